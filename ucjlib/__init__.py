@@ -1,0 +1,27 @@
+"""ucjlib: cleaning, metrics and reports for Universal Coverage Jamsostek (UCJ) research.
+
+The public API is re-exported here; notebooks import from ``ucjlib`` only.
+"""
+
+from .errors import InputError, ParseError, RegionError, UCJError
+from .formatting import format_date, format_number, format_percent, format_points, format_rupiah
+from .indicators import indicators, title
+from .metrics import (
+    attainment,
+    bpu_monthly_rate,
+    coverage_rate,
+    enrolment_cost,
+    gap_persons,
+    gap_points,
+    implied_months,
+    implied_workers,
+    participants_needed_per_year,
+    rule_target,
+    uncovered_workers,
+    workers_for_budget,
+    years_to_target,
+)
+from .parse import Figure, parse_date, parse_figure, parse_number, parse_period
+from .regions import RegionTable
+
+__version__ = "0.1.0"

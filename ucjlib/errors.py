@@ -1,0 +1,35 @@
+"""The project's own error types: every message says what, where, and what to do."""
+
+from __future__ import annotations
+
+
+class UCJError(Exception):
+    """Base class for every error ucjlib raises on purpose."""
+
+
+class ParseError(UCJError, ValueError):
+    """A figure or date whose text cannot be read unambiguously.
+
+    The message always quotes the offending text.
+    """
+
+
+class RegionError(UCJError, LookupError):
+    """A region name that is unknown or ambiguous."""
+
+
+class InputError(UCJError):
+    """Bad rows in a raw input file, all listed at once.
+
+    ``problems`` holds ``(file, row, column, text, message)`` tuples; ``row`` is the line
+    number in the file as a spreadsheet shows it (header = line 1).
+    """
+
+    def __init__(self, problems: list[tuple[str, int | None, str | None, str | None, str]]):
+        self.problems = problems
+        lines = [f"{len(problems)} problem(s) in the raw data:"]
+        for file, row, column, text, message in problems:
+            where = file + (f", line {row}" if row is not None else "") + (f", column '{column}'" if column else "")
+            shown = f" {text!r}:" if text not in (None, "") else ""
+            lines.append(f"  {where}:{shown} {message}")
+        super().__init__("\n".join(lines))

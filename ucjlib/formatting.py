@@ -1,0 +1,122 @@
+"""Write numbers for readers: Indonesian by default (``36,48%``, ``Rp1,5 miliar``),
+English on request (``36.48%``, ``Rp1.5 billion``)."""
+
+from __future__ import annotations
+
+import math
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+from .parse import period_start
+
+LANGUAGES = ("id", "en")
+_LOCALES = {"id": "id_ID", "en": "en_US"}
+_SCALES = {
+    "id": [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta")],
+    "en": [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")],
+}
+
+
+def _locale(language: str) -> str:
+    if language not in _LOCALES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    return _LOCALES[language]
+
+
+def format_number(value: float, language: str = "id", decimals: int = 0) -> str:
+    """Format a number with the language's separators.
+
+    Examples
+    --------
+    >>> format_number(66234)
+    '66.234'
+    >>> format_number(66234, "en")
+    '66,234'
+    >>> format_number(2.5, decimals=1)
+    '2,5'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round(value, decimals), format=pattern, locale=_locale(language))
+
+
+def format_percent(points: float, language: str = "id", decimals: int = 2) -> str:
+    """Format a percentage given in points (36.48 means 36,48%).
+
+    Examples
+    --------
+    >>> format_percent(36.4791)
+    '36,48%'
+    >>> format_percent(36.4791, "en")
+    '36.48%'
+    >>> format_percent(20, decimals=0)
+    '20%'
+    """
+    if points is None or (isinstance(points, float) and math.isnan(points)):
+        return "–"
+    return format_number(points, language, decimals) + "%"
+
+
+def format_points(points: float, language: str = "id", decimals: int = 2) -> str:
+    """Format a difference in percentage points.
+
+    Examples
+    --------
+    >>> format_points(15.67)
+    '15,67 poin persentase'
+    >>> format_points(15.67, "en")
+    '15.67 percentage points'
+    """
+    unit = "poin persentase" if language == "id" else "percentage points"
+    return f"{format_number(points, language, decimals)} {unit}"
+
+
+def format_rupiah(amount: float, language: str = "id", decimals: int = 1) -> str:
+    """Format rupiah with a scale word from a million up.
+
+    Examples
+    --------
+    >>> format_rupiah(1_500_000_000)
+    'Rp1,5 miliar'
+    >>> format_rupiah(1_500_000_000, "en")
+    'Rp1.5 billion'
+    >>> format_rupiah(16_800)
+    'Rp16.800'
+    >>> format_rupiah(837_000_000)
+    'Rp837 juta'
+    """
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return "–"
+    _locale(language)
+    for size, word in _SCALES[language]:
+        if abs(amount) >= size:
+            scaled = amount / size
+            shown = format_number(scaled, language, decimals)
+            if decimals and scaled == round(scaled):
+                shown = format_number(scaled, language, 0)
+            return f"Rp{shown} {word}"
+    return f"Rp{format_number(amount, language)}"
+
+
+def format_date(iso: str, language: str = "id") -> str:
+    """Format an ISO date, month or year for readers; intervals keep their two ends.
+
+    Examples
+    --------
+    >>> format_date("2025-04-22")
+    '22 April 2025'
+    >>> format_date("2025-12", "en")
+    'December 2025'
+    >>> format_date("2024-01/2025-03")
+    'Januari 2024 – Maret 2025'
+    """
+    if "/" in iso:
+        start, end = iso.split("/")
+        head = "…" if start == ".." else format_date(start, language)
+        return f"{head} – {format_date(end, language)}"
+    pieces = iso.split("-")
+    date = period_start(iso)
+    pattern = {1: "yyyy", 2: "MMMM yyyy", 3: "d MMMM yyyy"}[len(pieces)]
+    return _babel_date(date, format=pattern, locale=_locale(language))

@@ -1,0 +1,68 @@
+"""Every path the project uses, derived from the package's own location.
+
+Set the environment variable ``UCJ_ROOT`` to point the whole project at another tree
+(tests and the end-to-end render use this to work on a temporary copy of the data).
+Notebooks and tests import paths from here instead of spelling them, because papermill
+and nbval start kernels in different working directories.
+"""
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def root() -> Path:
+    """The project root: ``$UCJ_ROOT`` if set, else the folder holding ``ucjlib/``."""
+    return Path(os.environ.get("UCJ_ROOT") or PACKAGE_DIR.parent).resolve()
+
+
+def raw_dir() -> Path:
+    return root() / "data" / "raw"
+
+
+def processed_dir() -> Path:
+    return root() / "data" / "processed"
+
+
+def reports_dir() -> Path:
+    return root() / "reports"
+
+
+def notebooks_dir() -> Path:
+    return PACKAGE_DIR.parent / "notebooks"
+
+
+RAW_FILES = {
+    "observations": "observations.csv",
+    "sources": "sources.csv",
+    "regions": "regions.csv",
+    "aliases": "region_aliases.csv",
+    "legal": "legal_references.csv",
+}
+
+
+def raw_file(name: str) -> Path:
+    """Path of one raw input, by its short name (see ``RAW_FILES``)."""
+    return raw_dir() / RAW_FILES[name]
+
+
+def processed_observations() -> Path:
+    return processed_dir() / "observations.csv"
+
+
+def processed_checks() -> Path:
+    return processed_dir() / "checks.csv"
+
+
+def processed_legal() -> Path:
+    return processed_dir() / "legal_references.csv"
+
+
+def shown_path(path: Path) -> str:
+    """A path as messages show it: relative to the project root when inside it."""
+    path = Path(path).resolve()
+    try:
+        return str(path.relative_to(root()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,136 @@
+"""Region harmonisation: a name or alias as written → a Kemendagri code.
+
+Names pass through ``data/raw/region_aliases.csv``; an unknown or ambiguous name fails
+loudly, listing the candidates and the file to edit. Never join on BPS codes: they
+differ from Kemendagri's for 195 of 514 kabupaten/kota.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import RegionError
+from .paths import raw_file, shown_path
+
+LEVELS = ("national", "province", "regency", "city")
+
+# Prefixes that name a level ("Kab. Labuhanbatu", "Pemko Binjai", "Provinsi Lampung").
+_PREFIXES = [
+    (r"kabupaten|kab\.?|pemkab", "regency"),
+    (r"kota|pemkot|pemko", "city"),
+    (r"provinsi|prov\.?|pemprov", "province"),
+]
+_PREFIX_RE = [(re.compile(rf"^(?:{pattern})\s+"), level) for pattern, level in _PREFIXES]
+
+
+def _bare(name: str) -> tuple[str, str | None]:
+    """Lower-case name without its level prefix, and the level the prefix names."""
+    text = " ".join(str(name).split()).lower()
+    for pattern, level in _PREFIX_RE:
+        if pattern.match(text):
+            return pattern.sub("", text, count=1), level
+    return text, None
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str
+    province_code: str
+    province_name: str
+
+
+class RegionTable:
+    """The master list plus aliases, with :meth:`resolve`.
+
+    Examples
+    --------
+    >>> regions = RegionTable.load()
+    >>> regions.resolve("Muba").code
+    '16.06'
+    >>> regions.resolve("Binjai").name
+    'Kota Binjai'
+    >>> regions.resolve("Jambi")
+    Traceback (most recent call last):
+    ...
+    ucjlib.errors.RegionError: region 'Jambi' is ambiguous: it matches Jambi (15, province), Kota Jambi (15.71, city, Jambi). Give its level (or a prefix such as 'Kota' or 'Provinsi'), or add an alias to data/raw/region_aliases.csv.
+    """
+
+    def __init__(self, regions: pd.DataFrame, aliases: pd.DataFrame, alias_file: str = "data/raw/region_aliases.csv"):
+        self.alias_file = alias_file
+        self.by_code = {
+            row.code: Region(row.code, row.name, row.level, row.province_code, row.province_name)
+            for row in regions.itertuples(index=False)
+        }
+        self._by_bare: dict[str, list[Region]] = {}
+        for region in self.by_code.values():
+            self._by_bare.setdefault(_bare(region.name)[0], []).append(region)
+        self._aliases: dict[str, list[str]] = {}
+        for row in aliases.itertuples(index=False):
+            target = self._resolve_name(row.name, None, None, allow_alias=False)
+            self._aliases.setdefault(_bare(row.alias)[0], []).append(target.code)
+
+    @classmethod
+    def load(cls, regions_path: Path | None = None, aliases_path: Path | None = None) -> "RegionTable":
+        regions_path = regions_path or raw_file("regions")
+        aliases_path = aliases_path or raw_file("aliases")
+        read = dict(dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        return cls(pd.read_csv(regions_path, **read), pd.read_csv(aliases_path, **read), alias_file=shown_path(aliases_path))
+
+    def resolve(self, name: str, level: str | None = None, province: str | None = None) -> Region:
+        """The region a name (or alias, or code) refers to, narrowed by level and province."""
+        if level and level not in LEVELS:
+            raise RegionError(f"level {level!r} is not one of {', '.join(LEVELS)}")
+        return self._resolve_name(name, level or None, province or None, allow_alias=True)
+
+    def _resolve_name(self, name: str, level: str | None, province: str | None, allow_alias: bool) -> Region:
+        text = " ".join(str(name).split())
+        if text in self.by_code:
+            return self._check(self.by_code[text], text, level)
+        bare, prefix_level = _bare(text)
+        if prefix_level and level and prefix_level != level:
+            raise RegionError(f"region {name!r} says '{prefix_level}' by its prefix but its level is {level!r}")
+        level = level or prefix_level
+        candidates = list(self._by_bare.get(bare, []))
+        if allow_alias:
+            candidates += [self.by_code[code] for code in self._aliases.get(bare, []) if self.by_code[code] not in candidates]
+        if level:
+            candidates = [c for c in candidates if c.level == level]
+        if province:
+            wanted = self._resolve_name(province, "province", None, allow_alias).code
+            candidates = [c for c in candidates if c.province_code == wanted]
+        if len(candidates) == 1:
+            return candidates[0]
+        if not candidates:
+            close = difflib.get_close_matches(bare, list(self._by_bare) + list(self._aliases), n=5, cutoff=0.75)
+            shown = sorted({self._describe(r) for key in close for r in self._lookup(key)})
+            hint = f" Close matches: {'; '.join(shown)}." if shown else ""
+            narrowing = "".join(f" with {k} {v!r}" for k, v in (("level", level), ("province", province)) if v)
+            raise RegionError(
+                f"region {name!r}{narrowing} is unknown.{hint} Fix the spelling, or add an alias to {self.alias_file}."
+            )
+        listed = ", ".join(self._describe(c) for c in sorted(candidates, key=lambda r: r.code))
+        raise RegionError(
+            f"region {name!r} is ambiguous: it matches {listed}. Give its level (or a prefix such as 'Kota' or "
+            f"'Provinsi'), or add an alias to {self.alias_file}."
+        )
+
+    def _lookup(self, key: str) -> list[Region]:
+        return self._by_bare.get(key, []) + [self.by_code[c] for c in self._aliases.get(key, [])]
+
+    @staticmethod
+    def _describe(region: Region) -> str:
+        parent = f", {region.province_name}" if region.level in ("regency", "city") else ""
+        return f"{region.name} ({region.code}, {region.level}{parent})"
+
+    @staticmethod
+    def _check(region: Region, name: str, level: str | None) -> Region:
+        if level and region.level != level:
+            raise RegionError(f"region code {name!r} is a {region.level}, not a {level}")
+        return region
