@@ -1,0 +1,41 @@
+"""Command line: ``python -m ucjlib build | reports | summary``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import paths
+from .errors import UCJError
+
+
+def _summary() -> str:
+    from .build import load_processed
+    from .summary import region_summary
+
+    table = region_summary(load_processed())
+    return table.to_string(index=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ucjlib", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="turn data/raw/ into data/processed/ and print the regions")
+    commands.add_parser("summary", help="print the regions' headline figures from data/processed/")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            from .build import build
+
+            processed = build()
+            print(f"built {len(processed)} observations into {paths.shown_path(paths.processed_dir())}/")
+        print(_summary())
+    except UCJError as err:
+        print(f"error: {err}", file=sys.stderr)
+        print("nothing was written; the previous outputs are unchanged.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""The one build: ``data/raw/`` → ``data/processed/observations.csv`` and ``checks.csv``.
+
+Every problem in the raw data is collected and reported at once, naming file, line,
+column and text. Nothing is written unless the whole build succeeds, and each output is
+replaced atomically, so a failed build leaves the previous outputs intact.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .checks import run_checks
+from .errors import InputError, ParseError, RegionError
+from .indicators import indicators
+from .parse import parse_figure, parse_period, period_start
+from .regions import RegionTable
+from .schemas import (
+    OPTIONAL_COLUMNS,
+    QUALIFIERS,
+    processed_schema,
+    raw_observations_schema,
+    raw_sources_schema,
+    validate,
+)
+
+PROCESSED_COLUMNS = [
+    "region_code", "region_name", "level", "province_code", "province_name",
+    "indicator", "value", "unit", "value_as_printed", "approximate", "bound", "as_of",
+    *QUALIFIERS, "source_id", "outlet", "published", "note", "raw_line",
+]
+
+# Which printed form each unit expects: a percent sign, "Rp", or a plain number.
+_KIND_OF_UNIT = {"percent": "percent", "points": "percent", "rupiah": "rupiah"}
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Read a raw CSV as text: UTF-8 with or without BOM, ',' or ';' delimited (Excel in
+    an Indonesian locale writes ';'), any line endings. Every cell stays a string."""
+    shown = paths.shown_path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError([(shown, None, None, None, "file not found")]) from None
+    except UnicodeDecodeError as err:
+        raise InputError([(shown, None, None, None, f"is not UTF-8 text ({err.reason} at byte {err.start}); save it as CSV UTF-8")]) from None
+    header = text.split("\n", 1)[0]
+    if not header.strip():
+        raise InputError([(shown, 1, None, None, "the file is empty: it needs at least its header line")])
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+    except pd.errors.ParserError as err:
+        raise InputError([(shown, None, None, None, f"is not a well-formed CSV table: {err}")]) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame.apply(lambda column: column.str.strip())
+
+
+def _add_optional_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    missing = {column: "" for column in OPTIONAL_COLUMNS if column not in frame.columns}
+    return frame.assign(**missing)
+
+
+def clean_observations(
+    observations: pd.DataFrame,
+    sources: pd.DataFrame,
+    regions: RegionTable,
+    file: str = "data/raw/observations.csv",
+    today: dt.date | None = None,
+) -> tuple[pd.DataFrame, list[tuple]]:
+    """Parse, harmonise and annotate the raw observations.
+
+    Returns the processed frame and the list of problems (empty when all is well).
+    """
+    today = today or dt.date.today()
+    vocabulary = indicators()
+    known_sources = sources.set_index("source_id")
+    rows, problems = [], []
+    for position, raw in enumerate(observations.itertuples(index=False)):
+        line = position + 2
+        row_problems = []
+
+        def problem(column: str, text: str, message: str) -> None:
+            row_problems.append((file, line, column, text, message))
+
+        definition = vocabulary.loc[raw.indicator]
+        unit = definition["unit"]
+        try:
+            figure = parse_figure(raw.value)
+            expected = _KIND_OF_UNIT.get(unit, "number")
+            if figure.kind != expected:
+                problem("value", raw.value, f"{raw.indicator} is measured in {unit}: expected a {expected}, got a {figure.kind}")
+            elif pd.notna(definition["max_value"]) and figure.value > definition["max_value"]:
+                problem("value", raw.value, f"{raw.indicator} cannot exceed {definition['max_value']:g}")
+        except ParseError as err:
+            problem("value", raw.value, str(err))
+        try:
+            as_of = parse_period(raw.as_of)
+            start = as_of.split("/")[0]
+            if definition["kind"] == "observed" and start != ".." and period_start(start) > today:
+                problem("as_of", raw.as_of, f"lies in the future (today is {today.isoformat()}); only targets and plans may refer to later dates")
+        except ParseError as err:
+            problem("as_of", raw.as_of, str(err))
+        try:
+            region = regions.resolve(raw.region, raw.level or None, raw.province or None)
+        except RegionError as err:
+            problem("region", raw.region, str(err))
+        if raw.source_id not in known_sources.index:
+            problem("source_id", raw.source_id, "is not listed in data/raw/sources.csv")
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        source = known_sources.loc[raw.source_id]
+        rows.append({
+            "region_code": region.code, "region_name": region.name, "level": region.level,
+            "province_code": region.province_code, "province_name": region.province_name,
+            "indicator": raw.indicator, "value": figure.value, "unit": unit,
+            "value_as_printed": raw.value, "approximate": figure.approximate, "bound": figure.bound or "",
+            "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS},
+            "source_id": raw.source_id, "outlet": source["outlet"], "published": source["published"],
+            "note": raw.note, "raw_line": line,
+        })
+    processed = pd.DataFrame(rows, columns=PROCESSED_COLUMNS)
+    problems.extend(_duplicates(processed, file))
+    return processed, problems
+
+
+def _duplicates(processed: pd.DataFrame, file: str) -> list[tuple]:
+    """The same figure twice from one source: identical (a copy) or different (a conflict)."""
+    key = ["region_code", "indicator", "as_of", "source_id", *QUALIFIERS]
+    problems = []
+    for _, group in processed[processed.duplicated(key, keep=False)].groupby(key, sort=False):
+        first, *others = group.itertuples(index=False)
+        for other in others:
+            if other.value == first.value:
+                message = f"repeats line {first.raw_line} (same region, indicator, date, source and qualifiers): delete one"
+            else:
+                message = (f"conflicts with line {first.raw_line}, which gives {first.value_as_printed!r} for the same "
+                           "figure from the same source: keep the one the source prints, or tell them apart by a qualifier")
+            problems.append((file, other.raw_line, "value", other.value_as_printed, message))
+    return problems
+
+
+def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read and validate every raw table; return the processed observations and legal
+    references. Raises :class:`InputError` listing every problem found."""
+    raw_dir = raw_dir or paths.raw_dir()
+    files = {name: raw_dir / filename for name, filename in paths.RAW_FILES.items()}
+    shown = {name: paths.shown_path(path) for name, path in files.items()}
+    observations = _add_optional_columns(read_table(files["observations"]))
+    sources = read_table(files["sources"])
+    problems = validate(observations, raw_observations_schema(), shown["observations"])
+    problems += validate(sources, raw_sources_schema(), shown["sources"])
+    if problems:
+        raise InputError(problems)
+    try:
+        regions = RegionTable.load(files["regions"], files["aliases"])
+    except RegionError as err:
+        raise InputError([(shown["aliases"], None, "name", None, str(err))]) from None
+    processed, problems = clean_observations(observations, sources, regions, shown["observations"], today)
+    legal = read_table(files["legal"])
+    unknown = ~legal["source_id"].isin(sources["source_id"])
+    problems += [(shown["legal"], i + 2, "source_id", legal["source_id"].iloc[i], "is not listed in data/raw/sources.csv")
+                 for i in unknown.to_numpy().nonzero()[0]]
+    if problems:
+        raise InputError(problems)
+    problems = validate(processed, processed_schema(), "processed observations (before writing)")
+    if problems:
+        raise InputError(problems)
+    return processed, legal
+
+
+def write_atomically(frame: pd.DataFrame, target: Path) -> None:
+    """Write a CSV next to ``target`` under a temporary name, then rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            frame.to_csv(out, index=False, lineterminator="\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.date | None = None) -> pd.DataFrame:
+    """Run the whole build and write the processed files; return the observations."""
+    out_dir = out_dir or paths.processed_dir()
+    processed, legal = load_and_clean(raw_dir, today)
+    checks = run_checks(processed)
+    write_atomically(processed, out_dir / "observations.csv")
+    write_atomically(checks, out_dir / "checks.csv")
+    write_atomically(legal, out_dir / "legal_references.csv")
+    return processed
+
+
+def load_processed(path: Path | None = None) -> pd.DataFrame:
+    """Read ``data/processed/observations.csv`` with the right types."""
+    path = path or paths.processed_observations()
+    if not path.exists():
+        raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
+    text_columns = {c: str for c in PROCESSED_COLUMNS if c not in ("value", "approximate", "raw_line")}
+    frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False)
+    return frame.astype({"value": float, "approximate": bool, "raw_line": int})

@@ -1,0 +1,188 @@
+"""Consistency checks on the processed figures: recompute what one source prints from its
+other figures, compare with a tolerance, and *flag* disagreements without fixing them.
+
+Status: ``pass`` / ``flag`` for comparisons; ``info`` for figures only derived (such as
+the worker base a pair of targets implies), where nothing printed can be compared.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import config, metrics
+
+CHECK_COLUMNS = [
+    "check", "region_code", "region_name", "source_id", "as_of", "inputs",
+    "recomputed", "printed", "difference", "tolerance", "unit", "status", "explanation",
+]
+
+
+def _decimals(printed: str) -> int:
+    digits = printed.split("%")[0].split("persen")[0]
+    return len(digits.rsplit(",", 1)[1].strip()) if "," in digits else 0
+
+
+def _figure(group: pd.DataFrame, indicator: str, **qualifiers: str) -> pd.Series | None:
+    rows = group[group["indicator"] == indicator]
+    for column, value in qualifiers.items():
+        rows = rows[rows[column] == value]
+    return rows.iloc[0] if len(rows) == 1 else None
+
+
+def _result(check, group, inputs, recomputed, printed, tolerance, unit, explanation) -> dict:
+    head = group.iloc[0]
+    difference = None if printed is None else printed - recomputed
+    if printed is None:
+        status = "info"
+    else:
+        status = "pass" if metrics.is_close(recomputed, printed, tolerance) else "flag"
+    return {
+        "check": check, "region_code": head["region_code"], "region_name": head["region_name"],
+        "source_id": head["source_id"], "as_of": head["as_of"], "inputs": inputs,
+        "recomputed": round(recomputed, 4), "printed": printed,
+        "difference": None if difference is None else round(difference, 4),
+        "tolerance": None if printed is None else round(tolerance, 4), "unit": unit,
+        "status": status, "explanation": explanation,
+    }
+
+
+def _coverage_vs_counts(group):
+    coverage, participants, workers = (_figure(group, i) for i in ("ucj_coverage", "active_participants", "workers"))
+    if coverage is None or participants is None or workers is None:
+        return []
+    recomputed = metrics.coverage_rate(participants["value"], workers["value"])
+    tolerance = config.CHECK_TOLERANCE_POINTS + metrics.printed_rounding(coverage["value"], _decimals(coverage["value_as_printed"]))
+    inputs = f"{participants['value_as_printed']} participants ÷ {workers['value_as_printed']} workers × 100"
+    return [_result("printed percent vs participants ÷ workers", group, inputs, recomputed, coverage["value"],
+                    tolerance, "percent", "Coverage recomputed from the printed counts.")]
+
+
+def _gap_vs_coverage(group):
+    coverage, gap = _figure(group, "ucj_coverage"), _figure(group, "coverage_gap")
+    if coverage is None or gap is None:
+        return []
+    tolerance = config.CHECK_TOLERANCE_POINTS + metrics.printed_rounding(gap["value"], _decimals(gap["value_as_printed"]))
+    return [_result("printed gap vs 100 − coverage", group, f"100 − {coverage['value_as_printed']}",
+                    100 - coverage["value"], gap["value"], tolerance, "percent",
+                    "The printed gap is the distance to 100%, not to a target.")]
+
+
+def _uncovered_vs_coverage(group):
+    coverage, workers, uncovered = (_figure(group, i) for i in ("ucj_coverage", "workers", "uncovered_workers"))
+    if coverage is None or workers is None or uncovered is None:
+        return []
+    recomputed = metrics.uncovered_workers(workers["value"], coverage["value"])
+    tolerance = config.CHECK_TOLERANCE_POINTS / 100 * workers["value"] + metrics.printed_rounding(uncovered["value"], 0)
+    inputs = f"{workers['value_as_printed']} workers × (100 − {coverage['value_as_printed']}) / 100"
+    return [_result("printed uncovered workers vs workers × (100 − coverage)", group, inputs, recomputed,
+                    uncovered["value"], tolerance, "persons",
+                    "Tolerance: 0.1 point of the worker base plus the rounding of the printed count.")]
+
+
+def _village_programme(group):
+    villages, per_village = _figure(group, "villages_covered"), _figure(group, "workers_per_village")
+    if villages is None or per_village is None:
+        return []
+    total = _figure(group, "participants_by_group", funding=villages["funding"])
+    recomputed = villages["value"] * per_village["value"]
+    inputs = f"{villages['value_as_printed']} villages × {per_village['value_as_printed']} workers"
+    printed = None if total is None else total["value"]
+    return [_result("per-village programme total", group, inputs, recomputed, printed, 0.5, "persons",
+                    "Workers covered by a per-village programme: villages × workers per village.")]
+
+
+def _targets_imply_workers(group):
+    results = []
+    for target in group[group["indicator"] == "coverage_target"].itertuples():
+        participants = _figure(group, "participants_target", yardstick=target.yardstick)
+        if participants is None:
+            continue
+        recomputed = metrics.implied_workers(participants["value"], target.value)
+        inputs = f"{participants['value_as_printed']} target participants ÷ {target.value_as_printed}"
+        results.append(_result("worker base implied by a target pair", group, inputs, recomputed, None, 0, "persons",
+                               f"Workers the {target.as_of} target assumes ({target.yardstick})."))
+    return results
+
+
+def _plan_implies_workers(group):
+    plan, target = _figure(group, "planned_enrolment"), _figure(group, "coverage_target")
+    coverage = group[group["indicator"] == "ucj_coverage"].sort_values("as_of").tail(1)
+    if plan is None or target is None or coverage.empty:
+        return []
+    coverage = coverage.iloc[0]
+    points = target["value"] - coverage["value"]
+    if points <= 0:
+        return []
+    recomputed = plan["value"] / points * 100
+    inputs = f"{plan['value_as_printed']} new participants ÷ ({target['value_as_printed']} − {coverage['value_as_printed']})"
+    return [_result("worker base implied by an enrolment plan", group, inputs, recomputed, None, 0, "persons",
+                    "Workers for which the plan's new participants would lift coverage to its target.")]
+
+
+def _rule_increase(group):
+    coverage = group[group["indicator"] == "ucj_coverage"].sort_values("as_of")
+    if len(coverage) < 2 or group["level"].iloc[0] == "national":
+        return []
+    start, end = coverage.iloc[0], coverage.iloc[-1]
+    # The rule is about 2025 over the end-2024 level.
+    if not (start["as_of"].startswith("2024") and end["as_of"].startswith("2025")):
+        return []
+    target = metrics.rule_target(start["value"])
+    met = end["value"] >= target
+    return [{**_result("+20-point rule", group, f"{start['value_as_printed']} ({start['as_of']}) + 20 points",
+                       target, end["value"], 0, "percent",
+                       f"Coverage reached {end['value_as_printed']} ({end['as_of']}); the rule asks for at least the recomputed level."),
+             "status": "pass" if met else "flag", "difference": round(end["value"] - target, 4)}]
+
+
+def _benefit_vs_statutory(group):
+    benefit = _figure(group, "benefits_paid", programme="JKM")
+    if benefit is None:
+        return []
+    return [_result("JKM death benefit vs statutory amount", group, "statutory JKM death benefit",
+                    config.JKM_DEATH_BENEFIT, benefit["value"], 0.5, "rupiah",
+                    "A JKM-only death benefit should equal the statutory Rp42 juta.")]
+
+
+def _poverty_implies_population(group):
+    rate, count = _figure(group, "poverty_rate"), _figure(group, "poor_residents")
+    if rate is None or count is None:
+        return []
+    return [_result("population implied by the poverty figures", group,
+                    f"{count['value_as_printed']} poor ÷ {rate['value_as_printed']}",
+                    metrics.implied_workers(count["value"], rate["value"]), None, 0, "persons",
+                    "Residents implied by the poor count and the poverty rate.")]
+
+
+def _budget_implies_months(group):
+    results = []
+    for budget in group[group["indicator"] == "budget_allocated"].itertuples():
+        persons = _figure(group, "planned_enrolment", funding=budget.funding)
+        if persons is None:
+            continue
+        months = metrics.implied_months(budget.value, persons["value"])
+        results.append(_result("months of cover implied by a budget", group,
+                               f"{budget.value_as_printed} ÷ ({persons['value_as_printed']} × Rp16.800)",
+                               months, None, 0, "months", "Local budgets often pay part of a year; never assume 12."))
+    return results
+
+
+_CHECKS = [
+    _coverage_vs_counts, _gap_vs_coverage, _uncovered_vs_coverage, _village_programme,
+    _targets_imply_workers, _plan_implies_workers, _benefit_vs_statutory, _poverty_implies_population,
+    _budget_implies_months,
+]
+
+
+def run_checks(processed: pd.DataFrame) -> pd.DataFrame:
+    """Every consistency check over the figures each source gives for one region and date.
+
+    The +20-point rule compares a source's earliest and latest coverage for a region.
+    """
+    results = []
+    for _, group in processed.groupby(["region_code", "source_id", "as_of"], sort=True):
+        for check in _CHECKS:
+            results.extend(check(group))
+    for _, group in processed.groupby(["region_code", "source_id"], sort=True):
+        results.extend(_rule_increase(group))
+    return pd.DataFrame(results, columns=CHECK_COLUMNS)

@@ -1,0 +1,95 @@
+"""pandera schemas for the boundaries: the raw tables after loading, the processed table
+before writing. Failures come back as ``(file, line, column, text, message)`` problems,
+all at once."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from .indicators import UNITS, indicators
+from .regions import LEVELS
+
+OBSERVATION_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "source_id"]
+QUALIFIERS = ["programme", "group", "basis", "funding", "yardstick"]
+OPTIONAL_COLUMNS = QUALIFIERS + ["note"]
+SOURCE_COLUMNS = ["source_id", "outlet", "title", "published", "url", "note"]
+
+_not_blank = pa.Check.str_matches(r"\S", error="must not be blank")
+
+
+def _text(*checks: pa.Check, required: bool = True) -> pa.Column:
+    return pa.Column(str, checks=list(checks), required=required)
+
+
+def raw_observations_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "region": _text(_not_blank),
+            "level": _text(pa.Check.isin(("",) + LEVELS, error=f"must be empty or one of {', '.join(LEVELS)}")),
+            "province": _text(),
+            "indicator": _text(pa.Check.isin(list(indicators().index), error="is not in the indicator vocabulary (ucjlib/indicators.csv)")),
+            "value": _text(_not_blank),
+            "as_of": _text(_not_blank),
+            "source_id": _text(_not_blank),
+            **{column: _text(required=False) for column in OPTIONAL_COLUMNS},
+        },
+        strict=False,
+    )
+
+
+def raw_sources_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "source_id": _text(_not_blank, pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice")),
+            "outlet": _text(_not_blank),
+            "title": _text(),
+            "published": _text(pa.Check.str_matches(r"^(\d{4}-\d{2}-\d{2})?$", error="must be empty or an ISO date (2025-04-23)")),
+            "url": _text(pa.Check.str_matches(r"^(https?://\S+)?$", error="must be empty or an http(s) address")),
+            "note": _text(),
+        },
+        strict=False,
+    )
+
+
+def processed_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "region_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}(\.\d{2})?$")),
+            "region_name": pa.Column(str, _not_blank),
+            "level": pa.Column(str, pa.Check.isin(LEVELS)),
+            "province_code": pa.Column(str),
+            "indicator": pa.Column(str, pa.Check.isin(list(indicators().index))),
+            "value": pa.Column(float, pa.Check.ge(0)),
+            "unit": pa.Column(str, pa.Check.isin(sorted(UNITS))),
+            "value_as_printed": pa.Column(str, _not_blank),
+            "approximate": pa.Column(bool),
+            "as_of": pa.Column(str, pa.Check.str_matches(r"^(\.\.|\d{4}(-\d{2}){0,2})(/\d{4}(-\d{2}){0,2})?$")),
+            "source_id": pa.Column(str, _not_blank),
+            "outlet": pa.Column(str, _not_blank),
+            "raw_line": pa.Column(int, pa.Check.ge(2)),
+        },
+        strict=False,
+    )
+
+
+def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str, first_line: int = 2) -> list[tuple]:
+    """Validate lazily; return every failure as a problem tuple (empty when valid).
+
+    ``first_line`` is the file line of the frame's row 0 (2 below a header line).
+    """
+    try:
+        schema.validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        problems = []
+        for case in errors.failure_cases.itertuples(index=False):
+            if case.check == "column_in_dataframe":
+                problems.append((file, None, str(case.failure_case), None, "required column is missing"))
+                continue
+            line = None if pd.isna(case.index) else int(case.index) + first_line
+            # With error= set, pandera reports our own sentence in the 'check' column.
+            problems.append((file, line, case.column, str(case.failure_case), str(case.check)))
+        return sorted(problems, key=lambda p: (p[1] or 0, p[2] or ""))
+    return []
+
