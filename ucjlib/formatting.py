@@ -4,6 +4,7 @@ English on request (``36.48%``, ``Rp1.5 billion``)."""
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -16,6 +17,10 @@ _SCALES = {
     "id": [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta")],
     "en": [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")],
 }
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _locale(language: str) -> str:
@@ -36,10 +41,12 @@ def format_number(value: float, language: str = "id", decimals: int = 0) -> str:
     >>> format_number(2.5, decimals=1)
     '2,5'
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round(value, decimals), format=pattern, locale=_locale(language))
+    # Round half up on the decimal text (52.15 → 52,2), not on the binary float (52.1499…).
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_decimal(rounded, format=pattern, locale=_locale(language))
 
 
 def format_percent(points: float, language: str = "id", decimals: int = 2) -> str:
@@ -54,7 +61,7 @@ def format_percent(points: float, language: str = "id", decimals: int = 2) -> st
     >>> format_percent(20, decimals=0)
     '20%'
     """
-    if points is None or (isinstance(points, float) and math.isnan(points)):
+    if _missing(points):
         return "–"
     return format_number(points, language, decimals) + "%"
 
@@ -69,6 +76,8 @@ def format_points(points: float, language: str = "id", decimals: int = 2) -> str
     >>> format_points(15.67, "en")
     '15.67 percentage points'
     """
+    if _missing(points):
+        return "–"
     unit = "poin persentase" if language == "id" else "percentage points"
     return f"{format_number(points, language, decimals)} {unit}"
 
@@ -87,15 +96,15 @@ def format_rupiah(amount: float, language: str = "id", decimals: int = 1) -> str
     >>> format_rupiah(837_000_000)
     'Rp837 juta'
     """
-    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+    if _missing(amount):
         return "–"
     _locale(language)
     for size, word in _SCALES[language]:
         if abs(amount) >= size:
             scaled = amount / size
             shown = format_number(scaled, language, decimals)
-            if decimals and scaled == round(scaled):
-                shown = format_number(scaled, language, 0)
+            if decimals and shown.endswith(("," if language == "id" else ".") + "0" * decimals):
+                shown = shown[: -decimals - 1]
             return f"Rp{shown} {word}"
     return f"Rp{format_number(amount, language)}"
 

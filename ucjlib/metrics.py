@@ -73,6 +73,8 @@ def attainment(coverage: float, target: float) -> float:
     >>> round(attainment(49.2, 58), 2)
     84.83
     """
+    if target <= 0:
+        raise ValueError(f"target must be positive, not {target}")
     return coverage / target * 100
 
 
@@ -204,6 +206,8 @@ def workers_for_budget(budget: float, months: int, start: dt.date, sector: str =
     >>> workers_for_budget(1_260_000_000, 12, dt.date(2026, 1, 1))
     10000.0
     """
+    if months <= 0:
+        raise ValueError(f"months must be positive, not {months}")
     return budget / enrolment_cost(1, months, start, sector)
 
 

@@ -27,7 +27,7 @@ _APPROX_PREFIXES = {
     "kurang lebih": "about", "sekitar": "about", "kira-kira": "about", "±": "about", "~": "about",
     "lebih dari": "at_least", "di atas": "at_least", "hampir": "at_most", "kurang dari": "at_most",
 }
-_APPROX_SUFFIXES = {"lebih": "at_least", "an": "about"}
+_APPROX_SUFFIXES = {"lebih": "at_least", "an": "about"}  # "Rp837 juta lebih", "2jtan", "5 ribuan"
 
 _NUMBER_WORDS = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
@@ -97,7 +97,7 @@ def _strip_approximation(text: str) -> tuple[str, str | None]:
         if lowered.startswith(word):
             return text[len(word):].strip(), bound
     for word, bound in _APPROX_SUFFIXES.items():
-        if lowered.endswith(" " + word) or (word == "an" and re.search(r"\d(?:rb|jt|ribu|juta)?an$", lowered)):
+        if lowered.endswith(" " + word) or (word == "an" and re.search(r"\d\s*(?:rb|jt|ribu|juta|miliar)?an$", lowered)):
             return text[: -len(word)].strip(), bound
     return text, None
 
@@ -116,7 +116,7 @@ def _strip_kind(text: str) -> tuple[str, str]:
 def _strip_scale(text: str, kind: str) -> tuple[str, int]:
     parts = text.rsplit(None, 1)
     word = parts[-1].lower() if parts else ""
-    glued = re.fullmatch(r"([0-9.,]+)(rb|jt)", text.lower())
+    glued = re.fullmatch(r"([0-9.,]+)(" + "|".join(_SCALE_WORDS) + ")", text.lower())
     if glued:
         return glued.group(1), _SCALE_WORDS[glued.group(2)]
     if len(parts) == 2 and word in _SCALE_WORDS:
@@ -149,13 +149,15 @@ def parse_figure(text: str) -> Figure:
     original = text
     cleaned = " ".join(str(text).replace("\u00a0", " ").split())
     if not cleaned:
-        raise ParseError("the value is empty: write the figure as printed, e.g. '36,48%' or 'Rp1,5 miliar'")
+        raise ParseError(f"the value {original!r} is empty: write the figure as printed, e.g. '36,48%' or 'Rp1,5 miliar'")
     cleaned, bound = _strip_approximation(cleaned)
     cleaned, kind = _strip_kind(cleaned)
     if kind == "number":  # "Rp" may follow an approximation word: "sekitar Rp5 miliar"
         cleaned, kind = _strip_kind(cleaned)
     cleaned, scale = _strip_scale(cleaned, kind)
-    pieces = [p for p in _RANGE_SEPARATOR.split(cleaned) if p] if not cleaned.startswith("-") else [cleaned]
+    pieces = _RANGE_SEPARATOR.split(cleaned)
+    if len(pieces) > 1 and not all(pieces):
+        raise ParseError(f"cannot read {original!r}: a dash needs a number on both sides (a range 'low–high'); counts cannot be negative")
     try:
         numbers = [parse_number(p) for p in pieces]
     except ParseError as err:
@@ -166,6 +168,18 @@ def parse_figure(text: str) -> Figure:
         raise ParseError(f"cannot read {original!r}: expected one number or a range 'low–high'")
     value = numbers[0] * scale
     return Figure(round(value, 6), kind, bound is not None, bound)
+
+
+def printed_decimals(text: str) -> int:
+    """Decimal places a figure was printed with.
+
+    Examples
+    --------
+    >>> printed_decimals("36,48%"), printed_decimals("33%"), printed_decimals("sekitar 7,98 persen")
+    (2, 0, 2)
+    """
+    digits = re.sub(r"[^0-9,]", "", str(text))
+    return len(digits.rsplit(",", 1)[1]) if "," in digits else 0
 
 
 _MONTHS = {name.lower(): number for number, name in get_month_names("wide", locale="id").items()}
@@ -247,7 +261,9 @@ def parse_period(text: str) -> str:
     ucjlib.errors.ParseError: '2025-13' is not a date or period: use 2025, 2025-04, 2025-04-22, 2024-01/2025-03 or an Indonesian date
     """
     cleaned = str(text).strip()
-    parts = cleaned.split("/") if "/" in cleaned and not _NUMERIC_DATE.match(cleaned.strip("()")) else [cleaned]
+    if re.search(r"[A-Za-z(]", cleaned):  # an Indonesian date, perhaps with a day name
+        return parse_date(cleaned).isoformat()
+    parts = cleaned.split("/") if "/" in cleaned and not _NUMERIC_DATE.match(cleaned) else [cleaned]
     if len(parts) > 2:
         raise ParseError(f"{text!r} is not a date or period: an interval has one '/'")
     out = []
