@@ -10,13 +10,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
+from .atomic import write_text_atomically
 from .checks import run_checks
 from .errors import InputError, ParseError, RegionError
 from .indicators import indicators
@@ -34,7 +33,8 @@ from .schemas import (
 PROCESSED_COLUMNS = [
     "region_code", "region_name", "level", "province_code", "province_name",
     "indicator", "value", "unit", "value_as_printed", "approximate", "bound", "as_of",
-    *QUALIFIERS, "source_id", "outlet", "published", "note", "raw_line",
+    *QUALIFIERS, "source_id", "outlet", "published", "source_title", "source_url", "source_note",
+    "note", "raw_line",
 ]
 
 # Which printed form each unit expects: a percent sign, "Rp", or a plain number.
@@ -125,6 +125,7 @@ def clean_observations(
             "value_as_printed": raw.value, "approximate": figure.approximate, "bound": figure.bound or "",
             "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS},
             "source_id": raw.source_id, "outlet": source["outlet"], "published": source["published"],
+            "source_title": source["title"], "source_url": source["url"], "source_note": source["note"],
             "note": raw.note, "raw_line": line,
         })
     processed = pd.DataFrame(rows, columns=PROCESSED_COLUMNS)
@@ -177,29 +178,14 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     return processed, legal
 
 
-def write_atomically(frame: pd.DataFrame, target: Path) -> None:
-    """Write a CSV next to ``target`` under a temporary name, then rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".csv")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            frame.to_csv(out, index=False, lineterminator="\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.date | None = None) -> pd.DataFrame:
     """Run the whole build and write the processed files; return the observations."""
     out_dir = out_dir or paths.processed_dir()
     processed, legal = load_and_clean(raw_dir, today)
     checks = run_checks(processed)
-    write_atomically(processed, out_dir / "observations.csv")
-    write_atomically(checks, out_dir / "checks.csv")
-    write_atomically(legal, out_dir / "legal_references.csv")
+    # Everything is computed before the first write, so a bad input never leaves a mix.
+    for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv")):
+        write_text_atomically(frame.to_csv(index=False, lineterminator="\n"), out_dir / name)
     return processed
 
 

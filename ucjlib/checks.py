@@ -10,16 +10,12 @@ from __future__ import annotations
 import pandas as pd
 
 from . import config, metrics
+from .parse import printed_decimals
 
 CHECK_COLUMNS = [
     "check", "region_code", "region_name", "source_id", "as_of", "inputs",
     "recomputed", "printed", "difference", "tolerance", "unit", "status", "explanation",
 ]
-
-
-def _decimals(printed: str) -> int:
-    digits = printed.split("%")[0].split("persen")[0]
-    return len(digits.rsplit(",", 1)[1].strip()) if "," in digits else 0
 
 
 def _figure(group: pd.DataFrame, indicator: str, **qualifiers: str) -> pd.Series | None:
@@ -51,7 +47,7 @@ def _coverage_vs_counts(group):
     if coverage is None or participants is None or workers is None:
         return []
     recomputed = metrics.coverage_rate(participants["value"], workers["value"])
-    tolerance = config.CHECK_TOLERANCE_POINTS + metrics.printed_rounding(coverage["value"], _decimals(coverage["value_as_printed"]))
+    tolerance = config.CHECK_TOLERANCE_POINTS + metrics.printed_rounding(coverage["value"], printed_decimals(coverage["value_as_printed"]))
     inputs = f"{participants['value_as_printed']} participants ÷ {workers['value_as_printed']} workers × 100"
     return [_result("printed percent vs participants ÷ workers", group, inputs, recomputed, coverage["value"],
                     tolerance, "percent", "Coverage recomputed from the printed counts.")]
@@ -61,7 +57,7 @@ def _gap_vs_coverage(group):
     coverage, gap = _figure(group, "ucj_coverage"), _figure(group, "coverage_gap")
     if coverage is None or gap is None:
         return []
-    tolerance = config.CHECK_TOLERANCE_POINTS + metrics.printed_rounding(gap["value"], _decimals(gap["value_as_printed"]))
+    tolerance = config.CHECK_TOLERANCE_POINTS + metrics.printed_rounding(gap["value"], printed_decimals(gap["value_as_printed"]))
     return [_result("printed gap vs 100 − coverage", group, f"100 − {coverage['value_as_printed']}",
                     100 - coverage["value"], gap["value"], tolerance, "percent",
                     "The printed gap is the distance to 100%, not to a target.")]

@@ -29,7 +29,7 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> from ucjlib.build import load_processed
     >>> table = region_summary(load_processed())
-    >>> table.set_index("region_name").loc["Kabupaten Labuhanbatu", "coverage"]
+    >>> float(table.set_index("region_name").loc["Kabupaten Labuhanbatu", "coverage"])
     36.48
     """
     rows = []

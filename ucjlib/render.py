@@ -1,0 +1,160 @@
+"""Render the regional reports: papermill runs the template per region and language,
+nbconvert exports it without code, and the result is wrapped in a self-contained page
+(inline styles, figures embedded, nothing fetched from the network).
+
+A region whose notebook fails is never published; the others still render. Each file is
+written atomically, so an interrupted run leaves the previous reports intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+
+from . import __version__, paths
+from .atomic import write_text_atomically
+from .build import load_processed
+from .formatting import format_date, format_percent
+from .report import report_filename
+from .report_text import TEXT
+from .summary import region_summary
+
+TEMPLATE = "report-region.ipynb"
+LANGUAGE_ORDER = ("id", "en")
+
+STYLE = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:62rem;margin:0 auto;padding:1rem;color:#111;line-height:1.45}
+h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;border-bottom:2px solid #333;margin-top:1.6rem}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#e8e8e8}.headline{font-size:1.15rem}.headline-figure{font-size:1.5rem}
+.quality{border:2px solid #333;padding:.2rem 1rem;margin-top:1.5rem;background:#f6f6f6}
+.note,.footer{font-size:.85rem;color:#333}.lang{float:right}img{max-width:100%}
+.subtitle{margin-top:0;color:#333}sup a{text-decoration:none}
+"""
+
+
+def _page(title: str, body: str, language: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{html.escape(title)}</title>\n'
+            f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class RenderError(Exception):
+    """A region's notebook failed or produced error output."""
+
+
+def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str) -> str:
+    """Export an executed report notebook as a self-contained page: no code, no prompts,
+    no template description; refuses a notebook with an error output."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                raise RenderError(f"{output.get('ename')}: {output.get('evalue')}")
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, exclude_markdown=True)
+    body, _ = exporter.from_notebook_node(notebook)
+    return _page(title, body, language)
+
+
+@dataclass
+class RenderResult:
+    region_code: str
+    region_name: str
+    language: str
+    file: str | None
+    parameters: dict
+    error: str | None = None
+
+
+def render_region(region_code: str, region_name: str, language: str, out_dir: Path, parameters: dict | None = None,
+                  kernel_name: str = "python3") -> RenderResult:
+    """Execute the template for one region and language and publish its HTML."""
+    parameters = {"region": region_code, "language": language, **(parameters or {})}
+    target = out_dir / report_filename(region_code, region_name, language)
+    with tempfile.TemporaryDirectory() as work:
+        executed = Path(work) / "report.ipynb"
+        try:
+            papermill.execute_notebook(str(paths.notebooks_dir() / TEMPLATE), str(executed), parameters=parameters,
+                                       kernel_name=kernel_name, progress_bar=False, cwd=work)
+            notebook = nbformat.read(executed, as_version=4)
+            title = f"{region_name} — {TEXT[language]['title']}"
+            write_text_atomically(notebook_to_html(notebook, title, language), target)
+        except (papermill.PapermillExecutionError, RenderError) as err:
+            message = getattr(err, "ename", "") and f"{err.ename}: {err.evalue}" or str(err)
+            return RenderResult(region_code, region_name, language, None, parameters, message)
+    return RenderResult(region_code, region_name, language, target.relative_to(out_dir).as_posix(), parameters)
+
+
+def index_html(summary, language: str, failed: set[str]) -> str:
+    """The index page: every region with its headline figure and links to its reports."""
+    t = TEXT[language]
+    other = "en" if language == "id" else "id"
+    rows = []
+    for region in summary.itertuples(index=False):
+        coverage = "–" if region.coverage is None or region.coverage != region.coverage else format_percent(region.coverage, language)
+        as_of = format_date(region.as_of, language) if isinstance(region.as_of, str) and region.as_of else "–"
+        if region.region_code in failed:
+            link = "–"
+        else:
+            link = f'<a href="{html.escape(report_filename(region.region_code, region.region_name, language, relative_to=language))}">{html.escape(region.region_name)}</a>'
+        rows.append(f"<tr><td>{html.escape(region.region_code)}</td><td>{link}</td><td class='headline-figure-cell'>{html.escape(coverage)}</td>"
+                    f"<td>{html.escape(as_of)}</td><td>{html.escape(str(region.source or '–'))}</td></tr>")
+    header = "".join(f"<th>{html.escape(h)}</th>" for h in ("Kode", "Daerah" if language == "id" else "Region",
+                                                            "Cakupan UCJ" if language == "id" else "UCJ coverage",
+                                                            t["as_of"], t["source"]))
+    switch = "en/index.html" if language == "id" else "../index.html"
+    body = (f'<p class="lang"><a href="{switch}">{html.escape(t["other_language"])}</a></p><h1>{html.escape(t["index_title"])}</h1>'
+            f"<p>{html.escape(t['index_intro'])}</p><table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<p class='footer'>{html.escape(t['footer'].format(version=__version__))}</p>")
+    return _page(t["index_title"], body, language)
+
+
+def render_all(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: dict | None = None,
+               log=print) -> list[RenderResult]:
+    """Render every region present in the processed data, then the index and manifest."""
+    out_dir = out_dir or paths.reports_dir()
+    processed = load_processed()
+    summary = region_summary(processed)
+    results = []
+    for region in summary.itertuples(index=False):
+        for language in languages:
+            result = render_region(region.region_code, region.region_name, language, out_dir, parameters)
+            log(f"{'ok    ' if result.error is None else 'FAILED'} {region.region_code} {region.region_name} [{language}]"
+                + (f": {result.error}" if result.error else ""))
+            results.append(result)
+    failed = {r.region_code for r in results if r.error}
+    for language in languages:
+        write_text_atomically(index_html(summary, language, failed), out_dir / ("index.html" if language == "id" else "en/index.html"))
+    manifest = {
+        "ucjlib_version": __version__,
+        "template": {"path": f"notebooks/{TEMPLATE}", "sha256": _sha256(paths.notebooks_dir() / TEMPLATE)},
+        "inputs": {name: {"path": paths.shown_path(path), "sha256": _sha256(path)}
+                   for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()))},
+        "reports": [r.__dict__ for r in results if r.error is None],
+        "failed": [r.__dict__ for r in results if r.error],
+    }
+    write_text_atomically(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", out_dir / "manifest.json")
+    return results
+
+
+def main(out_dir: Path | None = None) -> int:
+    results = render_all(out_dir)
+    failed = sorted({f"{r.region_code} {r.region_name}" for r in results if r.error})
+    print(f"rendered {sum(r.error is None for r in results)} reports into {paths.shown_path(out_dir or paths.reports_dir())}/")
+    if failed:
+        print(f"failed regions (not published): {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
