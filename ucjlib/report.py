@@ -18,7 +18,7 @@ from .build import load_processed
 from .errors import RegionError, UCJError
 from .formatting import LANGUAGES, format_date, format_number, format_percent, format_points, format_rupiah
 from .indicators import indicators
-from .paths import processed_checks
+from .paths import processed_checks, processed_legal
 from .parse import printed_decimals
 from .regions import RegionTable
 from .report_text import TEXT
@@ -48,6 +48,7 @@ class RegionReport:
     figures: pd.DataFrame
     national: pd.DataFrame
     checks: pd.DataFrame
+    legal: pd.DataFrame
     footnotes: dict[str, int] = field(default_factory=dict)
 
     # -- helpers -------------------------------------------------------------------------
@@ -185,7 +186,7 @@ class RegionReport:
             missing.append(t["missing_workers"])
         if chosen.empty:
             missing.append(t["missing_target"].format(yardstick=self.yardstick, year=self.target_year))
-        out = f"<h2>{_e(t['closing'])}</h2>"
+        out = f"<h2>{_e(t['closing'])}</h2>" + self._own_plan_html()
         if missing:
             return out + f"<p>{_e(t['no_closing'].format(missing='; '.join(missing)))}</p>"
         target = chosen.iloc[0]
@@ -211,6 +212,28 @@ class RegionReport:
         if how:
             notes.append(t["derived_workers"].format(workers=self._num(workers), how=how))
         return out + f"<p>{_e(intro)}</p><ul class='closing'>{''.join(items)}</ul>" + "".join(f"<p class='note'>{_e(n)}</p>" for n in notes)
+
+    def _own_plan_html(self) -> str:
+        """What a region's own pair of participant targets implies: new participants a year,
+        their cost, and the work-force growth behind the two coverage targets."""
+        plans = self.figures[self.figures["indicator"] == "participants_target"].sort_values("as_of")
+        if len(plans) < 2:
+            return ""
+        first, second = plans.iloc[0], plans.iloc[-1]
+        years = int(second["as_of"][:4]) - int(first["as_of"][:4])
+        derived = self.checks[self.checks["check"] == "worker base implied by a target pair"].sort_values("as_of")
+        if years <= 0 or len(derived) < 2:
+            return ""
+        per_year = (second["value"] - first["value"]) / years
+        workers_first, workers_second = derived["recomputed"].iloc[0], derived["recomputed"].iloc[-1]
+        growth = (workers_second / workers_first) ** (1 / years) - 1
+        text = self.t["plan_text"].format(
+            yardstick=first["yardstick"], first=self._num(first["value"]), first_year=first["as_of"],
+            second=self._num(second["value"]), second_year=second["as_of"], per_year=self._num(per_year),
+            cost=format_rupiah(per_year * 12 * self.premium_rate, self.language),
+            workers_first=self._num(workers_first), workers_second=self._num(workers_second),
+            growth=format_percent(growth * 100, self.language, 2))
+        return f"<h3>{_e(self.t['plan'])}</h3><p>{_e(text)} {self._cite(first)}</p>"
 
     def figures_html(self) -> str:
         """Every other figure the sources give for the region: programmes, groups, claims,
@@ -295,8 +318,12 @@ class RegionReport:
             link = f' <a href="{_e(url)}">{_e(url)}</a>' if url.startswith(("http://", "https://")) else ""
             items.append(f'<li id="src-{number}">[{number}] {_e(row["outlet"])}, <em>{_e(row["source_title"])}</em>, {_e(date)}.{link} '
                          f'<span class="note">{_e(row["source_note"])}</span></li>')
+        cited = self.legal[self.legal["source_id"].isin(self.footnotes)]
+        legal = "".join(f"<li>{_e(r.instrument)}: {_e(r.subject)} [{self.footnotes[r.source_id]}]</li>"
+                        for r in cited.drop_duplicates(["instrument", "source_id"]).itertuples())
+        legal = f"<h3>{_e(t['legal'])}</h3><ul class='legal'>{legal}</ul>" if legal else ""
         footer = _e(t["footer"].format(version=__version__))
-        return f"<h2>{_e(t['sources'])}</h2><ol class='sources'>{''.join(items)}</ol><p class='footer'>{footer}</p>"
+        return f"<h2>{_e(t['sources'])}</h2><ol class='sources'>{''.join(items)}</ol>{legal}<p class='footer'>{footer}</p>"
 
 
 def report_filename(region_code: str, region_name: str, language: str, relative_to: str | None = None) -> str:
@@ -353,4 +380,5 @@ def prepare(region: str, language: str = "id", premium_rate: float = config.BPU_
         workforce_growth=float(workforce_growth), figures=figures.reset_index(drop=True),
         national=processed[processed["level"] == "national"].reset_index(drop=True),
         checks=checks[checks["region_code"] == resolved.code].reset_index(drop=True),
+        legal=pd.read_csv(processed_legal(), dtype=str, keep_default_na=False),
     )
