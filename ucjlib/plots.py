@@ -21,10 +21,11 @@ def percent_axis(axis, language: str = "id") -> None:
 
 
 def coverage_vs_targets(coverage: float | None, coverage_label: str, targets: list[tuple[str, float, bool]],
-                        title: str, language: str = "id"):
+                        title: str, language: str = "id", coverage_decimals: int = 2):
     """Horizontal bars: the region's coverage, then each target (own targets hatched).
 
-    ``targets`` holds ``(label, value, is_own)``. Values are written at the bar ends.
+    ``targets`` holds ``(label, value, is_own)``. Values are written at the bar ends, the
+    coverage with the decimals it was printed with.
     """
     bars = ([(coverage_label, coverage, "observed")] if coverage is not None else []) + [
         (label, value, "own" if own else "national") for label, value, own in targets]
@@ -33,7 +34,8 @@ def coverage_vs_targets(coverage: float | None, coverage_label: str, targets: li
     for position, (label, value, kind) in enumerate(reversed(bars)):
         colour, hatch = style[kind]
         ax.barh(position, value, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
-        ax.text(value + 1, position, format_percent(value, language), va="center", fontsize=9)
+        decimals = coverage_decimals if kind == "observed" else 2
+        ax.text(value + 1, position, format_percent(value, language, decimals), va="center", fontsize=9)
     ax.set_yticks(range(len(bars)), [label for label, _, _ in reversed(bars)], fontsize=9)
     ax.set_xlim(0, 120)  # room for the label of a bar at 100%
     percent_axis(ax.xaxis, language)

@@ -24,6 +24,7 @@ from . import __version__, paths
 from .atomic import write_text_atomically
 from .build import load_processed
 from .formatting import format_date, format_percent
+from .parse import printed_decimals
 from .report import report_filename
 from .report_text import TEXT
 from .summary import region_summary
@@ -104,7 +105,8 @@ def index_html(summary, language: str, failed: set[str]) -> str:
     other = "en" if language == "id" else "id"
     rows = []
     for region in summary.itertuples(index=False):
-        coverage = "–" if region.coverage is None or region.coverage != region.coverage else format_percent(region.coverage, language)
+        coverage = "–" if not isinstance(region.coverage_as_printed, str) else format_percent(
+            region.coverage, language, printed_decimals(region.coverage_as_printed))
         as_of = format_date(region.as_of, language) if isinstance(region.as_of, str) and region.as_of else "–"
         if region.region_code in failed:
             link = "–"

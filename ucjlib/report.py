@@ -128,9 +128,9 @@ class RegionReport:
         coverage = self.coverage()
         targets = [(f"{r.yardstick} ({r.year})", r.target, r.own) for r in self.targets().itertuples()]
         label = self.t["chart_observed"].format(region=self.region_name)
-        fig = coverage_vs_targets(None if coverage is None else coverage["value"], label, targets,
-                                  self.t["chart_title"], self.language)
-        described = ([f"{label}: {self._pct(coverage['value'])}"] if coverage is not None else []) + [
+        fig = coverage_vs_targets(None if coverage is None else coverage["value"], label, targets, self.t["chart_title"],
+                                  self.language, 2 if coverage is None else printed_decimals(coverage["value_as_printed"]))
+        described = ([f"{label}: {self._value(coverage)}"] if coverage is not None else []) + [
             f"{name}: {self._pct(value)}" for name, value, _ in targets]
         return f"<figure>{figure_to_img(fig, '; '.join(described))}</figure>"
 

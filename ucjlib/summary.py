@@ -41,6 +41,7 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
             "region_name": region.region_name,
             "level": region.level,
             "coverage": None if coverage is None else coverage["value"],
+            "coverage_as_printed": None if coverage is None else coverage["value_as_printed"],
             "as_of": None if coverage is None else coverage["as_of"],
             "source": None if coverage is None else coverage["outlet"],
             "figures": int((processed["region_code"] == region.region_code).sum()),

@@ -1,0 +1,84 @@
+"""Shared fixtures: a temporary copy of the project data with a fictional region added,
+built and rendered by the real commands (papermill, nbconvert) in subprocesses."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ucjlib import paths
+
+# Made-up figures for a fictional region (code 99.01, province 99): 12.375 ÷ 30.000 = 41,25%.
+FICTIONAL_REGIONS = [
+    {"code": "99", "name": "Provinsi Uji Fiktif", "level": "province", "province_code": "99", "province_name": "Provinsi Uji Fiktif"},
+    {"code": "99.01", "name": "Kabupaten Fiktif Contoh", "level": "regency", "province_code": "99", "province_name": "Provinsi Uji Fiktif"},
+    # Rendered only to be removed from the master list after the build: its report must fail.
+    {"code": "99.02", "name": "Kota Fiktif Hilang", "level": "city", "province_code": "99", "province_name": "Provinsi Uji Fiktif"},
+]
+FICTIONAL_SOURCE = {"source_id": "uji-fiktif", "outlet": "Data uji fiktif (synthetic)", "title": "Made-up figures for the end-to-end test",
+                    "published": "2025-06-30", "url": "", "note": "Synthetic test data: not a real region."}
+FICTIONAL_OBSERVATIONS = [
+    ("Kabupaten Fiktif Contoh", "ucj_coverage", "41,25%"),
+    ("Kabupaten Fiktif Contoh", "active_participants", "12.375"),
+    ("Kabupaten Fiktif Contoh", "workers", "30.000"),
+    ("Kota Fiktif Hilang", "ucj_coverage", "20%"),
+]
+
+
+def _append(path: Path, rows: list[dict]) -> None:
+    with path.open(encoding="utf-8") as f:
+        fields = next(csv.reader(f))
+    with path.open("a", newline="", encoding="utf-8") as f:
+        csv.DictWriter(f, fieldnames=fields, lineterminator="\n").writerows(rows)
+
+
+def add_fictional_region(raw: Path) -> None:
+    """Add the fictional regions, their source and figures to a copy of data/raw/."""
+    _append(raw / "regions.csv", FICTIONAL_REGIONS)
+    _append(raw / "sources.csv", [FICTIONAL_SOURCE])
+    _append(raw / "observations.csv", [
+        {"region": region, "indicator": indicator, "value": value, "as_of": "2025-06-30", "source_id": "uji-fiktif",
+         "note": "synthetic"} for region, indicator, value in FICTIONAL_OBSERVATIONS])
+
+
+def copy_raw(root: Path) -> Path:
+    raw = root / "data" / "raw"
+    shutil.copytree(paths.raw_dir(), raw)
+    return raw
+
+
+def run_ucjlib(root: Path, *args: str, timeout: int = 900) -> subprocess.CompletedProcess:
+    env = {**os.environ, "UCJ_ROOT": str(root), "MPLBACKEND": "Agg"}
+    return subprocess.run([sys.executable, "-m", "ucjlib", *args], env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@dataclass
+class RenderedProject:
+    root: Path
+    build: subprocess.CompletedProcess
+    reports: subprocess.CompletedProcess
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> RenderedProject:
+    """data/raw + fictional regions → build → (99.02 dropped from the master list) → reports."""
+    root = tmp_path_factory.mktemp("project")
+    raw = copy_raw(root)
+    add_fictional_region(raw)
+    build = run_ucjlib(root, "build")
+    assert build.returncode == 0, build.stderr
+    regions = (raw / "regions.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (raw / "regions.csv").write_text("".join(line for line in regions if not line.startswith("99.02,")), encoding="utf-8")
+    reports = run_ucjlib(root, "reports")
+    return RenderedProject(root, build, reports)

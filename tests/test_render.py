@@ -1,0 +1,123 @@
+"""End to end: papermill executes the template per region, nbconvert exports HTML that
+opens offline; a region added only in data renders; a failing region is not published."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import papermill
+import pytest
+
+from ucjlib import paths
+from ucjlib.render import RenderError, notebook_to_html
+
+
+def read(project, name: str) -> str:
+    return (project.reports_dir / name).read_text(encoding="utf-8")
+
+
+REPORTS = ["12.10-kabupaten-labuhanbatu.html", "12.75-kota-binjai.html", "16.06-kabupaten-musi-banyuasin.html",
+           "18-lampung.html", "99.01-kabupaten-fiktif-contoh.html"]
+
+
+@pytest.mark.parametrize("name", REPORTS + [f"en/{n}" for n in REPORTS] + ["index.html", "en/index.html"])
+def test_every_page_is_self_contained_without_code_or_errors(rendered, name):
+    page = read(rendered, name)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page.lower()
+    # Nothing is fetched: every src/href is a data URI, an anchor or a relative file.
+    for target in re.findall(r'(?:src|href)="([^"]*)"', page):
+        assert target.startswith(("data:", "#")) or not re.match(r"^[a-z]+:", target), target
+    assert "ucj_report.prepare" not in page and "Traceback" not in page and "Error" not in page
+
+
+def test_region_added_only_in_data_renders_with_its_figures(rendered):
+    page = read(rendered, "99.01-kabupaten-fiktif-contoh.html")
+    # 12.375 ÷ 30.000 = 41,25%. RPJMN 2029 yardstick 43,92%: gap 2,67 points = 801 persons,
+    # 801 / 4 years = 200,25 a year; 200,25 × 12 × Rp16.800 = Rp40.370.400; 801 × 12 × 16.800 = Rp161.481.600.
+    for expected in ["41,25%", "12.375", "30.000", "2,67", "801", "<strong>200</strong>", "Rp40,4 juta", "Rp161,5 juta",
+                     "Data uji fiktif (synthetic)", "30 Juni 2025"]:
+        assert expected in page, expected
+    english = read(rendered, "en/99.01-kabupaten-fiktif-contoh.html")
+    for expected in ["41.25%", "12,375", "30,000", "Rp40.4 million", "30 June 2025"]:
+        assert expected in english, expected
+    assert 'lang="id"' in page and 'lang="en"' in english
+
+
+def test_index_lists_every_region_with_headline_and_link(rendered):
+    index = read(rendered, "index.html")
+    for name, coverage in [("12.10-kabupaten-labuhanbatu.html", "36,48%"), ("12.75-kota-binjai.html", "33%"),
+                           ("16.06-kabupaten-musi-banyuasin.html", "49,2%"), ("99.01-kabupaten-fiktif-contoh.html", "41,25%")]:
+        assert f'href="{name}"' in index
+        row = index[index.index(f'href="{name}"'):].split("</tr>")[0]
+        assert coverage in row, (name, row)
+    assert 'href="18-lampung.html"' in index  # sparse: no coverage, still listed and linked
+
+
+def test_failed_region_is_named_not_published_and_the_others_render(rendered):
+    assert rendered.reports.returncode == 1
+    assert "99.02" in rendered.reports.stderr and "Kota Fiktif Hilang" in rendered.reports.stderr
+    assert not (rendered.reports_dir / "99.02-kota-fiktif-hilang.html").exists()
+    assert 'href="99.02-kota-fiktif-hilang.html"' not in read(rendered, "index.html")
+    manifest = json.loads(read(rendered, "manifest.json"))
+    assert {(r["region_code"], r["language"]) for r in manifest["failed"]} == {("99.02", "id"), ("99.02", "en")}
+    assert {r["region_code"] for r in manifest["reports"]} == {"12.10", "12.75", "16.06", "18", "99.01"}
+
+
+def test_manifest_records_inputs_and_parameters(rendered):
+    manifest = json.loads(read(rendered, "manifest.json"))
+    assert set(manifest["inputs"]) == {"observations", "checks"}
+    assert all(len(entry["sha256"]) == 64 for entry in manifest["inputs"].values())
+    labuhanbatu = next(r for r in manifest["reports"] if r["region_code"] == "12.10" and r["language"] == "id")
+    assert labuhanbatu["parameters"] == {"region": "12.10", "language": "id"}
+    assert labuhanbatu["file"] == "12.10-kabupaten-labuhanbatu.html"
+
+
+def test_report_holds_every_section_with_footnoted_sources(rendered):
+    page = read(rendered, "12.75-kota-binjai.html")
+    for heading in ["Angka utama", "Perbandingan dengan tolok ukur", "Yang dibutuhkan untuk menutup kesenjangan",
+                    "Program dan angka dari sumber", "Kualitas data", "Asumsi", "Sumber"]:
+        assert f"<h2>{heading}</h2>" in page, heading
+    # Binjai: 33% of 132.826 leaves 88.993 uncovered; the article prints 89.300 → flagged in the box.
+    quality = page[page.index('class="quality"'):]
+    assert "88.993" in quality and "89.300" in quality and "307" in quality
+    # Named yardsticks, never a bare "target".
+    for yardstick in ["RPJMN 2025–2029", "Kemendagri UCJ 2025", "RPJPN 2025–2045"]:
+        assert yardstick in page
+    assert 'data:image/png;base64,' in page and 'alt="Cakupan Kota Binjai: 33%' in page
+    footnotes = set(re.findall(r'href="#(src-\d+)"', page))
+    assert footnotes and all(f'id="{note}"' in page for note in footnotes)
+
+
+def test_sparse_region_says_what_is_missing(rendered):
+    page = read(rendered, "18-lampung.html")
+    assert "belum memuat angka cakupan UCJ" in page
+    missing = page[page.index("Belum ada dalam data"):]
+    assert "angka cakupan UCJ" in missing and "jumlah pekerja (penyebut)" in missing
+    # Lampung's own targets: 1.436.809 − 1.149.447 = 287.362 participants in a year.
+    assert "287.362" in page
+
+
+@pytest.mark.parametrize("region, expected", [("Binjay", "Kota Binjai"), ("Jambi", "ambiguous")])
+def test_template_refuses_an_unknown_or_ambiguous_region_before_any_work(rendered, tmp_path, monkeypatch, region, expected):
+    monkeypatch.setenv("UCJ_ROOT", str(rendered.root))
+    with pytest.raises(papermill.PapermillExecutionError) as failure:
+        papermill.execute_notebook(str(paths.notebooks_dir() / "report-region.ipynb"), str(tmp_path / "out.ipynb"),
+                                   parameters={"region": region}, progress_bar=False, cwd=str(tmp_path))
+    assert failure.value.ename == "RegionError" and expected in failure.value.evalue
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    with pytest.raises(RenderError):
+        notebook_to_html(executed, "x", "id")
+
+
+@pytest.mark.parametrize("parameters, message", [({"language": "fr"}, "language must be one of id, en"),
+                                                 ({"premium_rate": -1}, "premium_rate must be a positive"),
+                                                 ({"yardstick": "Target"}, "choose one of")])
+def test_template_validates_its_parameters(rendered, tmp_path, monkeypatch, parameters, message):
+    monkeypatch.setenv("UCJ_ROOT", str(rendered.root))
+    with pytest.raises(papermill.PapermillExecutionError) as failure:
+        papermill.execute_notebook(str(paths.notebooks_dir() / "report-region.ipynb"), str(tmp_path / "out.ipynb"),
+                                   parameters={"region": "Binjai", **parameters}, progress_bar=False, cwd=str(tmp_path))
+    assert failure.value.ename == "ReportParameterError" and message in failure.value.evalue
