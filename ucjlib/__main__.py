@@ -22,12 +22,14 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="turn data/raw/ into data/processed/ and print the regions")
     commands.add_parser("summary", help="print the regions' headline figures from data/processed/")
-    commands.add_parser("reports", help="render every region's report (Indonesian and English) into reports/")
+    reports = commands.add_parser("reports", help="render every region's report (Indonesian and English) into reports/")
+    reports.add_argument("--region", help="render only this region (code, name or alias); index and manifest are left as they are")
+    reports.add_argument("--language", choices=("id", "en"), help="with --region: only this language")
     args = parser.parse_args(argv)
     if args.command == "reports":
         from .render import main as render_reports
 
-        return render_reports()
+        return render_reports(region=args.region, language=args.language)
     try:
         if args.command == "build":
             from .build import build

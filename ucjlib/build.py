@@ -7,17 +7,15 @@ replaced atomically, so a failed build leaves the previous outputs intact.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
-from .atomic import write_text_atomically
 from .checks import run_checks
 from .errors import InputError, ParseError, RegionError
+from .files import read_table, write_text_atomically
 from .indicators import indicators
 from .parse import parse_figure, parse_period, period_start
 from .regions import RegionTable
@@ -41,28 +39,6 @@ PROCESSED_COLUMNS = [
 _KIND_OF_UNIT = {"percent": "percent", "points": "percent", "rupiah": "rupiah"}
 
 
-def read_table(path: Path) -> pd.DataFrame:
-    """Read a raw CSV as text: UTF-8 with or without BOM, ',' or ';' delimited (Excel in
-    an Indonesian locale writes ';'), any line endings. Every cell stays a string."""
-    shown = paths.shown_path(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError([(shown, None, None, None, "file not found")]) from None
-    except UnicodeDecodeError as err:
-        raise InputError([(shown, None, None, None, f"is not UTF-8 text ({err.reason} at byte {err.start}); save it as CSV UTF-8")]) from None
-    header = text.split("\n", 1)[0]
-    if not header.strip():
-        raise InputError([(shown, 1, None, None, "the file is empty: it needs at least its header line")])
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
-    except pd.errors.ParserError as err:
-        raise InputError([(shown, None, None, None, f"is not a well-formed CSV table: {err}")]) from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame.apply(lambda column: column.str.strip())
-
-
 def _add_optional_columns(frame: pd.DataFrame) -> pd.DataFrame:
     missing = {column: "" for column in OPTIONAL_COLUMNS if column not in frame.columns}
     return frame.assign(**missing)
@@ -74,6 +50,7 @@ def clean_observations(
     regions: RegionTable,
     file: str = "data/raw/observations.csv",
     today: dt.date | None = None,
+    sources_file: str = "data/raw/sources.csv",
 ) -> tuple[pd.DataFrame, list[tuple]]:
     """Parse, harmonise and annotate the raw observations.
 
@@ -83,13 +60,14 @@ def clean_observations(
     vocabulary = indicators()
     known_sources = sources.set_index("source_id")
     rows, problems = [], []
-    for position, raw in enumerate(observations.itertuples(index=False)):
-        line = position + 2
+    for line, raw in zip(observations.index + 2, observations.itertuples(index=False)):
         row_problems = []
 
         def problem(column: str, text: str, message: str) -> None:
             row_problems.append((file, line, column, text, message))
 
+        if raw.indicator not in vocabulary.index or not raw.value:
+            continue  # already reported by the schema
         definition = vocabulary.loc[raw.indicator]
         unit = definition["unit"]
         try:
@@ -113,7 +91,7 @@ def clean_observations(
         except RegionError as err:
             problem("region", raw.region, str(err))
         if raw.source_id not in known_sources.index:
-            problem("source_id", raw.source_id, "is not listed in data/raw/sources.csv")
+            problem("source_id", raw.source_id, f"is not listed in {sources_file}")
         if row_problems:
             problems.extend(row_problems)
             continue
@@ -159,17 +137,18 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     sources = read_table(files["sources"])
     problems = validate(observations, raw_observations_schema(), shown["observations"])
     problems += validate(sources, raw_sources_schema(), shown["sources"])
-    if problems:
-        raise InputError(problems)
+    if any(text is None and column for _, _, column, text, _ in problems):
+        raise InputError(problems)  # a required column is missing: rows cannot be read
     try:
         regions = RegionTable.load(files["regions"], files["aliases"])
     except RegionError as err:
         raise InputError([(shown["aliases"], None, "name", None, str(err))]) from None
-    processed, problems = clean_observations(observations, sources, regions, shown["observations"], today)
+    processed, row_problems = clean_observations(observations, sources, regions, shown["observations"], today, shown["sources"])
+    problems = sorted(problems + row_problems, key=lambda p: (p[0], p[1] or 0, p[2] or ""))
     legal = read_table(files["legal"])
-    unknown = ~legal["source_id"].isin(sources["source_id"])
-    problems += [(shown["legal"], i + 2, "source_id", legal["source_id"].iloc[i], "is not listed in data/raw/sources.csv")
-                 for i in unknown.to_numpy().nonzero()[0]]
+    unknown = legal[~legal["source_id"].isin(sources["source_id"])]
+    problems += [(shown["legal"], line + 2, "source_id", source_id, f"is not listed in {shown['sources']}")
+                 for line, source_id in unknown["source_id"].items()]
     if problems:
         raise InputError(problems)
     problems = validate(processed, processed_schema(), "processed observations (before writing)")

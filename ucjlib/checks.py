@@ -18,6 +18,11 @@ CHECK_COLUMNS = [
 ]
 
 
+def _percent_rounding(printed: str) -> float:
+    """Rounding of a printed percent: "33%" is 33 ± 0,5, "36,48%" is 36,48 ± 0,005."""
+    return 0.5 * 10 ** -printed_decimals(printed)
+
+
 def _figure(group: pd.DataFrame, indicator: str, **qualifiers: str) -> pd.Series | None:
     rows = group[group["indicator"] == indicator]
     for column, value in qualifiers.items():
@@ -47,7 +52,7 @@ def _coverage_vs_counts(group):
     if coverage is None or participants is None or workers is None:
         return []
     recomputed = metrics.coverage_rate(participants["value"], workers["value"])
-    tolerance = config.CHECK_TOLERANCE_POINTS + metrics.printed_rounding(coverage["value"], printed_decimals(coverage["value_as_printed"]))
+    tolerance = config.CHECK_TOLERANCE_POINTS + _percent_rounding(coverage["value_as_printed"])
     inputs = f"{participants['value_as_printed']} participants ÷ {workers['value_as_printed']} workers × 100"
     return [_result("printed percent vs participants ÷ workers", group, inputs, recomputed, coverage["value"],
                     tolerance, "percent", "Coverage recomputed from the printed counts.")]
@@ -57,7 +62,7 @@ def _gap_vs_coverage(group):
     coverage, gap = _figure(group, "ucj_coverage"), _figure(group, "coverage_gap")
     if coverage is None or gap is None:
         return []
-    tolerance = config.CHECK_TOLERANCE_POINTS + metrics.printed_rounding(gap["value"], printed_decimals(gap["value_as_printed"]))
+    tolerance = config.CHECK_TOLERANCE_POINTS + _percent_rounding(gap["value_as_printed"])
     return [_result("printed gap vs 100 − coverage", group, f"100 − {coverage['value_as_printed']}",
                     100 - coverage["value"], gap["value"], tolerance, "percent",
                     "The printed gap is the distance to 100%, not to a target.")]

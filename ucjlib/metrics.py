@@ -240,7 +240,8 @@ def implied_workers(participants: float, coverage: float) -> float:
 
 
 def printed_rounding(text_value: float, decimals: int) -> float:
-    """Half a unit of the last printed digit: the rounding a printed figure carries.
+    """Half a unit of the last printed digit: the rounding a printed count carries
+    (trailing zeros of a whole number count as rounding, as in "sekitar 89.300").
 
     Examples
     --------

@@ -80,8 +80,9 @@ class RegionTable:
     def load(cls, regions_path: Path | None = None, aliases_path: Path | None = None) -> "RegionTable":
         regions_path = regions_path or raw_file("regions")
         aliases_path = aliases_path or raw_file("aliases")
-        read = dict(dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        return cls(pd.read_csv(regions_path, **read), pd.read_csv(aliases_path, **read), alias_file=shown_path(aliases_path))
+        from .files import read_table
+
+        return cls(read_table(regions_path), read_table(aliases_path), alias_file=shown_path(aliases_path))
 
     def resolve(self, name: str, level: str | None = None, province: str | None = None) -> Region:
         """The region a name (or alias, or code) refers to, narrowed by level and province."""

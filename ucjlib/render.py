@@ -21,8 +21,9 @@ import papermill
 from nbconvert import HTMLExporter
 
 from . import __version__, paths
-from .atomic import write_text_atomically
+from .files import write_text_atomically
 from .build import load_processed
+from .errors import UCJError
 from .formatting import format_date, format_percent
 from .parse import printed_decimals
 from .report import report_filename
@@ -152,7 +153,26 @@ def render_all(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters
     return results
 
 
-def main(out_dir: Path | None = None) -> int:
+def render_one(region: str, languages=LANGUAGE_ORDER, out_dir: Path | None = None, log=print) -> list[RenderResult]:
+    """Render one region (any name, alias or code) without touching the index or manifest."""
+    from .regions import RegionTable
+
+    resolved = RegionTable.load().resolve(region)
+    results = [render_region(resolved.code, resolved.name, language, out_dir or paths.reports_dir()) for language in languages]
+    for result in results:
+        log(f"{'ok    ' if result.error is None else 'FAILED'} {result.region_code} {result.region_name} [{result.language}]"
+            + (f": {result.error}" if result.error else f" → {paths.shown_path((out_dir or paths.reports_dir()) / result.file)}"))
+    return results
+
+
+def main(out_dir: Path | None = None, region: str | None = None, language: str | None = None) -> int:
+    if region:
+        try:
+            results = render_one(region, (language,) if language else LANGUAGE_ORDER, out_dir)
+        except UCJError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        return 1 if any(r.error for r in results) else 0
     results = render_all(out_dir)
     failed = sorted({f"{r.region_code} {r.region_name}" for r in results if r.error})
     print(f"rendered {sum(r.error is None for r in results)} reports into {paths.shown_path(out_dir or paths.reports_dir())}/")

@@ -85,7 +85,7 @@ def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str, first_l
         problems = []
         for case in errors.failure_cases.itertuples(index=False):
             if case.check == "column_in_dataframe":
-                problems.append((file, None, str(case.failure_case), None, "required column is missing"))
+                problems.append((file, 1, str(case.failure_case), None, "required column is missing from the header line"))
                 continue
             line = None if pd.isna(case.index) else int(case.index) + first_line
             # With error= set, pandera reports our own sentence in the 'check' column.

@@ -1,0 +1,356 @@
+"""Tests for ucjlib.build: the golden dataset, every bad-input path, accepted file variants
+and the command line.
+
+Expected figures come from the seed articles (/work/shared/seeds); line numbers are
+spreadsheet lines (header = line 1, first data row = line 2). Every bad build runs on a
+temporary copy of data/raw after a good build into the same out_dir, whose files must be
+byte-identical afterwards.
+"""
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from ucjlib import paths
+from ucjlib.build import build, load_processed
+from ucjlib.errors import InputError
+
+OBS = "observations.csv"
+
+
+# --- helpers --------------------------------------------------------------------------
+
+@pytest.fixture
+def raw(tmp_path):
+    """A private copy of data/raw."""
+    return shutil.copytree(paths.raw_dir(), tmp_path / "raw")
+
+
+@pytest.fixture
+def out(tmp_path, raw):
+    """An out_dir holding the outputs of one successful build."""
+    out = tmp_path / "processed"
+    build(raw_dir=raw, out_dir=out)
+    return out
+
+
+def snapshot(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def read_obs(raw):
+    return pd.read_csv(raw / OBS, dtype=str, keep_default_na=False)
+
+
+def write_obs(raw, frame):
+    frame.to_csv(raw / OBS, index=False, lineterminator="\n")
+
+
+def locate(frame, region, indicator, programme=None):
+    rows = frame[(frame["region"] == region) & (frame["indicator"] == indicator)]
+    if programme is not None:
+        rows = rows[rows["programme"] == programme]
+    assert len(rows) == 1, (region, indicator, programme)
+    return rows.index[0]
+
+
+def rejected(raw, out, today=None):
+    """Build must fail with InputError and leave out_dir as it was; return the error."""
+    before = snapshot(out)
+    with pytest.raises(InputError) as info:
+        build(raw_dir=raw, out_dir=out, today=today)
+    assert snapshot(out) == before, "a failed build changed the previous outputs"
+    return info.value
+
+
+def message_line(error, line, column, text, file=OBS):
+    """The one line of the error message about (file, line, column), checked to show text."""
+    found = [m for m in str(error).splitlines()
+             if file in m and f", line {line}," in m and f"column '{column}'" in m]
+    assert found, f"no problem reported for {file} line {line} column {column!r}:\n{error}"
+    assert text in found[0], f"{text!r} not shown in: {found[0]}"
+    return found[0]
+
+
+# --- golden test ----------------------------------------------------------------------
+
+# (region_code, indicator, qualifiers, value parsed by hand from the article, as_of in ISO)
+GOLDEN = [
+    ("12.10", "ucj_coverage", {}, 36.48, "2025-04-22"),            # "36,48%", Selasa (22/04/2025)
+    ("12.10", "active_participants", {}, 66_234, "2025-04-22"),    # "66.234 pekerja"
+    ("12.10", "workers", {}, 181_567, "2025-04-22"),               # "dari total 181.567"
+    ("12.10", "claims_paid", {}, 105_200_000_000, "2024-01/2025-03"),  # "Rp105,2 miliar", Jan 2024 – Mar 2025
+    ("12.10", "claims_count", {"programme": "JHT"}, 5_002, "2024-01/2025-03"),  # "5.002 klaim JHT"
+    ("12.75", "ucj_coverage", {}, 33, "2024-10-19"),               # "33%", (19/10/2024)
+    ("12.75", "workers", {}, 132_826, "2024-10-19"),               # "132.826 orang"
+    ("12.75", "uncovered_workers", {}, 89_300, "2024-10-19"),      # "sekitar 89.300"
+    ("16.06", "ucj_coverage", {"value_as_printed": "49,2 persen"}, 49.2, "2025-09-25"),  # Kamis (25/9/2025)
+    ("16.06", "ucj_coverage", {"value_as_printed": "26,8 persen"}, 26.8, "2024-12"),  # the level 2025 started from
+    ("16.06", "participants_by_group", {"group": "non-ASN"}, 6_588, "2025-09-25"),
+    ("18", "coverage_target", {"value_as_printed": "38,39%"}, 38.39, "2025"),
+    ("18", "coverage_target", {"value_as_printed": "45,53%"}, 45.53, "2026"),
+    ("18", "participants_target", {"value_as_printed": "1.149.447"}, 1_149_447, "2025"),
+    ("18", "participants_target", {"value_as_printed": "1.436.809"}, 1_436_809, "2026"),
+    ("18", "benefits_paid", {"programme": "JKM"}, 42_000_000, "2025-12-08"),  # "Rp 42.000.000,00", 8 Desember 2025
+]
+
+REGIONS = {  # Kemendagri codes (DOMAIN §7)
+    "12.10": ("Kabupaten Labuhanbatu", "regency", "12"),
+    "12.75": ("Kota Binjai", "city", "12"),
+    "16.06": ("Kabupaten Musi Banyuasin", "regency", "16"),
+    "18": ("Lampung", "province", "18"),
+}
+
+UNITS = {"ucj_coverage": "percent", "coverage_target": "percent", "claims_paid": "rupiah",
+         "benefits_paid": "rupiah", "claims_count": "claims"}
+
+
+@pytest.fixture(scope="module")
+def golden(tmp_path_factory):
+    out = tmp_path_factory.mktemp("golden")
+    returned = build(raw_dir=paths.raw_dir(), out_dir=out)
+    return returned, load_processed(out / OBS)
+
+
+@pytest.mark.parametrize("code, indicator, qualifiers, expected, as_of", GOLDEN,
+                         ids=[f"{g[0]}-{g[1]}-{g[3]}" for g in GOLDEN])
+def test_golden_headline_figures(golden, code, indicator, qualifiers, expected, as_of):
+    processed = golden[1]
+    rows = processed[(processed["region_code"] == code) & (processed["indicator"] == indicator)]
+    for column, value in qualifiers.items():
+        rows = rows[rows[column] == value]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert row["value"] == expected  # exact, not approximate
+    assert (row["region_name"], row["level"], row["province_code"]) == REGIONS[code]
+    assert row["unit"] == UNITS.get(indicator, "persons")
+    assert row["as_of"] == as_of
+    assert row["outlet"].strip() and row["source_id"].strip()
+
+
+def test_golden_binjai_uncovered_is_approximate(golden):
+    processed = golden[1]
+    row = processed[(processed["region_code"] == "12.75") & (processed["indicator"] == "uncovered_workers")].iloc[0]
+    assert bool(row["approximate"]) is True  # "sekitar 89.300"
+    assert row["as_of"] == "2024-10-19"      # "Jumat (19/10/2024)": the date is kept, ISO
+
+
+def test_golden_row_count_and_return_value(golden):
+    returned, written = golden
+    raw_rows = len(pd.read_csv(paths.raw_dir() / OBS, dtype=str, keep_default_na=False))
+    assert len(written) == len(returned) == raw_rows
+    assert sorted(written["raw_line"]) == list(range(2, raw_rows + 2))
+
+
+# --- bad input: one cell edited -------------------------------------------------------
+
+LAB, BIN = "Labuhanbatu", "Kota Binjai"
+FUTURE_TODAY = dt.date(2025, 1, 1)
+
+# (id, row (region, indicator[, programme]), edits, offending column, words the message needs, today)
+CELL_CASES = [
+    ("blank value", (LAB, "workers"), {"value": ""}, "value", "blank", None),
+    ("two commas", (LAB, "ucj_coverage"), {"value": "12,3,4%"}, "value", "", None),
+    ("dot as decimal in rupiah", (LAB, "claims_paid"), {"value": "Rp4.799.995.20"}, "value", "", None),
+    ("leading dot", (LAB, "claims_paid"), {"value": "Rp .374.183.286.000"}, "value", "", None),
+    ("dot decimal 31.9", (LAB, "ucj_coverage"), {"value": "31.9%"}, "value", "", None),
+    ("English thousands", (LAB, "workers"), {"value": "231,145"}, "value", "ambiguous", None),
+    ("percent above 100", (LAB, "ucj_coverage"), {"value": "136,48%"}, "value", "100", None),
+    ("negative count", (LAB, "claims_count", "JKK"), {"value": "-5"}, "value", "negative", None),
+    ("percent for persons", (LAB, "active_participants"), {"value": "36,48%"}, "value", "persons", None),
+    ("future as_of", (BIN, "ucj_coverage"), {"as_of": "2025-06-30"}, "as_of", "future", FUTURE_TODAY),
+    ("unparseable as_of", (BIN, "workers"), {"as_of": "kemarin"}, "as_of", "not a date", None),
+    ("impossible month", (BIN, "workers"), {"as_of": "2025-13"}, "as_of", "", None),
+    ("day name contradicts date", (BIN, "ucj_coverage"), {"as_of": "Jumat (19/10/2024)"}, "as_of", "Sabtu", None),
+    ("unknown indicator", (LAB, "workers"), {"indicator": "pekerja_total"}, "indicator", "vocabulary", None),
+    ("unknown source_id", (LAB, "workers"), {"source_id": "poskota-2099"}, "source_id", "sources.csv", None),
+    ("unknown region", (LAB, "workers"), {"region": "Labuhanbatoo"}, "region", "unknown", None),
+    ("ambiguous region", (BIN, "workers"), {"region": "Jambi", "level": "", "province": ""}, "region", "ambiguous", None),
+]
+
+
+@pytest.mark.parametrize("where, edits, column, words, today", [c[1:] for c in CELL_CASES],
+                         ids=[c[0] for c in CELL_CASES])
+def test_bad_cell_is_rejected_with_file_line_column_text(raw, out, where, edits, column, words, today):
+    frame = read_obs(raw)
+    index = locate(frame, *where)
+    for name, value in edits.items():
+        frame.loc[index, name] = value
+    write_obs(raw, frame)
+    line = index + 2
+    text = edits[column]
+    # The spreadsheet line we expect really holds the offending text.
+    assert text in (raw / OBS).read_text(encoding="utf-8").splitlines()[line - 1]
+    shown = message_line(rejected(raw, out, today), line, column, text)
+    assert words in shown
+
+
+def test_future_as_of_spares_past_dates(raw, out):
+    """With today = 2025-01-01 an observed 2024 figure is fine; the same row dated 2025 is not."""
+    frame = read_obs(raw)
+    moved, kept = locate(frame, BIN, "ucj_coverage"), locate(frame, BIN, "workers")
+    frame.loc[moved, "as_of"] = "2025-06-30"
+    write_obs(raw, frame)
+    message = str(rejected(raw, out, FUTURE_TODAY))
+    assert f", line {moved + 2}, column 'as_of'" in message
+    assert f", line {kept + 2}, column 'as_of'" not in message  # 2024-10-19 < 2025-01-01
+
+
+def test_duplicate_row_is_rejected(raw, out):
+    frame = read_obs(raw)
+    original = locate(frame, BIN, "workers")
+    write_obs(raw, pd.concat([frame, frame.loc[[original]]], ignore_index=True))
+    shown = message_line(rejected(raw, out), len(frame) + 2, "value", "132.826")
+    assert f"repeats line {original + 2}" in shown
+
+
+def test_conflicting_values_from_one_source_are_rejected(raw, out):
+    frame = read_obs(raw)
+    original = locate(frame, BIN, "workers")
+    copy = frame.loc[[original]].assign(value="132.862")
+    write_obs(raw, pd.concat([frame, copy], ignore_index=True))
+    shown = message_line(rejected(raw, out), len(frame) + 2, "value", "132.862")
+    assert f"line {original + 2}" in shown and "132.826" in shown
+
+
+def test_missing_required_column_is_named(raw, out):
+    write_obs(raw, read_obs(raw).rename(columns={"indicator": "indikator"}))
+    message = str(rejected(raw, out))
+    assert any(OBS in m and "column 'indicator'" in m and "missing" in m for m in message.splitlines()), message
+
+
+def test_missing_required_column_names_header_line(raw, out):
+    write_obs(raw, read_obs(raw).rename(columns={"indicator": "indikator"}))
+    message_line(rejected(raw, out), 1, "indicator", "indicator")
+
+
+@pytest.mark.parametrize("content", ["", "\n", "\ufeff"], ids=["zero bytes", "blank line", "BOM only"])
+def test_empty_file_is_rejected(raw, out, content):
+    (raw / OBS).write_text(content, encoding="utf-8")
+    message = str(rejected(raw, out))
+    assert f"{OBS}, line 1" in message and "empty" in message
+
+
+# --- lazy validation ------------------------------------------------------------------
+
+def _break_several(raw, edits):
+    frame = read_obs(raw)
+    expected = []
+    for where, column, text in edits:
+        index = locate(frame, *where)
+        frame.loc[index, column] = text
+        expected.append((index + 2, column, text))
+    write_obs(raw, frame)
+    return expected
+
+
+def test_several_row_problems_are_all_listed(raw, out):
+    expected = _break_several(raw, [
+        ((LAB, "ucj_coverage"), "value", "12,3,4%"),
+        ((LAB, "claims_paid"), "value", "Rp .374.183.286.000"),
+        ((LAB, "active_participants"), "source_id", "poskota-2099"),
+        ((BIN, "workers"), "as_of", "kemarin"),
+        ((BIN, "coverage_gap"), "region", "Jambi"),
+    ])
+    error = rejected(raw, out)
+    for line, column, text in expected:
+        message_line(error, line, column, text)
+    assert len(error.problems) == len(expected)
+
+
+def test_several_schema_problems_are_all_listed(raw, out):
+    expected = _break_several(raw, [
+        ((LAB, "workers"), "value", ""),
+        ((LAB, "ucj_coverage"), "indicator", "ucj_covrage"),
+        ((BIN, "workers"), "level", "kota"),
+    ])
+    error = rejected(raw, out)
+    for line, column, text in expected:
+        message_line(error, line, column, text)
+
+
+def test_schema_and_row_problems_are_listed_together(raw, out):
+    expected = _break_several(raw, [
+        ((LAB, "workers"), "indicator", "pekerja_total"),
+        ((LAB, "ucj_coverage"), "value", "12,3,4%"),
+        ((BIN, "workers"), "region", "Jambi"),
+    ])
+    error = rejected(raw, out)
+    for line, column, text in expected:
+        message_line(error, line, column, text)
+
+
+# --- accepted variants ----------------------------------------------------------------
+
+def _with_bom(path):
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+
+
+def _semicolons(path):
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.to_csv(path, sep=";", index=False, lineterminator="\r\n")  # as Excel in an Indonesian locale saves
+
+
+def _crlf(path):
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+
+
+VARIANTS = {"utf-8 BOM": _with_bom, "semicolon": _semicolons, "CRLF": _crlf}
+RAW_NAMES = sorted(paths.RAW_FILES.values())
+
+@pytest.mark.parametrize("variant, name", [
+    (v, n)
+    for v in VARIANTS for n in RAW_NAMES])
+def test_variant_builds_the_same_values(tmp_path, raw, out, variant, name):
+    VARIANTS[variant](raw / name)
+    if (variant, name) == ("semicolon", OBS):  # decimal commas now stand unquoted between ';'
+        assert ';"36,48%";' not in (raw / OBS).read_text(encoding="utf-8")
+        assert ";36,48%;" in (raw / OBS).read_text(encoding="utf-8")
+    variant_out = tmp_path / "variant"
+    build(raw_dir=raw, out_dir=variant_out)
+    assert snapshot(variant_out) == snapshot(out)
+
+
+# --- command line ---------------------------------------------------------------------
+
+def _cli(root):
+    env = {**os.environ, "UCJ_ROOT": str(root)}
+    return subprocess.run([sys.executable, "-m", "ucjlib", "build"], cwd=root.parent, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_build_then_bad_build_keeps_outputs(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(paths.raw_dir(), root / "data" / "raw")
+    processed = root / "data" / "processed"
+    processed.mkdir()
+    done = _cli(root)
+    assert done.returncode == 0, done.stderr
+    assert sorted(snapshot(processed)) == ["checks.csv", "legal_references.csv", OBS]
+    rows = len(read_obs(root / "data" / "raw"))
+    assert len(load_processed(processed / OBS)) == rows
+    assert f"built {rows} observations" in done.stdout
+    before = snapshot(processed)
+
+    frame = read_obs(root / "data" / "raw")
+    index = locate(frame, LAB, "ucj_coverage")
+    frame.loc[index, "value"] = "12,3,4%"
+    write_obs(root / "data" / "raw", frame)
+    failed = _cli(root)
+    assert failed.returncode != 0
+    assert f"{OBS}, line {index + 2}, column 'value'" in failed.stderr and "12,3,4%" in failed.stderr
+    assert snapshot(processed) == before
+
+
+def test_line_numbers_survive_a_blank_line(raw, out):
+    lines = (raw / OBS).read_text(encoding="utf-8").split("\n")
+    lines.insert(5, "")  # an empty spreadsheet row after line 5
+    bad = next(i for i, text in enumerate(lines) if ',"36,48%",' in text)
+    lines[bad] = lines[bad].replace('"36,48%"', '"12,3,4%"')
+    (raw / OBS).write_text("\n".join(lines), encoding="utf-8")
+    message_line(rejected(raw, out), bad + 1, "value", "12,3,4%")

@@ -1,0 +1,182 @@
+"""Tests for ucjlib.checks.run_checks, on the real processed data and on tiny frames.
+
+Every expected number is worked out by hand from the seed articles.
+"""
+
+import pandas as pd
+import pytest
+
+from ucjlib import paths
+from ucjlib.build import build, load_processed
+from ucjlib.checks import CHECK_COLUMNS, run_checks
+
+COVERAGE = "printed percent vs participants ÷ workers"
+GAP = "printed gap vs 100 − coverage"
+UNCOVERED = "printed uncovered workers vs workers × (100 − coverage)"
+VILLAGES = "per-village programme total"
+TARGET_PAIR = "worker base implied by a target pair"
+RULE = "+20-point rule"
+JKM = "JKM death benefit vs statutory amount"
+
+# 66.234 ÷ 181.567: 181.567 × 0,3648 = 66.235,6, i.e. 1,6 participants more than printed;
+# 1,6 ÷ 181.567 × 100 = 0,0009 points, so the ratio is 36,4791…% — 36,48 after rounding.
+LABUHANBATU_RATE = 36.4791
+# Binjai: 33% covered leaves 67% of 132.826 = 132.826 × 0,67 = 88.993,42 uncovered
+# (132.826 × 0,6 = 79.695,6; × 0,07 = 9.297,82; sum 88.993,42). Printed "sekitar 89.300":
+# 89.300 − 88.993,42 = 306,58 workers, more than 0,1 point of the base (132,8) plus rounding.
+BINJAI_UNCOVERED, BINJAI_DIFFERENCE = 88_993.42, 306.58
+# Lampung: 1.149.447 ÷ 0,3839 ≈ 2.994.131 (check: 2.994.131 × 0,3839 = 1.137.769,78 + 11.677,11
+# = 1.149.446,89); 1.436.809 ÷ 0,4553 ≈ 3.155.741 (3.155.741 × 0,4553 = 1.420.083,45 + 16.725,43
+# = 1.436.808,88).
+LAMPUNG_WORKERS = {"2025": 2_994_131, "2026": 3_155_741}
+
+
+@pytest.fixture(scope="module")
+def real_checks(tmp_path_factory):
+    out = tmp_path_factory.mktemp("processed")
+    build(raw_dir=paths.raw_dir(), out_dir=out)
+    return run_checks(load_processed(out / "observations.csv"))
+
+
+def one(checks, check, region_code, **where):
+    rows = checks[(checks["check"] == check) & (checks["region_code"] == region_code)]
+    for column, value in where.items():
+        rows = rows[rows[column] == value]
+    assert len(rows) == 1, (check, region_code, where, rows)
+    return rows.iloc[0]
+
+
+def frame(*rows, region_code="12.10", level="regency", source_id="s", as_of="2025-04-22"):
+    """A processed-like frame: (indicator, value, value_as_printed, {qualifiers and overrides})."""
+    records = []
+    for indicator, value, printed, *extra in rows:
+        record = {"region_code": region_code, "region_name": "R", "level": level, "source_id": source_id,
+                  "as_of": as_of, "indicator": indicator, "value": float(value), "value_as_printed": printed,
+                  "programme": "", "group": "", "basis": "", "funding": "", "yardstick": ""}
+        records.append(record | (extra[0] if extra else {}))
+    return pd.DataFrame(records)
+
+
+# --- the real processed data ----------------------------------------------------------
+
+def test_real_checks_have_the_documented_columns(real_checks):
+    assert list(real_checks.columns) == CHECK_COLUMNS
+    assert set(real_checks["status"]) <= {"pass", "flag", "info"}
+
+
+@pytest.mark.parametrize("check, region_code, where, status, recomputed, printed", [
+    (COVERAGE, "12.10", {}, "pass", LABUHANBATU_RATE, 36.48),
+    (UNCOVERED, "12.75", {}, "flag", BINJAI_UNCOVERED, 89_300),
+    (GAP, "12.75", {}, "pass", 67, 67),                       # 100 − 33 = 67
+    (VILLAGES, "12.10", {}, "pass", 7_500, 7_500),            # 75 desa × 100 pekerja
+    (TARGET_PAIR, "18", {"as_of": "2025"}, "info", LAMPUNG_WORKERS["2025"], None),
+    (TARGET_PAIR, "18", {"as_of": "2026"}, "info", LAMPUNG_WORKERS["2026"], None),
+    (RULE, "16.06", {}, "pass", 46.8, 49.2),                  # 26,8 + 20 = 46,8 ≤ 49,2
+    (JKM, "18", {}, "pass", 42_000_000, 42_000_000),          # Rp 42.000.000,00 = Rp42 juta
+])
+def test_real_data_checks(real_checks, check, region_code, where, status, recomputed, printed):
+    row = one(real_checks, check, region_code, **where)
+    assert row["status"] == status
+    assert row["recomputed"] == pytest.approx(recomputed, abs=0.5 if recomputed > 1000 else 1e-4)
+    if printed is None:
+        assert pd.isna(row["printed"])
+    else:
+        assert row["printed"] == pytest.approx(printed)
+
+
+def test_real_binjai_flag_difference(real_checks):
+    row = one(real_checks, UNCOVERED, "12.75")
+    assert row["difference"] == pytest.approx(BINJAI_DIFFERENCE, abs=0.01)
+    assert row["tolerance"] < BINJAI_DIFFERENCE
+
+
+# --- tiny hand-written frames ---------------------------------------------------------
+
+LABUHANBATU = [("active_participants", 66_234, "66.234"), ("workers", 181_567, "181.567")]
+
+
+@pytest.mark.parametrize("printed, text, status", [
+    (36.48, "36,48%", "pass"),
+    (40, "40%", "flag"),      # made up: 3,52 points above; a whole percent is rounded to ± 0,5
+    (38, "38%", "flag"),      # made up: 1,52 points above; tolerance 0,1 + 0,5 for a whole percent
+    (36.3, "36,3%", "flag"),  # 0,18 points below: more than 0,1 + rounding 0,05
+])
+def test_printed_percent_vs_counts(printed, text, status):
+    checks = run_checks(frame(("ucj_coverage", printed, text), *LABUHANBATU))
+    row = one(checks, COVERAGE, "12.10")
+    assert row["status"] == status
+    assert row["recomputed"] == pytest.approx(LABUHANBATU_RATE, abs=1e-4)
+    assert row["difference"] == pytest.approx(printed - LABUHANBATU_RATE, abs=1e-4)
+
+
+def binjai(uncovered=89_300, uncovered_text="sekitar 89.300", gap=67, gap_text="67%"):
+    return frame(("ucj_coverage", 33, "33%"), ("workers", 132_826, "132.826"),
+                 ("uncovered_workers", uncovered, uncovered_text), ("coverage_gap", gap, gap_text),
+                 region_code="12.75", level="city", as_of="2024-10-19")
+
+
+def test_binjai_uncovered_workers_flag():
+    row = one(run_checks(binjai()), UNCOVERED, "12.75")
+    assert row["status"] == "flag"
+    assert row["recomputed"] == pytest.approx(BINJAI_UNCOVERED, abs=0.01)
+    assert row["difference"] == pytest.approx(BINJAI_DIFFERENCE, abs=0.01)
+
+
+def test_binjai_uncovered_workers_pass_when_consistent():
+    # 88.993 printed: 0,42 from the recomputed count, well inside the tolerance.
+    assert one(run_checks(binjai(88_993, "88.993")), UNCOVERED, "12.75")["status"] == "pass"
+
+
+@pytest.mark.parametrize("gap, text, status", [(67, "67%", "pass"), (62, "62%", "flag")])
+def test_binjai_gap_is_distance_to_100(gap, text, status):
+    row = one(run_checks(binjai(gap=gap, gap_text=text)), GAP, "12.75")
+    assert row["status"] == status
+    assert row["recomputed"] == 67  # 100 − 33
+
+
+@pytest.mark.parametrize("total, status", [(7_500, "pass"), (7_000, "flag")])
+def test_village_programme_total(total, status):
+    apbd = {"funding": "APBD"}
+    checks = run_checks(frame(("villages_covered", 75, "75", apbd), ("workers_per_village", 100, "100", apbd),
+                              ("participants_by_group", total, f"{total:,}".replace(",", "."), apbd)))
+    row = one(checks, VILLAGES, "12.10")
+    assert (row["recomputed"], row["status"]) == (7_500, status)  # 75 × 100
+
+
+@pytest.mark.parametrize("year, coverage, coverage_text, participants, participants_text", [
+    ("2025", 38.39, "38,39%", 1_149_447, "1.149.447"),
+    ("2026", 45.53, "45,53%", 1_436_809, "1.436.809"),
+])
+def test_lampung_targets_imply_worker_base(year, coverage, coverage_text, participants, participants_text):
+    rpjmd = {"yardstick": "RPJMD Provinsi Lampung"}
+    checks = run_checks(frame(("coverage_target", coverage, coverage_text, rpjmd),
+                              ("participants_target", participants, participants_text, rpjmd),
+                              region_code="18", level="province", as_of=year))
+    row = one(checks, TARGET_PAIR, "18")
+    assert row["status"] == "info"
+    assert row["recomputed"] == pytest.approx(LAMPUNG_WORKERS[year], abs=1)
+
+
+@pytest.mark.parametrize("reached, text, status", [
+    (49.2, "49,2 persen", "pass"),   # 26,8 + 20 = 46,8 ≤ 49,2: 2,4 points to spare
+    (46.8, "46,8 persen", "pass"),   # exactly the rule
+    (45.0, "45 persen", "flag"),     # 1,8 points short
+])
+def test_muba_plus_20_point_rule(reached, text, status):
+    processed = pd.concat([
+        frame(("ucj_coverage", 26.8, "26,8 persen"), region_code="16.06", as_of="2024-12"),
+        frame(("ucj_coverage", reached, text), region_code="16.06", as_of="2025-09-25"),
+    ], ignore_index=True)
+    row = one(run_checks(processed), RULE, "16.06")
+    assert row["recomputed"] == pytest.approx(46.8)
+    assert row["difference"] == pytest.approx(reached - 46.8)
+    assert row["status"] == status
+
+
+@pytest.mark.parametrize("amount, status", [(42_000_000, "pass"), (41_000_000, "flag")])
+def test_jkm_benefit_vs_statutory(amount, status):
+    text = "Rp " + f"{amount:,}".replace(",", ".") + ",00"
+    checks = run_checks(frame(("benefits_paid", amount, text, {"programme": "JKM"}),
+                              region_code="18", level="province", as_of="2025-12-08"))
+    row = one(checks, JKM, "18")
+    assert (row["recomputed"], row["status"]) == (42_000_000, status)

@@ -1,0 +1,93 @@
+"""Tests on data/raw itself: sources are consistent, every figure the seed articles print
+is carried over, and no sentence of the articles is copied (facts carry over, wording not).
+"""
+
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ucjlib import paths
+from ucjlib.errors import ParseError
+from ucjlib.parse import parse_figure
+
+RAW = paths.raw_dir()
+SEEDS = Path(paths.PACKAGE_DIR).parent.parent / "shared" / "seeds"
+
+
+def read(name):
+    return pd.read_csv(RAW / name, dtype=str, keep_default_na=False)
+
+
+def seed_texts():
+    if not SEEDS.is_dir() or not list(SEEDS.glob("*.txt")):
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def test_every_source_is_listed_and_used():
+    used, listed = set(read("observations.csv")["source_id"]), set(read("sources.csv")["source_id"])
+    assert not used - listed, f"observations cite unlisted sources: {sorted(used - listed)}"
+    assert not listed - used, f"sources never used: {sorted(listed - used)}"
+
+
+# --- figures in the seeds -------------------------------------------------------------
+
+_NOT_FIGURES = re.compile(
+    r"\b\d{1,2}[.:]\d{2}[.:]\d{2}\b"                                  # times: 15.09.00 WIB
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"                                  # dates: 16/9/2025
+    r"|\b(?:No\.?|Nomor)\s*\d+(?:\s+Tahun\s+\d{4})?",               # legal instruments: Nomor 2 Tahun 2021
+    flags=re.IGNORECASE,
+)
+_NUMBER = r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])|(?<![\d.,])\d+(?:,\d+)?(?![\d])"
+_FIGURE = re.compile(
+    rf"(?P<rp>Rp\.?\s?)?(?P<number>{_NUMBER})"
+    r"(?P<suffix>\s?%|\s(?:persen|ribu|juta|miliar)\b)?",
+    flags=re.IGNORECASE,
+)
+
+
+def seed_figures(text):
+    """Printed figures with a thousands separator, a decimal comma, '%'/'persen', 'Rp' or a scale word."""
+    text = _NOT_FIGURES.sub(" ", text)
+    for match in _FIGURE.finditer(text):
+        number = match["number"]
+        if match["rp"] or match["suffix"] or "." in number or "," in number:
+            yield match.group(0).strip()
+
+
+def test_figure_extraction_on_a_hand_made_sentence():
+    sentence = ("Pada Rabu (23/4/2025) pukul 15.09.00 WIB, sesuai Instruksi Presiden Nomor 2 Tahun 2021, "
+                "cakupan 36,48% atau 66.234 dari 181.567 pekerja; klaim Rp105,2 miliar, 42 ribu jiwa, "
+                "20 persen, Rp 42.000.000,00 dan 75 desa.")
+    assert list(seed_figures(sentence)) == ["36,48%", "66.234", "181.567", "Rp105,2 miliar", "42 ribu",
+                                            "20 persen", "Rp 42.000.000,00"]
+
+
+def test_every_seed_figure_is_in_the_raw_observations():
+    raw_values = []
+    for text in read("observations.csv")["value"]:
+        try:
+            raw_values.append(parse_figure(text).value)
+        except ParseError:
+            pass  # the build test reports unreadable values; here only readable ones count
+    missing = []
+    for name, text in seed_texts().items():
+        for printed in seed_figures(text):
+            value = parse_figure(printed).value
+            if not any(math.isclose(value, v, rel_tol=1e-9) for v in raw_values):
+                missing.append(f"{name}: {printed!r} ({value:g})")
+    assert not missing, "figures printed in the seeds but absent from data/raw/observations.csv:\n" + "\n".join(missing)
+
+
+def test_no_seed_sentence_is_copied_into_raw():
+    raw_text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in sorted(RAW.rglob("*")) if p.is_file())
+    copied = []
+    for name, text in seed_texts().items():
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+            sentence = " ".join(sentence.split()).strip("“”\"' ")
+            if len(sentence) > 50 and sentence in raw_text:
+                copied.append(f"{name}: {sentence}")
+    assert not copied, "seed sentences copied verbatim into data/raw:\n" + "\n".join(copied)
