@@ -82,3 +82,17 @@ def rendered(tmp_path_factory) -> RenderedProject:
     (raw / "regions.csv").write_text("".join(line for line in regions if not line.startswith("99.02,")), encoding="utf-8")
     reports = run_ucjlib(root, "reports")
     return RenderedProject(root, build, reports)
+
+
+@pytest.fixture(scope="session")
+def processed_seed(tmp_path_factory):
+    """The seed data built by the real build into a temporary folder: (observations, checks)."""
+    import pandas as pd
+
+    from ucjlib.build import build, load_processed
+
+    out = tmp_path_factory.mktemp("processed")
+    build(out_dir=out)
+    checks = pd.read_csv(out / "checks.csv", dtype={"region_code": str, "as_of": str}, keep_default_na=False,
+                         na_values={"recomputed": [""]})
+    return load_processed(out / "observations.csv"), checks

@@ -8,7 +8,7 @@ import io
 
 import matplotlib.pyplot as plt
 import seaborn as sns
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .formatting import format_percent
 
@@ -57,3 +57,42 @@ def figure_to_img(fig, alt: str) -> str:
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}">'
+
+
+_LINE_STYLES = [("-", "o"), ("--", "s"), ("-.", "^"), (":", "D"), ("-", "v"), ("--", "P"), ("-.", "X")]
+
+
+def fan_chart(observed, fitted, targets: list[tuple[str, float]], paths: list[tuple[str, object]], title: str,
+              language: str = "id"):
+    """Coverage over time: observations (points), a fitted trend with its interval band
+    (when there is one), target lines and scenario paths (each with its own line style and
+    marker, so they read in grayscale).
+
+    ``observed``: frame with ``year`` (decimal) and ``coverage``; ``fitted``: frame with
+    ``year``, ``coverage``, ``lower``, ``upper`` or None; ``paths``: ``(label, frame)`` with
+    ``year`` and ``coverage``.
+    """
+    fig, ax = plt.subplots(figsize=(8, 4.6), dpi=96)
+    if fitted is not None:
+        ax.fill_between(fitted["year"], fitted["lower"], fitted["upper"], color="0.85", label=fitted.attrs.get("band", ""))
+        ax.plot(fitted["year"], fitted["coverage"], color="black", linewidth=2, label=fitted.attrs.get("line", ""))
+    for index, (label, path) in enumerate(paths):
+        style, marker = _LINE_STYLES[index % len(_LINE_STYLES)]
+        ax.plot(path["year"], path["coverage"], linestyle=style, marker=marker, markevery=4, markersize=5,
+                color=PALETTE[index % len(PALETTE)], label=label)
+    if len(observed):
+        ax.scatter(observed["year"], observed["coverage"], color="black", zorder=5, s=30, label=observed.attrs.get("label", ""))
+    ax.set_ylim(0, 105)
+    start = min([2024] + list(observed["year"])) - 0.5
+    ax.set_xlim(start, 2045.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0f}"))  # years take no separator
+    for label, value in targets:
+        ax.axhline(value, color="0.3", linestyle=(0, (1, 3)), linewidth=1)
+        ax.text(start + 0.2, value + 1, f"{label}: {format_percent(value, language)}", fontsize=7, color="0.2")
+    percent_axis(ax.yaxis, language)
+    ax.set_title(title, fontsize=11, loc="left")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=7, frameon=False)
+    sns.despine(ax=ax)
+    fig.tight_layout()
+    return fig

@@ -20,6 +20,10 @@ from .formatting import LANGUAGES, format_date, format_number, format_percent, f
 from .indicators import indicators
 from .paths import processed_checks, processed_legal
 from .parse import printed_decimals
+from .projections import ProjectionError, fit_trend, protected_share
+
+MINIMUM_POINTS = 3  # coverage observations on one basis before a trend is fitted
+from .region_scenarios import region_scenarios, scenario_table, starting_point, yardstick_pace
 from .regions import RegionTable
 from .report_text import TEXT
 from .summary import latest
@@ -44,7 +48,7 @@ class RegionReport:
     premium_rate: float
     yardstick: str
     target_year: int
-    workforce_growth: float
+    workforce_growth: float | None
     figures: pd.DataFrame
     national: pd.DataFrame
     checks: pd.DataFrame
@@ -86,6 +90,25 @@ class RegionReport:
         return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
     # -- figures -------------------------------------------------------------------------
+    def start(self):
+        """Where scenarios start (see :func:`ucjlib.region_scenarios.starting_point`)."""
+        workers, how = self.denominator()
+        coverage = self.coverage()
+        printed = None
+        if coverage is not None and how is None:
+            same = self.figures[(self.figures["indicator"] == "active_participants") & (self.figures["source_id"] == coverage["source_id"])
+                                & (self.figures["as_of"] == coverage["as_of"])]
+            printed = float(same["value"].iloc[0]) if len(same) else None
+        return starting_point(self.figures, self.checks, coverage, workers, printed)
+
+    @property
+    def growth(self) -> float:
+        """The work-force growth in use: the reader's, else what the region's targets imply, else 0."""
+        if self.workforce_growth is not None:
+            return self.workforce_growth
+        start = self.start()
+        return start.growth if start is not None else 0.0
+
     def coverage(self):
         return latest(self.figures, self.region_code, "ucj_coverage")
 
@@ -192,9 +215,9 @@ class RegionReport:
         target = chosen.iloc[0]
         start_year = int(coverage["as_of"][:4])
         years = max(1, self.target_year - start_year)
-        participants = coverage["value"] / 100 * workers
+        participants = self.start().participants
         per_year = metrics.participants_needed_per_year(participants, workers, target["target"], self.target_year - years,
-                                                        self.target_year, self.workforce_growth)
+                                                        self.target_year, self.growth)
         total = per_year * years
         yearly_cost = per_year * 12 * self.premium_rate
         full_cost = total * 12 * self.premium_rate
@@ -234,6 +257,114 @@ class RegionReport:
             workers_first=self._num(workers_first), workers_second=self._num(workers_second),
             growth=format_percent(growth * 100, self.language, 2))
         return f"<h3>{_e(self.t['plan'])}</h3><p>{_e(text)} {self._cite(first)}</p>"
+
+    def _chosen_target(self) -> float | None:
+        targets = self.targets()
+        chosen = targets[(targets["yardstick"] == self.yardstick) & (targets["year"] == self.target_year)] if len(targets) else targets
+        return None if chosen.empty else float(chosen["target"].iloc[0])
+
+    def scenario_table(self):
+        """(start, scenario table, targets compared) or None when no start can be set."""
+        start = self.start()
+        chosen = self._chosen_target()
+        if start is None or chosen is None:
+            return None
+        pace = yardstick_pace(self.national)
+        scenarios = region_scenarios(self.figures, start, chosen, self.target_year, self.growth, pace, self.language)
+        rpjpn = self.national[(self.national["indicator"] == "coverage_target") & (self.national["yardstick"] == "RPJPN 2025–2045")]
+        compared = [(f"{self.yardstick} {self.target_year}", chosen)] + [("RPJPN 2045", float(v)) for v in rpjpn["value"]]
+        return start, scenario_table(start, scenarios, compared, None), compared
+
+    def trend(self):
+        """The statistical projection, or the reason (in the report language) there is none."""
+        observed = self.figures[self.figures["indicator"] == "ucj_coverage"]
+        bases = sorted(set(observed["basis"]))
+        if len(bases) > 1:
+            return None, self.t["projection_mixed"].format(bases=", ".join(b or "–" for b in bases))
+        if len(observed) < MINIMUM_POINTS:
+            return None, self.t["projection_few"].format(n=len(observed), minimum=MINIMUM_POINTS)
+        try:
+            return fit_trend(observed, MINIMUM_POINTS), None
+        except ProjectionError as err:
+            return None, str(err)
+
+    def scenarios_html(self) -> str:
+        t = self.t
+        out = f"<h2>{_e(t['scenarios'])}</h2><p>{_e(t['scenarios_intro'])}</p>"
+        fit, reason = self.trend()
+        if fit is None:
+            out += f"<p class='note'>{_e(t['projection_none'].format(reason=reason))}</p>"
+        else:
+            predicted = fit.predict([2029, 2045])
+            items = "".join(f"<li>{r.year}: {_e(self._pct(r.coverage))} ({_e(self._pct(r.lower))} – {_e(self._pct(r.upper))})</li>"
+                            for r in predicted.itertuples())
+            out += f"<p>{_e(t['projection'].format(n=fit.n, basis=fit.basis or '–'))}</p><ul>{items}</ul>"
+        table = self.scenario_table()
+        if table is None:
+            return out + f"<p>{_e(t['no_scenarios'])}</p>"
+        start, rows, compared = table
+        intro = t["start_hypothetical" if start.hypothetical else "start_observed"].format(
+            year=start.year, participants=self._num(start.participants), workers=self._num(start.workers),
+            coverage=self._pct(start.participants / start.workers * 100), growth=format_percent(self.growth * 100, self.language, 2))
+        header = [t["scenario"], t["first_year_added"], t["coverage_2029"]] \
+            + [t["reached_column"].format(name=name, target=self._pct(value)) for name, value in compared] \
+            + [t["budget_first_year"], t["budget_2029"]]
+        body = []
+        for _, row in rows.iterrows():
+            scenario = row["scenario"]
+            cited = self._cite(self.figures[self.figures["source_id"] == scenario.source_id].iloc[0]) if scenario.source_id else ""
+            reached = [row[f"reached:{name}"] for name, _ in compared]
+            body.append([_e(scenario.label(self.language)) + " " + cited, _e(self._num(row["first_year_added"])),
+                         _e(self._pct(row["coverage_2029"]))]
+                        + [_e(self._reached(year, start, value)) for year, (_, value) in zip(reached, compared)]
+                        + [_e(format_rupiah(row["budget_first_year"], self.language)),
+                           _e(format_rupiah(row["budget_2029"], self.language))])
+        _, how = self.denominator()
+        if how and not start.hypothetical:
+            intro += " " + t["derived_workers"].format(workers=self._num(start.workers), how=how)
+        return out + f"<p>{_e(intro)}</p>" + self._table(header, body, "scenarios") + \
+            f"<p class='note'>{_e(t['budget_note'])}</p>" + self._poverty_html() + self.fan_chart_html(rows, fit, compared)
+
+    def _reached(self, year, start, target: float) -> str:
+        if start.participants / start.workers * 100 >= target:
+            return self.t["already"]
+        return self.t["not_by"] if pd.isna(year) else str(int(year))
+
+    def _poverty_html(self) -> str:
+        poor = self.figures[self.figures["indicator"] == "poor_residents"]
+        paces = self.figures[self.figures["indicator"] == "poor_protected_per_year"]
+        if poor.empty or paces.empty:
+            return ""
+        poor_row, pace = poor.iloc[0], paces.iloc[0]
+        first, last = (int(part[:4]) for part in pace["as_of"].split("/")) if "/" in pace["as_of"] else (int(pace["as_of"][:4]),) * 2
+        lines = []
+        for start in (first, first + 1):
+            share = protected_share(poor_row["value"], pace["value"], start, last)
+            lines.append(self.t["poverty_line"].format(start=start, end=last, share=self._pct(share["share"].iloc[-1]),
+                                                        protected=self._num(share["protected"].iloc[-1])))
+        text = self.t["poverty_intro"].format(poor=self._value(poor_row), pace=self._num(pace["value"]), end=last)
+        return (f"<h3>{_e(self.t['poverty'])}</h3><p>{_e(text)} {self._cite(pace)}</p><ul>"
+                + "".join(f"<li>{_e(line)}</li>" for line in lines) + f"</ul><p class='note'>{_e(self.t['poverty_note'])}</p>")
+
+    def fan_chart_html(self, rows, fit, compared) -> str:
+        from .parse import period_end
+        from .plots import fan_chart, figure_to_img
+
+        observed = self.figures[self.figures["indicator"] == "ucj_coverage"]
+        points = pd.DataFrame({"year": [period_end(a).year + period_end(a).timetuple().tm_yday / 365.25 for a in observed["as_of"]],
+                               "coverage": observed["value"].tolist()})
+        points.attrs["label"] = self.t["observed"]
+        fitted = None
+        if fit is not None:
+            fitted = fit.predict(range(int(points["year"].min()), 2046))
+            fitted.attrs.update(line=self.t["trend_line"], band=self.t["trend_band"])
+        start = self.start()
+        first = pd.DataFrame({"year": [start.year], "coverage": [start.participants / start.workers * 100]})
+        paths = [(row.scenario.label(self.language), pd.concat([first, row.path[["year", "coverage"]]])) for row in rows.itertuples()]
+        fig = fan_chart(points, fitted, compared, paths, self.t["fan_title"].format(region=self.region_name), self.language)
+        described = "; ".join(f"{row.scenario.label(self.language)}: 2029 {self._pct(row.coverage_2029)}"
+                              for row in rows.itertuples() if row.coverage_2029 is not None)
+        return f"<figure>{figure_to_img(fig, described)}</figure>"
 
     def figures_html(self) -> str:
         """Every other figure the sources give for the region: programmes, groups, claims,
@@ -301,7 +432,8 @@ class RegionReport:
         items = [
             t["assumption_rate"].format(rate=format_rupiah(self.premium_rate, self.language)),
             t["assumption_yardstick"].format(yardstick=self.yardstick, year=self.target_year),
-            t["assumption_growth"].format(growth=format_percent(self.workforce_growth * 100, self.language, 1)),
+            t["assumption_growth"].format(growth=format_percent(self.growth * 100, self.language, 2))
+            + ("" if self.workforce_growth is not None or not self.growth else " " + t["growth_from_data"]),
             t["assumption_tolerance"].format(tolerance=format_number(config.CHECK_TOLERANCE_POINTS, self.language, 1)),
             t["assumption_gap"],
         ]
@@ -348,7 +480,7 @@ def report_filename(region_code: str, region_name: str, language: str, relative_
 
 
 def prepare(region: str, language: str = "id", premium_rate: float = config.BPU_JKK_JKM_MONTHLY,
-            yardstick: str = "RPJMN 2025–2029", target_year: int = 2029, workforce_growth: float = 0.0) -> RegionReport:
+            yardstick: str = "RPJMN 2025–2029", target_year: int = 2029, workforce_growth: float | None = None) -> RegionReport:
     """Validate the report parameters and gather the region's figures.
 
     Raises :class:`ReportParameterError` or :class:`~ucjlib.errors.RegionError` with a
@@ -360,8 +492,8 @@ def prepare(region: str, language: str = "id", premium_rate: float = config.BPU_
         raise ReportParameterError(f"premium_rate must be a positive number of rupiah per month, not {premium_rate!r}")
     if not isinstance(target_year, int) or not 2024 <= target_year <= 2100:
         raise ReportParameterError(f"target_year must be a year such as 2029, not {target_year!r}")
-    if not isinstance(workforce_growth, (int, float)) or not -0.5 < workforce_growth < 0.5:
-        raise ReportParameterError(f"workforce_growth must be a yearly fraction such as 0.02, not {workforce_growth!r}")
+    if workforce_growth is not None and (not isinstance(workforce_growth, (int, float)) or not -0.5 < workforce_growth < 0.5):
+        raise ReportParameterError(f"workforce_growth must be a yearly fraction such as 0.02 (or None: from the data), not {workforce_growth!r}")
     processed = load_processed()
     yardsticks = sorted(set(processed.loc[processed["indicator"] == "coverage_target", "yardstick"]))
     if yardstick not in yardsticks:
@@ -377,7 +509,7 @@ def prepare(region: str, language: str = "id", premium_rate: float = config.BPU_
     return RegionReport(
         region_code=resolved.code, region_name=resolved.name, level=resolved.level, language=language,
         premium_rate=float(premium_rate), yardstick=yardstick, target_year=target_year,
-        workforce_growth=float(workforce_growth), figures=figures.reset_index(drop=True),
+        workforce_growth=None if workforce_growth is None else float(workforce_growth), figures=figures.reset_index(drop=True),
         national=processed[processed["level"] == "national"].reset_index(drop=True),
         checks=checks[checks["region_code"] == resolved.code].reset_index(drop=True),
         legal=pd.read_csv(processed_legal(), dtype=str, keep_default_na=False),

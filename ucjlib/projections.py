@@ -1,0 +1,198 @@
+"""When does a region reach its target, and what does it cost? Statistical projections
+where the data allows them, named scenarios everywhere else.
+
+A *projection* fits a trend (statsmodels OLS on the logit of coverage, so it stays within
+0–100%) to three or more coverage observations on one denominator basis, and gives
+prediction intervals. A *scenario* is arithmetic on stated assumptions (a pace of
+enrolment, a plan, a rule): it says what would happen if, never what will.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+
+from . import config, metrics
+from .errors import UCJError
+from .parse import period_end
+
+HORIZON = 2045  # the RPJPN goal year: scenarios run no further
+
+
+class ProjectionError(UCJError, ValueError):
+    """Data that cannot support a statistical projection."""
+
+
+def _decimal_year(as_of: str) -> float:
+    end = period_end(as_of)
+    return end.year + (end.timetuple().tm_yday - 1) / 365.25
+
+
+@dataclass(frozen=True)
+class TrendFit:
+    """A logit-linear trend of coverage on time."""
+
+    result: object  # statsmodels RegressionResults
+    basis: str
+    n: int
+
+    @property
+    def slope(self) -> float:
+        """Change of logit(coverage) per year."""
+        return float(self.result.params[1])
+
+    def predict(self, years, level: float = 0.9) -> pd.DataFrame:
+        """Projected coverage (percent) at the end of each year (as targets are set), with
+        the prediction interval at ``level``."""
+        years = np.asarray(list(years), dtype=float)
+        at = np.array([_decimal_year(str(int(year))) for year in years])
+        frame = self.result.get_prediction(sm.add_constant(at, has_constant="add")).summary_frame(alpha=1 - level)
+        expit = lambda x: 100 / (1 + np.exp(-np.asarray(x)))  # noqa: E731
+        return pd.DataFrame({"year": years.astype(int), "coverage": expit(frame["mean"]),
+                             "lower": expit(frame["obs_ci_lower"]), "upper": expit(frame["obs_ci_upper"])})
+
+
+def fit_trend(observations: pd.DataFrame, minimum: int = 3) -> TrendFit:
+    """Fit logit(coverage) = a + b·year to coverage observations (columns ``as_of``,
+    ``value`` in percent, ``basis``).
+
+    Refuses fewer than ``minimum`` points and any mix of denominator bases: a change of
+    basis moves coverage by itself, so a trend across it would be fiction.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"as_of": ["2021", "2022", "2023", "2024"], "value": [20.0, 25.0, 31.0, 36.0],
+    ...                       "basis": ["angkatan kerja"] * 4})
+    >>> fit = fit_trend(frame)
+    >>> round(fit.slope, 2)
+    0.27
+    >>> fit_trend(frame.assign(basis=["angkatan kerja", "angkatan kerja", "penduduk bekerja", "penduduk bekerja"]))
+    Traceback (most recent call last):
+    ...
+    ucjlib.projections.ProjectionError: coverage is observed on more than one denominator basis ('angkatan kerja', 'penduduk bekerja'): a trend across a change of basis is not fitted. Fit each basis on its own.
+    """
+    bases = sorted(set(observations["basis"].fillna("")))
+    if len(bases) > 1:
+        shown = ", ".join(repr(b or "not stated") for b in bases)
+        raise ProjectionError(f"coverage is observed on more than one denominator basis ({shown}): a trend across a "
+                              "change of basis is not fitted. Fit each basis on its own.")
+    if len(observations) < minimum:
+        raise ProjectionError(f"{len(observations)} coverage observation(s): a trend needs at least {minimum} on one basis; "
+                              "show scenarios instead")
+    values = observations["value"].to_numpy(dtype=float)
+    if ((values <= 0) | (values >= 100)).any():
+        raise ProjectionError("coverage must lie strictly between 0 and 100 percent to be fitted on the logit scale")
+    years = observations["as_of"].map(_decimal_year).to_numpy()
+    logit = np.log(values / (100 - values))
+    result = sm.OLS(logit, sm.add_constant(years)).fit()
+    return TrendFit(result, bases[0], len(values))
+
+
+# -- scenarios ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named assumption about enrolment.
+
+    ``pace``: participants added each year; ``one_off``: participants added once in the
+    first year (a plan); ``growth``: yearly growth of the work force.
+    """
+
+    key: str
+    label_id: str
+    label_en: str
+    pace: float = 0.0
+    one_off: float = 0.0
+    growth: float = 0.0
+    source_id: str = ""
+
+    def label(self, language: str) -> str:
+        return self.label_id if language == "id" else self.label_en
+
+
+def run_scenario(scenario: Scenario, participants: float, workers: float, start_year: int,
+                 horizon: int = HORIZON) -> pd.DataFrame:
+    """Year-by-year path from a starting point (participants and workers at the end of
+    ``start_year``): participants, workers, coverage and the cumulative participants added.
+
+    Examples
+    --------
+    Labuhanbatu's RPJMD pace of 10.000 a year from 66.234 of 181.567 workers (2025):
+
+    >>> path = run_scenario(Scenario("pace", "", "", pace=10_000), 66_234, 181_567, 2025, horizon=2028)
+    >>> path["year"].tolist(), path["participants"].tolist()
+    ([2026, 2027, 2028], [76234.0, 86234.0, 96234.0])
+    >>> round(float(path["coverage"].iloc[-1]), 2)  # 96.234 ÷ 181.567
+    53.0
+    """
+    rows = []
+    for step, year in enumerate(range(start_year + 1, horizon + 1), start=1):
+        added = scenario.one_off + scenario.pace * step
+        year_workers = workers * (1 + scenario.growth) ** step
+        total = min(participants + added, year_workers)
+        rows.append({"year": year, "participants": float(total), "workers": year_workers,
+                     "coverage": total / year_workers * 100, "added": float(total - participants)})
+    return pd.DataFrame(rows, columns=["year", "participants", "workers", "coverage", "added"])
+
+
+def year_reached(path: pd.DataFrame, target: float) -> int | None:
+    """First year of a path whose coverage reaches ``target`` percent (None: not by the horizon).
+
+    Examples
+    --------
+    >>> path = run_scenario(Scenario("pace", "", "", pace=10_000), 66_234, 181_567, 2025)
+    >>> year_reached(path, 43.92)  # needs 79.744,2: 13.510,2 more, two years of 10.000
+    2027
+    """
+    reached = path[path["coverage"] >= target - 1e-9]
+    return None if reached.empty else int(reached["year"].iloc[0])
+
+
+def yearly_budget(path: pd.DataFrame, premium_rate: float | None = None, sector: str = "other") -> pd.Series:
+    """Rupiah a year if the budget pays BPU JKK+JKM for every participant added so far.
+
+    Uses the rate in force each month (the PP 50/2025 discount window included) unless a
+    fixed ``premium_rate`` is given.
+
+    Examples
+    --------
+    >>> path = run_scenario(Scenario("pace", "", "", pace=10_000), 66_234, 181_567, 2025, horizon=2027)
+    >>> yearly_budget(path).tolist()  # 2026: 10.000 × (3 × 16.800 + 9 × 8.400); 2027: 20.000 × 12 × 16.800
+    [1260000000.0, 4032000000.0]
+    """
+    if premium_rate is not None:
+        return path["added"] * 12 * premium_rate
+    return pd.Series([metrics.enrolment_cost(added, 12, dt.date(int(year), 1, 1), sector)
+                      for year, added in zip(path["year"], path["added"])], index=path.index, dtype=float)
+
+
+def pace_to_reach(participants: float, workers: float, start_year: int, target: float, target_year: int,
+                  growth: float = 0.0) -> float:
+    """Participants a year to reach ``target`` percent by ``target_year`` (the target-plan pace).
+
+    Examples
+    --------
+    >>> round(pace_to_reach(66_234, 181_567, 2025, 43.92, 2029), 1)  # (79.744,2 − 66.234) / 4
+    3377.6
+    """
+    return metrics.participants_needed_per_year(participants, workers, target, start_year, target_year, growth)
+
+
+def protected_share(poor: float, per_year: float, start_year: int, end_year: int) -> pd.DataFrame:
+    """Share of poor residents protected when ``per_year`` of them join each year from
+    ``start_year`` (the poor count held fixed).
+
+    Examples
+    --------
+    Labuhanbatu's RPJMD: 10 ribu a year of 42 ribu poor residents, from 2025.
+
+    >>> protected_share(42_000, 10_000, 2025, 2029)["share"].round(1).tolist()
+    [23.8, 47.6, 71.4, 95.2, 100.0]
+    """
+    years = list(range(start_year, end_year + 1))
+    protected = [min(poor, per_year * (i + 1)) for i in range(len(years))]
+    return pd.DataFrame({"year": years, "protected": protected, "share": [p / poor * 100 for p in protected]})
