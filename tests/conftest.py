@@ -25,10 +25,12 @@ FICTIONAL_REGIONS = [
 FICTIONAL_SOURCE = {"source_id": "uji-fiktif", "outlet": "Data uji fiktif (synthetic)", "title": "Made-up figures for the end-to-end test",
                     "published": "2025-06-30", "url": "", "note": "Synthetic test data: not a real region."}
 FICTIONAL_OBSERVATIONS = [
-    ("Kabupaten Fiktif Contoh", "ucj_coverage", "41,25%"),
-    ("Kabupaten Fiktif Contoh", "active_participants", "12.375"),
-    ("Kabupaten Fiktif Contoh", "workers", "30.000"),
-    ("Kota Fiktif Hilang", "ucj_coverage", "20%"),
+    ("Kabupaten Fiktif Contoh", "ucj_coverage", "32,5%", "2023-06-30"),
+    ("Kabupaten Fiktif Contoh", "ucj_coverage", "36,8%", "2024-06-30"),
+    ("Kabupaten Fiktif Contoh", "ucj_coverage", "41,25%", "2025-06-30"),
+    ("Kabupaten Fiktif Contoh", "active_participants", "12.375", "2025-06-30"),
+    ("Kabupaten Fiktif Contoh", "workers", "30.000", "2025-06-30"),
+    ("Kota Fiktif Hilang", "ucj_coverage", "20%", "2025-06-30"),
 ]
 
 
@@ -44,8 +46,8 @@ def add_fictional_region(raw: Path) -> None:
     _append(raw / "regions.csv", FICTIONAL_REGIONS)
     _append(raw / "sources.csv", [FICTIONAL_SOURCE])
     _append(raw / "observations.csv", [
-        {"region": region, "indicator": indicator, "value": value, "as_of": "2025-06-30", "source_id": "uji-fiktif",
-         "note": "synthetic"} for region, indicator, value in FICTIONAL_OBSERVATIONS])
+        {"region": region, "indicator": indicator, "value": value, "as_of": as_of, "source_id": "uji-fiktif",
+         "note": "synthetic"} for region, indicator, value, as_of in FICTIONAL_OBSERVATIONS])
 
 
 def copy_raw(root: Path) -> Path:
@@ -87,12 +89,8 @@ def rendered(tmp_path_factory) -> RenderedProject:
 @pytest.fixture(scope="session")
 def processed_seed(tmp_path_factory):
     """The seed data built by the real build into a temporary folder: (observations, checks)."""
-    import pandas as pd
-
-    from ucjlib.build import build, load_processed
+    from ucjlib.build import build, load_checks, load_processed
 
     out = tmp_path_factory.mktemp("processed")
     build(out_dir=out)
-    checks = pd.read_csv(out / "checks.csv", dtype={"region_code": str, "as_of": str}, keep_default_na=False,
-                         na_values={"recomputed": [""]})
-    return load_processed(out / "observations.csv"), checks
+    return load_processed(out / "observations.csv"), load_checks(out / "checks.csv")

@@ -47,7 +47,7 @@ def test_index_and_a_report_open_offline_with_headline_on_screen(browser, render
     headline = page.locator(".headline-figure")
     assert headline.is_visible() and headline.inner_text() == "36,48%"
     # The embedded chart decoded and laid out (a broken image has zero natural width).
-    assert page.locator("figure img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator("figure img").first.evaluate("img => img.complete && img.naturalWidth > 0")
     paths.reports_dir().mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(paths.reports_dir() / "screenshot-labuhanbatu.png"), full_page=True)
     assert failed == []

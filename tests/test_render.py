@@ -91,6 +91,38 @@ def test_report_holds_every_section_with_footnoted_sources(rendered):
     assert footnotes and all(f'id="{note}"' in page for note in footnotes)
 
 
+def test_scenarios_section_in_every_report(rendered):
+    for name in REPORTS:
+        page = read(rendered, name)
+        assert "<h2>Skenario dan proyeksi</h2>" in page, name
+    labuhanbatu = read(rendered, "12.10-kabupaten-labuhanbatu.html")
+    scenarios = labuhanbatu[labuhanbatu.index("<h2>Skenario dan proyeksi</h2>"):labuhanbatu.index("<h2>Program dan angka")]
+    # Three seed points are too few for a trend: scenarios only, said so.
+    assert "Proyeksi statistik tidak dibuat" in scenarios and "bukan ramalan" in scenarios
+    # RPJMD pace of 10.000 a year from 66.234 of 181.567: 99,5% needs 114.425,2 more → 2037.
+    row = scenarios[scenarios.index("Laju RPJMD Labuhanbatu"):].split("</tr>")[0]
+    assert "<td>2037</td>" in row and "<td>2027</td>" in row
+    # One-off plan 10.000 APBD + 3.800 DBH sawit: 13.800 × 126.000 = Rp1,7 miliar in 2026 (discount window).
+    row = scenarios[scenarios.index("Rencana pendaftaran sekali"):].split("</tr>")[0]
+    assert "13.800" in row and "Rp1,7 miliar" in row and "44,08%" in row
+    # The RPJMD claim, checked: from 2025 all 42.000 by 2029; from 2026 only 40.000 (95,24%).
+    assert "42.000 terlindungi pada 2029 (100,00%)" in scenarios and "40.000 terlindungi pada 2029 (95,24%)" in scenarios
+    lampung = read(rendered, "18-lampung.html")
+    assert "Titik awal hipotetis" in lampung and "5,40% per tahun" in lampung
+
+
+def test_projection_where_data_allows_it(rendered):
+    # The fictional region has three coverage figures on one basis: a fitted trend with 90% intervals.
+    page = read(rendered, "99.01-kabupaten-fiktif-contoh.html")
+    assert "Proyeksi tren (regresi pada logit cakupan, 3 pengamatan" in page
+    projection = page[page.index("Proyeksi tren"):].split("</ul>")[0]
+    years = re.findall(r"<li>(\d{4}): ([\d,]+)% \(([\d,]+)% – ([\d,]+)%\)</li>", projection)
+    assert [y[0] for y in years] == ["2029", "2045"]
+    for _, mean, lower, upper in years:
+        mean, lower, upper = (float(v.replace(",", ".")) for v in (mean, lower, upper))
+        assert 0 < lower < mean < upper <= 100
+
+
 def test_sparse_region_says_what_is_missing(rendered):
     page = read(rendered, "18-lampung.html")
     assert "belum memuat angka cakupan UCJ" in page

@@ -168,6 +168,16 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
     return processed
 
 
+def load_checks(path: Path | None = None) -> pd.DataFrame:
+    """Read ``data/processed/checks.csv``: numbers as floats (empty where not applicable)."""
+    path = path or paths.processed_checks()
+    if not path.exists():
+        raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
+    numbers = ["recomputed", "printed", "difference", "tolerance"]
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)) for column in numbers})
+
+
 def load_processed(path: Path | None = None) -> pd.DataFrame:
     """Read ``data/processed/observations.csv`` with the right types."""
     path = path or paths.processed_observations()

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import __version__, config, metrics
-from .build import load_processed
+from .build import load_checks, load_processed
 from .errors import RegionError, UCJError
 from .formatting import LANGUAGES, format_date, format_number, format_percent, format_points, format_rupiah
 from .indicators import indicators
-from .paths import processed_checks, processed_legal
+from .paths import processed_legal
 from .parse import printed_decimals
 from .projections import ProjectionError, fit_trend, protected_share
 
@@ -272,7 +272,7 @@ class RegionReport:
         pace = yardstick_pace(self.national)
         scenarios = region_scenarios(self.figures, start, chosen, self.target_year, self.growth, pace, self.language)
         rpjpn = self.national[(self.national["indicator"] == "coverage_target") & (self.national["yardstick"] == "RPJPN 2025–2045")]
-        compared = [(f"{self.yardstick} {self.target_year}", chosen)] + [("RPJPN 2045", float(v)) for v in rpjpn["value"]]
+        compared = [(f"{self.yardstick} ({self.target_year})", chosen)] + [("RPJPN 2025–2045 (2045)", float(v)) for v in rpjpn["value"]]
         return start, scenario_table(start, scenarios, compared, None), compared
 
     def trend(self):
@@ -306,24 +306,32 @@ class RegionReport:
         intro = t["start_hypothetical" if start.hypothetical else "start_observed"].format(
             year=start.year, participants=self._num(start.participants), workers=self._num(start.workers),
             coverage=self._pct(start.participants / start.workers * 100), growth=format_percent(self.growth * 100, self.language, 2))
-        header = [t["scenario"], t["first_year_added"], t["coverage_2029"]] \
-            + [t["reached_column"].format(name=name, target=self._pct(value)) for name, value in compared] \
-            + [t["budget_first_year"], t["budget_2029"]]
+        frame = self.scenario_frame(start, rows, compared)
         body = []
-        for _, row in rows.iterrows():
-            scenario = row["scenario"]
-            cited = self._cite(self.figures[self.figures["source_id"] == scenario.source_id].iloc[0]) if scenario.source_id else ""
-            reached = [row[f"reached:{name}"] for name, _ in compared]
-            body.append([_e(scenario.label(self.language)) + " " + cited, _e(self._num(row["first_year_added"])),
-                         _e(self._pct(row["coverage_2029"]))]
-                        + [_e(self._reached(year, start, value)) for year, (_, value) in zip(reached, compared)]
-                        + [_e(format_rupiah(row["budget_first_year"], self.language)),
-                           _e(format_rupiah(row["budget_2029"], self.language))])
+        for (_, row), (_, cells) in zip(rows.iterrows(), frame.iterrows()):
+            source = row["scenario"].source_id
+            cited = " " + self._cite(self.figures[self.figures["source_id"] == source].iloc[0]) if source else ""
+            body.append([_e(cells.iloc[0]) + cited] + [_e(cell) for cell in cells.iloc[1:]])
         _, how = self.denominator()
         if how and not start.hypothetical:
             intro += " " + t["derived_workers"].format(workers=self._num(start.workers), how=how)
-        return out + f"<p>{_e(intro)}</p>" + self._table(header, body, "scenarios") + \
+        return out + f"<p>{_e(intro)}</p>" + self._table(list(frame.columns), body, "scenarios") + \
             f"<p class='note'>{_e(t['budget_note'])}</p>" + self._poverty_html() + self.fan_chart_html(rows, fit, compared)
+
+    def scenario_frame(self, start, rows, compared) -> pd.DataFrame:
+        """The scenario table as text for readers, with headers in the report language."""
+        t = self.t
+        reached_columns = [t["reached_column"].format(name=name, target=self._pct(value)) for name, value in compared]
+        records = []
+        for _, row in rows.iterrows():
+            record = {t["scenario"]: row["scenario"].label(self.language), t["first_year_added"]: self._num(row["first_year_added"]),
+                      t["coverage_2029"]: self._pct(row["coverage_2029"])}
+            for column, (name, value) in zip(reached_columns, compared):
+                record[column] = self._reached(row[f"reached:{name}"], start, value)
+            record[t["budget_first_year"]] = format_rupiah(row["budget_first_year"], self.language)
+            record[t["budget_2029"]] = format_rupiah(row["budget_2029"], self.language)
+            records.append(record)
+        return pd.DataFrame(records)
 
     def _reached(self, year, start, target: float) -> str:
         if start.participants / start.workers * 100 >= target:
@@ -347,8 +355,16 @@ class RegionReport:
                 + "".join(f"<li>{_e(line)}</li>" for line in lines) + f"</ul><p class='note'>{_e(self.t['poverty_note'])}</p>")
 
     def fan_chart_html(self, rows, fit, compared) -> str:
+        from .plots import figure_to_img
+
+        described = "; ".join(f"{row.scenario.label(self.language)}: 2029 {self._pct(row.coverage_2029)}"
+                              for row in rows.itertuples() if row.coverage_2029 is not None)
+        return f"<figure>{figure_to_img(self.fan_chart(rows, fit, compared), described)}</figure>"
+
+    def fan_chart(self, rows, fit, compared):
+        """Observations, trend band (if any), targets and scenario paths, as a matplotlib figure."""
         from .parse import period_end
-        from .plots import fan_chart, figure_to_img
+        from .plots import fan_chart
 
         observed = self.figures[self.figures["indicator"] == "ucj_coverage"]
         points = pd.DataFrame({"year": [period_end(a).year + period_end(a).timetuple().tm_yday / 365.25 for a in observed["as_of"]],
@@ -361,10 +377,7 @@ class RegionReport:
         start = self.start()
         first = pd.DataFrame({"year": [start.year], "coverage": [start.participants / start.workers * 100]})
         paths = [(row.scenario.label(self.language), pd.concat([first, row.path[["year", "coverage"]]])) for row in rows.itertuples()]
-        fig = fan_chart(points, fitted, compared, paths, self.t["fan_title"].format(region=self.region_name), self.language)
-        described = "; ".join(f"{row.scenario.label(self.language)}: 2029 {self._pct(row.coverage_2029)}"
-                              for row in rows.itertuples() if row.coverage_2029 is not None)
-        return f"<figure>{figure_to_img(fig, described)}</figure>"
+        return fan_chart(points, fitted, compared, paths, self.t["fan_title"].format(region=self.region_name), self.language)
 
     def figures_html(self) -> str:
         """Every other figure the sources give for the region: programmes, groups, claims,
@@ -504,8 +517,7 @@ def prepare(region: str, language: str = "id", premium_rate: float = config.BPU_
         present = sorted(set(processed.loc[processed["level"] != "national", "region_name"]))
         raise RegionError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
                           f"regions with data: {', '.join(present)}")
-    checks = pd.read_csv(processed_checks(), dtype={"region_code": str, "as_of": str}, keep_default_na=False,
-                         na_values={"recomputed": [""], "printed": [""], "difference": [""], "tolerance": [""]})
+    checks = load_checks()
     return RegionReport(
         region_code=resolved.code, region_name=resolved.name, level=resolved.level, language=language,
         premium_rate=float(premium_rate), yardstick=yardstick, target_year=target_year,
