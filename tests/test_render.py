@@ -3,6 +3,7 @@ opens offline; a region added only in data renders; a failing region is not publ
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -62,17 +63,22 @@ def test_failed_region_is_named_not_published_and_the_others_render(rendered):
     assert not (rendered.reports_dir / "99.02-kota-fiktif-hilang.html").exists()
     assert 'href="99.02-kota-fiktif-hilang.html"' not in read(rendered, "index.html")
     manifest = json.loads(read(rendered, "manifest.json"))
-    assert {(r["region_code"], r["language"]) for r in manifest["failed"]} == {("99.02", "id"), ("99.02", "en")}
-    assert {r["region_code"] for r in manifest["reports"]} == {"12.10", "12.75", "16.06", "18", "99.01"}
+    assert set(manifest["failed"]) == {"99.02/id", "99.02/en"}
+    assert "RegionError" in manifest["failed"]["99.02/id"]["error"]
+    assert {r["region_code"] for r in manifest["reports"].values()} == {"12.10", "12.75", "16.06", "18", "99.01"}
 
 
 def test_manifest_records_inputs_and_parameters(rendered):
     manifest = json.loads(read(rendered, "manifest.json"))
-    assert set(manifest["inputs"]) == {"observations", "checks"}
+    assert set(manifest["inputs"]) == {"template", "observations", "checks", "legal_references"}
     assert all(len(entry["sha256"]) == 64 for entry in manifest["inputs"].values())
-    labuhanbatu = next(r for r in manifest["reports"] if r["region_code"] == "12.10" and r["language"] == "id")
+    labuhanbatu = manifest["reports"]["12.10/id"]
     assert labuhanbatu["parameters"] == {"region": "12.10", "language": "id"}
     assert labuhanbatu["file"] == "12.10-kabupaten-labuhanbatu.html"
+    page = (rendered.reports_dir / labuhanbatu["file"]).read_bytes()
+    assert labuhanbatu["html_sha256"] == hashlib.sha256(page).hexdigest()
+    assert len(labuhanbatu["inputs_sha256"]) == 64
+    assert manifest["reports"]["12.10/en"]["inputs_sha256"] != labuhanbatu["inputs_sha256"]  # parameters differ
 
 
 def test_report_holds_every_section_with_footnoted_sources(rendered):

@@ -25,11 +25,21 @@ def main(argv: list[str] | None = None) -> int:
     reports = commands.add_parser("reports", help="render every region's report (Indonesian and English) into reports/")
     reports.add_argument("--region", help="render only this region (code, name or alias); index and manifest are left as they are")
     reports.add_argument("--language", choices=("id", "en"), help="with --region: only this language")
+    reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
+    commands.add_parser("verify", help="list published reports that do not match the current processed data")
     args = parser.parse_args(argv)
     if args.command == "reports":
         from .render import main as render_reports
 
-        return render_reports(region=args.region, language=args.language)
+        return render_reports(region=args.region, language=args.language, force=args.force)
+    if args.command == "verify":
+        from .manifest import stale_reports
+
+        problems = stale_reports()
+        for key, reason in problems:
+            print(f"{key}: {reason}")
+        print("all reports match the current data" if not problems else f"{len(problems)} report(s) do not match the data")
+        return 1 if problems else 0
     try:
         if args.command == "build":
             from .build import build

@@ -15,7 +15,7 @@ import pandas as pd
 from . import paths
 from .checks import run_checks
 from .errors import InputError, ParseError, RegionError
-from .files import read_table, write_text_atomically
+from .files import read_table, remove_stale_temporaries, write_text_atomically
 from .indicators import indicators
 from .parse import parse_figure, parse_period, period_start
 from .regions import RegionTable
@@ -161,6 +161,8 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
     """Run the whole build and write the processed files; return the observations."""
     out_dir = out_dir or paths.processed_dir()
     processed, legal = load_and_clean(raw_dir, today)
+    if out_dir.exists():
+        remove_stale_temporaries(out_dir)
     checks = run_checks(processed)
     # Everything is computed before the first write, so a bad input never leaves a mix.
     for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv")):

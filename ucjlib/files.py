@@ -17,7 +17,12 @@ from .errors import InputError
 
 def read_table(path: Path) -> pd.DataFrame:
     """Read a raw CSV as text: UTF-8 with or without BOM, ',' or ';' delimited (Excel in
-    an Indonesian locale writes ';'), any line endings. Every cell stays a string."""
+    an Indonesian locale writes ';'), any line endings. Every cell stays a string.
+
+    The frame's index is the file line minus 2 (header = line 1), also across blank lines
+    and quoted cells spanning lines, so ``index + 2`` is the line a spreadsheet shows.
+    A row with more or fewer cells than the header is an error naming its line.
+    """
     shown = paths.shown_path(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -25,19 +30,31 @@ def read_table(path: Path) -> pd.DataFrame:
         raise InputError([(shown, None, None, None, "file not found")]) from None
     except UnicodeDecodeError as err:
         raise InputError([(shown, None, None, None, f"is not UTF-8 text ({err.reason} at byte {err.start}); save it as CSV UTF-8")]) from None
-    header = text.split("\n", 1)[0]
-    if not header.strip():
+    header_line = text.split("\n", 1)[0]
+    if not header_line.strip():
         raise InputError([(shown, 1, None, None, "the file is empty: it needs at least its header line")])
-    delimiter = ";" if header.count(";") > header.count(",") else ","
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        # Blank lines are kept while reading so that index + 2 is the line a spreadsheet shows.
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
-                            quoting=csv.QUOTE_MINIMAL, skip_blank_lines=False)
-    except pd.errors.ParserError as err:
-        raise InputError([(shown, None, None, None, f"is not a well-formed CSV table: {err}")]) from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.apply(lambda column: column.str.strip())
-    return frame[(frame != "").any(axis=1)]
+        header = [cell.strip() for cell in next(reader)]
+        records, lines, problems = [], [], []
+        line = reader.line_num + 1
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                if len(row) != len(header):
+                    problems.append((shown, line, None, delimiter.join(row)[:80],
+                                     f"has {len(row)} cells where the header has {len(header)}: check the delimiters and quotes"))
+                else:
+                    records.append([cell.strip() for cell in row])
+                    lines.append(line)
+            line = reader.line_num + 1
+    except csv.Error as err:
+        raise InputError([(shown, reader.line_num, None, None, f"is not a well-formed CSV table: {err}")]) from None
+    if problems:
+        raise InputError(problems)
+    if len(set(header)) != len(header):
+        raise InputError([(shown, 1, None, delimiter.join(header), "a column name appears twice in the header")])
+    return pd.DataFrame(records, columns=header, index=pd.Index([n - 2 for n in lines]), dtype=object).astype(str)
 
 
 def write_text_atomically(text: str, target: Path) -> None:
@@ -58,3 +75,9 @@ def write_text_atomically(text: str, target: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete ``.tmp-*`` files an interrupted write left behind (the targets are intact)."""
+    for leftover in folder.glob("**/.tmp-*"):
+        leftover.unlink(missing_ok=True)

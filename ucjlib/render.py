@@ -8,9 +8,7 @@ written atomically, so an interrupted run leaves the previous reports intact.
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -21,8 +19,8 @@ import papermill
 from nbconvert import HTMLExporter
 
 from . import __version__, paths
-from .files import write_text_atomically
-from .build import load_processed
+from .files import remove_stale_temporaries, write_text_atomically
+from .manifest import TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, write_manifest
 from .errors import UCJError
 from .formatting import format_date, format_percent
 from .parse import printed_decimals
@@ -30,7 +28,6 @@ from .report import report_filename
 from .report_text import TEXT
 from .summary import region_summary
 
-TEMPLATE = "report-region.ipynb"
 LANGUAGE_ORDER = ("id", "en")
 
 STYLE = """
@@ -48,10 +45,6 @@ def _page(title: str, body: str, language: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{html.escape(title)}</title>\n'
             f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class RenderError(Exception):
@@ -79,6 +72,7 @@ class RenderResult:
     file: str | None
     parameters: dict
     error: str | None = None
+    skipped: bool = False
 
 
 def render_region(region_code: str, region_name: str, language: str, out_dir: Path, parameters: dict | None = None,
@@ -126,31 +120,59 @@ def index_html(summary, language: str, failed: set[str]) -> str:
 
 
 def render_all(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: dict | None = None,
-               log=print) -> list[RenderResult]:
-    """Render every region present in the processed data, then the index and manifest."""
+               force: bool = False, log=print) -> list[RenderResult]:
+    """Render every region present in the processed data, then the index.
+
+    A report whose inputs are unchanged since the manifest recorded it is skipped unless
+    ``force``. The manifest is rewritten (atomically) after every report, so an
+    interrupted run leaves it true to what is published.
+    """
     out_dir = out_dir or paths.reports_dir()
-    processed = load_processed()
-    summary = region_summary(processed)
+    remove_stale_temporaries(out_dir)
+    inputs = Inputs.load()
+    summary = region_summary(inputs.processed)
+    manifest = read_manifest(out_dir)
+    wanted = {entry_key(r.region_code, language) for r in summary.itertuples() for language in languages}
+    for table in ("reports", "failed"):
+        manifest[table] = {key: value for key, value in manifest[table].items() if key in wanted}
     results = []
     for region in summary.itertuples(index=False):
         for language in languages:
-            result = render_region(region.region_code, region.region_name, language, out_dir, parameters)
-            log(f"{'ok    ' if result.error is None else 'FAILED'} {region.region_code} {region.region_name} [{language}]"
-                + (f": {result.error}" if result.error else ""))
+            key = entry_key(region.region_code, language)
+            region_parameters = {"region": region.region_code, "language": language, **(parameters or {})}
+            fingerprint = inputs.fingerprint(region.region_code, region_parameters)
+            if not force and is_current(out_dir, manifest["reports"].get(key), fingerprint):
+                result = RenderResult(region.region_code, region.region_name, language, manifest["reports"][key]["file"],
+                                      region_parameters, skipped=True)
+            else:
+                result = render_region(region.region_code, region.region_name, language, out_dir, parameters)
+                _record(manifest, key, result, fingerprint, out_dir)
+                write_manifest(out_dir, manifest)
+            log(f"{'FAILED' if result.error else 'same  ' if result.skipped else 'ok    '} {region.region_code} "
+                f"{region.region_name} [{language}]" + (f": {result.error}" if result.error else ""))
             results.append(result)
     failed = {r.region_code for r in results if r.error}
     for language in languages:
         write_text_atomically(index_html(summary, language, failed), out_dir / ("index.html" if language == "id" else "en/index.html"))
-    manifest = {
-        "ucjlib_version": __version__,
-        "template": {"path": f"notebooks/{TEMPLATE}", "sha256": _sha256(paths.notebooks_dir() / TEMPLATE)},
-        "inputs": {name: {"path": paths.shown_path(path), "sha256": _sha256(path)}
-                   for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()))},
-        "reports": [r.__dict__ for r in results if r.error is None],
-        "failed": [r.__dict__ for r in results if r.error],
-    }
-    write_text_atomically(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", out_dir / "manifest.json")
+    manifest["inputs"] = {"template": {"path": f"notebooks/{TEMPLATE}", "sha256": inputs.template_sha256}} | {
+        name: {"path": paths.shown_path(path), "sha256": sha256_bytes(path.read_bytes())}
+        for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()),
+                           ("legal_references", paths.processed_legal()))}
+    write_manifest(out_dir, manifest)
     return results
+
+
+def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, out_dir: Path) -> None:
+    if result.error:
+        manifest["reports"].pop(key, None)
+        manifest["failed"][key] = {"region_code": result.region_code, "language": result.language, "error": result.error}
+        return
+    manifest["failed"].pop(key, None)
+    manifest["reports"][key] = {
+        "region_code": result.region_code, "region_name": result.region_name, "language": result.language,
+        "file": result.file, "parameters": result.parameters, "inputs_sha256": fingerprint,
+        "html_sha256": sha256_bytes((out_dir / result.file).read_bytes()),
+    }
 
 
 def render_one(region: str, languages=LANGUAGE_ORDER, out_dir: Path | None = None, log=print) -> list[RenderResult]:
@@ -165,7 +187,7 @@ def render_one(region: str, languages=LANGUAGE_ORDER, out_dir: Path | None = Non
     return results
 
 
-def main(out_dir: Path | None = None, region: str | None = None, language: str | None = None) -> int:
+def main(out_dir: Path | None = None, region: str | None = None, language: str | None = None, force: bool = False) -> int:
     if region:
         try:
             results = render_one(region, (language,) if language else LANGUAGE_ORDER, out_dir)
@@ -173,9 +195,11 @@ def main(out_dir: Path | None = None, region: str | None = None, language: str |
             print(f"error: {err}", file=sys.stderr)
             return 1
         return 1 if any(r.error for r in results) else 0
-    results = render_all(out_dir)
+    results = render_all(out_dir, force=force)
     failed = sorted({f"{r.region_code} {r.region_name}" for r in results if r.error})
-    print(f"rendered {sum(r.error is None for r in results)} reports into {paths.shown_path(out_dir or paths.reports_dir())}/")
+    rendered = sum(r.error is None and not r.skipped for r in results)
+    print(f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into "
+          f"{paths.shown_path(out_dir or paths.reports_dir())}/")
     if failed:
         print(f"failed regions (not published): {', '.join(failed)}", file=sys.stderr)
         return 1

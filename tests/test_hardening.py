@@ -1,0 +1,247 @@
+"""Hostile text stays text, interrupted runs lose nothing, arbitrary input fails cleanly,
+and `verify` notices reports that no longer match the data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ucjlib.build import load_and_clean
+from ucjlib.errors import InputError
+
+from conftest import copy_raw, run_ucjlib
+
+HOSTILE = {
+    "script": "<script>alert('ucj')</script>",
+    "img": '<img src=x onerror="alert(1)">',
+    "link": '<a href="javascript:alert(1)">klik</a>',
+}
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def visible_text(page: str) -> str:
+    parser = _Tags()
+    parser.feed(page)
+    return "".join(parser.text)
+
+
+def active_content(page: str) -> list:
+    """Every tag or attribute in a page that would run or navigate to script."""
+    parser = _Tags()
+    parser.feed(page)
+    found = []
+    for tag, attrs in parser.tags:
+        if tag in ("script", "iframe", "object", "embed"):
+            found.append(tag)
+        found += [f"{tag} {name}" for name in attrs if name.startswith("on")]
+        found += [f"{tag} {name}={value}" for name, value in attrs.items()
+                  if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:")]
+    return found
+
+
+def edit_csv(path: Path, edit) -> None:
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    fields = list(rows[0])
+    for row in rows:
+        edit(row)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_hostile_text_in_the_data_shows_as_text_in_reports_and_index(tmp_path):
+    raw = copy_raw(tmp_path)
+
+    def sources(row):
+        if row["source_id"] == "poskota-labuhanbatu-2025-04":
+            row["outlet"] = "Poskota " + HOSTILE["script"]
+            row["title"] = "Judul " + HOSTILE["img"]
+            row["note"] = "Catatan " + HOSTILE["link"]
+
+    def observations(row):
+        if row["indicator"] == "uncovered_by_group" and row["group"] == "guru":
+            row["group"] = "guru " + HOSTILE["img"]
+        if row["region"] == "Muba":
+            row["region"] = "<b>Muba</b>"
+
+    edit_csv(raw / "sources.csv", sources)
+    edit_csv(raw / "observations.csv", observations)
+    with (raw / "region_aliases.csv").open("a", encoding="utf-8") as aliases:
+        aliases.write('<b>Muba</b>,Kabupaten Musi Banyuasin,"alias with markup ' + HOSTILE["script"].replace('"', "'") + '"\n')
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    result = run_ucjlib(tmp_path, "reports")
+    assert result.returncode == 0, result.stderr
+    pages = {p.relative_to(tmp_path / "reports").as_posix(): p.read_text(encoding="utf-8")
+             for p in (tmp_path / "reports").glob("**/*.html")}
+    assert len(pages) == 10  # four regions in two languages, and two index pages
+    for name, page in pages.items():
+        assert active_content(page) == [], name
+    # The markup arrives as the text a reader sees, character for character.
+    labuhanbatu = visible_text(pages["12.10-kabupaten-labuhanbatu.html"])
+    for text in ("Poskota " + HOSTILE["script"], "guru " + HOSTILE["img"], "Catatan " + HOSTILE["link"]):
+        assert text in labuhanbatu, text
+    assert "Poskota " + HOSTILE["script"] in visible_text(pages["index.html"])
+
+
+# -- interrupted runs ------------------------------------------------------------------------
+
+def start(root: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "UCJ_ROOT": str(root), "MPLBACKEND": "Agg"}
+    return subprocess.Popen([sys.executable, "-m", "ucjlib", *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def kill_after(process: subprocess.Popen, seconds: float) -> None:
+    time.sleep(seconds)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)  # the whole run, kernels included
+    process.wait()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.glob("**/*")) if p.is_file()}
+
+
+def test_killing_the_build_keeps_complete_outputs_and_the_next_build_recovers(tmp_path):
+    raw = copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    before = snapshot(tmp_path / "data" / "processed")
+    edit_csv(raw / "observations.csv", lambda row: row.update(note=row["note"] + " (revised)"))
+    for delay in (0.0, 0.4, 0.8, 1.2, 1.6, 2.5):
+        kill_after(start(tmp_path, "build"), delay)
+        now = snapshot(tmp_path / "data" / "processed")
+        for name in before:
+            # Each file is the old one or a complete new one: parseable, same row count.
+            assert name in now
+            rows = list(csv.reader(io.StringIO(now[name].decode("utf-8"))))
+            assert len(rows) == len(list(csv.reader(io.StringIO(before[name].decode("utf-8"))))), (delay, name)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    after = snapshot(tmp_path / "data" / "processed")
+    assert set(after) == set(before)  # no leftover temporary files
+    assert b"(revised)" in after["observations.csv"]
+
+
+def test_killing_the_report_run_keeps_published_reports_whole_and_the_next_run_recovers(tmp_path):
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    assert run_ucjlib(tmp_path, "reports").returncode == 0
+    reports = tmp_path / "reports"
+    for delay in (1.0, 6.0, 12.0):
+        kill_after(start(tmp_path, "reports", "--force"), delay)
+        for page in reports.glob("**/*.html"):
+            text = page.read_text(encoding="utf-8")
+            assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n"), (delay, page)
+        # The manifest is always readable and true to the files it lists.
+        assert run_ucjlib(tmp_path, "verify").returncode == 0, delay
+    rerun = run_ucjlib(tmp_path, "reports")
+    assert rerun.returncode == 0
+    assert not list(reports.glob("**/.tmp-*"))
+    assert run_ucjlib(tmp_path, "verify").returncode == 0
+
+
+def test_verify_lists_reports_made_stale_by_a_data_change(tmp_path):
+    raw = copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    assert run_ucjlib(tmp_path, "reports", "--region", "Binjai").returncode == 0
+    # Only Binjai was rendered, and outside a full run: the others are listed as not rendered.
+    verify = run_ucjlib(tmp_path, "verify")
+    assert verify.returncode == 1 and "12.10/id: not rendered" in verify.stdout
+    assert run_ucjlib(tmp_path, "reports").returncode == 0
+    second = run_ucjlib(tmp_path, "reports")
+    assert "rendered 0 reports, 8 unchanged" in second.stdout  # nothing changed: nothing re-rendered
+    edit_csv(raw / "observations.csv", lambda row: row.update(value="34%") if row["region"] == "Kota Binjai"
+             and row["indicator"] == "ucj_coverage" else None)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    verify = run_ucjlib(tmp_path, "verify")
+    assert verify.returncode == 1
+    stale = sorted(line.split(":")[0] for line in verify.stdout.splitlines() if "stale" in line)
+    assert stale == ["12.75/en", "12.75/id"]  # another region's edit leaves the others current
+    third = run_ucjlib(tmp_path, "reports")
+    assert "rendered 2 reports, 6 unchanged" in third.stdout
+    assert run_ucjlib(tmp_path, "verify").returncode == 0
+
+
+def test_a_bad_build_leaves_processed_data_and_reports_untouched(tmp_path):
+    raw = copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    assert run_ucjlib(tmp_path, "reports", "--region", "Muba", "--language", "id").returncode == 0
+    before = snapshot(tmp_path / "data" / "processed") | snapshot(tmp_path / "reports")
+    edit_csv(raw / "observations.csv", lambda row: row.update(value="12,3,4%") if row["indicator"] == "ucj_coverage" else None)
+    result = run_ucjlib(tmp_path, "build")
+    assert result.returncode == 1 and "'12,3,4%'" in result.stderr
+    assert snapshot(tmp_path / "data" / "processed") | snapshot(tmp_path / "reports") == before
+
+
+# -- fuzzing the raw loader ---------------------------------------------------------------------
+
+HEADER = "region,level,province,indicator,value,as_of,source_id,note\n"
+cells = st.one_of(st.text(max_size=20), st.sampled_from(["Muba", "Kota Binjai", "Jambi", "ucj_coverage", "workers",
+                                                        "36,48%", "31.9", "2025", "2025-13", "poskota-labuhanbatu-2025-04",
+                                                        '"', ";", "\r\n", "\ufeff", ""]))
+rows = st.lists(st.lists(cells, min_size=0, max_size=9), max_size=4)
+
+
+def _load_arbitrary(raw: Path, table: list[list[str]], as_text: str | None = None) -> None:
+    if as_text is None:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(table)
+        as_text = HEADER + buffer.getvalue()
+    (raw / "observations.csv").write_text(as_text, encoding="utf-8", errors="surrogatepass")
+    try:
+        load_and_clean(raw)
+    except InputError:
+        pass  # the project's own error type: the only acceptable failure
+
+
+@pytest.fixture(scope="module")
+def scratch_raw():
+    with tempfile.TemporaryDirectory() as folder:
+        yield copy_raw(Path(folder))
+
+
+FUZZ = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+@settings(max_examples=40, **FUZZ)
+@given(table=rows)
+def test_raw_loader_on_arbitrary_rows_returns_or_raises_input_error(scratch_raw, table):
+    _load_arbitrary(scratch_raw, table)
+
+
+@settings(max_examples=25, **FUZZ)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
+def test_raw_loader_on_arbitrary_text_returns_or_raises_input_error(scratch_raw, text):
+    _load_arbitrary(scratch_raw, [], as_text=text)
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, **FUZZ)
+@given(table=rows, text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
+def test_raw_loader_fuzz_many_examples(scratch_raw, table, text):
+    _load_arbitrary(scratch_raw, table)
+    _load_arbitrary(scratch_raw, [], as_text=text)

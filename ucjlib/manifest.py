@@ -1,0 +1,109 @@
+"""What each published report was rendered from: a fingerprint of its inputs (template,
+ucjlib version, parameters, and the processed rows the report reads), kept in
+``reports/manifest.json`` with the SHA-256 of the HTML itself.
+
+The fingerprint lets the runner skip reports whose inputs are unchanged, and
+``python -m ucjlib verify`` list reports that no longer match the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__, paths
+from .build import load_checks, load_processed
+from .files import write_text_atomically
+
+MANIFEST = "manifest.json"
+FORMAT = 2  # bump when the manifest's layout changes: an older one is ignored, not misread
+TEMPLATE = "report-region.ipynb"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Inputs:
+    """The processed tables every report reads, loaded once per run."""
+
+    processed: pd.DataFrame
+    checks: pd.DataFrame
+    legal: pd.DataFrame
+    template_sha256: str
+
+    @classmethod
+    def load(cls) -> "Inputs":
+        legal = pd.read_csv(paths.processed_legal(), dtype=str, keep_default_na=False)
+        template = (paths.notebooks_dir() / TEMPLATE).read_bytes()
+        return cls(load_processed(), load_checks(), legal, sha256_bytes(template))
+
+    def fingerprint(self, region_code: str, parameters: dict) -> str:
+        """SHA-256 over everything a region's report depends on: the template, ucjlib's
+        version, the parameters, the region's and the nation's rows, the region's checks and
+        the legal references of its sources. Another region's edit leaves it unchanged."""
+        rows = self.processed[(self.processed["region_code"] == region_code) | (self.processed["level"] == "national")]
+        checks = self.checks[self.checks["region_code"] == region_code]
+        legal = self.legal[self.legal["source_id"].isin(rows["source_id"])]
+        digest = hashlib.sha256()
+        for part in (self.template_sha256, __version__, json.dumps(parameters, sort_keys=True),
+                     rows.to_csv(index=False), checks.to_csv(index=False), legal.to_csv(index=False)):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+
+def read_manifest(reports_dir: Path) -> dict:
+    """The manifest, or an empty one when there is none (or it cannot be read)."""
+    try:
+        manifest = json.loads((reports_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        manifest = {}
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        manifest = {"format": FORMAT, "reports": {}, "failed": {}}
+    return manifest
+
+
+def write_manifest(reports_dir: Path, manifest: dict) -> None:
+    manifest["ucjlib_version"] = __version__
+    write_text_atomically(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", reports_dir / MANIFEST)
+
+
+def entry_key(region_code: str, language: str) -> str:
+    return f"{region_code}/{language}"
+
+
+def is_current(reports_dir: Path, entry: dict | None, fingerprint: str) -> bool:
+    """Whether a manifest entry matches the current inputs and its HTML is the one published."""
+    if not entry or entry.get("inputs_sha256") != fingerprint:
+        return False
+    page = reports_dir / entry["file"]
+    return page.exists() and sha256_bytes(page.read_bytes()) == entry.get("html_sha256")
+
+
+def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> list[tuple[str, str]]:
+    """Reports that do not match the current data: ``(region/language, reason)`` pairs."""
+    from .summary import region_summary
+
+    reports_dir = reports_dir or paths.reports_dir()
+    manifest = read_manifest(reports_dir)
+    inputs = Inputs.load()
+    problems = []
+    for region in region_summary(inputs.processed).itertuples(index=False):
+        for language in languages:
+            key = entry_key(region.region_code, language)
+            entry = manifest["reports"].get(key)
+            if entry is None:
+                problems.append((key, "not rendered" if key not in manifest["failed"] else "failed: " + manifest["failed"][key]["error"]))
+            elif not (reports_dir / entry["file"]).exists():
+                problems.append((key, f"{entry['file']} is missing"))
+            elif sha256_bytes((reports_dir / entry["file"]).read_bytes()) != entry["html_sha256"]:
+                problems.append((key, f"{entry['file']} differs from the file the manifest records"))
+            elif entry["inputs_sha256"] != inputs.fingerprint(region.region_code, entry["parameters"]):
+                problems.append((key, "stale: its inputs changed since it was rendered"))
+    return problems
