@@ -354,3 +354,41 @@ def test_line_numbers_survive_a_blank_line(raw, out):
     lines[bad] = lines[bad].replace('"36,48%"', '"12,3,4%"')
     (raw / OBS).write_text("\n".join(lines), encoding="utf-8")
     message_line(rejected(raw, out), bad + 1, "value", "12,3,4%")
+
+
+# --- file-level problems ---------------------------------------------------------------------
+
+def _append_line(raw, name, line):
+    with (raw / name).open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+
+
+FILE_CASES = {
+    # Excel saving as "CSV" in a Windows code page, not UTF-8.
+    "not UTF-8": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_bytes() + "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,Catatan ©\n".encode("cp1252")),
+                  OBS, "is not UTF-8 text"),
+    "too many cells": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,,,,,,,extra"),
+                       OBS, "has 14 cells where the header has 13"),
+    "unbalanced quote": (lambda raw: _append_line(raw, OBS, 'Kota Binjai,,,workers,"1.000,2024,fgd-binjai-2024-10,,,,,,'),
+                         OBS, "cells where the header has 13"),
+    "script URL in sources": (lambda raw: _append_line(raw, "sources.csv", "evil,Outlet,Title,,javascript:alert(1),"),
+                              "sources.csv", "must be empty or an http(s) address"),
+    "source listed twice": (lambda raw: _append_line(raw, "sources.csv", "fgd-binjai-2024-10,Again,Title,,,"),
+                            "sources.csv", "is listed twice"),
+    "publication date not ISO": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Title,8 Desember 2025,,"),
+                                 "sources.csv", "must be empty or an ISO date"),
+    "legal reference to unknown source": (lambda raw: _append_line(raw, "legal_references.csv", "nowhere,Perpres 1/2099,Perpres 1/2099,x,"),
+                                          "legal_references.csv", "is not listed in"),
+    "alias to unknown region": (lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,"),
+                                "region_aliases.csv", "unknown"),
+    "duplicated column name": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").replace(",note\n", ",value\n", 1), encoding="utf-8"),
+                               OBS, "appears twice in the header"),
+}
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=list(FILE_CASES))
+def test_file_level_problem_is_named(raw, out, case):
+    spoil, file, words = FILE_CASES[case]
+    spoil(raw)
+    message = str(rejected(raw, out))
+    assert file in message and words in message, message
