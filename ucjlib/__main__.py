@@ -26,12 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     reports.add_argument("--region", help="render only this region (code, name or alias); index and manifest are left as they are")
     reports.add_argument("--language", choices=("id", "en"), help="with --region: only this language")
     reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
+    reports.add_argument("--province", help="render only the regions of this province (code, name or alias)")
+    reports.add_argument("--workers", type=int, help="warm kernels to run in parallel (default: one per core)")
     commands.add_parser("verify", help="list published reports that do not match the current processed data")
     args = parser.parse_args(argv)
     if args.command == "reports":
         from .render import main as render_reports
 
-        return render_reports(region=args.region, language=args.language, force=args.force)
+        return render_reports(region=args.region, language=args.language, force=args.force, province=args.province,
+                              workers=args.workers)
     if args.command == "verify":
         from .manifest import stale_reports
 

@@ -120,13 +120,18 @@ def index_html(summary, language: str, failed: set[str]) -> str:
 
 
 def render_all(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: dict | None = None,
-               force: bool = False, log=print) -> list[RenderResult]:
-    """Render every region present in the processed data, then the index.
+               force: bool = False, province: str | None = None, workers: int | None = None,
+               template: Path | None = None, timeout: int = 120, progress: bool = True,
+               log=print) -> list[RenderResult]:
+    """Render every region present in the processed data (or one province's), then the index.
 
-    A report whose inputs are unchanged since the manifest recorded it is skipped unless
-    ``force``. The manifest is rewritten (atomically) after every report, so an
-    interrupted run leaves it true to what is published.
+    Reports run on a pool of warm kernels (see :mod:`ucjlib.runner`). A report whose
+    inputs are unchanged since the manifest recorded it is skipped unless ``force``. The
+    manifest is rewritten (atomically) after every report, so an interrupted run leaves it
+    true to what is published.
     """
+    from .runner import Task, render_tasks
+
     out_dir = out_dir or paths.reports_dir()
     remove_stale_temporaries(out_dir)
     inputs = Inputs.load()
@@ -135,22 +140,34 @@ def render_all(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters
     wanted = {entry_key(r.region_code, language) for r in summary.itertuples() for language in languages}
     for table in ("reports", "failed"):
         manifest[table] = {key: value for key, value in manifest[table].items() if key in wanted}
-    results = []
-    for region in summary.itertuples(index=False):
+    selected = summary
+    if province:
+        from .regions import RegionTable
+
+        code = RegionTable.load().resolve(province, "province").code
+        selected = summary[summary["region_code"].map(lambda c: c.split(".")[0] == code)]
+    results, tasks, fingerprints = [], [], {}
+    for region in selected.itertuples(index=False):
         for language in languages:
             key = entry_key(region.region_code, language)
             region_parameters = {"region": region.region_code, "language": language, **(parameters or {})}
-            fingerprint = inputs.fingerprint(region.region_code, region_parameters)
-            if not force and is_current(out_dir, manifest["reports"].get(key), fingerprint):
-                result = RenderResult(region.region_code, region.region_name, language, manifest["reports"][key]["file"],
-                                      region_parameters, skipped=True)
+            fingerprints[key] = inputs.fingerprint(region.region_code, region_parameters)
+            if not force and is_current(out_dir, manifest["reports"].get(key), fingerprints[key]):
+                results.append(RenderResult(region.region_code, region.region_name, language,
+                                            manifest["reports"][key]["file"], region_parameters, skipped=True))
             else:
-                result = render_region(region.region_code, region.region_name, language, out_dir, parameters)
-                _record(manifest, key, result, fingerprint, out_dir)
-                write_manifest(out_dir, manifest)
-            log(f"{'FAILED' if result.error else 'same  ' if result.skipped else 'ok    '} {region.region_code} "
-                f"{region.region_name} [{language}]" + (f": {result.error}" if result.error else ""))
-            results.append(result)
+                target = out_dir / report_filename(region.region_code, region.region_name, language)
+                tasks.append(Task(region.region_code, region.region_name, language, region_parameters, str(target)))
+    for task, error, attempts in render_tasks(tasks, template or paths.notebooks_dir() / TEMPLATE, workers, timeout, progress):
+        file = None if error else Path(task.target).relative_to(out_dir).as_posix()
+        result = RenderResult(task.region_code, task.region_name, task.language, file, task.parameters, error)
+        key = entry_key(task.region_code, task.language)
+        _record(manifest, key, result, fingerprints[key], out_dir)
+        write_manifest(out_dir, manifest)
+        if error or attempts > 1:
+            log(f"{'FAILED' if error else 'retried'} {task.region_code} {task.region_name} [{task.language}]"
+                + (f" after {attempts} attempt(s): {error}" if error else ": the kernel was replaced"))
+        results.append(result)
     failed = {r.region_code for r in results if r.error}
     for language in languages:
         write_text_atomically(index_html(summary, language, failed), out_dir / ("index.html" if language == "id" else "en/index.html"))
@@ -187,7 +204,8 @@ def render_one(region: str, languages=LANGUAGE_ORDER, out_dir: Path | None = Non
     return results
 
 
-def main(out_dir: Path | None = None, region: str | None = None, language: str | None = None, force: bool = False) -> int:
+def main(out_dir: Path | None = None, region: str | None = None, language: str | None = None, force: bool = False,
+         province: str | None = None, workers: int | None = None) -> int:
     if region:
         try:
             results = render_one(region, (language,) if language else LANGUAGE_ORDER, out_dir)
@@ -195,7 +213,11 @@ def main(out_dir: Path | None = None, region: str | None = None, language: str |
             print(f"error: {err}", file=sys.stderr)
             return 1
         return 1 if any(r.error for r in results) else 0
-    results = render_all(out_dir, force=force)
+    try:
+        results = render_all(out_dir, force=force, province=province, workers=workers)
+    except UCJError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     failed = sorted({f"{r.region_code} {r.region_name}" for r in results if r.error})
     rendered = sum(r.error is None and not r.skipped for r in results)
     print(f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into "

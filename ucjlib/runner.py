@@ -1,0 +1,150 @@
+"""Render many reports fast: a pool of worker processes, each keeping one warm Jupyter
+kernel, executing the papermill-parameterised template with nbclient and exporting the
+HTML in-process.
+
+Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds; running
+the report cells in a kernel that has already done so costs well under one. Before each
+report the kernel's user namespace is reset and figures are closed, so nothing carries
+over from one region to the next (a test compares against a fresh kernel). A kernel that
+dies or exceeds the per-cell timeout is replaced and the region retried once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import multiprocessing
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from .report_text import TEXT
+
+RESET = "get_ipython().reset(new_session=False)\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
+
+
+@dataclass(frozen=True)
+class Task:
+    region_code: str
+    region_name: str
+    language: str
+    parameters: dict  # complete: region, language and any assumption the reader changed
+    target: str  # absolute path of the HTML to publish
+
+
+class _Worker:
+    """One warm kernel, owned by one worker process."""
+
+    def __init__(self, template: str, timeout: int):
+        from jupyter_client.manager import AsyncKernelManager
+        from papermill.iorw import load_notebook_node
+
+        self.template = load_notebook_node(template)
+        self.timeout = timeout
+        self.loop = asyncio.new_event_loop()
+        self.manager_class = AsyncKernelManager
+        self.km = self.kc = None
+        self.workdir = tempfile.mkdtemp(prefix="ucj-kernel-")
+
+    async def _start(self) -> None:
+        self.km = self.manager_class(kernel_name="python3")
+        await self.km.start_kernel(cwd=self.workdir)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=120)
+
+    async def _stop(self) -> None:
+        if self.kc is not None:
+            self.kc.stop_channels()
+        if self.km is not None and await self.km.is_alive():
+            await self.km.shutdown_kernel(now=True)
+        self.km = self.kc = None
+
+    async def _execute(self, parameters: dict):
+        from nbclient import NotebookClient
+        from papermill.parameterize import parameterize_notebook
+
+        if self.km is None or not await self.km.is_alive():
+            await self._stop()
+            await self._start()
+        reply = await self.kc.execute_interactive(RESET, timeout=60)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError("the kernel could not be reset")
+        notebook = parameterize_notebook(copy.deepcopy(self.template), parameters, kernel_name="python3", language="python")
+        client = NotebookClient(notebook, km=self.km, kernel_name="python3", timeout=self.timeout, allow_errors=False)
+        client.kc = self.kc  # reuse the warm kernel's client: nothing is started or shut down
+        await client.async_execute()
+        return notebook
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self._stop())
+
+    def render(self, task: Task) -> tuple[str | None, int]:
+        """Execute and publish one report; returns (error or None, attempts)."""
+        from nbclient.exceptions import CellExecutionError
+
+        from .files import write_text_atomically
+        from .render import notebook_to_html
+
+        error = None
+        for attempt in (1, 2):
+            try:
+                notebook = self.loop.run_until_complete(self._execute(task.parameters))
+            except CellExecutionError as err:  # the report itself failed: retrying will not help
+                return f"{err.ename}: {err.evalue}", attempt
+            except Exception as err:  # a dead or hung kernel: replace it, then retry once
+                error = f"{type(err).__name__}: {err}".strip()
+                self.loop.run_until_complete(self._stop())
+                continue
+            title = f"{task.region_name} — {TEXT[task.language]['title']}"
+            write_text_atomically(notebook_to_html(notebook, title, task.language), Path(task.target))
+            return None, attempt
+        return error, 2
+
+
+_worker: _Worker | None = None
+
+
+def _initialise(template: str, timeout: int, environment: dict) -> None:
+    global _worker
+    from multiprocessing.util import Finalize
+
+    os.environ.update(environment)
+    _worker = _Worker(template, timeout)
+    # Pool workers leave through multiprocessing's exit path, which runs finalizers (not atexit).
+    Finalize(_worker, _worker.close, exitpriority=10)
+
+
+def _run(task: Task) -> tuple[Task, str | None, int]:
+    error, attempts = _worker.render(task)
+    return task, error, attempts
+
+
+def render_tasks(tasks: list[Task], template: Path, workers: int | None = None, timeout: int = 120,
+                 progress: bool = True):
+    """Render tasks on a pool of warm kernels; yields ``(task, error, attempts)`` as each
+    finishes (in completion order)."""
+    if not tasks:
+        return
+    workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    environment = {key: os.environ[key] for key in ("UCJ_ROOT", "MPLBACKEND") if key in os.environ}
+    environment.setdefault("MPLBACKEND", "Agg")
+    context = multiprocessing.get_context("spawn")  # kernels and zmq do not survive a fork
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
+                             initargs=(str(template), timeout, environment)) as pool:
+        futures = [pool.submit(_run, task) for task in tasks]
+        bar = _progress(len(tasks)) if progress else None
+        for future in as_completed(futures):
+            if bar is not None:
+                bar.update(1)
+            yield future.result()
+        if bar is not None:
+            bar.close()
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="report", desc="rendering", leave=False, dynamic_ncols=True)
