@@ -108,7 +108,7 @@ def naive(folder: Path, codes: list[str]) -> float:
     start = time.perf_counter()
     for code in codes:
         executed = work / f"{code}.ipynb"
-        subprocess.run([BIN / "papermill", template, executed, "-p", "region", code, "-p", "language", "id",
+        subprocess.run([BIN / "papermill", template, executed, "-r", "region", code, "-r", "language", "id",
                         "--cwd", work, "--no-progress-bar"], env=env, check=True, capture_output=True)
         subprocess.run([BIN / "jupyter", "nbconvert", "--to", "html", "--no-input", executed], env=env, check=True,
                        capture_output=True)

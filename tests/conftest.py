@@ -89,7 +89,8 @@ def rendered(tmp_path_factory) -> RenderedProject:
 @pytest.fixture(scope="session")
 def processed_seed(tmp_path_factory):
     """The seed data built by the real build into a temporary folder: (observations, checks)."""
-    from ucjlib.build import build, load_checks, load_processed
+    from ucjlib.build import build
+    from ucjlib.processed import load_checks, load_processed
 
     out = tmp_path_factory.mktemp("processed")
     build(out_dir=out)

@@ -17,7 +17,8 @@ import pandas as pd
 import pytest
 
 from ucjlib import paths
-from ucjlib.build import build, load_processed
+from ucjlib.build import build
+from ucjlib.processed import load_processed
 from ucjlib.errors import InputError
 
 OBS = "observations.csv"

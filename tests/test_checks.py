@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from ucjlib import paths
-from ucjlib.build import build, load_processed
+from ucjlib.build import build
+from ucjlib.processed import load_processed
 from ucjlib.checks import CHECK_COLUMNS, run_checks
 
 COVERAGE = "printed percent vs participants ÷ workers"

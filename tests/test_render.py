@@ -92,7 +92,7 @@ def test_report_holds_every_section_with_footnoted_sources(rendered):
     # Named yardsticks, never a bare "target".
     for yardstick in ["RPJMN 2025–2029", "Kemendagri UCJ 2025", "RPJPN 2025–2045"]:
         assert yardstick in page
-    assert 'data:image/png;base64,' in page and 'alt="Cakupan Kota Binjai: 33%' in page
+    assert 'data:image/svg+xml;base64,' in page and 'alt="Cakupan Kota Binjai: 33%' in page
     footnotes = set(re.findall(r'href="#(src-\d+)"', page))
     assert footnotes and all(f'id="{note}"' in page for note in footnotes)
 

@@ -10,7 +10,7 @@ from .errors import UCJError
 
 
 def _summary() -> str:
-    from .build import load_processed
+    from .processed import load_processed
     from .summary import region_summary
 
     table = region_summary(load_processed())

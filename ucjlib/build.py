@@ -18,6 +18,7 @@ from .errors import InputError, ParseError, RegionError
 from .files import read_table, remove_stale_temporaries, write_text_atomically
 from .indicators import indicators
 from .parse import parse_figure, parse_period, period_start
+from .processed import PROCESSED_COLUMNS
 from .regions import RegionTable
 from .schemas import (
     OPTIONAL_COLUMNS,
@@ -28,12 +29,6 @@ from .schemas import (
     validate,
 )
 
-PROCESSED_COLUMNS = [
-    "region_code", "region_name", "level", "province_code", "province_name",
-    "indicator", "value", "unit", "value_as_printed", "approximate", "bound", "as_of",
-    *QUALIFIERS, "source_id", "outlet", "published", "source_title", "source_url", "source_note",
-    "note", "raw_line",
-]
 
 # Which printed form each unit expects: a percent sign, "Rp", or a plain number.
 _KIND_OF_UNIT = {"percent": "percent", "points": "percent", "rupiah": "rupiah"}
@@ -168,23 +163,3 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
     for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv")):
         write_text_atomically(frame.to_csv(index=False, lineterminator="\n"), out_dir / name)
     return processed
-
-
-def load_checks(path: Path | None = None) -> pd.DataFrame:
-    """Read ``data/processed/checks.csv``: numbers as floats (empty where not applicable)."""
-    path = path or paths.processed_checks()
-    if not path.exists():
-        raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
-    numbers = ["recomputed", "printed", "difference", "tolerance"]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)) for column in numbers})
-
-
-def load_processed(path: Path | None = None) -> pd.DataFrame:
-    """Read ``data/processed/observations.csv`` with the right types."""
-    path = path or paths.processed_observations()
-    if not path.exists():
-        raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
-    text_columns = {c: str for c in PROCESSED_COLUMNS if c not in ("value", "approximate", "raw_line")}
-    frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False)
-    return frame.astype({"value": float, "approximate": bool, "raw_line": int})

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, paths
-from .build import load_checks, load_processed
+from .processed import load_checks, load_processed
 from .files import write_text_atomically
 
 MANIFEST = "manifest.json"
@@ -38,9 +38,9 @@ class Inputs:
     template_sha256: str
 
     @classmethod
-    def load(cls) -> "Inputs":
+    def load(cls, template_path: Path | None = None) -> "Inputs":
         legal = pd.read_csv(paths.processed_legal(), dtype=str, keep_default_na=False)
-        template = (paths.notebooks_dir() / TEMPLATE).read_bytes()
+        template = (template_path or paths.notebooks_dir() / TEMPLATE).read_bytes()
         return cls(load_processed(), load_checks(), legal, sha256_bytes(template))
 
     def fingerprint(self, region_code: str, parameters: dict) -> str:

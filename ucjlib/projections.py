@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 
 from . import config, metrics
 from .errors import UCJError
@@ -48,6 +47,8 @@ class TrendFit:
     def predict(self, years, level: float = 0.9) -> pd.DataFrame:
         """Projected coverage (percent) at the end of each year (as targets are set), with
         the prediction interval at ``level``."""
+        import statsmodels.api as sm
+
         years = np.asarray(list(years), dtype=float)
         at = np.array([_decimal_year(str(int(year))) for year in years])
         frame = self.result.get_prediction(sm.add_constant(at, has_constant="add")).summary_frame(alpha=1 - level)
@@ -86,6 +87,8 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3) -> TrendFit:
     values = observations["value"].to_numpy(dtype=float)
     if ((values <= 0) | (values >= 100)).any():
         raise ProjectionError("coverage must lie strictly between 0 and 100 percent to be fitted on the logit scale")
+    import statsmodels.api as sm  # imported here: most reports have too few points to fit
+
     years = observations["as_of"].map(_decimal_year).to_numpy()
     logit = np.log(values / (100 - values))
     result = sm.OLS(logit, sm.add_constant(years)).fit()

@@ -58,6 +58,8 @@ def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str)
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 raise RenderError(f"{output.get('ename')}: {output.get('evalue')}")
+    for position, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{position}"  # papermill gives its injected cell a random id: keep pages reproducible
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True, exclude_markdown=True)
     body, _ = exporter.from_notebook_node(notebook)
@@ -133,8 +135,9 @@ def render_all(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters
     from .runner import Task, render_tasks
 
     out_dir = out_dir or paths.reports_dir()
+    template = template or paths.notebooks_dir() / TEMPLATE
     remove_stale_temporaries(out_dir)
-    inputs = Inputs.load()
+    inputs = Inputs.load(template)
     summary = region_summary(inputs.processed)
     manifest = read_manifest(out_dir)
     wanted = {entry_key(r.region_code, language) for r in summary.itertuples() for language in languages}
@@ -158,7 +161,7 @@ def render_all(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters
             else:
                 target = out_dir / report_filename(region.region_code, region.region_name, language)
                 tasks.append(Task(region.region_code, region.region_name, language, region_parameters, str(target)))
-    for task, error, attempts in render_tasks(tasks, template or paths.notebooks_dir() / TEMPLATE, workers, timeout, progress):
+    for task, error, attempts in render_tasks(tasks, template, workers, timeout, progress):
         file = None if error else Path(task.target).relative_to(out_dir).as_posix()
         result = RenderResult(task.region_code, task.region_name, task.language, file, task.parameters, error)
         key = entry_key(task.region_code, task.language)

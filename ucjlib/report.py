@@ -8,13 +8,14 @@ displays the sections.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import __version__, config, metrics
-from .build import load_checks, load_processed
+from .processed import load_checks, load_processed
 from .errors import RegionError, UCJError
 from .formatting import LANGUAGES, format_date, format_number, format_percent, format_points, format_rupiah
 from .indicators import indicators
@@ -23,6 +24,7 @@ from .parse import printed_decimals
 from .projections import ProjectionError, fit_trend, protected_share
 
 MINIMUM_POINTS = 3  # coverage observations on one basis before a trend is fitted
+END_OF_YEAR = 364 / 365.25  # where a year's end falls on a decimal time axis
 from .region_scenarios import region_scenarios, scenario_table, starting_point, yardstick_pace
 from .regions import RegionTable
 from .report_text import TEXT
@@ -31,6 +33,19 @@ from .summary import latest
 
 class ReportParameterError(UCJError, ValueError):
     """A report parameter that cannot be used."""
+
+
+def _memo(method):
+    """Compute a figure once per report object (the sections ask for it many times)."""
+    key = "_memo_" + method.__name__
+
+    @functools.wraps(method)
+    def wrapper(self):
+        if key not in self.__dict__:
+            self.__dict__[key] = method(self)
+        return self.__dict__[key]
+
+    return wrapper
 
 
 def _e(value) -> str:
@@ -90,6 +105,7 @@ class RegionReport:
         return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
     # -- figures -------------------------------------------------------------------------
+    @_memo
     def start(self):
         """Where scenarios start (see :func:`ucjlib.region_scenarios.starting_point`)."""
         workers, how = self.denominator()
@@ -109,9 +125,11 @@ class RegionReport:
         start = self.start()
         return start.growth if start is not None else 0.0
 
+    @_memo
     def coverage(self):
         return latest(self.figures, self.region_code, "ucj_coverage")
 
+    @_memo
     def denominator(self):
         """(workers, how) for the headline coverage: printed by the same source and date,
         else derived from a source's figures (a check of status ``info``), else None."""
@@ -127,6 +145,7 @@ class RegionReport:
                 return float(derived.iloc[0]["recomputed"]), derived.iloc[0]["inputs"]
         return None, None
 
+    @_memo
     def targets(self) -> pd.DataFrame:
         """Coverage targets to compare with: the national yardsticks, the region's own, and
         the +20-point rule over an end-2024 level."""
@@ -263,6 +282,7 @@ class RegionReport:
         chosen = targets[(targets["yardstick"] == self.yardstick) & (targets["year"] == self.target_year)] if len(targets) else targets
         return None if chosen.empty else float(chosen["target"].iloc[0])
 
+    @_memo
     def scenario_table(self):
         """(start, scenario table, targets compared) or None when no start can be set."""
         start = self.start()
@@ -275,6 +295,7 @@ class RegionReport:
         compared = [(f"{self.yardstick} ({self.target_year})", chosen)] + [("RPJPN 2025–2045 (2045)", float(v)) for v in rpjpn["value"]]
         return start, scenario_table(start, scenarios, compared, None), compared
 
+    @_memo
     def trend(self):
         """The statistical projection, or the reason (in the report language) there is none."""
         observed = self.figures[self.figures["indicator"] == "ucj_coverage"]
@@ -374,9 +395,13 @@ class RegionReport:
         if fit is not None:
             fitted = fit.predict(range(int(points["year"].min()), 2046))
             fitted.attrs.update(line=self.t["trend_line"], band=self.t["trend_band"])
+        # Scenario paths hold end-of-year values; they start from the starting point's date.
         start = self.start()
-        first = pd.DataFrame({"year": [start.year], "coverage": [start.participants / start.workers * 100]})
-        paths = [(row.scenario.label(self.language), pd.concat([first, row.path[["year", "coverage"]]])) for row in rows.itertuples()]
+        start_x = points["year"].max() if not start.hypothetical and len(points) else start.year + END_OF_YEAR
+        first = pd.DataFrame({"year": [start_x], "coverage": [start.participants / start.workers * 100]})
+        paths = [(row.scenario.label(self.language),
+                  pd.concat([first, row.path[["year", "coverage"]].assign(year=row.path["year"] + END_OF_YEAR)]))
+                 for row in rows.itertuples()]
         return fan_chart(points, fitted, compared, paths, self.t["fan_title"].format(region=self.region_name), self.language)
 
     def figures_html(self) -> str:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from .report_text import TEXT
 
+# Run before every report: forget the previous report's variables, outputs and figures.
+# The imported modules stay loaded, which is the whole point of a warm kernel.
 RESET = "get_ipython().reset(new_session=False)\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
 
 
@@ -131,15 +133,20 @@ def render_tasks(tasks: list[Task], template: Path, workers: int | None = None, 
     workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
     environment = {key: os.environ[key] for key in ("UCJ_ROOT", "MPLBACKEND") if key in os.environ}
     environment.setdefault("MPLBACKEND", "Agg")
-    context = multiprocessing.get_context("spawn")  # kernels and zmq do not survive a fork
+    # Forked workers inherit this process's imports (nbformat alone takes seconds to import);
+    # that is safe because kernels and zmq sockets are only created inside the workers.
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
                              initargs=(str(template), timeout, environment)) as pool:
-        futures = [pool.submit(_run, task) for task in tasks]
+        futures = {pool.submit(_run, task): task for task in tasks}
         bar = _progress(len(tasks)) if progress else None
         for future in as_completed(futures):
             if bar is not None:
                 bar.update(1)
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception as err:  # the worker process itself died: the region failed
+                yield futures[future], f"worker lost: {type(err).__name__}: {err}", 1
         if bar is not None:
             bar.close()
 

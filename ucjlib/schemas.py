@@ -9,10 +9,10 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from .indicators import UNITS, indicators
+from .processed import QUALIFIERS
 from .regions import LEVELS
 
 OBSERVATION_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "source_id"]
-QUALIFIERS = ["programme", "group", "basis", "funding", "yardstick"]
 OPTIONAL_COLUMNS = QUALIFIERS + ["note"]
 SOURCE_COLUMNS = ["source_id", "outlet", "title", "published", "url", "note"]
 

@@ -27,7 +27,7 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from ucjlib.build import load_processed
+    >>> from ucjlib.processed import load_processed
     >>> table = region_summary(load_processed())
     >>> float(table.set_index("region_name").loc["Kabupaten Labuhanbatu", "coverage"])
     36.48

@@ -1,0 +1,33 @@
+"""Charts: the colour-blind palette, Indonesian axis labels, embedded images."""
+
+import base64
+
+import matplotlib.pyplot as plt
+import seaborn as sns
+
+from ucjlib.plots import PALETTE, coverage_vs_targets, figure_to_img, percent_axis
+
+
+def test_palette_is_seaborns_colorblind_palette():
+    assert PALETTE == sns.color_palette("colorblind").as_hex()
+
+
+def test_percent_axis_writes_indonesian_percentages():
+    fig, ax = plt.subplots()
+    percent_axis(ax.yaxis, "id")
+    formatter = ax.yaxis.get_major_formatter()
+    assert formatter(36.5, 0) == "37%" and formatter(100, 0) == "100%"
+    plt.close(fig)
+
+
+def test_bar_labels_use_the_language_and_printed_decimals():
+    fig = coverage_vs_targets(36.48, "Cakupan", [("RPJMN 2025–2029 (2029)", 43.92, False)], "Judul", "id")
+    labels = [text.get_text() for text in fig.axes[0].texts]
+    assert labels == ["43,92%", "36,48%"]  # drawn bottom-up: the target, then the coverage
+    img = figure_to_img(fig, 'alt "quoted" <text>')
+    assert img.startswith('<img src="data:image/svg+xml;base64,') and 'alt="alt &quot;quoted&quot; &lt;text&gt;"' in img
+    svg = base64.b64decode(img.split("base64,", 1)[1].split('"', 1)[0]).decode("utf-8")
+    assert "<svg" in svg and "<script" not in svg
+    assert ">43,92%<" in svg and ">RPJMN 2025–2029 (2029)<" in svg  # text stays text, readable and searchable
+    assert figure_to_img(coverage_vs_targets(36.48, "Cakupan", [], "Judul"), "x") == figure_to_img(
+        coverage_vs_targets(36.48, "Cakupan", [], "Judul"), "x")  # same figure, same bytes

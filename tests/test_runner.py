@@ -1,0 +1,85 @@
+"""The warm-kernel runner: identical output to a fresh kernel, recovery from dead and hung
+kernels, and a failed region that is never published."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ucjlib import paths
+from ucjlib.render import render_all, render_region
+from ucjlib.runner import Task, render_tasks
+
+from conftest import copy_raw, run_ucjlib
+
+ORDER = [("18", "Lampung"), ("16.06", "Kabupaten Musi Banyuasin"), ("12.75", "Kota Binjai"),
+         ("12.10", "Kabupaten Labuhanbatu")]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("runner")
+    copy_raw(root)
+    assert run_ucjlib(root, "build").returncode == 0
+    return root
+
+
+def test_a_warm_kernel_renders_exactly_what_a_fresh_kernel_renders(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    # One warm kernel renders all four regions in a row; Labuhanbatu comes last.
+    tasks = [Task(code, name, "id", {"region": code, "language": "id"}, str(tmp_path / "warm" / f"{code}.html"))
+             for code, name in ORDER]
+    results = list(render_tasks(tasks, paths.notebooks_dir() / "report-region.ipynb", workers=1, progress=False))
+    assert [(task.region_code, error, attempts) for task, error, attempts in results] == [(c, None, 1) for c, _ in ORDER]
+    for code, name in (ORDER[0], ORDER[-1]):
+        fresh = render_region(code, name, "id", tmp_path / "fresh")
+        assert fresh.error is None
+        warm = (tmp_path / "warm" / f"{code}.html").read_bytes()
+        assert warm == (tmp_path / "fresh" / fresh.file).read_bytes(), code
+
+
+def failing_template(folder: Path) -> Path:
+    """The real template plus one cell: Binjai's kernel always dies, Muba's hangs the first time."""
+    notebook = nbformat.read(paths.notebooks_dir() / "report-region.ipynb", as_version=4)
+    sabotage = nbformat.v4.new_code_cell(
+        "import os, pathlib, time\n"
+        "if region == '12.75':\n    os._exit(1)\n"
+        "marker = pathlib.Path(os.environ['UCJ_ROOT']) / 'muba-hung-once'\n"
+        "if region == '16.06' and not marker.exists():\n    marker.write_text('hung')\n    time.sleep(600)\n")
+    position = next(i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", [])) + 1
+    notebook.cells.insert(position, sabotage)
+    path = folder / "report-region.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_dead_and_hung_kernels_are_replaced_and_only_the_failing_region_is_lost(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    out = tmp_path / "reports"
+    logged = []
+    results = render_all(out, languages=("id",), template=failing_template(tmp_path), workers=2, timeout=15,
+                         progress=False, log=logged.append)
+    by_region = {r.region_code: r for r in results}
+    assert by_region["12.75"].error and "DeadKernelError" in by_region["12.75"].error
+    assert all(by_region[code].error is None for code in ("12.10", "16.06", "18"))
+    assert any("retried 16.06" in line for line in logged)  # hung once, replaced, then rendered
+    assert any(line.startswith("FAILED 12.75") and "2 attempt" in line for line in logged)
+    published = sorted(p.name for p in out.glob("*.html"))
+    assert published == ["12.10-kabupaten-labuhanbatu.html", "16.06-kabupaten-musi-banyuasin.html", "18-lampung.html",
+                         "index.html"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["failed"]) == {"12.75/id"} and set(manifest["reports"]) == {"12.10/id", "16.06/id", "18/id"}
+    assert 'href="12.75-kota-binjai.html"' not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_province_subset_and_cli_options(project):
+    result = run_ucjlib(project, "reports", "--province", "Sumut", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    reports = project / "reports"
+    assert sorted(p.name for p in reports.glob("*.html")) == ["12.10-kabupaten-labuhanbatu.html", "12.75-kota-binjai.html",
+                                                              "index.html"]
+    unknown = run_ucjlib(project, "reports", "--province", "Sumatra Utara")
+    assert unknown.returncode == 1 and "Sumatera Utara" in unknown.stderr
