@@ -8,6 +8,7 @@ The fingerprint lets the runner skip reports whose inputs are unchanged, and
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -28,6 +29,15 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def code_sha256() -> str:
+    """SHA-256 of ucjlib's own source and vocabulary: a code change re-renders the reports
+    even when nobody bumped the version number."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(paths.PACKAGE_DIR.glob("*.py")) + sorted(paths.PACKAGE_DIR.glob("*.csv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 @dataclass
 class Inputs:
     """The processed tables every report reads, loaded once per run."""
@@ -36,23 +46,36 @@ class Inputs:
     checks: pd.DataFrame
     legal: pd.DataFrame
     template_sha256: str
+    code_sha256: str
 
     @classmethod
     def load(cls, template_path: Path | None = None) -> "Inputs":
         legal = pd.read_csv(paths.processed_legal(), dtype=str, keep_default_na=False)
         template = (template_path or paths.notebooks_dir() / TEMPLATE).read_bytes()
-        return cls(load_processed(), load_checks(), legal, sha256_bytes(template))
+        return cls(load_processed(), load_checks(), legal, sha256_bytes(template), code_sha256())
+
+    @functools.cached_property
+    def _by_region(self) -> dict[str, tuple[str, str, set]]:
+        """Per region: its rows and its checks as CSV text, and its source ids (one pass)."""
+        checks = {code: group.to_csv(index=False) for code, group in self.checks.groupby("region_code")}
+        return {code: (group.to_csv(index=False), checks.get(code, ""), set(group["source_id"]))
+                for code, group in self.processed.groupby("region_code")}
+
+    @functools.cached_property
+    def _national(self) -> tuple[str, set]:
+        national = self.processed[self.processed["level"] == "national"]
+        return national.to_csv(index=False), set(national["source_id"])
 
     def fingerprint(self, region_code: str, parameters: dict) -> str:
         """SHA-256 over everything a region's report depends on: the template, ucjlib's
-        version, the parameters, the region's and the nation's rows, the region's checks and
+        code, the parameters, the region's and the nation's rows, the region's checks and
         the legal references of its sources. Another region's edit leaves it unchanged."""
-        rows = self.processed[(self.processed["region_code"] == region_code) | (self.processed["level"] == "national")]
-        checks = self.checks[self.checks["region_code"] == region_code]
-        legal = self.legal[self.legal["source_id"].isin(rows["source_id"])]
+        rows, checks, sources = self._by_region.get(region_code, ("", "", set()))
+        national, national_sources = self._national
+        legal = self.legal[self.legal["source_id"].isin(sources | national_sources)].to_csv(index=False)
         digest = hashlib.sha256()
-        for part in (self.template_sha256, __version__, json.dumps(parameters, sort_keys=True),
-                     rows.to_csv(index=False), checks.to_csv(index=False), legal.to_csv(index=False)):
+        for part in (self.template_sha256, self.code_sha256, json.dumps(parameters, sort_keys=True),
+                     rows, national, checks, legal):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()

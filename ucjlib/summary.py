@@ -32,18 +32,25 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
     >>> float(table.set_index("region_name").loc["Kabupaten Labuhanbatu", "coverage"])
     36.48
     """
+    regional = processed[processed["level"] != "national"]
+    # One pass for all regions (the same choice as latest(): newest end date, then first line).
+    coverage = regional[regional["indicator"] == "ucj_coverage"]
+    coverage = (coverage.assign(_end=coverage["as_of"].map(period_end))
+                .sort_values(["region_code", "_end", "raw_line"], ascending=[True, False, True])
+                .drop_duplicates("region_code").set_index("region_code"))
+    counts = regional["region_code"].value_counts()
     rows = []
-    regions = processed[processed["level"] != "national"].drop_duplicates("region_code")
-    for region in regions.sort_values("region_code").itertuples(index=False):
-        coverage = latest(processed, region.region_code, "ucj_coverage")
+    for region in regional.drop_duplicates("region_code").sort_values("region_code").itertuples(index=False):
+        found = region.region_code in coverage.index
+        row = coverage.loc[region.region_code] if found else None
         rows.append({
             "region_code": region.region_code,
             "region_name": region.region_name,
             "level": region.level,
-            "coverage": None if coverage is None else coverage["value"],
-            "coverage_as_printed": None if coverage is None else coverage["value_as_printed"],
-            "as_of": None if coverage is None else coverage["as_of"],
-            "source": None if coverage is None else coverage["outlet"],
-            "figures": int((processed["region_code"] == region.region_code).sum()),
+            "coverage": row["value"] if found else None,
+            "coverage_as_printed": row["value_as_printed"] if found else None,
+            "as_of": row["as_of"] if found else None,
+            "source": row["outlet"] if found else None,
+            "figures": int(counts[region.region_code]),
         })
     return pd.DataFrame(rows)
