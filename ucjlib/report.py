@@ -163,6 +163,13 @@ class RegionReport:
         return pd.DataFrame(table).sort_values(["year", "target"]) if table else pd.DataFrame(table)
 
     # -- sections ------------------------------------------------------------------------
+    SECTIONS = ("header", "headline", "yardsticks", "chart", "closing", "scenarios", "figures", "quality",
+                "assumptions", "sources")  # sources last: it lists the footnotes the others cite
+
+    def sections_html(self) -> list[str]:
+        """Every section of the report, in reading order."""
+        return [getattr(self, f"{name}_html")() for name in self.SECTIONS]
+
     def chart_html(self) -> str:
         """Coverage against every target, as an embedded chart with a text alternative."""
         from .plots import coverage_vs_targets, figure_to_img
