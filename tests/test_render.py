@@ -55,6 +55,8 @@ def test_index_lists_every_region_with_headline_and_link(rendered):
         row = index[index.index(f'href="{name}"'):].split("</tr>")[0]
         assert coverage in row, (name, row)
     assert 'href="18-lampung.html"' in index  # sparse: no coverage, still listed and linked
+    lampung = index[index.index('href="18-lampung.html"'):].split("</tr>")[0]
+    assert "nan" not in lampung.lower() and lampung.count("<td>–</td>") == 2  # no date, no source
 
 
 def test_failed_region_is_named_not_published_and_the_others_render(rendered):

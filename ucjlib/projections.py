@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import config, metrics
+from . import metrics
 from .errors import UCJError
 from .parse import period_end
 

@@ -99,21 +99,18 @@ def render_region(region_code: str, region_name: str, language: str, out_dir: Pa
 def index_html(summary, language: str, failed: set[str]) -> str:
     """The index page: every region with its headline figure and links to its reports."""
     t = TEXT[language]
-    other = "en" if language == "id" else "id"
     rows = []
     for region in summary.itertuples(index=False):
         coverage = "–" if not isinstance(region.coverage_as_printed, str) else format_percent(
             region.coverage, language, printed_decimals(region.coverage_as_printed))
         as_of = format_date(region.as_of, language) if isinstance(region.as_of, str) and region.as_of else "–"
-        if region.region_code in failed:
-            link = "–"
+        if region.region_code in failed:  # named, but nothing to link to
+            link = html.escape(region.region_name)
         else:
             link = f'<a href="{html.escape(report_filename(region.region_code, region.region_name, language, relative_to=language))}">{html.escape(region.region_name)}</a>'
         rows.append(f"<tr><td>{html.escape(region.region_code)}</td><td>{link}</td><td class='headline-figure-cell'>{html.escape(coverage)}</td>"
-                    f"<td>{html.escape(as_of)}</td><td>{html.escape(str(region.source or '–'))}</td></tr>")
-    header = "".join(f"<th>{html.escape(h)}</th>" for h in ("Kode", "Daerah" if language == "id" else "Region",
-                                                            "Cakupan UCJ" if language == "id" else "UCJ coverage",
-                                                            t["as_of"], t["source"]))
+                    f"<td>{html.escape(as_of)}</td><td>{html.escape(region.source if isinstance(region.source, str) else '–')}</td></tr>")
+    header = "".join(f"<th>{html.escape(h)}</th>" for h in t["index_columns"])
     switch = "en/index.html" if language == "id" else "../index.html"
     body = (f'<p class="lang"><a href="{switch}">{html.escape(t["other_language"])}</a></p><h1>{html.escape(t["index_title"])}</h1>'
             f"<p>{html.escape(t['index_intro'])}</p><table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
