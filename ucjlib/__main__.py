@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="turn data/raw/ into data/processed/ and print the regions")
     commands.add_parser("summary", help="print the regions' headline figures from data/processed/")
     reports = commands.add_parser("reports", help="render every region's report (Indonesian and English) into reports/")
-    reports.add_argument("--region", help="render only this region (code, name or alias); index and manifest are left as they are")
+    reports.add_argument("--region", help="render only this region (code, name or alias) in a fresh kernel; the index is left as it is")
     reports.add_argument("--language", choices=("id", "en"), help="with --region: only this language")
     reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
     reports.add_argument("--province", help="render only the regions of this province (code, name or alias)")

@@ -193,14 +193,21 @@ def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, ou
 
 
 def render_one(region: str, languages=LANGUAGE_ORDER, out_dir: Path | None = None, log=print) -> list[RenderResult]:
-    """Render one region (any name, alias or code) without touching the index or manifest."""
+    """Render one region (any name, alias or code) in a fresh kernel and record it in the
+    manifest; the index is left as it is."""
     from .regions import RegionTable
 
+    out_dir = out_dir or paths.reports_dir()
     resolved = RegionTable.load().resolve(region)
-    results = [render_region(resolved.code, resolved.name, language, out_dir or paths.reports_dir()) for language in languages]
-    for result in results:
+    inputs, manifest = Inputs.load(), read_manifest(out_dir)
+    results = []
+    for language in languages:
+        result = render_region(resolved.code, resolved.name, language, out_dir)
+        _record(manifest, entry_key(resolved.code, language), result, inputs.fingerprint(resolved.code, result.parameters), out_dir)
+        write_manifest(out_dir, manifest)
         log(f"{'ok    ' if result.error is None else 'FAILED'} {result.region_code} {result.region_name} [{result.language}]"
-            + (f": {result.error}" if result.error else f" → {paths.shown_path((out_dir or paths.reports_dir()) / result.file)}"))
+            + (f": {result.error}" if result.error else f" → {paths.shown_path(out_dir / result.file)}"))
+        results.append(result)
     return results
 
 
