@@ -239,6 +239,10 @@ class RegionReport:
         if missing:
             return out + f"<p>{_e(t['no_closing'].format(missing='; '.join(missing)))}</p>"
         target = chosen.iloc[0]
+        if coverage["value"] >= target["target"]:
+            reached = t["closing_reached"].format(coverage=self._pct(coverage["value"]), target=self._pct(target["target"]),
+                                                  yardstick=target["yardstick"], year=self.target_year)
+            return out + f"<p>{_e(reached)}</p>"
         start_year = int(coverage["as_of"][:4])
         years = max(1, self.target_year - start_year)
         participants = self.start().participants
