@@ -15,20 +15,20 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import __version__, config, metrics
-from .processed import load_checks, load_processed
 from .errors import RegionError, UCJError
 from .formatting import LANGUAGES, format_date, format_number, format_percent, format_points, format_rupiah
 from .indicators import indicators
-from .paths import processed_legal
 from .parse import printed_decimals
+from .paths import processed_legal
+from .processed import load_checks, load_processed
 from .projections import ProjectionError, fit_trend, protected_share
-
-MINIMUM_POINTS = 3  # coverage observations on one basis before a trend is fitted
-END_OF_YEAR = 364 / 365.25  # where a year's end falls on a decimal time axis
 from .region_scenarios import region_scenarios, scenario_table, starting_point, yardstick_pace
 from .regions import RegionTable
 from .report_text import TEXT
 from .summary import latest
+
+MINIMUM_POINTS = 3  # coverage observations on one basis before a trend is fitted
+END_OF_YEAR = 364 / 365.25  # where a year's end falls on a decimal time axis
 
 
 class ReportParameterError(UCJError, ValueError):
@@ -109,13 +109,9 @@ class RegionReport:
     def start(self):
         """Where scenarios start (see :func:`ucjlib.region_scenarios.starting_point`)."""
         workers, how = self.denominator()
-        coverage = self.coverage()
-        printed = None
-        if coverage is not None and how is None:
-            same = self.figures[(self.figures["indicator"] == "active_participants") & (self.figures["source_id"] == coverage["source_id"])
-                                & (self.figures["as_of"] == coverage["as_of"])]
-            printed = float(same["value"].iloc[0]) if len(same) else None
-        return starting_point(self.figures, self.checks, coverage, workers, printed)
+        participants = self._beside_coverage("active_participants") if how is None else None
+        printed = None if participants is None else float(participants["value"])
+        return starting_point(self.figures, self.checks, self.coverage(), workers, printed)
 
     @property
     def growth(self) -> float:
@@ -129,16 +125,25 @@ class RegionReport:
     def coverage(self):
         return latest(self.figures, self.region_code, "ucj_coverage")
 
+    def _beside_coverage(self, indicator: str):
+        """The row of ``indicator`` printed by the same source for the same date as the
+        headline coverage, or None."""
+        coverage = self.coverage()
+        if coverage is None:
+            return None
+        rows = self.figures[(self.figures["indicator"] == indicator) & (self.figures["source_id"] == coverage["source_id"])
+                            & (self.figures["as_of"] == coverage["as_of"])]
+        return rows.iloc[0] if len(rows) else None
+
     @_memo
     def denominator(self):
         """(workers, how) for the headline coverage: printed by the same source and date,
         else derived from a source's figures (a check of status ``info``), else None."""
         coverage = self.coverage()
         if coverage is not None:
-            same = self.figures[(self.figures["indicator"] == "workers") & (self.figures["source_id"] == coverage["source_id"])
-                                & (self.figures["as_of"] == coverage["as_of"])]
-            if len(same):
-                return same.iloc[0]["value"], None
+            printed = self._beside_coverage("workers")
+            if printed is not None:
+                return printed["value"], None
             derived = self.checks[(self.checks["status"] == "info") & (self.checks["source_id"] == coverage["source_id"])
                                   & self.checks["check"].str.startswith("worker base")]
             if len(derived):
@@ -196,11 +201,10 @@ class RegionReport:
             return "".join(parts)
         sentence = self.t["coverage_is"].format(region=_e(self.region_name), coverage=_e(self._value(coverage)),
                                                 date=_e(format_date(coverage["as_of"], self.language)))
-        participants = self.figures[(self.figures["indicator"] == "active_participants")
-                                    & (self.figures["source_id"] == coverage["source_id"]) & (self.figures["as_of"] == coverage["as_of"])]
+        participants = self._beside_coverage("active_participants")
         workers, how = self.denominator()
-        if len(participants) and workers is not None and how is None:
-            sentence += self.t["of_workers"].format(participants=_e(self._value(participants.iloc[0])), workers=_e(self._num(workers)))
+        if participants is not None and workers is not None and how is None:
+            sentence += self.t["of_workers"].format(participants=_e(self._value(participants)), workers=_e(self._num(workers)))
         parts.append(f'<p class="headline">{sentence} {self._cite(coverage)}.</p>')
         if coverage["basis"]:
             parts.append(f"<p>{_e(self.t['basis'].format(basis=coverage['basis']))}</p>")
