@@ -31,3 +31,31 @@ def test_bar_labels_use_the_language_and_printed_decimals():
     assert ">43,92%<" in svg and ">RPJMN 2025–2029 (2029)<" in svg  # text stays text, readable and searchable
     assert figure_to_img(coverage_vs_targets(36.48, "Cakupan", [], "Judul"), "x") == figure_to_img(
         coverage_vs_targets(36.48, "Cakupan", [], "Judul"), "x")  # same figure, same bytes
+
+
+def test_count_bars_label_counts_the_indonesian_way():
+    import pandas as pd
+
+    from ucjlib.plots import count_bars
+
+    claims = pd.DataFrame({"programme": ["JHT", "JKK"], "value": [5002.0, 149.0]})  # Labuhanbatu's claim counts
+    fig = count_bars(claims, "programme", "value", "Klaim")
+    assert [text.get_text().strip() for text in fig.axes[0].texts] == ["5.002", "149"]
+    assert [label.get_text() for label in fig.axes[0].get_yticklabels()] == ["JHT", "JKK"]
+    plt.close(fig)
+
+
+def test_cross_region_chart_draws_each_yardstick_once_and_flags_missing_coverage():
+    import pandas as pd
+
+    from ucjlib.plots import cross_region_chart
+
+    rows = pd.DataFrame({"label": ["Binjai: coverage", "Lampung: no coverage figure"], "kind": ["coverage", "no coverage"],
+                         "value": [33.0, float("nan")], "value_text": ["33%", "no coverage figure"]})
+    yardsticks = pd.DataFrame({"yardstick": ["RPJMN 2025–2029"], "year": [2029], "target": [43.92]})
+    fig = cross_region_chart(rows, yardsticks, "Judul")
+    ax = fig.axes[0]
+    assert [text.get_text() for text in ax.texts] == ["33%", "no coverage figure"]
+    assert [line.get_xdata()[0] for line in ax.get_lines()] == [43.92]
+    assert "RPJMN 2025–2029 (2029): 43,92%" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(fig)

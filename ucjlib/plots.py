@@ -109,3 +109,65 @@ def fan_chart(observed, fitted, targets: list[tuple[str, float]], paths: list[tu
     _despine(ax)
     fig.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.3)  # room for the legend below
     return fig
+
+
+def cross_region_chart(rows, yardsticks, title: str, language: str = "id"):
+    """Several regions' coverage and own targets as bars (``tables.arrange_for_chart``),
+    with the national yardsticks (``tables.list_yardsticks``) drawn once as named lines.
+    Colour and hatching or line style both differ, so the chart reads in grayscale."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    bar_style = {"coverage": (PALETTE[0], ""), "regional": (PALETTE[1], "//"), "+20-point rule": (PALETTE[2], "xx")}
+    bar_legend = {"coverage": "latest coverage", "regional": "region's own target (named as stored)",
+                  "+20-point rule": "+20-point rule over end-2024"}
+    line_style = [(PALETTE[3], (0, (6, 2))), (PALETTE[4], (0, (1, 1.5))), (PALETTE[7], (0, (6, 2, 1, 2))),
+                  (PALETTE[3], "-"), ("black", (0, (2, 3)))]
+    label_box = {"facecolor": "white", "edgecolor": "none", "pad": 1}
+    fig, ax = plt.subplots(figsize=(9, 0.62 * len(rows) + 2.4), dpi=96)
+    positions = list(range(len(rows) - 1, -1, -1))
+    for (colour, dash), target in zip(line_style, yardsticks.itertuples(index=False)):
+        ax.axvline(target.target, color=colour, linestyle=dash, linewidth=1.6, zorder=3)
+    for y, row in zip(positions, rows.itertuples(index=False)):
+        if row.kind == "no coverage":
+            ax.text(1, y, row.value_text, va="center", fontsize=9, style="italic", bbox=label_box, zorder=4)
+            continue
+        colour, hatch = bar_style[row.kind]
+        ax.barh(y, row.value, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6, zorder=2)
+        ax.text(row.value + 1, y, row.value_text, va="center", fontsize=9, bbox=label_box, zorder=4)
+    ax.set_yticks(positions, rows["label"], fontsize=8.5)
+    ax.set_xlim(0, 105)
+    percent_axis(ax.xaxis, language)
+    ax.set_title(title, fontsize=11, loc="left")
+    bars = ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=bar_legend[k]) for k, (c, h) in bar_style.items()],
+                     title="Regional figures", loc="upper left", bbox_to_anchor=(0, -0.07), fontsize=8, title_fontsize=8.5,
+                     frameon=False)
+    ax.add_artist(bars)
+    ax.legend(handles=[Line2D([], [], color=c, linestyle=d, linewidth=1.6,
+                              label=f"{t.yardstick} ({t.year}): {format_percent(t.target, language, 2)}")
+                       for (c, d), t in zip(line_style, yardsticks.itertuples(index=False))],
+              title="National yardsticks", loc="upper left", bbox_to_anchor=(0.5, -0.07), fontsize=8, title_fontsize=8.5,
+              frameon=False)
+    _despine(ax)
+    fig.tight_layout()
+    return fig
+
+
+def count_bars(frame, category: str, value: str, title: str, language: str = "id"):
+    """A seaborn bar chart of counts by category, each bar labelled with its count written
+    the language's way (one colour: the labels carry the reading in grayscale)."""
+    import seaborn as sns
+
+    from .formatting import format_number
+
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(frame) + 1.2), dpi=96)
+    sns.barplot(data=frame, x=value, y=category, color=PALETTE[0], edgecolor="black", linewidth=0.6, ax=ax)
+    for position, count in enumerate(frame[value]):
+        ax.text(count, position, " " + format_number(count, language), va="center", fontsize=9)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda number, _: format_number(number, language)))
+    ax.set(xlabel="", ylabel="")
+    ax.set_xlim(0, frame[value].max() * 1.15)
+    ax.set_title(title, fontsize=11, loc="left")
+    sns.despine(ax=ax)
+    fig.tight_layout()
+    return fig
