@@ -22,8 +22,9 @@ FICTIONAL_REGIONS = [
     # Rendered only to be removed from the master list after the build: its report must fail.
     {"code": "99.02", "name": "Kota Fiktif Hilang", "level": "city", "province_code": "99", "province_name": "Provinsi Uji Fiktif"},
 ]
-FICTIONAL_SOURCE = {"source_id": "uji-fiktif", "outlet": "Data uji fiktif (synthetic)", "title": "Made-up figures for the end-to-end test",
-                    "published": "2025-06-30", "url": "", "note": "Synthetic test data: not a real region."}
+FICTIONAL_SOURCE = {"source_id": "uji-fiktif", "outlet": "Data uji fiktif (synthetic)", "title_id": "Angka karangan untuk uji ujung ke ujung",
+                    "title_en": "Made-up figures for the end-to-end test", "published": "2025-06-30", "url": "",
+                    "note_id": "Data uji sintetis: bukan daerah nyata.", "note_en": "Synthetic test data: not a real region."}
 FICTIONAL_OBSERVATIONS = [
     ("Kabupaten Fiktif Contoh", "ucj_coverage", "32,5%", "2023-06-30"),
     ("Kabupaten Fiktif Contoh", "ucj_coverage", "36,8%", "2024-06-30"),
@@ -47,7 +48,7 @@ def add_fictional_region(raw: Path) -> None:
     _append(raw / "sources.csv", [FICTIONAL_SOURCE])
     _append(raw / "observations.csv", [
         {"region": region, "indicator": indicator, "value": value, "as_of": as_of, "source_id": "uji-fiktif",
-         "note": "synthetic"} for region, indicator, value, as_of in FICTIONAL_OBSERVATIONS])
+         "note_id": "sintetis", "note_en": "synthetic"} for region, indicator, value, as_of in FICTIONAL_OBSERVATIONS])
 
 
 def copy_raw(root: Path) -> Path:

@@ -80,8 +80,8 @@ def test_hostile_text_in_the_data_shows_as_text_in_reports_and_index(tmp_path):
     def sources(row):
         if row["source_id"] == "poskota-labuhanbatu-2025-04":
             row["outlet"] = "Poskota " + HOSTILE["script"]
-            row["title"] = "Judul " + HOSTILE["img"]
-            row["note"] = "Catatan " + HOSTILE["link"]
+            row["title_id"] = row["title_en"] = "Judul " + HOSTILE["img"]
+            row["note_id"] = row["note_en"] = "Catatan " + HOSTILE["link"]
 
     def observations(row):
         if row["indicator"] == "uncovered_by_group" and row["group"] == "guru":
@@ -131,7 +131,7 @@ def test_killing_the_build_keeps_complete_outputs_and_the_next_build_recovers(tm
     raw = copy_raw(tmp_path)
     assert run_ucjlib(tmp_path, "build").returncode == 0
     before = snapshot(tmp_path / "data" / "processed")
-    edit_csv(raw / "observations.csv", lambda row: row.update(note=row["note"] + " (revised)"))
+    edit_csv(raw / "observations.csv", lambda row: row.update(note_en=row["note_en"] + " (revised)"))
     for delay in (0.0, 0.4, 0.8, 1.2, 1.6, 2.5):
         kill_after(start(tmp_path, "build"), delay)
         now = snapshot(tmp_path / "data" / "processed")

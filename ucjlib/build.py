@@ -96,10 +96,10 @@ def clean_observations(
             "province_code": region.province_code, "province_name": region.province_name,
             "indicator": raw.indicator, "value": figure.value, "unit": unit,
             "value_as_printed": raw.value, "approximate": figure.approximate, "bound": figure.bound or "",
-            "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS},
+            "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS}, "group_en": raw.group_en, "basis_en": raw.basis_en,
             "source_id": raw.source_id, "outlet": source["outlet"], "published": source["published"],
-            "source_title": source["title"], "source_url": source["url"], "source_note": source["note"],
-            "note": raw.note, "raw_line": line,
+            **{f"source_{column}_{language}": source[f"{column}_{language}"] for column in ("title", "note") for language in ("id", "en")},
+            "source_url": source["url"], "checked": raw.checked, "note_id": raw.note_id, "note_en": raw.note_en, "raw_line": line,
         })
     processed = pd.DataFrame(rows, columns=PROCESSED_COLUMNS)
     problems.extend(_duplicates(processed, file))

@@ -501,10 +501,10 @@ class RegionReport:
             date = t["published"].format(date=format_date(row["published"], self.language)) if row["published"] else t["unpublished"]
             url = row["source_url"]
             link = f' <a href="{_e(url)}">{_e(url)}</a>' if url.startswith(("http://", "https://")) else ""
-            items.append(f'<li id="src-{number}">[{number}] {_e(row["outlet"])}, <em>{_e(row["source_title"])}</em>, {_e(date)}.{link} '
-                         f'<span class="note">{_e(row["source_note"])}</span></li>')
+            items.append(f'<li id="src-{number}">[{number}] {_e(row["outlet"])}, <em>{_e(row["source_title_" + self.language])}</em>, {_e(date)}.{link} '
+                         f'<span class="note">{_e(row["source_note_" + self.language])}</span></li>')
         cited = self.legal[self.legal["source_id"].isin(self.footnotes)]
-        legal = "".join(f"<li>{_e(r.instrument)}: {_e(r.subject)} [{self.footnotes[r.source_id]}]</li>"
+        legal = "".join(f"<li>{_e(r.instrument)}: {_e(getattr(r, "subject_" + self.language))} [{self.footnotes[r.source_id]}]</li>"
                         for r in cited.drop_duplicates(["instrument", "source_id"]).itertuples())
         legal = f"<h3>{_e(t['legal'])}</h3><ul class='legal'>{legal}</ul>" if legal else ""
         footer = _e(t["footer"].format(version=__version__))

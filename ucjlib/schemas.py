@@ -13,8 +13,10 @@ from .processed import QUALIFIERS
 from .regions import LEVELS
 
 OBSERVATION_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "source_id"]
-OPTIONAL_COLUMNS = QUALIFIERS + ["note"]
-SOURCE_COLUMNS = ["source_id", "outlet", "title", "published", "url", "note"]
+# Text a reader sees exists once per report language: ``note_id`` and ``note_en`` and so on.
+TRANSLATIONS = ["group_en", "basis_en", "note_id", "note_en"]
+OPTIONAL_COLUMNS = QUALIFIERS + TRANSLATIONS + ["checked"]
+SOURCE_COLUMNS = ["source_id", "outlet", "title_id", "title_en", "published", "url", "note_id", "note_en"]
 
 _not_blank = pa.Check.str_matches(r"\S", error="must not be blank")
 
@@ -33,7 +35,9 @@ def raw_observations_schema() -> pa.DataFrameSchema:
             "value": _text(_not_blank),
             "as_of": _text(_not_blank),
             "source_id": _text(_not_blank),
-            **{column: _text(required=False) for column in OPTIONAL_COLUMNS},
+            **{column: _text(required=False) for column in QUALIFIERS + TRANSLATIONS},
+            "checked": _text(pa.Check.isin(("", "yes", "no"), error="must be yes (read in a copy of the source), no (not re-checked) or empty"),
+                             required=False),
         },
         strict=False,
     )
@@ -44,10 +48,12 @@ def raw_sources_schema() -> pa.DataFrameSchema:
         {
             "source_id": _text(_not_blank, pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice")),
             "outlet": _text(_not_blank),
-            "title": _text(),
+            "title_id": _text(),
+            "title_en": _text(),
             "published": _text(pa.Check.str_matches(r"^(\d{4}-\d{2}-\d{2})?$", error="must be empty or an ISO date (2025-04-23)")),
             "url": _text(pa.Check.str_matches(r"^(https?://\S+)?$", error="must be empty or an http(s) address")),
-            "note": _text(),
+            "note_id": _text(),
+            "note_en": _text(),
         },
         strict=False,
     )
