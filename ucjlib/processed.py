@@ -5,6 +5,8 @@ Kept apart from the build so that reading the data does not import the validatio
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -39,3 +41,34 @@ def load_processed(path: Path | None = None) -> pd.DataFrame:
     text_columns = {c: str for c in PROCESSED_COLUMNS if c not in ("value", "approximate", "raw_line")}
     frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False)
     return frame.astype({"value": float, "approximate": bool, "raw_line": int})
+
+
+@dataclass(frozen=True)
+class Processed:
+    """The three processed tables every model reads."""
+
+    observations: pd.DataFrame
+    checks: pd.DataFrame
+    legal: pd.DataFrame
+
+
+def _stamp(path: Path) -> tuple:
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+@functools.lru_cache(maxsize=2)
+def _load_all(*stamps: tuple) -> Processed:
+    observations, checks, legal = (Path(stamp[0]) for stamp in stamps)
+    return Processed(load_processed(observations), load_checks(checks),
+                     pd.read_csv(legal, dtype=str, keep_default_na=False))
+
+
+def load_all() -> Processed:
+    """All processed tables, read once per process for as long as the files are unchanged
+    (a warm kernel renders many regions from one read)."""
+    files = (paths.processed_observations(), paths.processed_checks(), paths.processed_legal())
+    for path in files:
+        if not path.exists():
+            raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
+    return _load_all(*(_stamp(path) for path in files))

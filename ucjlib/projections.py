@@ -15,20 +15,29 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import metrics
+from . import config, metrics
 from .errors import UCJError
 from .parse import period_end
 
-HORIZON = 2045  # the RPJPN goal year: scenarios run no further
+HORIZON = config.LONG_TERM_HORIZON  # scenarios run no further
 
 
 class ProjectionError(UCJError, ValueError):
     """Data that cannot support a statistical projection."""
 
 
-def _decimal_year(as_of: str) -> float:
+def decimal_year(as_of: str) -> float:
+    """Where a date or period's end falls on a decimal time axis (one definition for fits and charts).
+
+    Examples
+    --------
+    31 December 2025 is day 365 of the year; 22 April is day 112 (111 ÷ 365,25 = 0,3039):
+
+    >>> decimal_year("2025"), decimal_year("2025-04-22")
+    (2025.9966, 2025.3039)
+    """
     end = period_end(as_of)
-    return end.year + (end.timetuple().tm_yday - 1) / 365.25
+    return round(end.year + (end.timetuple().tm_yday - 1) / 365.25, 4)
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class TrendFit:
         import statsmodels.api as sm
 
         years = np.asarray(list(years), dtype=float)
-        at = np.array([_decimal_year(str(int(year))) for year in years])
+        at = np.array([decimal_year(str(int(year))) for year in years])
         frame = self.result.get_prediction(sm.add_constant(at, has_constant="add")).summary_frame(alpha=1 - level)
         expit = lambda x: 100 / (1 + np.exp(-np.asarray(x)))  # noqa: E731
         return pd.DataFrame({"year": years.astype(int), "coverage": expit(frame["mean"]),
@@ -89,7 +98,7 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3) -> TrendFit:
         raise ProjectionError("coverage must lie strictly between 0 and 100 percent to be fitted on the logit scale")
     import statsmodels.api as sm  # imported here: most reports have too few points to fit
 
-    years = observations["as_of"].map(_decimal_year).to_numpy()
+    years = observations["as_of"].map(decimal_year).to_numpy()
     logit = np.log(values / (100 - values))
     result = sm.OLS(logit, sm.add_constant(years)).fit()
     return TrendFit(result, bases[0], len(values))
@@ -98,45 +107,78 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3) -> TrendFit:
 # -- scenarios ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Scenario:
-    """A named assumption about enrolment.
+class Growth:
+    """Yearly growth of the work force and where it comes from: the reader (``reader``, every
+    year), a pair of the region's own targets (``targets``: only for the years the pair
+    spans, flat afterwards, never extrapolated), or none."""
 
-    ``pace``: participants added each year; ``one_off``: participants added once in the
-    first year (a plan); ``growth``: yearly growth of the work force.
+    rate: float = 0.0
+    origin: str = "none"
+    first_year: int | None = None
+    last_year: int | None = None
+
+    def factor(self, from_year: int, to_year: int) -> float:
+        """How much the work force grows from the end of ``from_year`` to the end of ``to_year``.
+
+        Examples
+        --------
+        >>> round(Growth(0.02, "reader").factor(2025, 2027), 4)
+        1.0404
+        >>> Growth(0.054, "targets", 2025, 2026).factor(2025, 2029)  # only 2026 lies in the span
+        1.054
+        """
+        years = range(from_year + 1, to_year + 1)
+        if self.origin == "targets":
+            years = [y for y in years if self.first_year < y <= self.last_year]
+        return (1 + self.rate) ** len(years)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named assumption about enrolment, in the unit it was stated in.
+
+    ``people``: participants added each year; ``points``: percentage points of coverage added
+    each year (the participants follow the work force); ``one_off``: participants added once,
+    in the first year (a plan). ``params`` feed the scenario's label in the reader's language.
     """
 
     key: str
-    label_id: str
-    label_en: str
-    pace: float = 0.0
+    people: float = 0.0
+    points: float = 0.0
     one_off: float = 0.0
-    growth: float = 0.0
     source_id: str = ""
-
-    def label(self, language: str) -> str:
-        return self.label_id if language == "id" else self.label_en
+    params: tuple = ()
 
 
 def run_scenario(scenario: Scenario, participants: float, workers: float, start_year: int,
-                 horizon: int = HORIZON) -> pd.DataFrame:
+                 growth: Growth = Growth(), horizon: int = HORIZON) -> pd.DataFrame:
     """Year-by-year path from a starting point (participants and workers at the end of
-    ``start_year``): participants, workers, coverage and the cumulative participants added.
+    ``start_year``): participants, workers, coverage and the participants added since the start.
 
     Examples
     --------
-    Labuhanbatu's RPJMD pace of 10.000 a year from 66.234 of 181.567 workers (2025):
+    Labuhanbatu's 10.000 new participants a year from 66.234 of 181.567 workers (2025):
 
-    >>> path = run_scenario(Scenario("pace", "", "", pace=10_000), 66_234, 181_567, 2025, horizon=2028)
+    >>> path = run_scenario(Scenario("pace", people=10_000), 66_234, 181_567, 2025, horizon=2028)
     >>> path["year"].tolist(), path["participants"].tolist()
     ([2026, 2027, 2028], [76234.0, 86234.0, 96234.0])
     >>> round(float(path["coverage"].iloc[-1]), 2)  # 96.234 ÷ 181.567
     53.0
+
+    A pace in points stays that many points a year, whatever the work force does:
+
+    >>> path = run_scenario(Scenario("points", points=3), 500, 1_000, 2025, Growth(0.1, "reader"), horizon=2027)
+    >>> path["coverage"].round(6).tolist(), path["workers"].round(6).tolist()
+    ([53.0, 56.0], [1100.0, 1210.0])
     """
     rows = []
+    start_coverage = participants / workers * 100
     for step, year in enumerate(range(start_year + 1, horizon + 1), start=1):
-        added = scenario.one_off + scenario.pace * step
-        year_workers = workers * (1 + scenario.growth) ** step
-        total = min(participants + added, year_workers)
+        year_workers = workers * growth.factor(start_year, year)
+        if scenario.points:
+            total = min(100.0, start_coverage + scenario.points * step) / 100 * year_workers
+        else:
+            total = min(participants + scenario.one_off + scenario.people * step, year_workers)
         rows.append({"year": year, "participants": float(total), "workers": year_workers,
                      "coverage": total / year_workers * 100, "added": float(total - participants)})
     return pd.DataFrame(rows, columns=["year", "participants", "workers", "coverage", "added"])
@@ -147,7 +189,7 @@ def year_reached(path: pd.DataFrame, target: float) -> int | None:
 
     Examples
     --------
-    >>> path = run_scenario(Scenario("pace", "", "", pace=10_000), 66_234, 181_567, 2025)
+    >>> path = run_scenario(Scenario("pace", people=10_000), 66_234, 181_567, 2025)
     >>> year_reached(path, 43.92)  # needs 79.744,2: 13.510,2 more, two years of 10.000
     2027
     """
@@ -155,34 +197,34 @@ def year_reached(path: pd.DataFrame, target: float) -> int | None:
     return None if reached.empty else int(reached["year"].iloc[0])
 
 
-def yearly_budget(path: pd.DataFrame, premium_rate: float | None = None, sector: str = "other") -> pd.Series:
-    """Rupiah a year if the budget pays BPU JKK+JKM for every participant added so far.
-
-    Uses the rate in force each month (the PP 50/2025 discount window included) unless a
-    fixed ``premium_rate`` is given.
+def yearly_budget(path: pd.DataFrame, premium_rate: float = config.BPU_JKK_JKM_MONTHLY,
+                  sector: str = config.BUDGET_SECTOR) -> pd.Series:
+    """Rupiah a year if the budget pays the contribution for every participant added so far,
+    at the rate in force each month (the PP 50/2025 discount window included).
 
     Examples
     --------
-    >>> path = run_scenario(Scenario("pace", "", "", pace=10_000), 66_234, 181_567, 2025, horizon=2027)
+    >>> path = run_scenario(Scenario("pace", people=10_000), 66_234, 181_567, 2025, horizon=2027)
     >>> yearly_budget(path).tolist()  # 2026: 10.000 × (3 × 16.800 + 9 × 8.400); 2027: 20.000 × 12 × 16.800
     [1260000000.0, 4032000000.0]
     """
-    if premium_rate is not None:
-        return path["added"] * 12 * premium_rate
-    return pd.Series([metrics.enrolment_cost(added, 12, dt.date(int(year), 1, 1), sector)
+    return pd.Series([float(metrics.enrolment_cost(max(added, 0.0), 12, dt.date(int(year), 1, 1), sector, premium_rate))
                       for year, added in zip(path["year"], path["added"])], index=path.index, dtype=float)
 
 
 def pace_to_reach(participants: float, workers: float, start_year: int, target: float, target_year: int,
-                  growth: float = 0.0) -> float:
-    """Participants a year to reach ``target`` percent by ``target_year`` (the target-plan pace).
+                  growth: Growth = Growth()) -> float:
+    """Participants a year to reach ``target`` percent by ``target_year`` (at least one year),
+    the work force growing as ``growth`` says.
 
     Examples
     --------
     >>> round(pace_to_reach(66_234, 181_567, 2025, 43.92, 2029), 1)  # (79.744,2 − 66.234) / 4
     3377.6
     """
-    return metrics.participants_needed_per_year(participants, workers, target, start_year, target_year, growth)
+    years = max(1, target_year - start_year)
+    future_workers = workers * growth.factor(start_year, start_year + years)
+    return max(0.0, target / 100 * future_workers - participants) / years
 
 
 def protected_share(poor: float, per_year: float, start_year: int, end_year: int) -> pd.DataFrame:

@@ -1,0 +1,390 @@
+"""One region's figures, computed once, as numbers and plain objects.
+
+Notebooks and reports both read a :class:`RegionModel`; neither re-derives what it holds.
+Built by :func:`region_model` from the processed data; no text for readers is made here
+(words come from the message catalogs, markup from the templates).
+
+Definitions used throughout:
+
+- **Totals only.** The headline coverage, the participant count and the worker base are
+  region totals: rows with no ``group``, ``programme`` or ``funding``. A figure for one
+  group is that group's, never the region's.
+- **The +20-point rule** (Permendagri 15/2024): a region's target for 2025 is its coverage
+  at the end of 2024 plus 20 points, at most 100%. The end-2024 level is the latest total
+  coverage figure whose date falls in 2024; without one the rule gives no target.
+- **Cost of closing a gap**: from the year of the latest coverage figure ``Y`` to the
+  target year ``T`` (at least one year), ``(target × workers in T − participants now) ÷
+  (T − Y)`` new participants a year; in budget year ``Y + k`` the budget pays the BPU
+  contribution for the ``k`` years' new participants, at the rate in force each month
+  (the PP 50/2025 discount months included). The whole gap is a separate figure: every
+  missing participant paid for twelve months at the full rate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import config, metrics
+from .errors import RegionError, UCJError
+from .parse import period_end, printed_decimals
+from .projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
+from .region_scenarios import StartingPoint, implied_growth, region_scenarios, scenario_table, starting_point, yardstick_pace
+
+MINIMUM_TREND_POINTS = 3  # coverage observations on one basis before a trend is fitted
+TOTAL_QUALIFIERS = ("group", "programme", "funding")
+
+
+class ReportParameterError(UCJError, ValueError):
+    """A report parameter that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One printed figure: its value, how it was printed and where it comes from."""
+
+    value: float
+    as_printed: str
+    as_of: str
+    source_id: str
+    approximate: bool = False
+    basis: str = ""
+    basis_en: str = ""
+
+    @property
+    def decimals(self) -> int:
+        """Decimals the source printed (a percentage keeps them when shown again)."""
+        return printed_decimals(self.as_printed)
+
+    @property
+    def year(self) -> int:
+        return period_end(self.as_of).year
+
+    @classmethod
+    def of(cls, row) -> "Reading":
+        return cls(float(row["value"]), row["value_as_printed"], row["as_of"], row["source_id"], bool(row["approximate"]),
+                   row["basis"], row["basis_en"])
+
+
+@dataclass(frozen=True)
+class WorkerBase:
+    """The denominator of the headline coverage: printed beside it, or derived by a check."""
+
+    value: float
+    derived: bool
+    inputs: str = ""  # the derivation (a check's inputs) when derived
+    source_id: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A coverage target the region is held to. ``kind``: ``national``, ``own`` (the
+    region's own, named as the data stores it) or ``rule`` (the +20-point rule)."""
+
+    name: str
+    kind: str
+    year: int
+    value: float
+    source_id: str
+    as_printed: str
+    rule_base: Reading | None = None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Distance from the headline coverage to one target."""
+
+    target: Target
+    points: float
+    persons: float | None  # on the headline's worker base; None without one
+    attainment: float  # coverage as a percent of the target
+
+    @property
+    def reached(self) -> bool:
+        return self.points == 0
+
+
+@dataclass(frozen=True)
+class BudgetYear:
+    """What one budget year pays to close a gap: the participants paid for, the monthly rates
+    in force and how many months of the year each applies."""
+
+    year: int
+    participants: float
+    full_rate: float
+    full_months: int
+    discounted_rate: float
+    discount_months: int
+    rupiah: float
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What closing the gap to one target takes (see the module's definition)."""
+
+    target: Target
+    start_year: int
+    years: int
+    participants_per_year: float
+    budget_years: tuple[BudgetYear, ...]
+    whole_gap_persons: float
+    whole_gap_rupiah: float  # twelve months at the full rate
+    late: bool  # the target's year is not after the latest coverage figure's
+
+    @property
+    def first_budget(self) -> BudgetYear:
+        return self.budget_years[0]
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """What a reader may change; everything else follows from the data."""
+
+    premium_rate: float = config.BPU_JKK_JKM_MONTHLY
+    yardstick: str = config.DEFAULT_YARDSTICK
+    target_year: int = config.DEFAULT_TARGET_YEAR
+    workforce_growth: float | None = None  # None: what the region's targets imply, else 0
+
+
+@dataclass(frozen=True)
+class PovertyPlan:
+    """A plan to protect poor residents (not workers): how far it gets by its last year."""
+
+    poor: Reading
+    per_year: Reading
+    last_year: int
+    outcomes: tuple[tuple[int, float, float], ...]  # (start year, protected by the end, share in percent)
+
+
+@dataclass
+class RegionModel:
+    """Everything known and computed about one region. Numbers and plain objects only."""
+
+    code: str
+    name: str
+    level: str
+    province_code: str
+    province_name: str
+    assumptions: Assumptions
+    figures: pd.DataFrame  # the region's processed rows
+    national: pd.DataFrame  # the nation's processed rows
+    checks: pd.DataFrame  # the region's consistency checks
+    legal: pd.DataFrame  # legal references of every source
+    coverage: Reading | None = None
+    coverage_history: tuple[Reading, ...] = ()
+    participants: Reading | None = None
+    workers: WorkerBase | None = None
+    targets: tuple[Target, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+    costs: tuple[Cost, ...] = ()
+    growth: Growth = field(default_factory=Growth)
+    start: StartingPoint | None = None
+    scenarios: tuple[Scenario, ...] = ()
+    trend: TrendFit | None = None
+    trend_problem: tuple = ()  # ("few", n, minimum) or ("mixed", bases) when no trend is fitted
+    poverty: PovertyPlan | None = None
+
+    @property
+    def first_unmet(self) -> Gap | None:
+        """The earliest target (by year, then value) the headline coverage has not reached."""
+        return next((gap for gap in self.gaps if not gap.reached), None)
+
+    @property
+    def chosen_target(self) -> Target | None:
+        """The target the reader chose (``yardstick`` and ``target_year``), if the data has it."""
+        return next((t for t in self.targets if t.name == self.assumptions.yardstick and t.year == self.assumptions.target_year), None)
+
+    def cost_of(self, target: Target) -> Cost | None:
+        return next((cost for cost in self.costs if cost.target == target), None)
+
+    @functools.cached_property
+    def scenario_rows(self) -> pd.DataFrame | None:
+        """The scenario table (see :func:`ucjlib.region_scenarios.scenario_table`), compared with
+        the chosen target and the long-term goal."""
+        if self.start is None or not self.scenarios:
+            return None
+        return scenario_table(self.start, list(self.scenarios), self.growth, self.compared_targets,
+                              self.assumptions.premium_rate)
+
+    @property
+    def compared_targets(self) -> list[tuple[str, float]]:
+        """The targets scenarios are compared with: the chosen one and the long-term goal."""
+        chosen = self.chosen_target
+        long_term = [t for t in self.targets if t.name == config.RPJPN.name]
+        return [(f"{t.name} ({t.year})", t.value) for t in ([chosen] if chosen else []) + long_term[:1]]
+
+    def sources(self) -> pd.DataFrame:
+        """One row per source the model's figures come from (the region's and the nation's)."""
+        return pd.concat([self.figures, self.national]).drop_duplicates("source_id").set_index("source_id")
+
+
+# -- building the model ----------------------------------------------------------------------
+
+def totals(figures: pd.DataFrame) -> pd.DataFrame:
+    """Rows that are region totals: no group, programme or funding qualifier."""
+    mask = pd.Series(True, index=figures.index)
+    for column in TOTAL_QUALIFIERS:
+        mask &= figures[column] == ""
+    return figures[mask]
+
+
+def _newest_first(rows: pd.DataFrame) -> pd.DataFrame:
+    """Newest period end first; ties go to the row that comes first in the raw file."""
+    return rows.assign(_end=rows["as_of"].map(period_end)).sort_values(["_end", "raw_line"], ascending=[False, True]).drop(columns="_end")
+
+
+def _beside(figures: pd.DataFrame, indicator: str, reading: Reading):
+    """The total of ``indicator`` the same source prints for the same date as ``reading``."""
+    rows = totals(figures)
+    rows = rows[(rows["indicator"] == indicator) & (rows["source_id"] == reading.source_id) & (rows["as_of"] == reading.as_of)]
+    return rows.iloc[0] if len(rows) else None
+
+
+def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, coverage: Reading | None) -> WorkerBase | None:
+    if coverage is None:
+        return None
+    printed = _beside(figures, "workers", coverage)
+    if printed is not None:
+        return WorkerBase(float(printed["value"]), False, source_id=printed["source_id"])
+    derived = checks[(checks["status"] == "info") & (checks["source_id"] == coverage.source_id)
+                     & checks["check"].str.startswith("worker base")]
+    if len(derived):
+        return WorkerBase(float(derived.iloc[0]["recomputed"]), True, derived.iloc[0]["inputs"], coverage.source_id)
+    return None
+
+
+def _targets(figures: pd.DataFrame, national: pd.DataFrame, history: tuple[Reading, ...]) -> list[Target]:
+    """National yardsticks (one per name and year), the region's own targets, the +20-point rule."""
+    order = {name: position for position, name in enumerate(config.NATIONAL_YARDSTICK_NAMES)}
+    wanted = national[(national["indicator"] == "coverage_target") & national["yardstick"].isin(order)]
+    wanted = wanted.sort_values("raw_line").drop_duplicates(["yardstick", "as_of"])
+    targets = [Target(r.yardstick, "national", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed)
+               for r in wanted.itertuples()]
+    own = totals(figures)
+    own = own[own["indicator"] == "coverage_target"].sort_values("raw_line")
+    targets += [Target(r.yardstick, "own", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed)
+                for r in own.itertuples()]
+    end_of_base_year = [r for r in history if r.year == config.RULE_BASE_YEAR]
+    if end_of_base_year:
+        base = end_of_base_year[0]  # history is newest first
+        targets.append(Target(config.RULE_INSTRUMENT, "rule", config.RULE_TARGET_YEAR, metrics.rule_target(base.value),
+                              base.source_id, "", rule_base=base))
+    kinds = {"national": 0, "own": 1, "rule": 2}
+    return sorted(targets, key=lambda t: (t.year, t.value, kinds[t.kind]))
+
+
+def _cost(target: Target, start: StartingPoint, growth: Growth, premium_rate: float) -> Cost:
+    years = max(1, target.year - start.year)
+    end_year = start.year + years
+    future_workers = start.workers * growth.factor(start.year, end_year)
+    missing = max(0.0, target.value / 100 * future_workers - start.participants)
+    per_year = missing / years
+    budget_years = []
+    for step in range(1, years + 1):
+        year = start.year + step
+        discounted = metrics.discount_months(year, config.BUDGET_SECTOR)
+        paid = per_year * step
+        budget_years.append(BudgetYear(
+            year, paid, premium_rate, 12 - discounted, metrics.discounted_rate(premium_rate), discounted, float(metrics.enrolment_cost(paid, 12, dt.date(year, 1, 1), config.BUDGET_SECTOR, premium_rate))))
+    return Cost(target, start.year, years, per_year, tuple(budget_years), missing, missing * 12 * premium_rate,
+                target.year <= start.year)
+
+
+def _trend(history: tuple[Reading, ...]) -> tuple[TrendFit | None, tuple]:
+    bases = sorted({r.basis for r in history})
+    if len(bases) > 1:
+        return None, ("mixed", tuple(bases))
+    if len(history) < MINIMUM_TREND_POINTS:
+        return None, ("few", len(history), MINIMUM_TREND_POINTS)
+    frame = pd.DataFrame({"as_of": [r.as_of for r in history], "value": [r.value for r in history],
+                          "basis": [r.basis for r in history]})
+    try:
+        return fit_trend(frame, MINIMUM_TREND_POINTS), ()
+    except ProjectionError as err:
+        return None, ("unfit", str(err))
+
+
+def _poverty(figures: pd.DataFrame) -> PovertyPlan | None:
+    poor, paces = (figures[figures["indicator"] == i] for i in ("poor_residents", "poor_protected_per_year"))
+    if poor.empty or paces.empty:
+        return None
+    poor_row, pace = poor.iloc[0], paces.iloc[0]
+    years = [int(part[:4]) for part in pace["as_of"].split("/") if part != ".."]
+    first, last = years[0], years[-1]
+    outcomes = []
+    for start in (first, first + 1):
+        share = protected_share(poor_row["value"], pace["value"], start, last)
+        outcomes.append((start, float(share["protected"].iloc[-1]), float(share["share"].iloc[-1])))
+    return PovertyPlan(Reading.of(poor_row), Reading.of(pace), last, tuple(outcomes))
+
+
+def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal: pd.DataFrame,
+                 assumptions: Assumptions = Assumptions()) -> RegionModel:
+    """Compute one region's model from the processed tables (see the module's definitions)."""
+    figures = processed[processed["region_code"] == code].reset_index(drop=True)
+    if figures.empty:
+        raise RegionError(f"region {code!r} has no figures in the processed data")
+    head = figures.iloc[0]
+    national = processed[processed["level"] == "national"].reset_index(drop=True)
+    checks = checks[checks["region_code"] == code].reset_index(drop=True)
+    coverage_rows = totals(figures)
+    history = tuple(Reading.of(r) for _, r in _newest_first(coverage_rows[coverage_rows["indicator"] == "ucj_coverage"]).iterrows())
+    coverage = history[0] if history else None
+    participants_row = _beside(figures, "active_participants", coverage) if coverage else None
+    participants = None if participants_row is None else Reading.of(participants_row)
+    workers = _worker_base(figures, checks, coverage)
+    growth = (Growth(assumptions.workforce_growth, "reader") if assumptions.workforce_growth is not None
+              else implied_growth(checks))
+    start = starting_point(figures, checks, coverage.year if coverage else None, coverage.value if coverage else None,
+                           workers.value if workers else None,
+                           participants.value if participants is not None and workers and not workers.derived else None)
+    targets = _targets(figures, national, history)
+    gaps, costs = [], []
+    if coverage is not None:
+        for target in targets:
+            points = metrics.gap_points(coverage.value, target.value)
+            persons = None if workers is None else metrics.gap_persons(coverage.value, target.value, workers.value)
+            gaps.append(Gap(target, points, persons, metrics.attainment(coverage.value, target.value)))
+    if start is not None:
+        # A hypothetical start is a target taken as met: only later targets can be costed from it.
+        costs = [_cost(t, start, growth, assumptions.premium_rate) for t in targets
+                 if t.value > start.coverage + 1e-9 and not (start.hypothetical and t.year <= start.year)]
+    model = RegionModel(code, head["region_name"], head["level"], head["province_code"], head["province_name"], assumptions,
+                        figures, national, checks, legal, coverage, history, participants, workers, tuple(targets),
+                        tuple(gaps), tuple(costs), growth, start)
+    if start is not None:
+        chosen = model.chosen_target
+        model.scenarios = tuple(region_scenarios(figures, start, chosen and (chosen.name, chosen.year, chosen.value), growth,
+                                                 yardstick_pace(national)))
+    model.trend, model.trend_problem = _trend(history)
+    model.poverty = _poverty(figures)
+    return model
+
+
+def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assumptions:
+    """Validate what a reader passed, before anything is computed; the yardstick is matched
+    whatever its dash or case (``RPJMN 2025-2029`` is ``RPJMN 2025–2029``).
+
+    Examples
+    --------
+    >>> check_assumptions(Assumptions(yardstick="rpjmn 2025-2029"), ["RPJMN 2025–2029"]).yardstick
+    'RPJMN 2025–2029'
+    """
+    premium, year, growth = assumptions.premium_rate, assumptions.target_year, assumptions.workforce_growth
+    if isinstance(premium, bool) or not isinstance(premium, (int, float)) or premium <= 0:
+        raise ReportParameterError(f"premium_rate must be a positive number of rupiah per month, not {premium!r}")
+    if isinstance(year, bool) or not isinstance(year, int) or not 2024 <= year <= 2100:
+        raise ReportParameterError(f"target_year must be a year such as {config.DEFAULT_TARGET_YEAR}, not {year!r}")
+    if growth is not None and (isinstance(growth, bool) or not isinstance(growth, (int, float)) or not -0.5 < growth < 0.5):
+        raise ReportParameterError(f"workforce_growth must be a yearly fraction such as 0.02 (or None: from the data), not {growth!r}")
+
+    def folded(name: str) -> str:
+        return " ".join(name.replace("–", "-").replace("—", "-").casefold().split())
+
+    matches = [name for name in yardsticks if folded(name) == folded(str(assumptions.yardstick))]
+    if not matches:
+        raise ReportParameterError(f"yardstick {assumptions.yardstick!r} is not in the data; choose one of: {'; '.join(sorted(yardsticks))}")
+    return Assumptions(float(premium), matches[0], year, None if growth is None else float(growth))
