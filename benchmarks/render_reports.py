@@ -128,18 +128,18 @@ def main() -> None:
         os.environ["UCJ_ROOT"] = str(folder)
         os.environ.setdefault("MPLBACKEND", "Agg")
         subprocess.run([sys.executable, "-m", "ucjlib", "build"], check=True, capture_output=True)
-        from ucjlib.render import render_all
+        from ucjlib.publish import render
 
         print(f"SYNTHETIC regions: {len(codes)} (real codes and names, random figures), cores: {os.cpu_count()}")
         with PeakMemory() as memory:
             start = time.perf_counter()
-            results = render_all(languages=("id",), workers=args.workers, progress=False, log=lambda *_: None)
+            results = render(languages=("id",), workers=args.workers, progress=False)
             runner = time.perf_counter() - start
         failed = [r for r in results if r.error]
         print(f"runner: {len(results) - len(failed)} reports in {runner:.1f} s ({runner / len(results):.2f} s a report), "
               f"{len(failed)} failed; peak memory of the run {memory.peak / 2**20:.0f} MiB")
         start = time.perf_counter()
-        again = render_all(languages=("id",), workers=args.workers, progress=False, log=lambda *_: None)
+        again = render(languages=("id",), workers=args.workers, progress=False)
         noop = time.perf_counter() - start
         print(f"no-op rebuild: {sum(r.skipped for r in again)} of {len(again)} unchanged, {noop:.2f} s")
         sample = codes[: min(args.naive_sample, len(codes))]

@@ -5,7 +5,7 @@ import base64
 import matplotlib.pyplot as plt
 import seaborn as sns
 
-from ucjlib.plots import PALETTE, coverage_vs_targets, figure_to_img, percent_axis
+from ucjlib.plots import PALETTE, coverage_vs_targets, figure_to_data_uri, percent_axis
 
 
 def test_palette_is_seaborns_colorblind_palette():
@@ -24,13 +24,13 @@ def test_bar_labels_use_the_language_and_printed_decimals():
     fig = coverage_vs_targets(36.48, "Cakupan", [("RPJMN 2025–2029 (2029)", 43.92, False)], "Judul", "id")
     labels = [text.get_text() for text in fig.axes[0].texts]
     assert labels == ["43,92%", "36,48%"]  # drawn bottom-up: the target, then the coverage
-    img = figure_to_img(fig, 'alt "quoted" <text>')
-    assert img.startswith('<img src="data:image/svg+xml;base64,') and 'alt="alt &quot;quoted&quot; &lt;text&gt;"' in img
-    svg = base64.b64decode(img.split("base64,", 1)[1].split('"', 1)[0]).decode("utf-8")
+    uri = figure_to_data_uri(fig)
+    assert uri.startswith("data:image/svg+xml;base64,")
+    svg = base64.b64decode(uri.split("base64,", 1)[1]).decode("utf-8")
     assert "<svg" in svg and "<script" not in svg
     assert ">43,92%<" in svg and ">RPJMN 2025–2029 (2029)<" in svg  # text stays text, readable and searchable
-    assert figure_to_img(coverage_vs_targets(36.48, "Cakupan", [], "Judul"), "x") == figure_to_img(
-        coverage_vs_targets(36.48, "Cakupan", [], "Judul"), "x")  # same figure, same bytes
+    assert figure_to_data_uri(coverage_vs_targets(36.48, "Cakupan", [], "Judul")) == figure_to_data_uri(
+        coverage_vs_targets(36.48, "Cakupan", [], "Judul"))  # same figure, same bytes
 
 
 def test_count_bars_label_counts_the_indonesian_way():
@@ -53,9 +53,11 @@ def test_cross_region_chart_draws_each_yardstick_once_and_flags_missing_coverage
     rows = pd.DataFrame({"label": ["Binjai: coverage", "Lampung: no coverage figure"], "kind": ["coverage", "no coverage"],
                          "value": [33.0, float("nan")], "value_text": ["33%", "no coverage figure"]})
     yardsticks = pd.DataFrame({"yardstick": ["RPJMN 2025–2029"], "year": [2029], "target": [43.92]})
-    fig = cross_region_chart(rows, yardsticks, "Judul")
+    legend = {"coverage": "cakupan", "own": "target daerah", "rule": "aturan", "bars": "Angka daerah", "lines": "Nasional"}
+    fig = cross_region_chart(rows, yardsticks, "Judul", legend)
     ax = fig.axes[0]
     assert [text.get_text() for text in ax.texts] == ["33%", "no coverage figure"]
     assert [line.get_xdata()[0] for line in ax.get_lines()] == [43.92]
     assert "RPJMN 2025–2029 (2029): 43,92%" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert ax.get_legend().get_title().get_text() == "Nasional"  # the caller's words, not the module's
     plt.close(fig)

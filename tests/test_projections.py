@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from ucjlib.projections import (
+    Growth,
     ProjectionError,
     Scenario,
     fit_trend,
@@ -17,7 +18,7 @@ from ucjlib.projections import (
     year_reached,
     yearly_budget,
 )
-from ucjlib.region_scenarios import region_scenarios, scenario_table, starting_point, yardstick_pace
+from ucjlib.region_scenarios import implied_growth, region_scenarios, scenario_table, starting_point, yardstick_pace
 
 
 def synthetic_series(rng, intercept=-1.0, slope=0.15, sigma=0.05, years=range(2018, 2026)):
@@ -70,18 +71,19 @@ P, W = 66_234, 181_567
 
 def test_one_off_plan_labuhanbatu():
     # 10.000 APBD + 3.800 DBH sawit = 13.800 once: 80.034 ÷ 181.567 = 44,08% from 2026 on.
-    path = run_scenario(Scenario("plan", "", "", one_off=13_800), P, W, 2025, horizon=2029)
+    path = run_scenario(Scenario("plan", one_off=13_800), P, W, 2025, horizon=2029)
     assert path["participants"].tolist() == [80_034.0] * 4
     assert path["coverage"].round(2).tolist() == [44.08] * 4
     assert year_reached(path, 43.92) == 2026 and year_reached(path, 52.15) is None
     # 2026: 13.800 × (3 × 16.800 + 9 × 8.400) = 13.800 × 126.000; 2027: 13.800 × 201.600.
     assert yearly_budget(path).tolist()[:2] == [1_738_800_000.0, 2_782_080_000.0]
-    assert yearly_budget(path, premium_rate=16_800).tolist()[0] == 2_782_080_000.0
+    # With JHT (Rp36.800) only JKK+JKM is discounted: 3 × 36.800 + 9 × 28.400 = 366.000 a person in 2026.
+    assert yearly_budget(path, premium_rate=36_800).tolist()[0] == 13_800 * 366_000
 
 
-def test_rpjmd_pace_reaches_rpjpn_goal_in_2037():
+def test_a_pace_of_10000_people_reaches_the_rpjpn_goal_in_2037():
     # 99,5% of 181.567 = 180.659,2; needs 114.425,2 more: twelve years of 10.000 → 2025 + 12.
-    path = run_scenario(Scenario("pace", "", "", pace=10_000), P, W, 2025)
+    path = run_scenario(Scenario("pace", people=10_000), P, W, 2025)
     assert year_reached(path, 99.5) == 2037
     assert path["coverage"].max() == 100.0  # never above the work force
 
@@ -89,9 +91,21 @@ def test_rpjmd_pace_reaches_rpjpn_goal_in_2037():
 def test_growing_work_force_lampung():
     # Lampung's targets imply 2.994.131 (2025) and 3.155.741 (2026) workers: +5,40% a year.
     # At the target-pair pace of 287.362 a year from 1.149.447: 2026 → 1.436.809 of 3.155.741 = 45,53%.
-    growth = 3_155_741.2695 / 2_994_131.2842 - 1
-    path = run_scenario(Scenario("pace", "", "", pace=287_362, growth=growth), 1_149_447, 2_994_131.2842, 2025, horizon=2026)
-    assert path["coverage"].round(2).tolist() == [45.53]
+    rate = 3_155_741.2695 / 2_994_131.2842 - 1
+    growth = Growth(rate, "targets", 2025, 2026)
+    path = run_scenario(Scenario("pace", people=287_362), 1_149_447, 2_994_131.2842, 2025, growth, horizon=2028)
+    assert path["coverage"].round(2).tolist()[0] == 45.53
+    # The growth covers 2026 only: the work force then stays at 3.155.741, and each further 287.362 adds
+    # 287.362 ÷ 3.155.741 = 9,11 points (45,53 → 54,64 → 63,74), never less for a growing base.
+    assert path["workers"].round(0).tolist() == [3_155_741.0] * 3
+    assert path["coverage"].round(2).tolist() == [45.53, 54.64, 63.74]
+
+
+def test_a_pace_in_points_stays_that_many_points():
+    # The RPJMN pace, (43,92 − 32,15) ÷ 4 = 2,9425 points a year, even with a work force growing 5%.
+    path = run_scenario(Scenario("points", points=2.9425), P, W, 2025, Growth(0.05, "reader"), horizon=2028)
+    start = P / W * 100
+    assert path["coverage"].tolist() == pytest.approx([start + 2.9425 * k for k in (1, 2, 3)])
 
 
 def test_pace_to_reach_and_protected_share():
@@ -108,22 +122,24 @@ def test_yardstick_pace_and_region_scenarios_on_seed_data(processed_seed):
     national = processed[processed["level"] == "national"]
     assert yardstick_pace(national) == pytest.approx((43.92 - 32.15) / 4)
     labuhanbatu = processed[processed["region_code"] == "12.10"]
-    coverage = labuhanbatu[labuhanbatu["indicator"] == "ucj_coverage"].iloc[0]
-    start = starting_point(labuhanbatu, checks[checks["region_code"] == "12.10"], coverage, 181_567, 66_234)
+    start = starting_point(labuhanbatu, checks[checks["region_code"] == "12.10"], 2025, 36.48, 181_567, 66_234)
     assert (start.year, start.participants, start.hypothetical) == (2025, 66_234, False)
-    scenarios = region_scenarios(labuhanbatu, start, 43.92, 2029, 0.0, yardstick_pace(national))
-    assert [s.key for s in scenarios] == ["pace-plan", "one-off-plan", "to-yardstick", "rpjmn-pace", "rule-20"]
-    table = scenario_table(start, scenarios, [("RPJMN 2029", 43.92)]).set_index("key")
+    scenarios = region_scenarios(labuhanbatu, start, ("RPJMN 2025–2029", 2029, 43.92), Growth(), yardstick_pace(national))
+    # The poverty plan (10.000 poor residents a year) is not a pace of enrolling workers: no scenario.
+    assert [s.key for s in scenarios] == ["one-off-plan", "to-target", "national-pace"]
+    table = scenario_table(start, scenarios, Growth(), [("RPJMN 2029", 43.92)]).set_index("key")
     assert table.loc["one-off-plan", "first_year_added"] == 13_800
-    assert table.loc["pace-plan", "reached:RPJMN 2029"] == 2027  # 13.510,2 more needed: two years of 10.000
-    # +20 points of 181.567 = 36.313,4 once.
-    assert table.loc["rule-20", "first_year_added"] == pytest.approx(36_313.4)
+    # (79.744,2 − 66.234) ÷ 4 = 3.377,55 a year reaches 43,92% in 2029 exactly.
+    assert table.loc["to-target", "first_year_added"] == pytest.approx(3_377.55, abs=0.01)
+    assert table.loc["to-target", "reached:RPJMN 2029"] == 2029
 
 
 def test_lampung_starts_from_its_first_target_with_implied_growth(processed_seed):
     processed, checks = processed_seed
     lampung = processed[processed["region_code"] == "18"]
-    start = starting_point(lampung, checks[checks["region_code"] == "18"], None, None)
+    lampung_checks = checks[checks["region_code"] == "18"]
+    start = starting_point(lampung, lampung_checks, None, None, None, None)
     assert start.hypothetical and start.year == 2025 and start.participants == 1_149_447
-    # 3.155.741,27 ÷ 2.994.131,28 − 1 = 5,398%.
-    assert start.growth == pytest.approx(0.05398, abs=1e-5)
+    # 3.155.741,27 ÷ 2.994.131,28 − 1 = 5,398%, valid from 2025 to 2026 only.
+    growth = implied_growth(lampung_checks)
+    assert growth.rate == pytest.approx(0.05398, abs=1e-5) and (growth.first_year, growth.last_year) == (2025, 2026)

@@ -12,7 +12,7 @@ import papermill
 import pytest
 
 from ucjlib import paths
-from ucjlib.render import RenderError, notebook_to_html
+from ucjlib.publish import RenderError, notebook_to_html
 
 
 def read(project, name: str) -> str:
@@ -37,12 +37,17 @@ def test_every_page_is_self_contained_without_code_or_errors(rendered, name):
 def test_region_added_only_in_data_renders_with_its_figures(rendered):
     page = read(rendered, "99.01-kabupaten-fiktif-contoh.html")
     # 12.375 ÷ 30.000 = 41,25%. RPJMN 2029 yardstick 43,92%: gap 2,67 points = 801 persons,
-    # 801 / 4 years = 200,25 a year; 200,25 × 12 × Rp16.800 = Rp40.370.400; 801 × 12 × 16.800 = Rp161.481.600.
-    for expected in ["41,25%", "12.375", "30.000", "2,67", "801", "<strong>200</strong>", "Rp40,4 juta", "Rp161,5 juta",
-                     "Data uji fiktif (synthetic)", "30 Juni 2025"]:
+    # 801 / 4 years = 200,25 a year from 2026; in 2026 (3 × Rp16.800 + 9 × Rp8.400 = Rp126.000 a person)
+    # 200,25 × 126.000 = Rp25.231.500; in 2029 all 801 at 12 × 16.800: Rp161.481.600.
+    costs = page[page.index('class="costs"'):].split("</table>")[0]
+    row = costs[costs.index("RPJMN 2025–2029: 43,92% (2029)"):].split("</tr>")[0]
+    for expected in ["<td>200</td>", "<td>2026–2029</td>", "<td>Rp25,2 juta</td>", "3 × Rp16.800 + 9 × Rp8.400 (PP 50/2025)",
+                     "<td>Rp161,5 juta</td>", "<td>801</td>"]:
+        assert expected in row, expected
+    for expected in ["41,25%", "12.375", "30.000", "2,67", "Data uji fiktif (synthetic)", "30 Juni 2025"]:
         assert expected in page, expected
     english = read(rendered, "en/99.01-kabupaten-fiktif-contoh.html")
-    for expected in ["41.25%", "12,375", "30,000", "Rp40.4 million", "30 June 2025"]:
+    for expected in ["41.25%", "12,375", "30,000", "Rp25.2 million", "30 June 2025"]:
         assert expected in english, expected
     assert 'lang="id"' in page and 'lang="en"' in english
 
@@ -85,14 +90,14 @@ def test_manifest_records_inputs_and_parameters(rendered):
 
 def test_report_holds_every_section_with_footnoted_sources(rendered):
     page = read(rendered, "12.75-kota-binjai.html")
-    for heading in ["Angka utama", "Perbandingan dengan tolok ukur", "Yang dibutuhkan untuk menutup kesenjangan",
+    for heading in ["Angka utama", "Perbandingan dengan tolok ukur", "Yang dibutuhkan untuk menutup setiap kesenjangan",
                     "Program dan angka dari sumber", "Kualitas data", "Asumsi", "Sumber"]:
         assert f"<h2>{heading}</h2>" in page, heading
     # Binjai: 33% of 132.826 leaves 88.993 uncovered; the article prints 89.300 → flagged in the box.
     quality = page[page.index('class="quality"'):]
     assert "88.993" in quality and "89.300" in quality and "307" in quality
     # Named yardsticks, never a bare "target".
-    for yardstick in ["RPJMN 2025–2029", "Kemendagri UCJ 2025", "RPJPN 2025–2045"]:
+    for yardstick in ["RPJMN 2025–2029", "Kemendagri UCJ 2025", "RKP 2026", "RPJPN 2025–2045"]:
         assert yardstick in page
     assert 'data:image/svg+xml;base64,' in page and 'alt="Cakupan Kota Binjai: 33%' in page
     footnotes = set(re.findall(r'href="#(src-\d+)"', page))
@@ -107,14 +112,17 @@ def test_scenarios_section_in_every_report(rendered):
     scenarios = labuhanbatu[labuhanbatu.index("<h2>Skenario dan proyeksi</h2>"):labuhanbatu.index("<h2>Program dan angka")]
     # Three seed points are too few for a trend: scenarios only, said so.
     assert "Proyeksi statistik tidak dibuat" in scenarios and "bukan ramalan" in scenarios
-    # RPJMD pace of 10.000 a year from 66.234 of 181.567: 99,5% needs 114.425,2 more → 2037.
-    row = scenarios[scenarios.index("Laju RPJMD Labuhanbatu"):].split("</tr>")[0]
-    assert "<td>2037</td>" in row and "<td>2027</td>" in row
+    # The RPJMN pace stays (43,92 − 32,15) ÷ 4 = 2,9425 points a year from 36,48%: 45,31% in 2028 passes 43,92%;
+    # 36,48 + 4 × 2,9425 = 48,25% in 2029; 36,48 + 20 × 2,9425 = 95,33% in 2045 is short of 99,5%.
+    row = scenarios[scenarios.index("Laju RPJMN 2025–2029: +2,94 poin per tahun"):].split("</tr>")[0]
+    assert "<td>2028</td>" in row and "<td>48,25%</td>" in row and "belum pada 2045" in row
+    # The RPJMD's 10.000 poor residents a year is a poverty plan, not a pace of enrolling workers.
+    assert "Laju RPJMD" not in scenarios and "bukan laju pendaftaran pekerja" in scenarios
     # One-off plan 10.000 APBD + 3.800 DBH sawit: 13.800 × 126.000 = Rp1,7 miliar in 2026 (discount window).
     row = scenarios[scenarios.index("Rencana pendaftaran sekali"):].split("</tr>")[0]
     assert "13.800" in row and "Rp1,7 miliar" in row and "44,08%" in row
     # The RPJMD claim, checked: from 2025 all 42.000 by 2029; from 2026 only 40.000 (95,24%).
-    assert "42.000 terlindungi pada 2029 (100,00%)" in scenarios and "40.000 terlindungi pada 2029 (95,24%)" in scenarios
+    assert "42.000 terlindungi pada 2029 (100,0%)" in scenarios and "40.000 terlindungi pada 2029 (95,2%)" in scenarios
     lampung = read(rendered, "18-lampung.html")
     assert "Titik awal hipotetis" in lampung and "5,40% per tahun" in lampung
 

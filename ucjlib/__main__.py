@@ -1,4 +1,7 @@
-"""Command line: ``python -m ucjlib build | reports | summary``."""
+"""Command line: ``python -m ucjlib build | summary | reports | verify``.
+
+This module alone prints and chooses exit codes; the library returns results or raises.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,55 @@ def _summary() -> str:
     from .processed import load_processed
     from .summary import region_summary
 
-    table = region_summary(load_processed())
-    return table.to_string(index=False)
+    return region_summary(load_processed()).to_string(index=False)
+
+
+def _regions(region: str | None, province: str | None) -> set[str] | None:
+    """Codes of the regions to render (None: all), resolved before any kernel starts."""
+    if not region and not province:
+        return None
+    from .processed import load_processed
+    from .regions import RegionTable
+
+    table, processed = RegionTable.load(), load_processed()
+    present = set(processed.loc[processed["level"] != "national", "region_code"])
+    if region:
+        resolved = table.resolve(region)
+        if resolved.code not in present:
+            raise UCJError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
+                           f"regions with data: {', '.join(sorted(present))}")
+        return {resolved.code}
+    code = table.resolve(province, "province").code
+    return {c for c in present if c.split(".")[0] == code}
+
+
+def _reports(args) -> int:
+    from .publish import LANGUAGE_ORDER, render
+
+    results = render(languages=(args.language,) if args.language else LANGUAGE_ORDER, force=args.force,
+                     regions=_regions(args.region, args.province), workers=args.workers)
+    for result in results:
+        if result.error or result.attempts > 1:
+            status = "FAILED" if result.error else "retried"
+            detail = f" after {result.attempts} attempt(s): {result.error}" if result.error else ": the kernel was replaced"
+            print(f"{status} {result.region_code} {result.region_name} [{result.language}]{detail}", file=sys.stderr)
+    rendered = sum(r.error is None and not r.skipped for r in results)
+    print(f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into {paths.shown_path(paths.reports_dir())}/")
+    failed = sorted({f"{r.region_code} {r.region_name}" for r in results if r.error})
+    if failed:
+        print(f"failed regions (not published): {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _verify() -> int:
+    from .manifest import stale_reports
+
+    problems = stale_reports()
+    for key, reason in problems:
+        print(f"{key}: {reason}")
+    print("all reports match the current data" if not problems else f"{len(problems)} report(s) do not match the data")
+    return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,27 +73,18 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="turn data/raw/ into data/processed/ and print the regions")
     commands.add_parser("summary", help="print the regions' headline figures from data/processed/")
     reports = commands.add_parser("reports", help="render every region's report (Indonesian and English) into reports/")
-    reports.add_argument("--region", help="render only this region (code, name or alias) in a fresh kernel; the index is left as it is")
-    reports.add_argument("--language", choices=("id", "en"), help="with --region: only this language")
-    reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
+    reports.add_argument("--region", help="render only this region (code, name or alias)")
     reports.add_argument("--province", help="render only the regions of this province (code, name or alias)")
+    reports.add_argument("--language", choices=("id", "en"), help="render only this language")
+    reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
     reports.add_argument("--workers", type=int, help="warm kernels to run in parallel (default: one per core)")
     commands.add_parser("verify", help="list published reports that do not match the current processed data")
     args = parser.parse_args(argv)
-    if args.command == "reports":
-        from .render import main as render_reports
-
-        return render_reports(region=args.region, language=args.language, force=args.force, province=args.province,
-                              workers=args.workers)
-    if args.command == "verify":
-        from .manifest import stale_reports
-
-        problems = stale_reports()
-        for key, reason in problems:
-            print(f"{key}: {reason}")
-        print("all reports match the current data" if not problems else f"{len(problems)} report(s) do not match the data")
-        return 1 if problems else 0
     try:
+        if args.command == "reports":
+            return _reports(args)
+        if args.command == "verify":
+            return _verify()
         if args.command == "build":
             from .build import build
 
@@ -52,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_summary())
     except UCJError as err:
         print(f"error: {err}", file=sys.stderr)
-        print("nothing was written; the previous outputs are unchanged.", file=sys.stderr)
+        if args.command == "build":
+            print("nothing was written; the previous outputs are unchanged.", file=sys.stderr)
         return 1
     return 0
 

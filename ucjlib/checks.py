@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import config, metrics
+from .i18n import N_
 from .parse import printed_decimals
 
 CHECK_COLUMNS = [
@@ -53,9 +54,9 @@ def _coverage_vs_counts(group):
         return []
     recomputed = metrics.coverage_rate(participants["value"], workers["value"])
     tolerance = config.CHECK_TOLERANCE_POINTS + _percent_rounding(coverage["value_as_printed"])
-    inputs = f"{participants['value_as_printed']} participants ÷ {workers['value_as_printed']} workers × 100"
-    return [_result("printed percent vs participants ÷ workers", group, inputs, recomputed, coverage["value"],
-                    tolerance, "percent", "Coverage recomputed from the printed counts.")]
+    inputs = f"{participants['value_as_printed']} ÷ {workers['value_as_printed']} × 100"
+    return [_result(N_("printed percent vs participants ÷ workers"), group, inputs, recomputed, coverage["value"],
+                    tolerance, "percent", N_("Coverage recomputed from the printed counts."))]
 
 
 def _gap_vs_coverage(group):
@@ -63,9 +64,9 @@ def _gap_vs_coverage(group):
     if coverage is None or gap is None:
         return []
     tolerance = config.CHECK_TOLERANCE_POINTS + _percent_rounding(gap["value_as_printed"])
-    return [_result("printed gap vs 100 − coverage", group, f"100 − {coverage['value_as_printed']}",
+    return [_result(N_("printed gap vs 100 − coverage"), group, f"100 − {coverage['value_as_printed']}",
                     100 - coverage["value"], gap["value"], tolerance, "percent",
-                    "The printed gap is the distance to 100%, not to a target.")]
+                    N_("The printed gap is the distance to 100%, not to a target."))]
 
 
 def _uncovered_vs_coverage(group):
@@ -74,10 +75,10 @@ def _uncovered_vs_coverage(group):
         return []
     recomputed = metrics.uncovered_workers(workers["value"], coverage["value"])
     tolerance = config.CHECK_TOLERANCE_POINTS / 100 * workers["value"] + metrics.printed_rounding(uncovered["value"], 0)
-    inputs = f"{workers['value_as_printed']} workers × (100 − {coverage['value_as_printed']}) / 100"
-    return [_result("printed uncovered workers vs workers × (100 − coverage)", group, inputs, recomputed,
+    inputs = f"{workers['value_as_printed']} × (100 − {coverage['value_as_printed']}) / 100"
+    return [_result(N_("printed uncovered workers vs workers × (100 − coverage)"), group, inputs, recomputed,
                     uncovered["value"], tolerance, "persons",
-                    "Tolerance: 0.1 point of the worker base plus the rounding of the printed count.")]
+                    N_("Tolerance: 0.1 point of the worker base plus the rounding of the printed count."))]
 
 
 def _village_programme(group):
@@ -86,10 +87,10 @@ def _village_programme(group):
         return []
     total = _figure(group, "participants_by_group", funding=villages["funding"])
     recomputed = villages["value"] * per_village["value"]
-    inputs = f"{villages['value_as_printed']} villages × {per_village['value_as_printed']} workers"
+    inputs = f"{villages['value_as_printed']} × {per_village['value_as_printed']}"
     printed = None if total is None else total["value"]
-    return [_result("per-village programme total", group, inputs, recomputed, printed, 0.5, "persons",
-                    "Workers covered by a per-village programme: villages × workers per village.")]
+    return [_result(N_("per-village programme total"), group, inputs, recomputed, printed, 0.5, "persons",
+                    N_("Workers covered by a per-village programme: villages × workers per village."))]
 
 
 def _targets_imply_workers(group):
@@ -99,9 +100,9 @@ def _targets_imply_workers(group):
         if participants is None:
             continue
         recomputed = metrics.implied_workers(participants["value"], target.value)
-        inputs = f"{participants['value_as_printed']} target participants ÷ {target.value_as_printed}"
-        results.append(_result("worker base implied by a target pair", group, inputs, recomputed, None, 0, "persons",
-                               f"Workers the {target.as_of} target assumes ({target.yardstick})."))
+        inputs = f"{participants['value_as_printed']} ÷ {target.value_as_printed} ({target.yardstick}, {target.as_of})"
+        results.append(_result(N_("worker base implied by a target pair"), group, inputs, recomputed, None, 0, "persons",
+                               N_("Workers the target assumes: target participants ÷ target coverage.")))
     return results
 
 
@@ -115,9 +116,9 @@ def _plan_implies_workers(group):
     if points <= 0:
         return []
     recomputed = plan["value"] / points * 100
-    inputs = f"{plan['value_as_printed']} new participants ÷ ({target['value_as_printed']} − {coverage['value_as_printed']})"
-    return [_result("worker base implied by an enrolment plan", group, inputs, recomputed, None, 0, "persons",
-                    "Workers for which the plan's new participants would lift coverage to its target.")]
+    inputs = f"{plan['value_as_printed']} ÷ ({target['value_as_printed']} − {coverage['value_as_printed']})"
+    return [_result(N_("worker base implied by an enrolment plan"), group, inputs, recomputed, None, 0, "persons",
+                    N_("Workers for which the plan's new participants would lift coverage to its target."))]
 
 
 def _rule_increase(group):
@@ -130,9 +131,9 @@ def _rule_increase(group):
         return []
     target = metrics.rule_target(start["value"])
     met = end["value"] >= target
-    return [{**_result("+20-point rule", group, f"{start['value_as_printed']} ({start['as_of']}) + 20 points",
+    return [{**_result(N_("+20-point rule"), group, f"{start['value_as_printed']} ({start['as_of']}) + 20",
                        target, end["value"], 0, "percent",
-                       f"Coverage reached {end['value_as_printed']} ({end['as_of']}); the rule asks for at least the recomputed level."),
+                       N_("The later coverage (printed) against the earlier one plus 20 points (recomputed).")),
              "status": "pass" if met else "flag", "difference": round(end["value"] - target, 4)}]
 
 
@@ -140,19 +141,19 @@ def _benefit_vs_statutory(group):
     benefit = _figure(group, "benefits_paid", programme="JKM")
     if benefit is None:
         return []
-    return [_result("JKM death benefit vs statutory amount", group, "statutory JKM death benefit",
+    return [_result(N_("JKM death benefit vs statutory amount"), group, "Rp42.000.000",
                     config.JKM_DEATH_BENEFIT, benefit["value"], 0.5, "rupiah",
-                    "A JKM-only death benefit should equal the statutory Rp42 juta.")]
+                    N_("A JKM-only death benefit should equal the statutory Rp42 juta."))]
 
 
 def _poverty_implies_population(group):
     rate, count = _figure(group, "poverty_rate"), _figure(group, "poor_residents")
     if rate is None or count is None:
         return []
-    return [_result("population implied by the poverty figures", group,
-                    f"{count['value_as_printed']} poor ÷ {rate['value_as_printed']}",
+    return [_result(N_("population implied by the poverty figures"), group,
+                    f"{count['value_as_printed']} ÷ {rate['value_as_printed']}",
                     metrics.implied_workers(count["value"], rate["value"]), None, 0, "persons",
-                    "Residents implied by the poor count and the poverty rate.")]
+                    N_("Residents implied by the poor count and the poverty rate."))]
 
 
 def _budget_implies_months(group):
@@ -162,9 +163,9 @@ def _budget_implies_months(group):
         if persons is None:
             continue
         months = metrics.implied_months(budget.value, persons["value"])
-        results.append(_result("months of cover implied by a budget", group,
+        results.append(_result(N_("months of cover implied by a budget"), group,
                                f"{budget.value_as_printed} ÷ ({persons['value_as_printed']} × Rp16.800)",
-                               months, None, 0, "months", "Local budgets often pay part of a year; never assume 12."))
+                               months, None, 0, "months", N_("Local budgets often pay part of a year; never assume 12.")))
     return results
 
 

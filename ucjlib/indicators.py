@@ -1,6 +1,8 @@
 """The indicator vocabulary: one definition per indicator, read from ``indicators.csv``.
 
-Reports and notebooks render these titles and definitions rather than retyping them.
+Reports and notebooks render these titles and definitions rather than retyping them. The
+``title`` column is English and is the message id of the title in the catalogs
+(:mod:`ucjlib.i18n`), which translate it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ def title(indicator: str, language: str = "id") -> str:
 
     Examples
     --------
-    >>> title("ucj_coverage", "en")
-    'UCJ coverage'
+    >>> title("ucj_coverage", "en"), title("ucj_coverage", "id")
+    ('UCJ coverage', 'Cakupan UCJ')
     """
-    return indicators().loc[indicator, f"title_{language}"]
+    from .i18n import gettext_for
+
+    return gettext_for(language)(indicators().loc[indicator, "title"])

@@ -55,21 +55,18 @@ def coverage_vs_targets(coverage: float | None, coverage_label: str, targets: li
     return fig
 
 
-def figure_to_img(fig, alt: str) -> str:
-    """Embed a figure as an SVG data URI ``<img>`` (no external file, no network) and close it.
+def figure_to_data_uri(fig) -> str:
+    """The figure as an SVG data URI (no external file, no network), and close it.
 
     SVG keeps text as text (a third of the size of a PNG, sharp at any zoom, quicker to
     draw); inside ``<img>`` it can run nothing. Date and id salt are fixed so the bytes
-    depend only on the figure.
+    depend only on the figure. Templates write the ``<img>`` element and its alt text.
     """
-    import html
-
     buffer = io.BytesIO()
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "ucjlib"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     plt.close(fig)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt, quote=True)}">'
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 _LINE_STYLES = [("-", "o"), ("--", "s"), ("-.", "^"), (":", "D"), ("-", "v"), ("--", "P"), ("-.", "X")]
@@ -111,16 +108,16 @@ def fan_chart(observed, fitted, targets: list[tuple[str, float]], paths: list[tu
     return fig
 
 
-def cross_region_chart(rows, yardsticks, title: str, language: str = "id"):
-    """Several regions' coverage and own targets as bars (``tables.arrange_for_chart``),
-    with the national yardsticks (``tables.list_yardsticks``) drawn once as named lines.
-    Colour and hatching or line style both differ, so the chart reads in grayscale."""
+def cross_region_chart(rows, yardsticks, title: str, legend: dict, language: str = "id"):
+    """Several regions' coverage and own targets as bars (rows with ``label``, ``kind`` among
+    coverage / own / rule / no coverage, ``value``, ``value_text``), with the national
+    yardsticks (``yardstick``, ``year``, ``target``) drawn once as named lines; ``legend``
+    holds the words (``coverage``, ``own``, ``rule``, ``bars``, ``lines``). Colour and hatching
+    or line style both differ, so the chart reads in grayscale."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    bar_style = {"coverage": (PALETTE[0], ""), "regional": (PALETTE[1], "//"), "+20-point rule": (PALETTE[2], "xx")}
-    bar_legend = {"coverage": "latest coverage", "regional": "region's own target (named as stored)",
-                  "+20-point rule": "+20-point rule over end-2024"}
+    bar_style = {"coverage": (PALETTE[0], ""), "own": (PALETTE[1], "//"), "rule": (PALETTE[2], "xx")}
     line_style = [(PALETTE[3], (0, (6, 2))), (PALETTE[4], (0, (1, 1.5))), (PALETTE[7], (0, (6, 2, 1, 2))),
                   (PALETTE[3], "-"), ("black", (0, (2, 3)))]
     label_box = {"facecolor": "white", "edgecolor": "none", "pad": 1}
@@ -139,14 +136,14 @@ def cross_region_chart(rows, yardsticks, title: str, language: str = "id"):
     ax.set_xlim(0, 105)
     percent_axis(ax.xaxis, language)
     ax.set_title(title, fontsize=11, loc="left")
-    bars = ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=bar_legend[k]) for k, (c, h) in bar_style.items()],
-                     title="Regional figures", loc="upper left", bbox_to_anchor=(0, -0.07), fontsize=8, title_fontsize=8.5,
+    bars = ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=legend[k]) for k, (c, h) in bar_style.items()],
+                     title=legend["bars"], loc="upper left", bbox_to_anchor=(0, -0.07), fontsize=8, title_fontsize=8.5,
                      frameon=False)
     ax.add_artist(bars)
     ax.legend(handles=[Line2D([], [], color=c, linestyle=d, linewidth=1.6,
                               label=f"{t.yardstick} ({t.year}): {format_percent(t.target, language, 2)}")
                        for (c, d), t in zip(line_style, yardsticks.itertuples(index=False))],
-              title="National yardsticks", loc="upper left", bbox_to_anchor=(0.5, -0.07), fontsize=8, title_fontsize=8.5,
+              title=legend["lines"], loc="upper left", bbox_to_anchor=(0.5, -0.07), fontsize=8, title_fontsize=8.5,
               frameon=False)
     _despine(ax)
     fig.tight_layout()

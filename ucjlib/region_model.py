@@ -388,3 +388,22 @@ def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assump
     if not matches:
         raise ReportParameterError(f"yardstick {assumptions.yardstick!r} is not in the data; choose one of: {'; '.join(sorted(yardsticks))}")
     return Assumptions(float(premium), matches[0], year, None if growth is None else float(growth))
+
+
+def for_region(region: str, premium_rate: float = config.BPU_JKK_JKM_MONTHLY, yardstick: str = config.DEFAULT_YARDSTICK,
+               target_year: int = config.DEFAULT_TARGET_YEAR, workforce_growth: float | None = None) -> RegionModel:
+    """The model of a region given by code, name or alias, from ``data/processed/``; the
+    assumptions are validated first, with a message naming the parameter."""
+    from .processed import load_all
+    from .regions import RegionTable
+
+    processed = load_all()
+    observations = processed.observations
+    yardsticks = sorted(set(observations.loc[observations["indicator"] == "coverage_target", "yardstick"]) - {""})
+    assumptions = check_assumptions(Assumptions(premium_rate, yardstick, target_year, workforce_growth), yardsticks)
+    resolved = RegionTable.load().resolve(str(region))
+    if not (observations["region_code"] == resolved.code).any():
+        present = sorted(set(observations.loc[observations["level"] != "national", "region_name"]))
+        raise RegionError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
+                          f"regions with data: {', '.join(present)}")
+    return region_model(resolved.code, observations, processed.checks, processed.legal, assumptions)

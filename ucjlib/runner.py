@@ -1,12 +1,13 @@
-"""Render many reports fast: a pool of worker processes, each keeping one warm Jupyter
-kernel, executing the papermill-parameterised template with nbclient and exporting the
-HTML in-process.
+"""Execute a parameterised notebook many times fast: a pool of worker processes, each keeping
+one warm Jupyter kernel, filling the template's parameters with papermill and executing it
+with nbclient. What happens to an executed notebook is the caller's ``finish`` function
+(run in the worker); this module knows nothing of HTML, reports or languages.
 
 Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds; running
 the report cells in a kernel that has already done so costs well under one. Before each
 report the kernel's user namespace is reset and figures are closed, so nothing carries
-over from one region to the next (a test compares against a fresh kernel). A kernel that
-dies or exceeds the per-cell timeout is replaced and the region retried once.
+over from one task to the next (a test compares against a fresh kernel). A kernel that
+dies or exceeds the per-cell timeout is replaced and the task retried once.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-
-from .report_text import TEXT
+from typing import Callable
 
 # Run before every report: forget the previous report's variables, outputs and figures.
 # The imported modules stay loaded, which is the whole point of a warm kernel.
@@ -29,22 +29,24 @@ RESET = "get_ipython().reset(new_session=False)\nimport matplotlib.pyplot as _pl
 
 @dataclass(frozen=True)
 class Task:
-    region_code: str
-    region_name: str
-    language: str
-    parameters: dict  # complete: region, language and any assumption the reader changed
-    target: str  # absolute path of the HTML to publish
+    """One execution: the template's parameters, and what ``finish`` needs to know."""
+
+    name: str  # for messages
+    parameters: dict
+    target: str  # where ``finish`` puts the result
+    title: str = ""
 
 
 class _Worker:
     """One warm kernel, owned by one worker process."""
 
-    def __init__(self, template: str, timeout: int):
+    def __init__(self, template: str, timeout: int, finish: Callable):
         from jupyter_client.manager import AsyncKernelManager
         from papermill.iorw import load_notebook_node
 
         self.template = load_notebook_node(template)
         self.timeout = timeout
+        self.finish = finish
         self.loop = asyncio.new_event_loop()
         self.manager_class = AsyncKernelManager
         self.km = self.kc = None
@@ -83,25 +85,24 @@ class _Worker:
     def close(self) -> None:
         self.loop.run_until_complete(self._stop())
 
-    def render(self, task: Task) -> tuple[str | None, int]:
-        """Execute and publish one report; returns (error or None, attempts)."""
+    def run(self, task: Task) -> tuple[str | None, int]:
+        """Execute one task and hand the notebook to ``finish``; returns (error or None, attempts)."""
         from nbclient.exceptions import CellExecutionError
-
-        from .files import write_text_atomically
-        from .render import notebook_to_html
 
         error = None
         for attempt in (1, 2):
             try:
                 notebook = self.loop.run_until_complete(self._execute(task.parameters))
-            except CellExecutionError as err:  # the report itself failed: retrying will not help
+            except CellExecutionError as err:  # the notebook itself failed: retrying will not help
                 return f"{err.ename}: {err.evalue}", attempt
             except Exception as err:  # a dead or hung kernel: replace it, then retry once
                 error = f"{type(err).__name__}: {err}".strip()
                 self.loop.run_until_complete(self._stop())
                 continue
-            title = f"{task.region_name} — {TEXT[task.language]['title']}"
-            write_text_atomically(notebook_to_html(notebook, title, task.language), Path(task.target))
+            try:
+                self.finish(task, notebook)
+            except Exception as err:  # the result cannot be used (an error output, say): not retried
+                return f"{type(err).__name__}: {err}", attempt
             return None, attempt
         return error, 2
 
@@ -109,25 +110,26 @@ class _Worker:
 _worker: _Worker | None = None
 
 
-def _initialise(template: str, timeout: int, environment: dict) -> None:
+def _initialise(template: str, timeout: int, environment: dict, finish: Callable) -> None:
     global _worker
     from multiprocessing.util import Finalize
 
     os.environ.update(environment)
-    _worker = _Worker(template, timeout)
+    _worker = _Worker(template, timeout, finish)
     # Pool workers leave through multiprocessing's exit path, which runs finalizers (not atexit).
     Finalize(_worker, _worker.close, exitpriority=10)
 
 
 def _run(task: Task) -> tuple[Task, str | None, int]:
-    error, attempts = _worker.render(task)
+    error, attempts = _worker.run(task)
     return task, error, attempts
 
 
-def render_tasks(tasks: list[Task], template: Path, workers: int | None = None, timeout: int = 120,
-                 progress: bool = True):
-    """Render tasks on a pool of warm kernels; yields ``(task, error, attempts)`` as each
-    finishes (in completion order)."""
+def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int | None = None, timeout: int = 120,
+              progress: bool = True):
+    """Execute tasks on a pool of warm kernels, calling ``finish(task, notebook)`` in the worker
+    after each; yields ``(task, error, attempts)`` as each finishes (in completion order).
+    ``finish`` must be a module-level function (it is passed to the workers)."""
     if not tasks:
         return
     workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
@@ -137,7 +139,7 @@ def render_tasks(tasks: list[Task], template: Path, workers: int | None = None, 
     # that is safe because kernels and zmq sockets are only created inside the workers.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
-                             initargs=(str(template), timeout, environment)) as pool:
+                             initargs=(str(template), timeout, environment, finish)) as pool:
         futures = {pool.submit(_run, task): task for task in tasks}
         bar = _progress(len(tasks)) if progress else None
         for future in as_completed(futures):
@@ -145,7 +147,7 @@ def render_tasks(tasks: list[Task], template: Path, workers: int | None = None, 
                 bar.update(1)
             try:
                 yield future.result()
-            except Exception as err:  # the worker process itself died: the region failed
+            except Exception as err:  # the worker process itself died: the task failed
                 yield futures[future], f"worker lost: {type(err).__name__}: {err}", 1
         if bar is not None:
             bar.close()
@@ -154,4 +156,4 @@ def render_tasks(tasks: list[Task], template: Path, workers: int | None = None, 
 def _progress(total: int):
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="report", desc="rendering", leave=False, dynamic_ncols=True)
+    return tqdm(total=total, unit="notebook", desc="executing", leave=False, dynamic_ncols=True)

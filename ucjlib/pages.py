@@ -1,0 +1,183 @@
+"""HTML pages from Jinja2 templates (``ucjlib/templates``, autoescaping on): the report body a
+notebook displays, the page shell around an exported notebook, and the index.
+
+Everything shown comes from a :class:`~ucjlib.region_view.View` of the region model; words
+from the catalogs; markup only from the templates.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import jinja2
+import pandas as pd
+from markupsafe import Markup
+
+from . import __version__, config
+from .formatting import format_date, format_percent
+from .i18n import LANGUAGES, gettext_for, translations
+from .parse import printed_decimals
+from .region_model import RegionModel, ReportParameterError
+from .region_view import View
+
+
+@functools.lru_cache(maxsize=None)
+def environment(language: str) -> jinja2.Environment:
+    """One template environment per language (autoescape on, the language's catalog installed)."""
+    env = jinja2.Environment(loader=jinja2.PackageLoader("ucjlib", "templates"), autoescape=True,
+                             extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined)
+    env.install_gettext_translations(translations(language), newstyle=True)
+    return env
+
+
+def report_filename(region_code: str, region_name: str, language: str, relative_to: str | None = None) -> str:
+    """File name of a region's report; English reports live in ``en/``.
+
+    Examples
+    --------
+    >>> report_filename("12.10", "Kabupaten Labuhanbatu", "id")
+    '12.10-kabupaten-labuhanbatu.html'
+    >>> report_filename("12.10", "Kabupaten Labuhanbatu", "en")
+    'en/12.10-kabupaten-labuhanbatu.html'
+    >>> report_filename("12.10", "Kabupaten Labuhanbatu", "id", relative_to="en")
+    '../12.10-kabupaten-labuhanbatu.html'
+    """
+    slug = "".join(ch if ch.isalnum() else "-" for ch in region_name.lower()).strip("-")
+    slug = "-".join(part for part in slug.split("-") if part)
+    name = f"{region_code}-{slug}.html"
+    path = f"en/{name}" if language == "en" else name
+    if relative_to == "en":
+        return path[3:] if language == "en" else f"../{path}"
+    return name if relative_to == language else path
+
+
+def report_title(region_name: str, language: str) -> str:
+    return f"{region_name} — {gettext_for(language)('UCJ coverage report')}"
+
+
+def page(body: str, title: str, language: str) -> str:
+    """The page shell (styles, language) around a body of trusted markup."""
+    return environment(language).get_template("page.html").render(body=Markup(body), title=title, language=language)
+
+
+# -- the report ------------------------------------------------------------------------------
+
+def _picture(fig, alt: str) -> dict:
+    from .plots import figure_to_data_uri
+
+    return {"uri": figure_to_data_uri(fig), "alt": alt}
+
+
+def _trend_reason(view: View) -> str:
+    problem, _ = view.model.trend_problem, view._
+    if problem[0] == "few":
+        return _("No statistical projection: only %(n)s coverage figure(s), while a trend needs at least %(minimum)s on one "
+                 "denominator; only scenarios are shown.") % {"n": problem[1], "minimum": problem[2]}
+    if problem[0] == "mixed":
+        return _("No statistical projection: the coverage figures use different denominators (%(bases)s); no trend is "
+                 "fitted across a change of denominator.") % {"bases": ", ".join(b or "–" for b in problem[1])}
+    return _("No statistical projection: the coverage figures cannot be fitted.")
+
+
+def _start_text(view: View) -> str:
+    start, _ = view.model.start, view._
+    values = {"year": start.year, "participants": view.num(start.participants), "workers": view.num(start.workers),
+              "coverage": view.pct(start.coverage)}
+    if start.hypothetical:
+        return _("Hypothetical start: the %(year)s target taken as met, %(participants)s participants of an implied "
+                 "%(workers)s workers (%(coverage)s).") % values
+    return _("Start (%(year)s, latest figure): %(participants)s participants of %(workers)s workers (%(coverage)s).") % values
+
+
+def _growth_text(view: View) -> str:
+    growth, _ = view.model.growth, view._
+    rate = format_percent(growth.rate * 100, view.language, 2)
+    if growth.origin == "reader":
+        return _("Growth of the work force: %(rate)s a year (set by the reader).") % {"rate": rate}
+    if growth.origin == "targets":
+        return _("Growth of the work force: %(rate)s a year from %(first)s to %(last)s, implied by a single pair of the "
+                 "region's own targets; not extrapolated beyond %(last)s (held flat afterwards).") % {
+            "rate": rate, "first": growth.first_year, "last": growth.last_year}
+    return _("Growth of the work force: none assumed (the work force is held flat).")
+
+
+def _assumptions(view: View) -> list[str]:
+    model, _ = view.model, view._
+    return [
+        _("Contribution paid by the budget: %(rate)s per person per month (BPU JKK+JKM, PP 44/2015 as amended by PP 49/2023); "
+          "%(discounted)s in the months of the %(instrument)s discount window for non-transport workers.") % {
+            "rate": view.rp(model.assumptions.premium_rate), "discounted": view.rp(model.costs[0].first_budget.discounted_rate)
+            if model.costs else view.rp(config.BPU_DISCOUNTED_MONTHLY), "instrument": config.DISCOUNT_INSTRUMENT},
+        _("Target chosen for the scenarios: %(yardstick)s, year %(year)s.") % {"yardstick": model.assumptions.yardstick,
+                                                                               "year": model.assumptions.target_year},
+        _growth_text(view),
+        _("+20-point rule (%(instrument)s): the %(target_year)s target is the coverage at the end of %(base_year)s plus "
+          "%(points)s points (at most 100%%), taken from the latest coverage figure dated in %(base_year)s.") % {
+            "instrument": config.RULE_INSTRUMENT, "target_year": config.RULE_TARGET_YEAR, "base_year": config.RULE_BASE_YEAR,
+            "points": view.num(config.RULE_INCREASE_POINTS)},
+        _("Check tolerance: %(tolerance)s points plus the rounding of the printed figure.") % {
+            "tolerance": view.num(config.CHECK_TOLERANCE_POINTS, 1)},
+        _("Gaps in persons use the same denominator as the coverage figure; coverage, participants and workers are "
+          "region totals, never one group's figures."),
+    ]
+
+
+def report_context(model: RegionModel, language: str) -> dict:
+    """Everything the report template shows, written for readers in ``language``."""
+    view, _ = View(model, language), gettext_for(language)
+    trend_rows = []
+    if model.trend is not None:
+        predicted = model.trend.predict([config.PLAN_END_YEAR, config.LONG_TERM_HORIZON])
+        trend_rows = [{"year": r.year, "coverage": view.pct(r.coverage), "lower": view.pct(r.lower), "upper": view.pct(r.upper)}
+                      for r in predicted.itertuples()]
+    poverty = None
+    if model.poverty is not None:
+        plan = model.poverty
+        poverty = {"poor": view.printed(plan.poor.value, plan.poor.as_printed, "persons", plan.poor.approximate),
+                   "pace": view.num(plan.per_year.value), "end": plan.last_year, "source": view.source(plan.per_year.source_id),
+                   "lines": [{"start": start, "protected": view.num(protected), "share": view.pct(share, 1)}
+                             for start, protected, share in plan.outcomes]}
+    missing = [text for present, text in ((model.coverage, _("no coverage figure")),
+                                          (model.start, _("no number of workers (denominator)"))) if present is None]
+    cost_rows = view.cost_rows()
+    return {
+        "language": language, "model": model, "version": __version__,
+        "other_language_file": report_filename(model.code, model.name, "en" if language == "id" else "id", relative_to=language),
+        "headline": view.headline(), "target_rows": view.target_rows(), "coverage_chart": _picture(*view.coverage_chart()),
+        "cost_rows": cost_rows, "any_late": any(row["late"] for row in cost_rows),
+        "cost_year": model.start.year + 1 if model.start else None, "premium_rate": view.rp(model.assumptions.premium_rate),
+        "closing_missing": "; ".join(missing), "trend_rows": trend_rows,
+        "trend_reason": None if model.trend is not None else _trend_reason(view),
+        "start_text": _start_text(view) if model.start else "", "scenario_rows": view.scenario_rows(),
+        "discount_instrument": config.DISCOUNT_INSTRUMENT, "poverty": poverty,
+        "fan_chart": _picture(*view.fan_chart()) if model.scenario_rows is not None else None,
+        "figure_rows": view.figure_rows(), "flag_rows": view.check_rows("flag"), "derived_rows": view.check_rows("info"),
+        "approximate": int(model.figures["approximate"].sum()), "missing": view.missing(),
+        "assumptions": _assumptions(view), "sources": view.sources(), "legal": view.legal(),
+    }
+
+
+def report_body(model: RegionModel, language: str) -> str:
+    """The report's sections as HTML (what the template notebook displays)."""
+    if language not in LANGUAGES:
+        raise ReportParameterError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    return environment(language).get_template("report.html").render(report_context(model, language))
+
+
+def index_page(summary: pd.DataFrame, language: str, published: set[str]) -> str:
+    """The index: every region with its latest coverage; linked only where a report is published."""
+    _ = gettext_for(language)
+    rows = []
+    for region in summary.itertuples(index=False):
+        has_coverage = isinstance(region.coverage_as_printed, str) and region.coverage_as_printed
+        rows.append({
+            "code": region.region_code, "name": region.region_name,
+            "file": report_filename(region.region_code, region.region_name, language, relative_to=language)
+            if region.region_code in published else None,
+            "coverage": format_percent(region.coverage, language, printed_decimals(region.coverage_as_printed)) if has_coverage else "–",
+            "as_of": format_date(region.as_of, language) if isinstance(region.as_of, str) and region.as_of else "–",
+            "source": region.source if isinstance(region.source, str) else "–"})
+    body = environment(language).get_template("index.html").render(
+        rows=rows, version=__version__, other_language_file="en/index.html" if language == "id" else "../index.html")
+    return page(body, _("UCJ coverage reports by region"), language)

@@ -1,0 +1,125 @@
+"""Publish the regional reports: the template notebook is executed per region and language
+(:mod:`ucjlib.runner`), nbconvert exports it without code, the page shell template wraps it
+(inline styles, figures embedded, nothing fetched from the network), and the index lists
+what is published.
+
+A region whose notebook fails is never published; the others still render. Each file is
+written atomically and the manifest rewritten after every report, so an interrupted run
+leaves the previous reports intact. Nothing here prints: results go back to the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from . import paths
+from .files import remove_stale_temporaries, write_text_atomically
+from .manifest import TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, write_manifest
+from .pages import index_page, page, report_filename, report_title
+from .runner import Task, run_tasks
+from .summary import region_summary
+
+LANGUAGE_ORDER = ("id", "en")
+
+
+class RenderError(Exception):
+    """A region's notebook produced error output."""
+
+
+def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str) -> str:
+    """Export an executed report notebook as a self-contained page: no code, no prompts,
+    no template description; refuses a notebook with an error output."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                raise RenderError(f"{output.get('ename')}: {output.get('evalue')}")
+    for position, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{position}"  # papermill gives its injected cell a random id: keep pages reproducible
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, exclude_markdown=True)
+    body, _ = exporter.from_notebook_node(notebook)
+    return page(body, title, language)
+
+
+def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> None:
+    """The runner's ``finish``: export the executed notebook and replace the page atomically."""
+    write_text_atomically(notebook_to_html(notebook, task.title, task.parameters["language"]), Path(task.target))
+
+
+@dataclass
+class RenderResult:
+    region_code: str
+    region_name: str
+    language: str
+    file: str | None
+    parameters: dict
+    error: str | None = None
+    skipped: bool = False
+    attempts: int = 1
+
+
+def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: dict | None = None, force: bool = False,
+           regions: set[str] | None = None, workers: int | None = None, template: Path | None = None,
+           timeout: int = 120, progress: bool = True) -> list[RenderResult]:
+    """Render the reports of ``regions`` (codes; all regions in the processed data when None)
+    in ``languages``, then the index. One path for one region and for all.
+
+    A report whose inputs are unchanged since the manifest recorded it is skipped unless
+    ``force``. The manifest is rewritten (atomically) after every report.
+    """
+    out_dir = out_dir or paths.reports_dir()
+    template = template or paths.notebooks_dir() / TEMPLATE
+    remove_stale_temporaries(out_dir)
+    inputs = Inputs.load(template)
+    summary = region_summary(inputs.processed)
+    manifest = read_manifest(out_dir)
+    wanted = {entry_key(r.region_code, language) for r in summary.itertuples() for language in LANGUAGE_ORDER}
+    for table in ("reports", "failed"):
+        manifest[table] = {key: value for key, value in manifest[table].items() if key in wanted}
+    selected = summary if regions is None else summary[summary["region_code"].isin(regions)]
+    results, tasks, fingerprints, names = [], [], {}, {}
+    for region in selected.itertuples(index=False):
+        for language in languages:
+            key = entry_key(region.region_code, language)
+            region_parameters = {"region": region.region_code, "language": language, **(parameters or {})}
+            fingerprints[key] = inputs.fingerprint(region.region_code, region_parameters)
+            names[key] = region.region_name
+            if not force and is_current(out_dir, manifest["reports"].get(key), fingerprints[key]):
+                results.append(RenderResult(region.region_code, region.region_name, language,
+                                            manifest["reports"][key]["file"], region_parameters, skipped=True))
+                continue
+            target = out_dir / report_filename(region.region_code, region.region_name, language)
+            tasks.append(Task(key, region_parameters, str(target), report_title(region.region_name, language)))
+    for task, error, attempts in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):
+        code, language = task.parameters["region"], task.parameters["language"]
+        file = None if error else Path(task.target).relative_to(out_dir).as_posix()
+        result = RenderResult(code, names[task.name], language, file, task.parameters, error, attempts=attempts)
+        _record(manifest, task.name, result, fingerprints[task.name], out_dir)
+        write_manifest(out_dir, manifest)
+        results.append(result)
+    published = {entry["region_code"] for entry in manifest["reports"].values()}
+    for language in LANGUAGE_ORDER:
+        write_text_atomically(index_page(summary, language, published), out_dir / ("index.html" if language == "id" else "en/index.html"))
+    manifest["inputs"] = {"template": {"path": f"notebooks/{TEMPLATE}", "sha256": inputs.template_sha256}} | {
+        name: {"path": paths.shown_path(path), "sha256": sha256_bytes(path.read_bytes())}
+        for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()),
+                           ("legal_references", paths.processed_legal()))}
+    write_manifest(out_dir, manifest)
+    return results
+
+
+def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, out_dir: Path) -> None:
+    if result.error:
+        manifest["reports"].pop(key, None)
+        manifest["failed"][key] = {"region_code": result.region_code, "language": result.language, "error": result.error}
+        return
+    manifest["failed"].pop(key, None)
+    manifest["reports"][key] = {
+        "region_code": result.region_code, "region_name": result.region_name, "language": result.language,
+        "file": result.file, "parameters": result.parameters, "inputs_sha256": fingerprint,
+        "html_sha256": sha256_bytes((out_dir / result.file).read_bytes()),
+    }

@@ -1,0 +1,323 @@
+"""A region model written for readers: rows of formatted text in one language.
+
+The report templates and the notebooks both show these rows, so a figure reads the same
+in both (``tests/test_consistency.py`` holds them to it). Words come from the catalogs
+(:mod:`ucjlib.i18n`), numbers from :mod:`ucjlib.formatting`; no markup is made here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import config
+from .formatting import format_date, format_number, format_percent, format_points, format_rupiah
+from .i18n import N_, gettext_for
+from .indicators import indicators
+from .parse import printed_decimals
+from .projections import decimal_year
+from .region_model import Cost, RegionModel, Target
+
+GAP_DECIMALS = 2
+ATTAINMENT_DECIMALS = 1
+NONE = "–"
+
+KIND_LABELS = {"national": N_("national yardstick"), "own": N_("regional target"), "rule": N_("+20-point rule")}
+SCENARIO_LABELS = {
+    "one-off-plan": N_("One-off enrolment plan: %(plans)s"),
+    "target-pair-pace": N_("Pace of the regional targets: %(pace)s participants a year"),
+    "to-target": N_("Path to %(target)s (%(name)s) by %(year)s: %(pace)s participants a year"),
+    "national-pace": N_("%(name)s pace: +%(points)s points a year"),
+}
+MISSING = {"ucj_coverage": N_("a UCJ coverage figure"), "workers": N_("the number of workers (denominator)"),
+           "active_participants": N_("the number of active participants"), "coverage_target": N_("a target of the region's own")}
+
+
+class View:
+    """Formatted pieces of one region model in one language."""
+
+    def __init__(self, model: RegionModel, language: str):
+        self.model, self.language = model, language
+        self._ = gettext_for(language)
+        self.source_numbers = {source: n for n, source in enumerate(model.sources().index, start=1)}
+
+    # -- numbers -------------------------------------------------------------------------
+    def pct(self, value: float | None, decimals: int = 2) -> str:
+        return format_percent(value, self.language, decimals)
+
+    def num(self, value: float | None, decimals: int = 0) -> str:
+        return format_number(value, self.language, decimals)
+
+    def rp(self, value: float | None) -> str:
+        return format_rupiah(value, self.language)
+
+    def date(self, iso: str) -> str:
+        return format_date(iso, self.language) if iso else NONE
+
+    def printed(self, value: float, as_printed: str, unit: str, approximate: bool = False) -> str:
+        """A printed figure shown again: percentages keep their printed decimals; ≈ marks an approximation."""
+        if unit == "rank":  # "lima besar" (among the top five) is not the same as fifth
+            return as_printed
+        if unit in ("percent", "points"):
+            writer = format_percent if unit == "percent" else format_points
+            text = writer(value, self.language, printed_decimals(as_printed))
+        elif unit == "rupiah":
+            text = self.rp(value)
+        else:
+            text = self.num(value)
+        return ("≈" if approximate else "") + text
+
+    def source(self, source_id: str) -> int:
+        return self.source_numbers[source_id]
+
+    # -- labels --------------------------------------------------------------------------
+    def target_name(self, target: Target) -> str:
+        if target.kind == "rule":
+            base = target.rule_base
+            return self._("+20-point rule, %(instrument)s (%(base)s at the end of %(year)s + %(points)s)") % {
+                "instrument": target.name, "base": self.pct(base.value, base.decimals), "year": config.RULE_BASE_YEAR,
+                "points": self.num(config.RULE_INCREASE_POINTS)}
+        return target.name
+
+    def target_value(self, target: Target) -> str:
+        decimals = target.rule_base.decimals if target.rule_base else printed_decimals(target.as_printed)
+        return self.pct(target.value, decimals)
+
+    def target_value_of(self, reading) -> str:
+        return self.pct(reading.value, reading.decimals)
+
+    def kind(self, target: Target) -> str:
+        return self._(KIND_LABELS[target.kind])
+
+    def scenario_label(self, scenario) -> str:
+        params = scenario.params
+        if scenario.key == "one-off-plan":
+            values = {"plans": " + ".join(self.num(value) + (f" {funding}" if funding else "") for value, funding in params)}
+        elif scenario.key == "target-pair-pace":
+            values = {"pace": self.num(params[0])}
+        elif scenario.key == "to-target":
+            values = {"name": params[0], "year": params[1], "target": self.pct(params[2]), "pace": self.num(params[3])}
+        else:
+            values = {"name": params[0], "points": self.num(params[1], 2)}
+        return self._(SCENARIO_LABELS[scenario.key]) % values
+
+    def indicator_title(self, indicator: str) -> str:
+        return self._(indicators().loc[indicator, "title"])
+
+    def text(self, row, column: str) -> str:
+        """A data text in the page's language (``note_id`` / ``note_en`` …)."""
+        return row[f"{column}_{self.language}"]
+
+    # -- charts (matplotlib figures with their text alternative) ---------------------------
+    def coverage_chart(self):
+        """Coverage against every target, and its alt text."""
+        from .plots import coverage_vs_targets
+
+        model, _ = self.model, self._
+        label = _("Coverage of %(region)s") % {"region": model.name}
+        targets = [(f"{self.target_name(t)} ({t.year})", t.value, t.kind != "national") for t in model.targets]
+        coverage = model.coverage
+        fig = coverage_vs_targets(None if coverage is None else coverage.value, label, targets,
+                                  _("UCJ coverage and yardsticks"), self.language, 2 if coverage is None else coverage.decimals)
+        described = ([f"{label}: {self.pct(coverage.value, coverage.decimals)}"] if coverage else []) + [
+            f"{name}: {self.pct(value)}" for name, value, _own in targets]
+        return fig, "; ".join(described)
+
+    def fan_chart(self):
+        """Observed coverage, the trend (if any), the compared targets and every scenario's path, and its alt text."""
+        from .plots import fan_chart
+
+        model, _ = self.model, self._
+        rows = model.scenario_rows
+        points = pd.DataFrame({"year": [decimal_year(r.as_of) for r in model.coverage_history],
+                               "coverage": [r.value for r in model.coverage_history]})
+        points.attrs["label"] = _("Observed coverage")
+        fitted = None
+        if model.trend is not None:
+            fitted = model.trend.predict(range(int(points["year"].min()), config.LONG_TERM_HORIZON + 1))
+            fitted.attrs.update(line=_("Trend (logit)"), band=_("90% prediction interval"))
+        start = model.start
+        # Scenario paths hold end-of-year values and start from the starting point's date.
+        start_x = points["year"].max() if not start.hypothetical and len(points) else decimal_year(str(start.year))
+        first = pd.DataFrame({"year": [start_x], "coverage": [start.coverage]})
+        paths = [(self.scenario_label(row.scenario),
+                  pd.concat([first, row.path[["year", "coverage"]].assign(year=[decimal_year(str(y)) for y in row.path["year"]])]))
+                 for row in rows.itertuples()]
+        fig = fan_chart(points, fitted, model.compared_targets, paths,
+                        _("%(region)s: UCJ coverage, scenarios and targets") % {"region": model.name}, self.language)
+        described = "; ".join(f"{self.scenario_label(row.scenario)}: {config.PLAN_END_YEAR} {self.pct(row.coverage_plan_end)}"
+                              for row in rows.itertuples() if row.coverage_plan_end is not None)
+        return fig, described
+
+    # -- rows ----------------------------------------------------------------------------
+    def headline(self) -> dict | None:
+        model = self.model
+        coverage = model.coverage
+        if coverage is None:
+            return None
+        workers = model.workers
+        return {
+            "coverage": self.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
+            "date": self.date(coverage.as_of), "source": self.source(coverage.source_id),
+            "participants": None if model.participants is None or workers is None or workers.derived
+            else self.printed(model.participants.value, model.participants.as_printed, "persons", model.participants.approximate),
+            "workers": None if workers is None else self.num(workers.value),
+            "workers_derived": workers is not None and workers.derived,
+            "basis": coverage.basis if self.language == "id" else coverage.basis_en,
+        }
+
+    def target_rows(self) -> list[dict]:
+        """Every target with the gap to it (when the region has a coverage figure)."""
+        model, _ = self.model, self._
+        gaps = {gap.target: gap for gap in model.gaps}
+        rows = []
+        for target in model.targets:
+            gap = gaps.get(target)
+            rows.append({
+                _("Yardstick"): self.target_name(target), _("Kind"): self.kind(target), _("Year"): str(target.year),
+                _("Target"): self.target_value(target),
+                _("Gap (points)"): NONE if gap is None else (_("reached") if gap.reached else self.num(gap.points, GAP_DECIMALS)),
+                _("Gap (persons)"): NONE if gap is None or gap.persons is None else self.num(gap.persons),
+                _("Attainment"): NONE if gap is None else self.pct(gap.attainment, ATTAINMENT_DECIMALS),
+                "source": self.source(target.source_id),
+            })
+        return rows
+
+    def rate_text(self, cost: Cost) -> str:
+        """The rates the first budget year pays, with the months each applies."""
+        budget = cost.first_budget
+        if not budget.discount_months:
+            return self._("12 × %(rate)s") % {"rate": self.rp(budget.full_rate)}
+        return self._("%(full_months)s × %(full)s + %(discount_months)s × %(discounted)s (%(instrument)s)") % {
+            "full_months": budget.full_months, "full": self.rp(budget.full_rate),
+            "discount_months": budget.discount_months, "discounted": self.rp(budget.discounted_rate),
+            "instrument": config.DISCOUNT_INSTRUMENT}
+
+    def cost_rows(self) -> list[dict]:
+        """One row per unmet target: participants a year and the budget of the first budget year."""
+        _ = self._
+        rows = []
+        for cost in self.model.costs:
+            target = cost.target
+            rows.append({
+                _("Target"): f"{self.target_name(target)}: {self.target_value(target)} ({target.year})",
+                _("New participants a year"): self.num(cost.participants_per_year),
+                _("Years"): f"{cost.start_year + 1}–{cost.start_year + cost.years}" if cost.years > 1 else str(cost.start_year + 1),
+                _("First budget year"): str(cost.first_budget.year),
+                _("Budget in the first year"): self.rp(cost.first_budget.rupiah),
+                _("Monthly rate"): self.rate_text(cost),
+                _("Budget in the target year"): self.rp(cost.budget_years[-1].rupiah),
+                _("Whole gap (persons)"): self.num(cost.whole_gap_persons),
+                "late": cost.late,
+            })
+        return rows
+
+    def scenario_rows(self) -> list[dict]:
+        model, _ = self.model, self._
+        table = model.scenario_rows
+        if table is None:
+            return []
+        rows = []
+        for row in table.to_dict("records"):
+            record = {
+                _("Scenario"): self.scenario_label(row["scenario"]),
+                _("New participants, first year (%(year)s)") % {"year": row["first_year"]}: self.num(row["first_year_added"]),
+                _("Coverage %(year)s") % {"year": config.PLAN_END_YEAR}: self.pct(row["coverage_plan_end"]),
+            }
+            for name, value in model.compared_targets:
+                year = row[f"reached:{name}"]
+                key = _("Year reached: %(name)s, %(target)s") % {"name": name, "target": self.pct(value)}
+                record[key] = (_("already reached") if model.start.coverage >= value else
+                               _("not by %(year)s") % {"year": config.LONG_TERM_HORIZON} if year is None else str(year))
+            record[_("Budget, first year")] = self.rp(row["budget_first_year"])
+            record[_("Budget %(year)s") % {"year": config.PLAN_END_YEAR}] = self.rp(row["budget_plan_end"])
+            record["source"] = self.source(row["scenario"].source_id) if row["scenario"].source_id else None
+            rows.append(record)
+        return rows
+
+    def figure_rows(self) -> list[dict]:
+        """Every other figure the sources give for the region (built from the data)."""
+        _ = self._
+        rows = []
+        shown = {"ucj_coverage", "coverage_target"}
+        for _index, row in self.model.figures[~self.model.figures["indicator"].isin(shown)].iterrows():
+            qualifiers = [row["programme"], row["group"] if self.language == "id" else row["group_en"], row["funding"],
+                          row["basis"] if self.language == "id" else row["basis_en"], row["yardstick"]]
+            rows.append({_("Indicator"): self.indicator_title(row["indicator"]), _("Detail"): ", ".join(q for q in qualifiers if q),
+                         _("Value"): self.printed(row["value"], row["value_as_printed"], row["unit"], row["approximate"]),
+                         _("As of"): self.date(row["as_of"]), "source": self.source(row["source_id"])})
+        return rows
+
+    def check_rows(self, status: str) -> list[dict]:
+        _ = self._
+        rows = []
+        for check in self.model.checks[self.model.checks["status"] == status].itertuples():
+            rows.append({_("Check"): _(check.check), _("Inputs"): check.inputs,
+                         _("Recomputed"): self._check_number(check.recomputed, check.unit),
+                         _("Printed"): self._check_number(check.printed, check.unit),
+                         _("Difference"): self._check_number(check.difference, check.unit),
+                         _("Explanation"): _(check.explanation), "source": self.source(check.source_id)})
+        return rows
+
+    def _check_number(self, value, unit: str) -> str:
+        if value is None or pd.isna(value):
+            return NONE
+        if unit == "percent":
+            return self.num(value, 2)
+        if unit == "rupiah":
+            return self.rp(value)
+        return self.num(value, 1 if unit == "months" else 0)
+
+    def missing(self) -> list[str]:
+        """What a reader would expect in the report that the data does not hold yet."""
+        held = set(self.model.figures["indicator"])
+        missing = [self._(label) for indicator, label in MISSING.items() if indicator not in held]
+        if (self.model.figures["published"] == "").any():
+            missing.append(self._("a source's publication date"))
+        return missing
+
+    def sources(self) -> list[dict]:
+        sources = self.model.sources()
+        return [{"number": number, "outlet": row["outlet"], "title": row[f"source_title_{self.language}"],
+                 "published": self.date(row["published"]) if row["published"] else None, "url": row["source_url"],
+                 "note": row[f"source_note_{self.language}"]}
+                for number, (source_id, row) in enumerate(sources.iterrows(), start=1)]
+
+    def legal(self) -> list[dict]:
+        legal = self.model.legal[self.model.legal["source_id"].isin(self.source_numbers)]
+        return [{"instrument": row.instrument, "subject": getattr(row, f"subject_{self.language}"),
+                 "source": self.source(row.source_id)} for row in legal.drop_duplicates(["instrument", "source_id"]).itertuples()]
+
+
+def frame(rows: list[dict], **identity: str) -> pd.DataFrame:
+    """Rows as a notebook table, without the footnote column, led by ``identity`` columns."""
+    table = pd.DataFrame(rows).drop(columns=["source", "late"], errors="ignore")
+    for position, (column, value) in enumerate(identity.items()):
+        table.insert(position, column, value)
+    return table
+
+
+def cross_region_chart(models: list[RegionModel], language: str = "id"):
+    """The regions' latest coverage and their own and +20-point-rule targets as bars, the national
+    yardsticks as named lines (one line per name and year), words in ``language``."""
+    from .plots import cross_region_chart as draw
+
+    _ = gettext_for(language)
+    rows, national = [], {}
+    for model in models:
+        view = View(model, language)
+        if model.coverage is None:
+            rows.append({"label": f"{model.name}\n{_('no coverage figure')}", "kind": "no coverage", "value": None,
+                         "value_text": _("no coverage figure")})
+        else:
+            rows.append({"label": f"{model.name}\n{_('Observed coverage')}, {view.date(model.coverage.as_of)}", "kind": "coverage",
+                         "value": model.coverage.value, "value_text": view.target_value_of(model.coverage)})
+        for target in model.targets:
+            if target.kind == "national":
+                national[(target.name, target.year)] = target.value
+            else:
+                rows.append({"label": f"{model.name}\n{view.target_name(target)}, {target.year}", "kind": target.kind,
+                             "value": target.value, "value_text": view.target_value(target)})
+    yardsticks = pd.DataFrame([{"yardstick": name, "year": year, "target": value} for (name, year), value in national.items()])
+    legend = {"coverage": _("latest coverage"), "own": _("regional target"), "rule": _("+20-point rule"),
+              "bars": _("Regional figures"), "lines": _("National yardsticks")}
+    return draw(pd.DataFrame(rows), yardsticks, _("UCJ coverage and targets"), legend, language)
