@@ -126,12 +126,12 @@ def _rule_increase(group):
     if len(coverage) < 2 or group["level"].iloc[0] == "national":
         return []
     start, end = coverage.iloc[0], coverage.iloc[-1]
-    # The rule is about 2025 over the end-2024 level.
-    if not (start["as_of"].startswith("2024") and end["as_of"].startswith("2025")):
+    # The rule is about the target year over the end of the base year (config).
+    if not (start["as_of"].startswith(str(config.RULE_BASE_YEAR)) and end["as_of"].startswith(str(config.RULE_TARGET_YEAR))):
         return []
     target = metrics.rule_target(start["value"])
     met = end["value"] >= target
-    return [{**_result(N_("+20-point rule"), group, f"{start['value_as_printed']} ({start['as_of']}) + 20",
+    return [{**_result(N_("+20-point rule"), group, f"{start['value_as_printed']} ({start['as_of']}) + {config.RULE_INCREASE_POINTS:g}",
                        target, end["value"], 0, "percent",
                        N_("The later coverage (printed) against the earlier one plus 20 points (recomputed).")),
              "status": "pass" if met else "flag", "difference": round(end["value"] - target, 4)}]

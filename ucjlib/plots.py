@@ -9,6 +9,7 @@ import io
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
+from .config import LONG_TERM_HORIZON, RULE_BASE_YEAR
 from .formatting import format_percent
 
 # seaborn's "colorblind" palette, spelled out so that drawing a report does not import
@@ -93,8 +94,8 @@ def fan_chart(observed, fitted, targets: list[tuple[str, float]], paths: list[tu
     if len(observed):
         ax.scatter(observed["year"], observed["coverage"], color="black", zorder=5, s=30, label=observed.attrs.get("label", ""))
     ax.set_ylim(0, 105)
-    start = min([2024] + list(observed["year"])) - 0.5
-    ax.set_xlim(start, 2045.5)
+    start = min([RULE_BASE_YEAR] + list(observed["year"])) - 0.5
+    ax.set_xlim(start, LONG_TERM_HORIZON + 0.5)
     ax.xaxis.set_major_locator(MultipleLocator(5))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0f}"))  # years take no separator
     for label, value in targets:
