@@ -53,7 +53,7 @@ def frame(*rows, region_code="12.10", level="regency", source_id="s", as_of="202
     for indicator, value, printed, *extra in rows:
         record = {"region_code": region_code, "region_name": "R", "level": level, "source_id": source_id,
                   "as_of": as_of, "indicator": indicator, "value": float(value), "value_as_printed": printed,
-                  "programme": "", "group": "", "basis": "", "funding": "", "yardstick": ""}
+                  "programme": "", "group": "", "basis": "", "funding": "", "yardstick": "", "raw_line": len(records) + 2}
         records.append(record | (extra[0] if extra else {}))
     return pd.DataFrame(records)
 
@@ -181,3 +181,53 @@ def test_jkm_benefit_vs_statutory(amount, status):
                               region_code="18", level="province", as_of="2025-12-08"))
     row = one(checks, JKM, "18")
     assert (row["recomputed"], row["status"]) == (42_000_000, status)
+
+
+# --- figures across sources: conflicts, changes of basis, group figures -------------------
+
+CONFLICT = "two coverage figures for the same month"
+BASIS_CHANGE = "worker base changed between two coverage figures"
+
+
+def with_lines(frame_):
+    return frame_.assign(raw_line=range(2, 2 + len(frame_)))
+
+
+def test_two_sources_disagreeing_on_one_month_are_flagged_and_agreeing_ones_pass():
+    # SYNTHETIC figures. 31,5% and 33% for April 2025: 1,5 points apart, more than 0,1 + 0,05 + 0,5 = 0,65.
+    both = with_lines(pd.concat([frame(("ucj_coverage", 31.5, "31,5%"), source_id="a", as_of="2025-04-10"),
+                                 frame(("ucj_coverage", 33, "33%"), source_id="b", as_of="2025-04-30")]))
+    row = one(run_checks(both), CONFLICT, "12.10")
+    assert row["status"] == "flag" and row["difference"] == pytest.approx(1.5)
+    assert "31,5% (a)" in row["inputs"] and "33% (b)" in row["inputs"]
+    # 33% and 32,6%: 0,4 apart, within 0,1 + 0,5 + 0,05 = 0,65 (both may round the same figure).
+    close = both.assign(value=[33.0, 32.6], value_as_printed=["33%", "32,6%"])
+    assert one(run_checks(close), CONFLICT, "12.10")["status"] == "pass"
+    # Different months: no comparison.
+    apart = both.assign(as_of=["2025-04-10", "2025-06-30"])
+    assert run_checks(apart).query("check == @CONFLICT").empty
+
+
+def test_a_fall_in_coverage_that_comes_with_a_larger_worker_base_is_flagged_as_a_new_basis():
+    # SYNTHETIC: 40% of 100.000 (40.000) in 2024, then 36% of 125.000 (45.000) in 2025: coverage falls
+    # although participants rose, because the base grew 25%, more than the 5% tolerance.
+    series = with_lines(pd.concat([
+        frame(("ucj_coverage", 40, "40%"), ("workers", 100_000, "100.000"), as_of="2024-12"),
+        frame(("ucj_coverage", 36, "36%"), ("active_participants", 45_000, "45.000"), as_of="2025-12"),
+    ]))
+    # The 2025 base is not printed: 45.000 ÷ 36% = 125.000.
+    row = one(run_checks(series), BASIS_CHANGE, "12.10")
+    assert row["status"] == "flag" and row["recomputed"] == pytest.approx(25.0)
+    assert "100.000 → 125.000" in row["inputs"]
+    # A 2% larger base is growth, not a new basis.
+    steady = series.assign(value=[40, 100_000, 36, 36_720])  # 36.720 ÷ 36% = 102.000
+    assert one(run_checks(steady), BASIS_CHANGE, "12.10")["status"] == "pass"
+
+
+def test_a_group_figure_never_stands_in_for_the_regions_total():
+    # SYNTHETIC: the only coverage row is for civil servants (95%); with the region's totals it
+    # must not be compared, and a second total row makes no check silently skip.
+    rows = with_lines(frame(("ucj_coverage", 95, "95%", {"group": "ASN"}), ("active_participants", 66_234, "66.234"),
+                            ("workers", 181_567, "181.567"), ("ucj_coverage", 36.48, "36,48%")))
+    row = one(run_checks(rows), COVERAGE, "12.10")
+    assert row["printed"] == 36.48 and row["status"] == "pass"

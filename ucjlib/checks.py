@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import config, metrics
 from .i18n import N_
-from .parse import printed_decimals
+from .parse import period_end, printed_decimals
 
 CHECK_COLUMNS = [
     "check", "region_code", "region_name", "source_id", "as_of", "inputs",
@@ -24,8 +24,19 @@ def _percent_rounding(printed: str) -> float:
     return 0.5 * 10 ** -printed_decimals(printed)
 
 
+# Figures that describe the whole region: only a row without group, programme or funding is
+# the region's total (a coverage of civil servants only is not the region's coverage).
+TOTAL_INDICATORS = {"ucj_coverage", "active_participants", "workers", "uncovered_workers", "coverage_gap"}
+
+
+def _totals(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows[(rows["group"] == "") & (rows["programme"] == "") & (rows["funding"] == "")]
+
+
 def _figure(group: pd.DataFrame, indicator: str, **qualifiers: str) -> pd.Series | None:
     rows = group[group["indicator"] == indicator]
+    if indicator in TOTAL_INDICATORS:
+        rows = _totals(rows)
     for column, value in qualifiers.items():
         rows = rows[rows[column] == value]
     return rows.iloc[0] if len(rows) == 1 else None
@@ -176,6 +187,57 @@ _CHECKS = [
 ]
 
 
+def _denominator(group: pd.DataFrame, coverage) -> float | None:
+    """The worker base behind a coverage figure: printed beside it, or participants ÷ coverage."""
+    beside = _totals(group[(group["source_id"] == coverage["source_id"]) & (group["as_of"] == coverage["as_of"])])
+    workers = beside[beside["indicator"] == "workers"]
+    if len(workers):
+        return float(workers["value"].iloc[0])
+    participants = beside[beside["indicator"] == "active_participants"]
+    if len(participants) and coverage["value"] > 0:
+        return float(participants["value"].iloc[0]) / coverage["value"] * 100
+    return None
+
+
+def _same_month_conflicts(region: pd.DataFrame) -> list[dict]:
+    """Two total coverage figures for one region and month (one source or two) that differ
+    by more than the tolerance plus the rounding of both printed figures."""
+    coverage = _totals(region[region["indicator"] == "ucj_coverage"])
+    results = []
+    for _, month in coverage.groupby(coverage["as_of"].map(lambda a: a.split("/")[-1][:7]), sort=True):
+        month = month.sort_values("raw_line")
+        first = month.iloc[0]
+        for _, other in month.iloc[1:].iterrows():
+            tolerance = (config.CHECK_TOLERANCE_POINTS + _percent_rounding(first["value_as_printed"])
+                         + _percent_rounding(other["value_as_printed"]))
+            inputs = f"{first['value_as_printed']} ({first['source_id']}) ; {other['value_as_printed']} ({other['source_id']})"
+            results.append(_result(N_("two coverage figures for the same month"), month.iloc[[0]], inputs, first["value"],
+                                   other["value"], tolerance, "percent",
+                                   N_("Both are kept; the headline uses the one listed first in the data.")))
+    return results
+
+
+def _basis_changes(region: pd.DataFrame) -> list[dict]:
+    """Consecutive total coverage figures whose worker bases differ by more than the stated
+    tolerance: a change in coverage between them may come from the new base, not from enrolment."""
+    coverage = _totals(region[region["indicator"] == "ucj_coverage"])
+    coverage = coverage.assign(_end=coverage["as_of"].map(period_end)).sort_values(["_end", "raw_line"])
+    results = []
+    for (_, earlier), (_, later) in zip(coverage.iloc[:-1].iterrows(), coverage.iloc[1:].iterrows()):
+        before, after = _denominator(region, earlier), _denominator(region, later)
+        if before is None or after is None or earlier["as_of"] == later["as_of"]:
+            continue
+        change = after / before - 1
+        inputs = (f"{earlier['value_as_printed']} ({earlier['as_of']}) → {later['value_as_printed']} ({later['as_of']}); "
+                  f"{before:,.0f} → {after:,.0f}".replace(",", "."))
+        results.append(_result(N_("worker base changed between two coverage figures"), coverage.loc[[later.name]], inputs,
+                               change * 100, None, 0, "percent",
+                               N_("The change in coverage between these figures partly reflects a new denominator.")))
+        results[-1]["status"] = "flag" if abs(change) > config.BASIS_CHANGE_TOLERANCE else "pass"
+        results[-1]["tolerance"] = config.BASIS_CHANGE_TOLERANCE * 100
+    return results
+
+
 def run_checks(processed: pd.DataFrame) -> pd.DataFrame:
     """Every consistency check over the figures each source gives for one region and date.
 
@@ -187,4 +249,6 @@ def run_checks(processed: pd.DataFrame) -> pd.DataFrame:
             results.extend(check(group))
     for _, group in processed.groupby(["region_code", "source_id"], sort=True):
         results.extend(_rule_increase(group))
+    for _, region in processed.groupby("region_code", sort=True):
+        results.extend(_same_month_conflicts(region) + _basis_changes(region))
     return pd.DataFrame(results, columns=CHECK_COLUMNS)

@@ -32,6 +32,11 @@ JKM_DEATH_BENEFIT = 42_000_000
 # points, plus the rounding of the printed figure itself.
 CHECK_TOLERANCE_POINTS = 0.1
 
+# Two consecutive coverage figures whose worker bases differ by more than this fraction are
+# flagged as a change of denominator: a region's work force grows by a few percent a year
+# at most, so a larger jump is a new basis (or a new estimate), not growth.
+BASIS_CHANGE_TOLERANCE = 0.05
+
 
 @dataclass(frozen=True)
 class Yardstick:
