@@ -60,8 +60,17 @@ def test_index_lists_every_region_with_headline_and_link(rendered):
         row = index[index.index(f'href="{name}"'):].split("</tr>")[0]
         assert coverage in row, (name, row)
     assert 'href="18-lampung.html"' in index  # sparse: no coverage, still listed and linked
-    lampung = index[index.index('href="18-lampung.html"'):].split("</tr>")[0]
-    assert "nan" not in lampung.lower() and lampung.count("<td>–</td>") == 2  # no date, no source
+    lampung = index[index.index('<td><a href="18-lampung.html">'):].split("</tr>")[0]  # its row, not its province heading
+    assert ">nan<" not in lampung.lower() and lampung.count("<td>–</td>") == 4 and "tidak ada angka cakupan" in lampung
+    # A national overview: regions grouped by province, how many, and how old the figures are.
+    # Six regions with data (four seed regions, two fictional) in four provinces (12, 16, 18, 99);
+    # the oldest latest figure is Binjai's (19 October 2024), the newest Muba's (25 September 2025).
+    assert "6 daerah di 4 provinsi memiliki data" in index
+    assert "19 Oktober 2024 sampai 25 September 2025" in index
+    assert index.index("<h2>Sumatera Utara</h2>") < index.index("Kota Binjai") < index.index("<h2>Sumatera Selatan</h2>")
+    # First unmet target and gap: Labuhanbatu 36,48% is short of Kemendagri UCJ 2025 (52,15%) by 15,67 points.
+    row = index[index.index('href="12.10-kabupaten-labuhanbatu.html"'):].split("</tr>")[0]
+    assert "Kemendagri UCJ 2025: 52,15% (2025)" in row and "<td>15,67</td>" in row and "di bawah target" in row
 
 
 def test_failed_region_is_named_not_published_and_the_others_render(rendered):

@@ -16,9 +16,9 @@ from markupsafe import Markup
 from . import __version__, config
 from .formatting import format_date, format_percent
 from .i18n import LANGUAGES, gettext_for, translations
-from .parse import printed_decimals
+from .parse import period_end
 from .region_model import RegionModel, ReportParameterError
-from .region_view import View
+from .region_view import View, overview_row
 
 
 @functools.lru_cache(maxsize=None)
@@ -142,6 +142,7 @@ def report_context(model: RegionModel, language: str) -> dict:
                                           (model.start, _("no number of workers (denominator)"))) if present is None]
     cost_rows = view.cost_rows()
     return {
+        "region_rows": _regions_of_province(model, language),
         "language": language, "model": model, "version": __version__,
         "other_language_file": report_filename(model.code, model.name, "en" if language == "id" else "id", relative_to=language),
         "headline": view.headline(), "target_rows": view.target_rows(), "coverage_chart": _picture(*view.coverage_chart()),
@@ -158,6 +159,22 @@ def report_context(model: RegionModel, language: str) -> dict:
     }
 
 
+def _regions_of_province(model: RegionModel, language: str) -> list[dict]:
+    """For a province: the overview rows of its kabupaten/kota that have data."""
+    if model.level != "province":
+        return []
+    from .processed import load_all
+    from .region_model import region_model
+
+    tables = load_all()
+    observations = tables.observations
+    codes = sorted(set(observations.loc[(observations["province_code"] == model.code) & (observations["level"] != "province"),
+                                        "region_code"]))
+    children = [region_model(code, observations, tables.checks, tables.legal) for code in codes]
+    return [overview_row(child, language, report_filename(child.code, child.name, language, relative_to=language))
+            for child in children]
+
+
 def report_body(model: RegionModel, language: str) -> str:
     """The report's sections as HTML (what the template notebook displays)."""
     if language not in LANGUAGES:
@@ -165,19 +182,25 @@ def report_body(model: RegionModel, language: str) -> str:
     return environment(language).get_template("report.html").render(report_context(model, language))
 
 
-def index_page(summary: pd.DataFrame, language: str, published: set[str]) -> str:
-    """The index: every region with its latest coverage; linked only where a report is published."""
+def index_page(models: list[RegionModel], national: RegionModel | None, language: str, published: set[str]) -> str:
+    """The national overview: regions grouped by province with their latest coverage, first
+    unmet target, gap and status; a region links to its report only where one is published."""
     _ = gettext_for(language)
-    rows = []
-    for region in summary.itertuples(index=False):
-        has_coverage = isinstance(region.coverage_as_printed, str) and region.coverage_as_printed
-        rows.append({
-            "code": region.region_code, "name": region.region_name,
-            "file": report_filename(region.region_code, region.region_name, language, relative_to=language)
-            if region.region_code in published else None,
-            "coverage": format_percent(region.coverage, language, printed_decimals(region.coverage_as_printed)) if has_coverage else "–",
-            "as_of": format_date(region.as_of, language) if isinstance(region.as_of, str) and region.as_of else "–",
-            "source": region.source if isinstance(region.source, str) else "–"})
+
+    def file(model):
+        return report_filename(model.code, model.name, language, relative_to=language) if model.code in published else None
+
+    provinces = {}
+    for model in sorted(models, key=lambda m: (m.province_code, m.level != "province", m.code)):
+        entry = provinces.setdefault(model.province_code, {"name": model.province_name, "file": None, "rows": []})
+        if model.level == "province":
+            entry["file"] = file(model)
+        entry["rows"].append(overview_row(model, language, file(model)))
+    dated = [m.coverage.as_of for m in models if m.coverage is not None]
+    ends = sorted(dated, key=period_end)
     body = environment(language).get_template("index.html").render(
-        rows=rows, version=__version__, other_language_file="en/index.html" if language == "id" else "../index.html")
+        provinces=list(provinces.values()), region_count=len(models), province_count=len(provinces),
+        oldest=format_date(ends[0], language) if ends else "–", newest=format_date(ends[-1], language) if ends else "–",
+        national=View(national, language).headline() if national is not None and national.coverage else None,
+        version=__version__, other_language_file="en/index.html" if language == "id" else "../index.html")
     return page(body, _("UCJ coverage reports by region"), language)

@@ -20,6 +20,7 @@ from . import paths
 from .files import remove_stale_temporaries, write_text_atomically
 from .manifest import TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, write_manifest
 from .pages import index_page, page, report_filename, report_title
+from .region_model import region_model
 from .runner import Task, run_tasks
 from .summary import region_summary
 
@@ -101,9 +102,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
         _record(manifest, task.name, result, fingerprints[task.name], out_dir)
         write_manifest(out_dir, manifest)
         results.append(result)
-    published = {entry["region_code"] for entry in manifest["reports"].values()}
-    for language in LANGUAGE_ORDER:
-        write_text_atomically(index_page(summary, language, published), out_dir / ("index.html" if language == "id" else "en/index.html"))
+    write_index(out_dir, inputs, summary, manifest)
     manifest["inputs"] = {"template": {"path": f"notebooks/{TEMPLATE}", "sha256": inputs.template_sha256}} | {
         name: {"path": paths.shown_path(path), "sha256": sha256_bytes(path.read_bytes())}
         for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()),
@@ -123,3 +122,15 @@ def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, ou
         "file": result.file, "parameters": result.parameters, "inputs_sha256": fingerprint,
         "html_sha256": sha256_bytes((out_dir / result.file).read_bytes()),
     }
+
+
+def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:
+    """Both languages' index pages, linking the reports the manifest records as published."""
+    observations, checks, legal = inputs.processed, inputs.checks, inputs.legal
+    models = [region_model(code, observations, checks, legal) for code in summary["region_code"]]
+    national = observations.loc[observations["level"] == "national", "region_code"]
+    nation = region_model(national.iloc[0], observations, checks, legal) if len(national) else None
+    for language in LANGUAGE_ORDER:
+        published = {entry["region_code"] for entry in manifest["reports"].values() if entry["language"] == language}
+        write_text_atomically(index_page(models, nation, language, published),
+                              out_dir / ("index.html" if language == "id" else "en/index.html"))

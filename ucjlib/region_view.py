@@ -321,3 +321,23 @@ def cross_region_chart(models: list[RegionModel], language: str = "id"):
     legend = {"coverage": _("latest coverage"), "own": _("regional target"), "rule": _("+20-point rule"),
               "bars": _("Regional figures"), "lines": _("National yardsticks")}
     return draw(pd.DataFrame(rows), yardsticks, _("UCJ coverage and targets"), legend, language)
+
+
+STATUS = {"behind": N_("behind target"), "reached": N_("every target reached"),
+          "no coverage": N_("no coverage figure")}
+
+
+def overview_row(model: RegionModel, language: str, file: str | None) -> dict:
+    """One line of the national overview (and of a province's list of its regions)."""
+    view, _ = View(model, language), gettext_for(language)
+    coverage, unmet = model.coverage, model.first_unmet
+    status = "no coverage" if coverage is None else "behind" if unmet else "reached"
+    return {
+        "code": model.code, "name": model.name, "file": file, "level": model.level,
+        _("Region"): model.name,
+        _("UCJ coverage"): NONE if coverage is None else view.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
+        _("As of"): NONE if coverage is None else view.date(coverage.as_of),
+        _("First unmet target"): NONE if unmet is None else f"{view.target_name(unmet.target)}: {view.target_value(unmet.target)} ({unmet.target.year})",
+        _("Gap (points)"): NONE if unmet is None else view.num(unmet.points, GAP_DECIMALS),
+        _("Status"): _(STATUS[status]),
+    }
