@@ -556,6 +556,51 @@ def test_group_rows_never_become_the_headline_or_the_worker_base():
     assert c.first_budget.rupiah == pytest.approx(31_500_000, rel=RUPIAH)
 
 
+def synthetic_model(rows: list[dict]):
+    """A SYNTHETIC region run through the real pipeline's checks (as the build does), then the model."""
+    from ucjlib.checks import run_checks
+
+    frame = synthetic_frame(rows + [SYNTHETIC_NATIONAL])
+    return region_model("99.01", frame, run_checks(frame), pd.DataFrame())
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a group's coverage becomes the worker base through a derivation: checks._plan_implies_workers takes the "
+    "newest ucj_coverage row of the source and date without restricting it to totals, and region_model._worker_base "
+    "adopts any 'worker base…' info check of the headline's source, so the base is 4.000 ÷ (50 − 10) = 10.000 "
+    "(the group's 10%) instead of 4.000 ÷ (50 − 40) = 40.000 (the region's 40%)"))
+def test_a_group_coverage_never_derives_the_worker_base():
+    # SYNTHETIC, shaped like Muba's article: a plan of 4.000 new participants "bringing coverage
+    # to 50%", printed with the total 40% and (listed after it) a 10% for one group. Totals only:
+    # 4.000 ÷ (50 − 40) points = 4.000 ÷ 0,10 = 40.000 workers.
+    model = synthetic_model([
+        {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2025-06-30"},
+        {"indicator": "ucj_coverage", "value": 10, "value_as_printed": "10%", "as_of": "2025-06-30", "group": "pekerja rentan"},
+        {"indicator": "planned_enrolment", "value": 4_000, "value_as_printed": "4.000", "as_of": "2025-06-30",
+         "group": "pekerja rentan"},
+        {"indicator": "coverage_target", "value": 50, "value_as_printed": "50%", "as_of": "2025-06-30", "yardstick": "artikel"},
+    ])
+    assert model.coverage.value == 40
+    assert model.workers.value == pytest.approx(40_000, abs=EXACT)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "region_model._worker_base matches derived checks by source and the prefix 'worker base' only, not by date or "
+    "kind: the worker base a 2026 target pair implies (6.000 ÷ 50% = 12.000) becomes the denominator of a June 2025 "
+    "coverage reading, and the start becomes 40% × 12.000 = 4.800 participants, a figure no source prints"))
+def test_a_target_pairs_worker_base_is_not_the_headlines_denominator():
+    # SYNTHETIC: one source prints an observed 40% (30/6/2025) with no count, and a 2026 target
+    # of 50% = 6.000 participants. The 40% has no denominator printed beside it and none derived
+    # from it; 6.000 ÷ 0,50 = 12.000 is the base the 2026 target assumes, not the 2025 reading's.
+    model = synthetic_model([
+        {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2025-06-30"},
+        {"indicator": "coverage_target", "value": 50, "value_as_printed": "50%", "as_of": "2026", "yardstick": "RPJMD"},
+        {"indicator": "participants_target", "value": 6_000, "value_as_printed": "6.000", "as_of": "2026", "yardstick": "RPJMD"},
+    ])
+    assert model.coverage.value == 40
+    assert model.workers is None
+
+
 # -- check_assumptions -----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

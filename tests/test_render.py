@@ -178,3 +178,12 @@ def test_template_validates_its_parameters(rendered, tmp_path, monkeypatch, para
         papermill.execute_notebook(str(paths.notebooks_dir() / "report-region.ipynb"), str(tmp_path / "out.ipynb"),
                                    parameters={"region": "Binjai", **parameters}, progress_bar=False, cwd=str(tmp_path))
     assert failure.value.ename == "ReportParameterError" and message in failure.value.evalue
+
+
+def test_a_region_code_that_papermill_reads_as_a_number_still_renders(rendered, tmp_path, monkeypatch):
+    # `papermill … -p region 12.10` passes the float 12.1; the template must still mean Kemendagri 12.10.
+    monkeypatch.setenv("UCJ_ROOT", str(rendered.root))
+    papermill.execute_notebook(str(paths.notebooks_dir() / "report-region.ipynb"), str(tmp_path / "out.ipynb"),
+                               parameters={"region": 12.1}, progress_bar=False, cwd=str(tmp_path))
+    page = notebook_to_html(nbformat.read(tmp_path / "out.ipynb", as_version=4), "x", "id")
+    assert "<h1>Kabupaten Labuhanbatu</h1>" in page and "36,48%" in page

@@ -390,6 +390,23 @@ def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assump
     return Assumptions(float(premium), matches[0], year, None if growth is None else float(growth))
 
 
+def region_text(region) -> str:
+    """A region parameter as text, whatever papermill guessed: ``-p region 12.10`` arrives as the
+    number 12.1, which can only be the code ``12.10`` (a kabupaten/kota code has two digits after
+    the dot); ``-p region 18`` arrives as 18.
+
+    Examples
+    --------
+    >>> region_text(12.1), region_text(16.06), region_text(18), region_text("Muba")
+    ('12.10', '16.06', '18', 'Muba')
+    """
+    if isinstance(region, bool):
+        raise ReportParameterError(f"region must be a name, alias or code such as \"12.10\", not {region!r}")
+    if isinstance(region, float):
+        return f"{region:.2f}"
+    return str(region)
+
+
 def for_region(region: str, premium_rate: float = config.BPU_JKK_JKM_MONTHLY, yardstick: str = config.DEFAULT_YARDSTICK,
                target_year: int = config.DEFAULT_TARGET_YEAR, workforce_growth: float | None = None) -> RegionModel:
     """The model of a region given by code, name or alias, from ``data/processed/``; the
@@ -401,7 +418,7 @@ def for_region(region: str, premium_rate: float = config.BPU_JKK_JKM_MONTHLY, ya
     observations = processed.observations
     yardsticks = sorted(set(observations.loc[observations["indicator"] == "coverage_target", "yardstick"]) - {""})
     assumptions = check_assumptions(Assumptions(premium_rate, yardstick, target_year, workforce_growth), yardsticks)
-    resolved = RegionTable.load().resolve(str(region))
+    resolved = RegionTable.load().resolve(region_text(region))
     if not (observations["region_code"] == resolved.code).any():
         present = sorted(set(observations.loc[observations["level"] != "national", "region_name"]))
         raise RegionError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "

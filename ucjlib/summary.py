@@ -34,7 +34,9 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
     """
     regional = processed[processed["level"] != "national"]
     # One pass for all regions (the same choice as latest(): newest end date, then first line).
-    coverage = regional[regional["indicator"] == "ucj_coverage"]
+    # Region totals only: a coverage figure for one group is never the region's headline.
+    coverage = regional[(regional["indicator"] == "ucj_coverage") & (regional["group"] == "") & (regional["programme"] == "")
+                        & (regional["funding"] == "")]
     coverage = (coverage.assign(_end=coverage["as_of"].map(period_end))
                 .sort_values(["region_code", "_end", "raw_line"], ascending=[True, False, True])
                 .drop_duplicates("region_code").set_index("region_code"))
