@@ -382,6 +382,13 @@ FILE_CASES = {
                                           "legal_references.csv", "is not listed in"),
     "alias to unknown region": (lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,"),
                                 "region_aliases.csv", "unknown"),
+    # A report in English shows the group in English, and one in Indonesian the title in Indonesian.
+    "group in one language only": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,participants_by_group,1.000,2024-10-19,fgd-binjai-2024-10,,kader,,,,,,,,"),
+                                   OBS, "column 'group_en': 'kader' has no translation"),
+    "source title in one language only": (lambda raw: _append_line(raw, "sources.csv", "uji,Outlet,,Only English,,,,"),
+                                          "sources.csv", "column 'title_id': 'Only English' has no translation"),
+    "legal subject missing": (lambda raw: _append_line(raw, "legal_references.csv", "fgd-binjai-2024-10,UU 1/2099,UU 1/2099,,,,"),
+                              "legal_references.csv", "column 'subject_id'"),
     "duplicated column name": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").replace(",note_en\n", ",value\n", 1), encoding="utf-8"),
                                OBS, "appears twice in the header"),
 }

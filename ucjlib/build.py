@@ -122,6 +122,40 @@ def _duplicates(processed: pd.DataFrame, file: str) -> list[tuple]:
     return problems
 
 
+# Texts a report shows, as (Indonesian column, English column): a report in either language
+# needs its own, so one without the other is refused (both empty is fine, but for the last).
+TRANSLATED_PAIRS = {
+    "observations": [("group", "group_en"), ("basis", "basis_en")],
+    "sources": [("title_id", "title_en"), ("note_id", "note_en")],
+    "legal": [("note_id", "note_en")],
+}
+REQUIRED_PAIRS = {"legal": [("subject_id", "subject_en")]}
+
+
+def untranslated(frame: pd.DataFrame, file: str, table: str) -> list[tuple]:
+    """Problems for every text that exists in one report language only (file, line, column).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"group": ["guru", ""], "group_en": ["", ""], "basis": ["", "labour force"],
+    ...                       "basis_en": ["", ""]}, index=[0, 1])
+    >>> [(line, column) for _, line, column, _, _ in untranslated(frame, "observations.csv", "observations")]
+    [(2, 'group_en'), (3, 'basis_en')]
+    """
+    problems = []
+    for first, second in TRANSLATED_PAIRS.get(table, []) + REQUIRED_PAIRS.get(table, []):
+        required = (first, second) in REQUIRED_PAIRS.get(table, [])
+        if first not in frame.columns or second not in frame.columns:
+            continue  # a missing column is the schema's problem
+        for line, (one, other) in zip(frame.index + 2, zip(frame[first], frame[second])):
+            for text, column, given in ((one, second, other), (other, first, one)):
+                if (text or required) and not given:
+                    shown = f"{text!r} has no translation" if text else "is empty"
+                    problems.append((file, int(line), column, given, f"{shown}: a report in this language shows it; "
+                                     f"write it in {'English' if column.endswith('_en') else 'Indonesian'}"))
+    return sorted(set(problems), key=lambda p: (p[1], p[2]))
+
+
 def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read and validate every raw table; return the processed observations and legal
     references. Raises :class:`InputError` listing every problem found."""
@@ -132,6 +166,8 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     sources = read_table(files["sources"])
     problems = validate(observations, raw_observations_schema(), shown["observations"])
     problems += validate(sources, raw_sources_schema(), shown["sources"])
+    problems += untranslated(observations, shown["observations"], "observations")
+    problems += untranslated(sources, shown["sources"], "sources")
     if any(text is None and column for _, _, column, text, _ in problems):
         raise InputError(problems)  # a required column is missing: rows cannot be read
     try:
@@ -141,6 +177,7 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     processed, row_problems = clean_observations(observations, sources, regions, shown["observations"], today, shown["sources"])
     problems = sorted(problems + row_problems, key=lambda p: (p[0], p[1] or 0, p[2] or ""))
     legal = read_table(files["legal"])
+    problems += untranslated(legal, shown["legal"], "legal")
     unknown = legal[~legal["source_id"].isin(sources["source_id"])]
     problems += [(shown["legal"], line + 2, "source_id", source_id, f"is not listed in {shown['sources']}")
                  for line, source_id in unknown["source_id"].items()]

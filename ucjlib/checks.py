@@ -24,6 +24,10 @@ def _percent_rounding(printed: str) -> float:
     return 0.5 * 10 ** -printed_decimals(printed)
 
 
+# Names of the checks whose derived figures the region model uses.
+PLAN_IMPLIES_WORKERS = N_("worker base implied by an enrolment plan")
+TARGETS_IMPLY_WORKERS = N_("worker base implied by a target pair")
+
 # Figures that describe the whole region: only a row without group, programme or funding is
 # the region's total (a coverage of civil servants only is not the region's coverage).
 TOTAL_INDICATORS = {"ucj_coverage", "active_participants", "workers", "uncovered_workers", "coverage_gap"}
@@ -112,14 +116,14 @@ def _targets_imply_workers(group):
             continue
         recomputed = metrics.implied_workers(participants["value"], target.value)
         inputs = f"{participants['value_as_printed']} ÷ {target.value_as_printed} ({target.yardstick}, {target.as_of})"
-        results.append(_result(N_("worker base implied by a target pair"), group, inputs, recomputed, None, 0, "persons",
+        results.append(_result(TARGETS_IMPLY_WORKERS, group, inputs, recomputed, None, 0, "persons",
                                N_("Workers the target assumes: target participants ÷ target coverage.")))
     return results
 
 
 def _plan_implies_workers(group):
     plan, target = _figure(group, "planned_enrolment"), _figure(group, "coverage_target")
-    coverage = group[group["indicator"] == "ucj_coverage"].sort_values("as_of").tail(1)
+    coverage = _totals(group[group["indicator"] == "ucj_coverage"]).sort_values("as_of").tail(1)
     if plan is None or target is None or coverage.empty:
         return []
     coverage = coverage.iloc[0]
@@ -128,7 +132,7 @@ def _plan_implies_workers(group):
         return []
     recomputed = plan["value"] / points * 100
     inputs = f"{plan['value_as_printed']} ÷ ({target['value_as_printed']} − {coverage['value_as_printed']})"
-    return [_result(N_("worker base implied by an enrolment plan"), group, inputs, recomputed, None, 0, "persons",
+    return [_result(PLAN_IMPLIES_WORKERS, group, inputs, recomputed, None, 0, "persons",
                     N_("Workers for which the plan's new participants would lift coverage to its target."))]
 
 

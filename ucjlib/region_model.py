@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import config, metrics
+from .checks import PLAN_IMPLIES_WORKERS
 from .errors import RegionError, UCJError
 from .parse import period_end, printed_decimals
 from .projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
@@ -249,8 +251,10 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, coverage: Reading 
     printed = _beside(figures, "workers", coverage)
     if printed is not None:
         return WorkerBase(float(printed["value"]), False, source_id=printed["source_id"])
+    # Only a base derived from the same source's figures of the same date (an enrolment plan
+    # printed with the coverage), never the base a later target assumes.
     derived = checks[(checks["status"] == "info") & (checks["source_id"] == coverage.source_id)
-                     & checks["check"].str.startswith("worker base")]
+                     & (checks["as_of"] == coverage.as_of) & (checks["check"] == PLAN_IMPLIES_WORKERS)]
     if len(derived):
         return WorkerBase(float(derived.iloc[0]["recomputed"]), True, derived.iloc[0]["inputs"], coverage.source_id)
     return None
@@ -374,7 +378,7 @@ def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assump
     'RPJMN 2025–2029'
     """
     premium, year, growth = assumptions.premium_rate, assumptions.target_year, assumptions.workforce_growth
-    if isinstance(premium, bool) or not isinstance(premium, (int, float)) or premium <= 0:
+    if isinstance(premium, bool) or not isinstance(premium, (int, float)) or not math.isfinite(premium) or premium <= 0:
         raise ReportParameterError(f"premium_rate must be a positive number of rupiah per month, not {premium!r}")
     if isinstance(year, bool) or not isinstance(year, int) or not 2024 <= year <= 2100:
         raise ReportParameterError(f"target_year must be a year such as {config.DEFAULT_TARGET_YEAR}, not {year!r}")
@@ -418,6 +422,11 @@ def for_region(region: str, premium_rate: float = config.BPU_JKK_JKM_MONTHLY, ya
     observations = processed.observations
     yardsticks = sorted(set(observations.loc[observations["indicator"] == "coverage_target", "yardstick"]) - {""})
     assumptions = check_assumptions(Assumptions(premium_rate, yardstick, target_year, workforce_growth), yardsticks)
+    targets = observations[(observations["indicator"] == "coverage_target") & (observations["yardstick"] == assumptions.yardstick)]
+    years = sorted({int(as_of[:4]) for as_of in targets["as_of"]})
+    if assumptions.target_year not in years:
+        raise ReportParameterError(f"target_year {target_year!r}: the data has no {assumptions.yardstick} target for it; "
+                                   f"choose one of: {', '.join(map(str, years))}")
     resolved = RegionTable.load().resolve(region_text(region))
     if not (observations["region_code"] == resolved.code).any():
         present = sorted(set(observations.loc[observations["level"] != "national", "region_name"]))

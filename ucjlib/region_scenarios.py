@@ -13,9 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import config
+from .checks import TARGETS_IMPLY_WORKERS as IMPLIED_BY_TARGETS
 from .projections import Growth, Scenario, pace_to_reach, run_scenario, year_reached, yearly_budget
-
-IMPLIED_BY_TARGETS = "worker base implied by a target pair"
 
 
 @dataclass(frozen=True)
