@@ -180,6 +180,7 @@ CELL_CASES = [
     ("unknown source_id", (LAB, "workers"), {"source_id": "poskota-2099"}, "source_id", "sources.csv", None),
     ("unknown region", (LAB, "workers"), {"region": "Labuhanbatoo"}, "region", "unknown", None),
     ("ambiguous region", (BIN, "workers"), {"region": "Jambi", "level": "", "province": ""}, "region", "ambiguous", None),
+    ("province or city", (BIN, "workers"), {"region": "Jogja", "level": "", "province": ""}, "region", "Kota Yogyakarta", None),
 ]
 
 
@@ -330,6 +331,20 @@ def test_value_read_by_a_rule_records_the_reading(raw, tmp_path, where, printed,
     assert (bool(row["approximate"]), row["reading"], row["value_as_printed"]) == (approximate, reading, printed)
 
 
+@pytest.mark.parametrize("region, level, code", [
+    ("Pemkab Labuhan-Batu", "", "12.10"),  # prefix + compound name with a hyphen
+    ("KAB. LABUHAN BATU", "regency", "12.10"),
+    ("Pemprov Sumut", "", "12"),
+    ("DKI Jakarta", "", "31"),
+])
+def test_region_as_reporting_names_it(raw, tmp_path, region, level, code):
+    frame = read_obs(raw)
+    index = locate(frame, LAB, "workers")
+    frame.loc[index, ["region", "level", "province"]] = [region, level, ""]
+    write_obs(raw, frame)
+    assert _built_row(raw, tmp_path, index + 2)["region_code"] == code
+
+
 def test_full_width_date_is_read(raw, tmp_path):
     frame = read_obs(raw)
     index = locate(frame, BIN, "workers")
@@ -465,7 +480,7 @@ FILE_CASES = {
                                   "sources.csv", "must be empty (Indonesian print), 'id' or 'en'"),
     "legal reference to unknown source": (lambda raw: _append_line(raw, "legal_references.csv", "nowhere,Perpres 1/2099,Perpres 1/2099,x,"),
                                           "legal_references.csv", "is not listed in"),
-    "alias to unknown region": (lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,"),
+    "alias to unknown region": (lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,,"),
                                 "region_aliases.csv", "unknown"),
     "duplicated column name": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").replace(",note\n", ",value\n", 1), encoding="utf-8"),
                                OBS, "appears twice in the header"),
