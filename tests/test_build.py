@@ -141,6 +141,10 @@ def test_golden_binjai_uncovered_is_approximate(golden):
     assert row["as_of"] == "2024-10-19"      # "Jumat (19/10/2024)": the date is kept, ISO
 
 
+def test_golden_figures_need_no_reading_rule(golden):
+    assert (golden[1]["reading"] == "").all()  # the seed articles print plain Indonesian numbers
+
+
 def test_golden_row_count_and_return_value(golden):
     returned, written = golden
     raw_rows = len(pd.read_csv(paths.raw_dir() / OBS, dtype=str, keep_default_na=False))
@@ -159,7 +163,11 @@ CELL_CASES = [
     ("two commas", (LAB, "ucj_coverage"), {"value": "12,3,4%"}, "value", "", None),
     ("dot as decimal in rupiah", (LAB, "claims_paid"), {"value": "Rp4.799.995.20"}, "value", "", None),
     ("leading dot", (LAB, "claims_paid"), {"value": "Rp .374.183.286.000"}, "value", "", None),
-    ("dot decimal 31.9", (LAB, "ucj_coverage"), {"value": "31.9%"}, "value", "", None),
+    # "31.9%" is now accepted as 31,9 (319% is impossible); "9.5%" stays refused: 95% and 9,5% both fit.
+    ("dot decimal the range cannot settle", (LAB, "ucj_coverage"), {"value": "9.5%"}, "value", "both readings", None),
+    ("dot decimal in a count", (LAB, "workers"), {"value": "31.9"}, "value", "'319' or '31,9'", None),
+    ("Arabic-Indic digits", (LAB, "workers"), {"value": "١٨١.٥٦٧"}, "value", "0–9", None),
+    ("Devanagari digits in a date", (BIN, "workers"), {"as_of": "२०२४-१०-१९"}, "as_of", "0–9", None),
     ("English thousands", (LAB, "workers"), {"value": "231,145"}, "value", "ambiguous", None),
     ("percent above 100", (LAB, "ucj_coverage"), {"value": "136,48%"}, "value", "100", None),
     ("negative count", (LAB, "claims_count", "JKK"), {"value": "-5"}, "value", "negative", None),
@@ -172,6 +180,7 @@ CELL_CASES = [
     ("unknown source_id", (LAB, "workers"), {"source_id": "poskota-2099"}, "source_id", "sources.csv", None),
     ("unknown region", (LAB, "workers"), {"region": "Labuhanbatoo"}, "region", "unknown", None),
     ("ambiguous region", (BIN, "workers"), {"region": "Jambi", "level": "", "province": ""}, "region", "ambiguous", None),
+    ("province or city", (BIN, "workers"), {"region": "Jogja", "level": "", "province": ""}, "region", "Kota Yogyakarta", None),
 ]
 
 
@@ -288,6 +297,95 @@ def test_schema_and_row_problems_are_listed_together(raw, out):
 
 # --- accepted variants ----------------------------------------------------------------
 
+def _built_row(raw, tmp_path, line):
+    """Build the edited copy and return the processed row of a spreadsheet line."""
+    build(raw_dir=raw, out_dir=tmp_path / "edited")
+    processed = load_processed(tmp_path / "edited" / OBS)
+    rows = processed[processed["raw_line"] == line]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+# (row, printed value, expected value, approximate, reading)
+ACCEPTED_VALUES = [
+    # Refused before issue 10, read now, with the rule recorded in "reading":
+    ((LAB, "ucj_coverage"), "36.48%", 36.48, False, "dot-decimal (unit range)"),  # 3648% is impossible
+    ((LAB, "ucj_coverage"), "31.9%", 31.9, False, "dot-decimal (unit range)"),
+    ((LAB, "ucj_coverage"), "36,480%", 36.48, False, "comma-decimal (unit range)"),  # 36480% is impossible
+    ((LAB, "claims_paid"), "Rp105,200 miliar", 105_200_000_000, False, "comma-decimal (scale word)"),
+    ((LAB, "workers"), "181,567 ribu", 181_567, False, "comma-decimal (scale word)"),
+    ((LAB, "workers"), "180.000-an", 180_000, True, ""),
+    ((LAB, "workers"), "１８１.５６７", 181_567, False, "full-width digits"),
+]
+
+
+@pytest.mark.parametrize("where, printed, expected, approximate, reading", ACCEPTED_VALUES,
+                         ids=[c[1] for c in ACCEPTED_VALUES])
+def test_value_read_by_a_rule_records_the_reading(raw, tmp_path, where, printed, expected, approximate, reading):
+    frame = read_obs(raw)
+    index = locate(frame, *where)
+    frame.loc[index, "value"] = printed
+    write_obs(raw, frame)
+    row = _built_row(raw, tmp_path, index + 2)
+    assert row["value"] == pytest.approx(expected, rel=1e-12)
+    assert (bool(row["approximate"]), row["reading"], row["value_as_printed"]) == (approximate, reading, printed)
+
+
+@pytest.mark.parametrize("region, level, code", [
+    ("Pemkab Labuhan-Batu", "", "12.10"),  # prefix + compound name with a hyphen
+    ("KAB. LABUHAN BATU", "regency", "12.10"),
+    ("Pemprov Sumut", "", "12"),
+    ("DKI Jakarta", "", "31"),
+])
+def test_region_as_reporting_names_it(raw, tmp_path, region, level, code):
+    frame = read_obs(raw)
+    index = locate(frame, LAB, "workers")
+    frame.loc[index, ["region", "level", "province"]] = [region, level, ""]
+    write_obs(raw, frame)
+    assert _built_row(raw, tmp_path, index + 2)["region_code"] == code
+
+
+def test_full_width_date_is_read(raw, tmp_path):
+    frame = read_obs(raw)
+    index = locate(frame, BIN, "workers")
+    frame.loc[index, "as_of"] = "２０２４-１０-１９"
+    write_obs(raw, frame)
+    assert _built_row(raw, tmp_path, index + 2)["as_of"] == "2024-10-19"
+
+
+EN_SOURCE = "english-outlet-test,English-language outlet (made up for the test),Judul uji,Test title,2025-05-02,,,,en"
+
+
+def _add_english_figures(raw, values):
+    """An English-language source and one Labuhanbatu figure per (indicator, value); their lines."""
+    _append_line(raw, "sources.csv", EN_SOURCE)
+    frame = read_obs(raw)
+    added = pd.DataFrame([{**{c: "" for c in frame.columns}, "region": "Labuhanbatu", "province": "Sumut",
+                           "indicator": indicator, "value": value, "as_of": "2025-05-01",
+                           "source_id": "english-outlet-test"} for indicator, value in values])
+    write_obs(raw, pd.concat([frame, added], ignore_index=True))
+    return [len(frame) + 2 + i for i in range(len(values))]
+
+
+def test_english_source_is_read_with_english_separators(raw, tmp_path):
+    values = [("ucj_coverage", "36.48 percent"), ("workers", "181,567"), ("active_participants", "about 66,000"),
+              ("claims_paid", "Rp 105.2 billion"), ("claims_count", "more than 5,000")]
+    lines = _add_english_figures(raw, values)
+    build(raw_dir=raw, out_dir=tmp_path / "en")
+    processed = load_processed(tmp_path / "en" / OBS).set_index("raw_line")
+    got = [(processed.loc[line, "value"], processed.loc[line, "bound"], processed.loc[line, "reading"]) for line in lines]
+    assert got == [(36.48, "", "en convention"), (181_567, "", "en convention"), (66_000, "about", "en convention"),
+                   (105_200_000_000, "", "en convention"), (5_000, "at_least", "en convention")]
+    indonesian = processed[processed["source_id"] != "english-outlet-test"]
+    assert (indonesian["reading"] == "").all()
+
+
+def test_english_source_refuses_indonesian_print(raw, out):
+    [line] = _add_english_figures(raw, [("workers", "181.567")])
+    message_line(rejected(raw, out), line, "value", "181.567")
+
+
+
 def _with_bom(path):
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
 
@@ -372,20 +470,22 @@ FILE_CASES = {
                        OBS, "has 18 cells where the header has 17"),
     "unbalanced quote": (lambda raw: _append_line(raw, OBS, 'Kota Binjai,,,workers,"1.000,2024,fgd-binjai-2024-10,,,,,,'),
                          OBS, "cells where the header has 17"),
-    "script URL in sources": (lambda raw: _append_line(raw, "sources.csv", "evil,Outlet,Judul,Title,,javascript:alert(1),,"),
+    "script URL in sources": (lambda raw: _append_line(raw, "sources.csv", "evil,Outlet,Judul,Title,,javascript:alert(1),,,"),
                               "sources.csv", "must be empty or an http(s) address"),
-    "source listed twice": (lambda raw: _append_line(raw, "sources.csv", "fgd-binjai-2024-10,Again,Judul,Title,,,,"),
+    "source listed twice": (lambda raw: _append_line(raw, "sources.csv", "fgd-binjai-2024-10,Again,Judul,Title,,,,,"),
                             "sources.csv", "is listed twice"),
-    "publication date not ISO": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,8 Desember 2025,,,"),
+    "publication date not ISO": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,8 Desember 2025,,,,"),
                                  "sources.csv", "must be empty or an ISO date"),
+    "unknown number convention": (lambda raw: _append_line(raw, "sources.csv", "fr-outlet,Outlet,Judul,Title,,,,,fr"),
+                                  "sources.csv", "must be empty (Indonesian print), 'id' or 'en'"),
     "legal reference to unknown source": (lambda raw: _append_line(raw, "legal_references.csv", "nowhere,Perpres 1/2099,Perpres 1/2099,x,x,,"),
                                           "legal_references.csv", "is not listed in"),
-    "alias to unknown region": (lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,"),
+    "alias to unknown region": (lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,,"),
                                 "region_aliases.csv", "unknown"),
     # A report in English shows the group in English, and one in Indonesian the title in Indonesian.
     "group in one language only": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,participants_by_group,1.000,2024-10-19,fgd-binjai-2024-10,,kader,,,,,,,,"),
                                    OBS, "column 'group_en': 'kader' has no translation"),
-    "source title in one language only": (lambda raw: _append_line(raw, "sources.csv", "uji,Outlet,,Only English,,,,"),
+    "source title in one language only": (lambda raw: _append_line(raw, "sources.csv", "uji,Outlet,,Only English,,,,,"),
                                           "sources.csv", "column 'title_id': 'Only English' has no translation"),
     "legal subject missing": (lambda raw: _append_line(raw, "legal_references.csv", "fgd-binjai-2024-10,UU 1/2099,UU 1/2099,,,,"),
                               "legal_references.csv", "column 'subject_id'"),

@@ -92,7 +92,7 @@ def test_hostile_text_in_the_data_shows_as_text_in_reports_and_index(tmp_path):
     edit_csv(raw / "sources.csv", sources)
     edit_csv(raw / "observations.csv", observations)
     with (raw / "region_aliases.csv").open("a", encoding="utf-8") as aliases:
-        aliases.write('<b>Muba</b>,Kabupaten Musi Banyuasin,"alias with markup ' + HOSTILE["script"].replace('"', "'") + '"\n')
+        aliases.write('<b>Muba</b>,Kabupaten Musi Banyuasin,"alias with markup ' + HOSTILE["script"].replace('"', "'") + '",hostile text test\n')
     assert run_ucjlib(tmp_path, "build").returncode == 0
     result = run_ucjlib(tmp_path, "reports")
     assert result.returncode == 0, result.stderr

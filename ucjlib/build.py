@@ -17,6 +17,7 @@ from .checks import run_checks
 from .errors import InputError, ParseError, RegionError
 from .files import read_table, remove_stale_temporaries, write_text_atomically
 from .indicators import indicators
+from .numerals import CONVENTIONS
 from .parse import parse_figure, parse_period, period_start
 from .processed import PROCESSED_COLUMNS
 from .regions import RegionTable
@@ -65,8 +66,9 @@ def clean_observations(
             continue  # already reported by the schema
         definition = vocabulary.loc[raw.indicator]
         unit = definition["unit"]
+        maximum = definition["max_value"] if pd.notna(definition["max_value"]) else None
         try:
-            figure = parse_figure(raw.value)
+            figure = parse_figure(raw.value, _number_convention(known_sources, raw.source_id), maximum)
             expected = _KIND_OF_UNIT.get(unit, "number")
             if figure.kind != expected:
                 problem("value", raw.value, f"{raw.indicator} is measured in {unit}: expected a {expected}, got a {figure.kind}")
@@ -96,6 +98,7 @@ def clean_observations(
             "province_code": region.province_code, "province_name": region.province_name,
             "indicator": raw.indicator, "value": figure.value, "unit": unit,
             "value_as_printed": raw.value, "approximate": figure.approximate, "bound": figure.bound or "",
+            "reading": figure.reading,
             "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS}, "group_en": raw.group_en, "basis_en": raw.basis_en,
             "source_id": raw.source_id, "outlet": source["outlet"], "published": source["published"],
             **{f"source_{column}_{language}": source[f"{column}_{language}"] for column in ("title", "note") for language in ("id", "en")},
@@ -104,6 +107,15 @@ def clean_observations(
     processed = pd.DataFrame(rows, columns=PROCESSED_COLUMNS)
     problems.extend(_duplicates(processed, file))
     return processed, problems
+
+
+def _number_convention(sources: pd.DataFrame, source_id: str) -> str:
+    """The source's number convention ("id" unless sources.csv says "en"); an unknown
+    source or value reads as "id", since the schema check reports both."""
+    if source_id not in sources.index or "number_convention" not in sources.columns:
+        return "id"
+    code = str(sources.loc[[source_id], "number_convention"].iloc[0]).strip().lower()  # a duplicate id is reported elsewhere
+    return code if code in CONVENTIONS else "id"
 
 
 def _duplicates(processed: pd.DataFrame, file: str) -> list[tuple]:
@@ -164,6 +176,8 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     shown = {name: paths.shown_path(path) for name, path in files.items()}
     observations = _add_optional_columns(read_table(files["observations"]))
     sources = read_table(files["sources"])
+    if "number_convention" not in sources.columns:  # optional: Indonesian print throughout
+        sources = sources.assign(number_convention="")
     problems = validate(observations, raw_observations_schema(), shown["observations"])
     problems += validate(sources, raw_sources_schema(), shown["sources"])
     problems += untranslated(observations, shown["observations"], "observations")

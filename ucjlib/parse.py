@@ -1,9 +1,11 @@
-"""Read figures and dates as Indonesian news prints them.
+"""Read figures and dates as news prints them.
 
-Numbers are read by Babel's ``id_ID`` locale in strict mode ("." groups thousands, ","
-marks decimals; "31.9" is rejected with the readings it could mean). What no library
-covers is written here: scale words, approximations, ranges, number words and the
-ambiguity of "231,145".
+Numbers follow a number convention (:mod:`ucjlib.numerals`): Indonesian print by default
+("." groups thousands, "," marks decimals), English for English-language outlets. What
+no library covers is written here: scale words, approximations, ranges, number words,
+and the rules that settle a separator when only one reading is possible (a scale word
+after "2,145"; a percent that cannot exceed 100 for "27.5"). Every such rule is recorded
+in :attr:`Figure.reading`.
 """
 
 from __future__ import annotations
@@ -14,29 +16,59 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from babel.dates import get_day_names, get_month_names
-from babel.numbers import NumberFormatError, parse_decimal
 
 from .errors import ParseError
+from .numerals import AmbiguousNumber, Convention, ascii_digits, convention, read_number
 
-# Multipliers for scale words. Single letters are only read after "Rp" ("Rp2,3 M").
-_SCALE_WORDS = {"ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
-_RUPIAH_SCALE_LETTERS = {"m": 10**9, "t": 10**12}
 
-# Approximation words and the kind of bound they express.
-_APPROX_PREFIXES = {
-    "kurang lebih": "about", "sekitar": "about", "kira-kira": "about", "±": "about", "~": "about",
-    "lebih dari": "at_least", "di atas": "at_least", "hampir": "at_most", "kurang dari": "at_most",
+@dataclass(frozen=True)
+class _Words:
+    """The words one language prints around numbers."""
+
+    scale: dict[str, int]
+    rupiah_scale_letters: dict[str, int]  # only after "Rp": "Rp2,3 M", "Rp5,7M"
+    approx_prefixes: dict[str, str]  # word → bound
+    approx_suffixes: dict[str, str]
+    percent: tuple[str, ...]
+    rupiah: re.Pattern
+    numbers: dict[str, int]
+    range_separator: re.Pattern
+
+
+_WORDS = {
+    "id": _Words(
+        scale={"ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12},
+        rupiah_scale_letters={"m": 10**9, "t": 10**12},
+        approx_prefixes={
+            "kurang lebih": "about", "sekitar": "about", "kira-kira": "about", "±": "about", "~": "about",
+            "lebih dari": "at_least", "di atas": "at_least", "hampir": "at_most", "kurang dari": "at_most",
+        },
+        approx_suffixes={"lebih": "at_least"},  # "Rp837 juta lebih"; "-an" is read by _APPROX_AN
+        percent=("persen",),
+        rupiah=re.compile(r"^rp\.?\s*", re.IGNORECASE),
+        numbers={"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
+                 "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10},
+        range_separator=re.compile(r"\s*(?:–|—|-|s\.d\.|s/d|sampai|hingga)\s*"),
+    ),
+    "en": _Words(
+        scale={"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
+        rupiah_scale_letters={},  # "M" is a million in English, a billion (miliar) in Indonesian: not read
+        approx_prefixes={
+            "approximately": "about", "about": "about", "around": "about", "roughly": "about", "±": "about", "~": "about",
+            "more than": "at_least", "over": "at_least", "at least": "at_least",
+            "nearly": "at_most", "almost": "at_most", "less than": "at_most", "under": "at_most",
+        },
+        approx_suffixes={"or more": "at_least"},
+        percent=("percent", "per cent"),
+        rupiah=re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE),
+        numbers={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+        range_separator=re.compile(r"\s*(?:–|—|-)\s*|\s+to\s+"),
+    ),
 }
-_APPROX_SUFFIXES = {"lebih": "at_least", "an": "about"}  # "Rp837 juta lebih", "2jtan", "5 ribuan"
 
-_NUMBER_WORDS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
-    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
-}
-
-_RANGE_SEPARATOR = re.compile(r"\s*(?:–|—|-|s\.d\.|s/d|sampai|hingga)\s*")
-# "231,145": English thousands or an Indonesian decimal with three places? Refuse to guess.
-_AMBIGUOUS_COMMA = re.compile(r"^[1-9]\d{0,2},\d{3}$")
+# The Indonesian "-an" suffix of approximation: "512.000-an", "5 ribuan", "2jtan", "1,2 juta-an".
+_APPROX_AN = re.compile(r"\d(?:\s*(?:rb|jt|ribu|juta|miliar|milyar|triliun))?(-?an)$")
 
 
 @dataclass(frozen=True)
@@ -46,16 +78,23 @@ class Figure:
     ``kind`` is ``"percent"``, ``"rupiah"`` or ``"number"``; ``approximate`` is set for
     approximations and ranges; ``bound`` says how an approximation relates to the value
     (``"about"``, ``"at_least"``, ``"at_most"``, ``"range"`` or ``None`` when exact).
+    ``reading`` is empty for an ordinary figure; otherwise it names, separated by "; ",
+    how the text was read: ``"full-width digits"`` (normalised to 0–9), ``"en
+    convention"`` (English separators, from the source), or the rule that settled an
+    ambiguous separator, e.g. ``"dot-decimal (unit range)"`` or
+    ``"comma-decimal (scale word)"``.
     """
 
     value: float
     kind: str
     approximate: bool = False
     bound: str | None = None
+    reading: str = ""
 
 
-def parse_number(text: str) -> float:
-    """Parse a plain Indonesian number ("66.234", "36,48", "lima").
+def parse_number(text: str, number_convention: str = "id") -> float:
+    """Parse a plain number ("66.234", "36,48", "lima"); Indonesian print unless
+    ``number_convention`` is ``"en"``.
 
     Examples
     --------
@@ -63,123 +102,161 @@ def parse_number(text: str) -> float:
     66234.0
     >>> parse_number("36,48")
     36.48
+    >>> parse_number("412,530", "en")
+    412530.0
     >>> parse_number("31.9")
     Traceback (most recent call last):
     ...
     ucjlib.errors.ParseError: '31.9' is not an Indonesian number: '.' groups thousands and ',' marks decimals. Did you mean '319' or '31,9'?
     """
-    core = " ".join(str(text).split())
-    if core.lower() in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[core.lower()])
-    if _AMBIGUOUS_COMMA.match(core):
-        whole, frac = core.split(",")
-        raise ParseError(
-            f"{text!r} is ambiguous: it reads as {whole},{frac} in Indonesian but as {whole}{frac} "
-            f"in English. Write '{whole}.{frac}' for thousands or '{whole},{frac}0' for a decimal."
-        )
-    if not re.fullmatch(r"[0-9.,]+", core) or not re.search(r"\d", core):
-        raise ParseError(f"{text!r} is not a number")
+    conv = convention(number_convention)
+    core = " ".join(ascii_digits(text)[0].split())
+    words = _WORDS[conv.code].numbers
+    if core.lower() in words:
+        return float(words[core.lower()])
     try:
-        value: Decimal = parse_decimal(core, locale="id_ID", strict=True)
-    except NumberFormatError as err:
-        hint = ""
-        if getattr(err, "suggestions", None):
-            hint = " Did you mean " + " or ".join(repr(s) for s in err.suggestions) + "?"
-        raise ParseError(
-            f"{text!r} is not an Indonesian number: '.' groups thousands and ',' marks decimals.{hint}"
-        ) from None
-    return float(value)
+        return float(read_number(core, conv))
+    except AmbiguousNumber as err:
+        raise ParseError(str(err)) from None  # the readings matter only to parse_figure
 
 
-def _strip_approximation(text: str) -> tuple[str, str | None]:
+def _strip_approximation(text: str, words: _Words) -> tuple[str, str | None]:
     lowered = text.lower()
-    for word, bound in _APPROX_PREFIXES.items():
-        if lowered.startswith(word):
+    for word, bound in words.approx_prefixes.items():
+        if re.match(rf"{re.escape(word)}(?![a-z])", lowered):
             return text[len(word):].strip(), bound
-    for word, bound in _APPROX_SUFFIXES.items():
-        if lowered.endswith(" " + word) or (word == "an" and re.search(r"\d\s*(?:rb|jt|ribu|juta|miliar)?an$", lowered)):
+    for word, bound in words.approx_suffixes.items():
+        if lowered.endswith(" " + word):
             return text[: -len(word)].strip(), bound
+    if words is _WORDS["id"] and (match := _APPROX_AN.search(lowered)):
+        return text[: -len(match.group(1))].strip(), "about"
     return text, None
 
 
-def _strip_kind(text: str) -> tuple[str, str]:
+def _strip_kind(text: str, words: _Words) -> tuple[str, str]:
     if text.endswith("%"):
         return text[:-1].strip(), "percent"
-    if text.lower().endswith(" persen"):
-        return text[: -len(" persen")].strip(), "percent"
-    match = re.match(r"^rp\.?\s*", text, flags=re.IGNORECASE)
+    for word in words.percent:
+        if text.lower().endswith(" " + word):
+            return text[: -len(word)].strip(), "percent"
+    match = words.rupiah.match(text)
     if match:
         return text[match.end():].strip(), "rupiah"
     return text, "number"
 
 
-def _strip_scale(text: str, kind: str) -> tuple[str, int]:
+def _strip_scale(text: str, kind: str, words: _Words) -> tuple[str, int]:
+    scales = words.scale | (words.rupiah_scale_letters if kind == "rupiah" else {})
+    glued = re.fullmatch(r"(.*\d)([a-z]+)", text.lower())  # "45rb", "2,5jt", "Rp5,7M"
+    if glued and glued.group(2) in scales:
+        return text[: len(glued.group(1))], scales[glued.group(2)]
     parts = text.rsplit(None, 1)
-    word = parts[-1].lower() if parts else ""
-    glued = re.fullmatch(r"([0-9.,]+)(" + "|".join(_SCALE_WORDS) + ")", text.lower())
-    if glued:
-        return glued.group(1), _SCALE_WORDS[glued.group(2)]
-    if len(parts) == 2 and word in _SCALE_WORDS:
-        return parts[0], _SCALE_WORDS[word]
-    if len(parts) == 2 and kind == "rupiah" and word in _RUPIAH_SCALE_LETTERS:
-        return parts[0], _RUPIAH_SCALE_LETTERS[word]
+    if len(parts) == 2 and parts[1].lower() in scales:
+        return parts[0], scales[parts[1].lower()]
     return text, 1
 
 
-def parse_figure(text: str) -> Figure:
+def _read_piece(piece: str, conv: Convention, words: _Words, scale: int, maximum: float | None) -> tuple[Decimal, str]:
+    """One number of a figure and the rule that settled its reading ("" for none)."""
+    if piece.lower() in words.numbers:
+        return Decimal(words.numbers[piece.lower()]), ""
+    try:
+        return read_number(piece, conv), ""
+    except AmbiguousNumber as err:
+        by_rule = {reading.rule: reading for reading in err.readings}
+        decimal = by_rule.get(("dot" if conv.decimal == "." else "comma") + "-decimal")
+        if scale > 1 and decimal is not None:
+            return decimal.value, f"{decimal.rule} (scale word)"  # "2,145 juta": nobody groups before "juta"
+        if maximum is None:
+            raise
+        fitting = [r for r in err.readings if r.value * scale <= Decimal(str(maximum))]
+        if len(fitting) == 1:
+            return fitting[0].value, f"{fitting[0].rule} (unit range)"
+        which = "both readings are" if fitting else "neither reading is"
+        raise ParseError(f"{err} For this indicator, which cannot exceed {maximum:g}, {which} possible.") from None
+
+
+def parse_figure(text: str, number_convention: str = "id", maximum: float | None = None) -> Figure:
     """Parse a figure as printed: percent, rupiah or count, with scale words,
     approximations and ranges.
 
-    Raises :class:`~ucjlib.errors.ParseError` quoting the text when it is malformed or
-    ambiguous.
+    ``number_convention`` is the source's (``"id"``, the default, or ``"en"``).
+    ``maximum`` is the indicator's largest possible value (100 for a percentage): text
+    with two readings is accepted when only one of them stays within it, and the rule is
+    recorded in :attr:`Figure.reading`. Raises :class:`~ucjlib.errors.ParseError` quoting
+    the text when it is malformed or stays ambiguous.
 
     Examples
     --------
     >>> parse_figure("36,48%")
-    Figure(value=36.48, kind='percent', approximate=False, bound=None)
+    Figure(value=36.48, kind='percent', approximate=False, bound=None, reading='')
     >>> parse_figure("Rp105,2 miliar").value
     105200000000.0
     >>> parse_figure("sekitar 89.300")
-    Figure(value=89300.0, kind='number', approximate=True, bound='about')
+    Figure(value=89300.0, kind='number', approximate=True, bound='about', reading='')
     >>> parse_figure("lebih dari 45 ribu")
-    Figure(value=45000.0, kind='number', approximate=True, bound='at_least')
+    Figure(value=45000.0, kind='number', approximate=True, bound='at_least', reading='')
     >>> parse_figure("66–67 persen")
-    Figure(value=66.5, kind='percent', approximate=True, bound='range')
+    Figure(value=66.5, kind='percent', approximate=True, bound='range', reading='')
+    >>> parse_figure("512.000-an")
+    Figure(value=512000.0, kind='number', approximate=True, bound='about', reading='')
+    >>> parse_figure("Rp2,145 miliar")
+    Figure(value=2145000000.0, kind='rupiah', approximate=False, bound=None, reading='comma-decimal (scale word)')
+    >>> parse_figure("27.5 persen", maximum=100)
+    Figure(value=27.5, kind='percent', approximate=False, bound=None, reading='dot-decimal (unit range)')
+    >>> parse_figure("nearly 412,530", "en")
+    Figure(value=412530.0, kind='number', approximate=True, bound='at_most', reading='en convention')
     """
     original = text
-    cleaned = " ".join(str(text).replace("\u00a0", " ").split())
+    conv = convention(number_convention)
+    words = _WORDS[conv.code]
+    text, full_width = ascii_digits(text)
+    cleaned = " ".join(text.replace("\u00a0", " ").split())
     if not cleaned:
         raise ParseError(f"the value {original!r} is empty: write the figure as printed, e.g. '36,48%' or 'Rp1,5 miliar'")
-    cleaned, bound = _strip_approximation(cleaned)
-    cleaned, kind = _strip_kind(cleaned)
+    cleaned, bound = _strip_approximation(cleaned, words)
+    cleaned, kind = _strip_kind(cleaned, words)
     if kind == "number":  # "Rp" may follow an approximation word: "sekitar Rp5 miliar"
-        cleaned, kind = _strip_kind(cleaned)
-    cleaned, scale = _strip_scale(cleaned, kind)
-    pieces = _RANGE_SEPARATOR.split(cleaned)
+        cleaned, kind = _strip_kind(cleaned, words)
+    cleaned, scale = _strip_scale(cleaned, kind, words)
+    pieces = words.range_separator.split(cleaned)
     if len(pieces) > 1 and not all(pieces):
         raise ParseError(f"cannot read {original!r}: a dash needs a number on both sides (a range 'low–high'); counts cannot be negative")
     try:
-        numbers = [parse_number(p) for p in pieces]
+        read = [_read_piece(piece, conv, words, scale, maximum) for piece in pieces]
     except ParseError as err:
         raise ParseError(f"cannot read {original!r}: {err}") from None
+    numbers = [number for number, _ in read]
+    notes = ["full-width digits"] if full_width else []
+    if conv.code != "id" and re.search(r"\d[.,]\d", cleaned):
+        notes.append(f"{conv.code} convention")
+    notes += dict.fromkeys(rule for _, rule in read if rule)  # each rule once, in order
+    reading = "; ".join(notes)
     if len(numbers) == 2 and numbers[0] <= numbers[1] and bound is None:
-        return Figure((numbers[0] + numbers[1]) / 2 * scale, kind, True, "range")
+        return Figure(float((numbers[0] + numbers[1]) / 2 * scale), kind, True, "range", reading)
     if len(numbers) != 1:
         raise ParseError(f"cannot read {original!r}: expected one number or a range 'low–high'")
-    value = numbers[0] * scale
-    return Figure(round(value, 6), kind, bound is not None, bound)
+    return Figure(float(numbers[0] * scale), kind, bound is not None, bound, reading)
 
 
-def printed_decimals(text: str) -> int:
+def printed_decimals(text: str, decimal_mark: str | None = None) -> int:
     """Decimal places a figure was printed with.
+
+    The decimal mark is "," (Indonesian print) unless given, or unless the text has no
+    comma and a final "." that cannot group thousands ("27.5%", "18.75 percent"), which
+    the build accepts only under a recorded rule or an English source.
 
     Examples
     --------
     >>> printed_decimals("36,48%"), printed_decimals("33%"), printed_decimals("sekitar 7,98 persen")
     (2, 0, 2)
+    >>> printed_decimals("7.500"), printed_decimals("27.5 persen"), printed_decimals("36.480 percent", ".")
+    (0, 1, 3)
     """
-    digits = re.sub(r"[^0-9,]", "", str(text))
-    return len(digits.rsplit(",", 1)[1]) if "," in digits else 0
+    digits = re.sub(r"[^0-9.,]", "", str(text))
+    if decimal_mark is None:
+        decimal_mark = "." if "," not in digits and re.search(r"\.(?:\d{1,2}|\d{4,})$", digits) else ","
+    return len(digits.rsplit(decimal_mark, 1)[1]) if decimal_mark in digits else 0
 
 
 _MONTHS = {name.lower(): number for number, name in get_month_names("wide", locale="id").items()}
@@ -197,6 +274,7 @@ def parse_date(text: str) -> dt.date:
     "Rabu, 23 April 2025", "(19/10/2024)" or ISO "2025-04-22".
 
     A day name that does not match the date is an error, since one of the two is a typo.
+    Full-width digits are read as 0–9; other non-ASCII digits are refused.
 
     Examples
     --------
@@ -210,7 +288,7 @@ def parse_date(text: str) -> dt.date:
     ucjlib.errors.ParseError: 'Jumat (19/10/2024)' names Jumat, but 2024-10-19 is a Sabtu: check which one is right
     """
     original = text
-    cleaned = " ".join(str(text).replace(",", " ").split()).lower()
+    cleaned = " ".join(ascii_digits(text)[0].replace(",", " ").split()).lower()
     day_name = None
     first = cleaned.split(" ", 1)[0] if cleaned else ""
     if first in _DAYS:
@@ -255,12 +333,14 @@ def parse_period(text: str) -> str:
     '2024-01/2025-03'
     >>> parse_period("8 Desember 2025")
     '2025-12-08'
+    >>> parse_period("２０２５-０４-２２")
+    '2025-04-22'
     >>> parse_period("2025-13")
     Traceback (most recent call last):
     ...
     ucjlib.errors.ParseError: '2025-13' is not a date or period: use 2025, 2025-04, 2025-04-22, 2024-01/2025-03 or an Indonesian date
     """
-    cleaned = str(text).strip()
+    cleaned = ascii_digits(text)[0].strip()
     if re.search(r"[A-Za-z(]", cleaned):  # an Indonesian date, perhaps with a day name
         return parse_date(cleaned).isoformat()
     parts = cleaned.split("/") if "/" in cleaned and not _NUMERIC_DATE.match(cleaned) else [cleaned]

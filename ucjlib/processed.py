@@ -14,10 +14,12 @@ import pandas as pd
 from . import paths
 
 # Optional columns that tell figures of one indicator apart.
+# "reading" is empty for an ordinary figure; otherwise it says how the printed text was
+# read (see ucjlib.parse.Figure.reading), for the data-quality section of a report.
 QUALIFIERS = ["programme", "group", "basis", "funding", "yardstick"]
 PROCESSED_COLUMNS = [
     "region_code", "region_name", "level", "province_code", "province_name",
-    "indicator", "value", "unit", "value_as_printed", "approximate", "bound", "as_of",
+    "indicator", "value", "unit", "value_as_printed", "approximate", "bound", "reading", "as_of",
     *QUALIFIERS, "group_en", "basis_en", "source_id", "outlet", "published", "source_title_id", "source_title_en",
     "source_url", "source_note_id", "source_note_en", "checked", "note_id", "note_en", "raw_line",
 ]

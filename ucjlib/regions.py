@@ -1,8 +1,10 @@
 """Region harmonisation: a name or alias as written → a Kemendagri code.
 
-Names pass through ``data/raw/region_aliases.csv``; an unknown or ambiguous name fails
-loudly, listing the candidates and the file to edit. Never join on BPS codes: they
-differ from Kemendagri's for 195 of 514 kabupaten/kota.
+A name is read without case, a level prefix ("Kab.", "Pemko", "Provinsi" …), opening
+abbreviations ("Kep.", "DKI", "DIY"), spaces and hyphens ("Labuhan Batu" = Labuhanbatu),
+then looked up among the official names and ``data/raw/region_aliases.csv``. An unknown
+or ambiguous name fails loudly, listing the candidates and the file to edit. Never join
+on BPS codes: they differ from Kemendagri's for 195 of 514 kabupaten/kota.
 """
 
 from __future__ import annotations
@@ -19,22 +21,52 @@ from .paths import raw_file, shown_path
 
 LEVELS = ("national", "province", "regency", "city")
 
-# Prefixes that name a level ("Kab. Labuhanbatu", "Pemko Binjai", "Provinsi Lampung").
+# Prefixes that name a level ("Kab. Labuhanbatu", "Pemko Binjai", "Provinsi Lampung"); the
+# master list's "Kota Administrasi Jakarta Pusat" and "Kabupaten Administrasi Kepulauan
+# Seribu" have one too.
 _PREFIXES = [
-    (r"kabupaten|kab\.?|pemkab", "regency"),
-    (r"kota|pemkot|pemko", "city"),
-    (r"provinsi|prov\.?|pemprov", "province"),
+    (r"pemerintah kabupaten|kabupaten administrasi|kabupaten|kab\.|kab|pemkab", "regency"),
+    (r"pemerintah kota|kota administrasi|kota|pemkot|pemko", "city"),
+    (r"pemerintah provinsi|provinsi|propinsi|prov\.|prov|pemprov", "province"),
 ]
-_PREFIX_RE = [(re.compile(rf"^(?:{pattern})\s+"), level) for pattern, level in _PREFIXES]
+_PREFIX_RE = [(re.compile(rf"^(?:{pattern})(?:\s+|(?<=\.))"), level) for pattern, level in _PREFIXES]
+
+# Abbreviations that open a name, written out as the master list spells them.
+_EXPANSIONS = [
+    (re.compile(r"^kep(?:\.\s*|\s+)"), "kepulauan "),  # "Kep. Riau", "Kab. Kep. Meranti"
+    (re.compile(r"^d\.?k\.?i\.?(?:\s+|$)"), "daerah khusus ibukota "),  # "DKI Jakarta"
+    (re.compile(r"^d\.?i\.?y\.?$"), "daerah istimewa yogyakarta"),  # "DIY"
+    (re.compile(r"^d\.?i\.?\s+"), "daerah istimewa "),  # "DI Yogyakarta", "D.I. Yogyakarta"
+]
+_STRAY = " \"'()[],;:"
 
 
 def _bare(name: str) -> tuple[str, str | None]:
-    """Lower-case name without its level prefix, and the level the prefix names."""
-    text = " ".join(str(name).split()).lower()
-    for pattern, level in _PREFIX_RE:
-        if pattern.match(text):
-            return pattern.sub("", text, count=1), level
-    return text, None
+    """Lower-case name without its level prefix, abbreviations written out, and the
+    level the prefix names.
+
+    >>> _bare("Kab. Kep. Meranti"), _bare("Pemprov DKI Jakarta"), _bare("DIY")
+    (('kepulauan meranti', 'regency'), ('daerah khusus ibukota jakarta', 'province'), ('daerah istimewa yogyakarta', None))
+    """
+    text = " ".join(str(name).split()).lower().strip(_STRAY)
+    level = None
+    for pattern, prefix_level in _PREFIX_RE:
+        if match := pattern.match(text):
+            text, level = text[match.end():], prefix_level
+            break
+    for pattern, replacement in _EXPANSIONS:
+        text = pattern.sub(replacement, text, count=1)
+    return text.strip(), level
+
+
+def _key(bare: str) -> str:
+    """A bare name without spaces, hyphens and punctuation, so that "Labuhan Batu",
+    "Labuhan-Batu" and "Labuhanbatu" (or "Bau Bau" and "Baubau") meet.
+
+    >>> _key("labuhan batu") == _key("labuhanbatu") == _key("labuhan-batu")
+    True
+    """
+    return re.sub(r"[\s\-.'’,()/]", "", bare)
 
 
 @dataclass(frozen=True)
@@ -68,13 +100,15 @@ class RegionTable:
             row.code: Region(row.code, row.name, row.level, row.province_code, row.province_name)
             for row in regions.itertuples(index=False)
         }
-        self._by_bare: dict[str, list[Region]] = {}
+        self._by_key: dict[str, list[Region]] = {}
         for region in self.by_code.values():
-            self._by_bare.setdefault(_bare(region.name)[0], []).append(region)
+            self._by_key.setdefault(_key(_bare(region.name)[0]), []).append(region)
         self._aliases: dict[str, list[str]] = {}
         for row in aliases.itertuples(index=False):
             target = self._resolve_name(row.name, None, None, allow_alias=False)
-            self._aliases.setdefault(_bare(row.alias)[0], []).append(target.code)
+            codes = self._aliases.setdefault(_key(_bare(row.alias)[0]), [])
+            if target.code not in codes:
+                codes.append(target.code)
 
     @classmethod
     def load(cls, regions_path: Path | None = None, aliases_path: Path | None = None) -> "RegionTable":
@@ -97,10 +131,11 @@ class RegionTable:
         bare, prefix_level = _bare(text)
         if prefix_level and level and prefix_level != level:
             raise RegionError(f"region {name!r} says '{prefix_level}' by its prefix but its level is {level!r}")
-        level = level or prefix_level
-        candidates = list(self._by_bare.get(bare, []))
-        if allow_alias:
-            candidates += [self.by_code[code] for code in self._aliases.get(bare, []) if self.by_code[code] not in candidates]
+        candidates = self._lookup(_key(bare), allow_alias)
+        if candidates or not prefix_level:
+            level = level or prefix_level
+        else:  # "Kota Baru" is Kabupaten Kotabaru, not a city named Baru: the word belongs to the name
+            candidates = self._lookup(_key(text.lower()), allow_alias)
         if level:
             candidates = [c for c in candidates if c.level == level]
         if province:
@@ -109,8 +144,8 @@ class RegionTable:
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
-            close = difflib.get_close_matches(bare, list(self._by_bare) + list(self._aliases), n=5, cutoff=0.75)
-            shown = sorted({self._describe(r) for key in close for r in self._lookup(key)})
+            close = difflib.get_close_matches(_key(bare), list(self._by_key) + list(self._aliases), n=5, cutoff=0.75)
+            shown = sorted({self._describe(r) for key in close for r in self._lookup(key, True)})
             hint = f" Close matches: {'; '.join(shown)}." if shown else ""
             narrowing = "".join(f" with {k} {v!r}" for k, v in (("level", level), ("province", province)) if v)
             raise RegionError(
@@ -122,8 +157,12 @@ class RegionTable:
             f"'Provinsi'), or add an alias to {self.alias_file}."
         )
 
-    def _lookup(self, key: str) -> list[Region]:
-        return self._by_bare.get(key, []) + [self.by_code[c] for c in self._aliases.get(key, [])]
+    def _lookup(self, key: str, allow_alias: bool) -> list[Region]:
+        """Regions whose name (or, when allowed, alias) has this key, each once."""
+        found = list(self._by_key.get(key, []))
+        if allow_alias:
+            found += [self.by_code[c] for c in self._aliases.get(key, []) if self.by_code[c] not in found]
+        return found
 
     @staticmethod
     def _describe(region: Region) -> str:

@@ -54,6 +54,10 @@ def raw_sources_schema() -> pa.DataFrameSchema:
             "url": _text(pa.Check.str_matches(r"^(https?://\S+)?$", error="must be empty or an http(s) address")),
             "note_id": _text(),
             "note_en": _text(),
+            "number_convention": _text(
+                pa.Check.str_matches(r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (English-language outlet)"),
+                required=False,
+            ),
         },
         strict=False,
     )
@@ -71,6 +75,7 @@ def processed_schema() -> pa.DataFrameSchema:
             "unit": pa.Column(str, pa.Check.isin(sorted(UNITS))),
             "value_as_printed": pa.Column(str, _not_blank),
             "approximate": pa.Column(bool),
+            "reading": pa.Column(str),
             "as_of": pa.Column(str, pa.Check.str_matches(r"^(\.\.|\d{4}(-\d{2}){0,2})(/\d{4}(-\d{2}){0,2})?$")),
             "source_id": pa.Column(str, _not_blank),
             "outlet": pa.Column(str, _not_blank),
