@@ -81,5 +81,5 @@ def test_province_subset_and_cli_options(project):
     reports = project / "reports"
     assert sorted(p.name for p in reports.glob("*.html")) == ["12.10-kabupaten-labuhanbatu.html", "12.75-kota-binjai.html",
                                                               "index.html"]
-    unknown = run_ucjlib(project, "reports", "--province", "Sumatra Utara")
+    unknown = run_ucjlib(project, "reports", "--province", "Sumatera Utra")  # "Sumatra Utara" is an alias now
     assert unknown.returncode == 1 and "Sumatera Utara" in unknown.stderr

@@ -39,6 +39,11 @@ class Convention:
     group: str
     decimal: str
 
+    @property
+    def decimal_rule(self) -> str:
+        """The name of the reading that takes the decimal mark as a decimal mark."""
+        return f"{_NAMES[self.decimal]}-decimal"
+
 
 CONVENTIONS = {
     "id": Convention("id", "Indonesian", "id_ID", group=".", decimal=","),
@@ -114,8 +119,11 @@ def read_number(text: str, conv: Convention) -> Decimal:
     --------
     >>> read_number("88.993,42", CONVENTIONS["id"]), read_number("412,530", CONVENTIONS["en"])
     (Decimal('88993.42'), Decimal('412530'))
-    >>> [(r.rule, r.value) for r in readings("231,145", CONVENTIONS["id"])]
-    [('comma-decimal', Decimal('231.145')), ('comma-thousands', Decimal('231145'))]
+    >>> try:
+    ...     read_number("231,145", CONVENTIONS["id"])
+    ... except AmbiguousNumber as err:
+    ...     print([(r.rule, str(r.value)) for r in err.readings])
+    [('comma-decimal', '231.145'), ('comma-thousands', '231145')]
     """
     core = " ".join(str(text).split())
     if not re.fullmatch(r"[0-9.,]+", core) or not re.search(r"\d", core):
@@ -143,10 +151,3 @@ def read_number(text: str, conv: Convention) -> Decimal:
             raise AmbiguousNumber(message, [Reading(as_decimal, f"{name}-decimal"), Reading(as_grouping, f"{name}-thousands")]) from None
         raise ParseError(message) from None
 
-
-def readings(text: str, conv: Convention) -> list[Reading]:
-    """Every reading of a number: one for plain text, two for ambiguous text."""
-    try:
-        return [Reading(read_number(text, conv), "")]
-    except AmbiguousNumber as err:
-        return err.readings

@@ -33,6 +33,7 @@ class _Words:
     rupiah: re.Pattern
     numbers: dict[str, int]
     range_separator: re.Pattern
+    an_suffix: bool = False  # the Indonesian "-an" of approximation: "512.000-an", "5 ribuan"
 
 
 _WORDS = {
@@ -49,6 +50,7 @@ _WORDS = {
         numbers={"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
                  "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10},
         range_separator=re.compile(r"\s*(?:–|—|-|s\.d\.|s/d|sampai|hingga)\s*"),
+        an_suffix=True,
     ),
     "en": _Words(
         scale={"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
@@ -128,7 +130,7 @@ def _strip_approximation(text: str, words: _Words) -> tuple[str, str | None]:
     for word, bound in words.approx_suffixes.items():
         if lowered.endswith(" " + word):
             return text[: -len(word)].strip(), bound
-    if words is _WORDS["id"] and (match := _APPROX_AN.search(lowered)):
+    if words.an_suffix and (match := _APPROX_AN.search(lowered)):
         return text[: -len(match.group(1))].strip(), "about"
     return text, None
 
@@ -163,8 +165,7 @@ def _read_piece(piece: str, conv: Convention, words: _Words, scale: int, maximum
     try:
         return read_number(piece, conv), ""
     except AmbiguousNumber as err:
-        by_rule = {reading.rule: reading for reading in err.readings}
-        decimal = by_rule.get(("dot" if conv.decimal == "." else "comma") + "-decimal")
+        decimal = next((r for r in err.readings if r.rule == conv.decimal_rule), None)
         if scale > 1 and decimal is not None:
             return decimal.value, f"{decimal.rule} (scale word)"  # "2,145 juta": nobody groups before "juta"
         if maximum is None:
