@@ -153,7 +153,7 @@ def report_context(model: RegionModel, language: str) -> dict:
         "start_text": _start_text(view) if model.start else "", "scenario_rows": view.scenario_rows(),
         "discount_instrument": config.DISCOUNT_INSTRUMENT, "poverty": poverty,
         "fan_chart": _picture(*view.fan_chart()) if model.scenario_rows is not None else None,
-        "figure_rows": view.figure_rows(), "flag_rows": view.check_rows("flag"), "derived_rows": view.check_rows("info"),
+        "figure_rows": view.figure_rows(), "flag_rows": view.check_rows("flag"), "derived_rows": view.check_rows("info"), "reading_rows": view.reading_rows(),
         "approximate": int(model.figures["approximate"].sum()), "missing": view.missing(),
         "assumptions": _assumptions(view), "sources": view.sources(), "legal": view.legal(),
     }

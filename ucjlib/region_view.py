@@ -28,6 +28,15 @@ SCENARIO_LABELS = {
     "to-target": N_("Path to %(target)s (%(name)s) by %(year)s: %(pace)s participants a year"),
     "national-pace": N_("%(name)s pace: +%(points)s points a year"),
 }
+# How the parser read a figure whose separators allowed two readings (processed column ``reading``).
+READINGS = {
+    "dot-decimal (unit range)": N_("'.' read as the decimal mark: as a thousands separator the value would exceed the indicator's range"),
+    "comma-decimal (unit range)": N_("',' read as the decimal mark: as a thousands separator the value would exceed the indicator's range"),
+    "dot-decimal (scale word)": N_("'.' read as the decimal mark before a scale word"),
+    "comma-decimal (scale word)": N_("',' read as the decimal mark before a scale word (juta, miliar …)"),
+    "en convention": N_("read with English separators: the source is an English-language outlet"),
+    "full-width digits": N_("full-width digits read as 0–9"),
+}
 MISSING = {"ucj_coverage": N_("a UCJ coverage figure"), "workers": N_("the number of workers (denominator)"),
            "active_participants": N_("the number of active participants"), "coverage_target": N_("a target of the region's own")}
 
@@ -256,6 +265,18 @@ class View:
                          _("Printed"): self._check_number(check.printed, check.unit),
                          _("Difference"): self._check_number(check.difference, check.unit),
                          _("Explanation"): _(check.explanation), "source": self.source(check.source_id)})
+        return rows
+
+    def reading_rows(self) -> list[dict]:
+        """Figures whose printed text a rule had to settle, with the rule in words."""
+        _ = self._
+        figures = self.model.figures
+        rows = []
+        for _index, row in figures[figures["reading"] != ""].iterrows():
+            rules = "; ".join(_(READINGS[code]) if code in READINGS else code for code in row["reading"].split("; "))
+            rows.append({_("Indicator"): self.indicator_title(row["indicator"]), _("Printed"): row["value_as_printed"],
+                         _("Read as"): self.printed(row["value"], row["value_as_printed"], row["unit"], row["approximate"]),
+                         _("Rule"): rules, "source": self.source(row["source_id"])})
         return rows
 
     def _check_number(self, value, unit: str) -> str:
