@@ -62,10 +62,10 @@ def gettext_for(language: str):
 def extract_messages():
     """Every message the code, the templates and the indicator vocabulary show, as a Babel
     catalog template (what ``pybabel extract`` would write, plus the indicator titles)."""
+    import csv
+
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
-
-    from .indicators import indicators
 
     template = Catalog(domain=DOMAIN, project="ucjlib", msgid_bugs_address="", copyright_holder="", fuzzy=False)
     for pattern, method in SOURCES:
@@ -73,6 +73,7 @@ def extract_messages():
         for filename, lineno, message, comments, context in extract_from_dir(
                 PACKAGE_DIR, [(pattern, method)], options_map=options, keywords=KEYWORDS):
             template.add(message, locations=[(f"ucjlib/{filename}", lineno)], auto_comments=comments, context=context)
-    for indicator, row in indicators().iterrows():
-        template.add(row["title"], locations=[("ucjlib/indicators.csv", 0)], auto_comments=[f"indicator {indicator}"])
+    with (PACKAGE_DIR / "indicators.csv").open(encoding="utf-8") as vocabulary:
+        for row in csv.DictReader(vocabulary):
+            template.add(row["title"], locations=[("ucjlib/indicators.csv", 0)], auto_comments=[f"indicator {row['indicator']}"])
     return template
