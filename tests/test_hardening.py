@@ -98,7 +98,7 @@ def test_hostile_text_in_the_data_shows_as_text_in_reports_and_index(tmp_path):
     assert result.returncode == 0, result.stderr
     pages = {p.relative_to(tmp_path / "reports").as_posix(): p.read_text(encoding="utf-8")
              for p in (tmp_path / "reports").glob("**/*.html")}
-    assert len(pages) == 10  # four regions in two languages, and two index pages
+    assert len(pages) == 12  # the nation and four regions in two languages, and two index pages
     for name, page in pages.items():
         assert active_content(page) == [], name
     # The markup arrives as the text a reader sees, character for character.
@@ -173,7 +173,7 @@ def test_verify_lists_reports_made_stale_by_a_data_change(tmp_path):
     assert verify.returncode == 1 and "12.10/id: not rendered" in verify.stdout
     assert run_ucjlib(tmp_path, "reports").returncode == 0
     second = run_ucjlib(tmp_path, "reports")
-    assert "rendered 0 reports, 8 unchanged" in second.stdout  # nothing changed: nothing re-rendered
+    assert "rendered 0 reports, 10 unchanged" in second.stdout  # nothing changed: nothing re-rendered
     edit_csv(raw / "observations.csv", lambda row: row.update(value="34%") if row["region"] == "Kota Binjai"
              and row["indicator"] == "ucj_coverage" else None)
     assert run_ucjlib(tmp_path, "build").returncode == 0
@@ -182,7 +182,7 @@ def test_verify_lists_reports_made_stale_by_a_data_change(tmp_path):
     stale = sorted(line.split(":")[0] for line in verify.stdout.splitlines() if "stale" in line)
     assert stale == ["12.75/en", "12.75/id"]  # another region's edit leaves the others current
     third = run_ucjlib(tmp_path, "reports")
-    assert "rendered 2 reports, 6 unchanged" in third.stdout
+    assert "rendered 2 reports, 8 unchanged" in third.stdout
     assert run_ucjlib(tmp_path, "verify").returncode == 0
 
 

@@ -19,7 +19,7 @@ def read(project, name: str) -> str:
     return (project.reports_dir / name).read_text(encoding="utf-8")
 
 
-REPORTS = ["12.10-kabupaten-labuhanbatu.html", "12.75-kota-binjai.html", "16.06-kabupaten-musi-banyuasin.html",
+REPORTS = ["00-indonesia.html", "12.10-kabupaten-labuhanbatu.html", "12.75-kota-binjai.html", "16.06-kabupaten-musi-banyuasin.html",
            "18-lampung.html", "99.01-kabupaten-fiktif-contoh.html"]
 
 
@@ -61,7 +61,7 @@ def test_index_lists_every_region_with_headline_and_link(rendered):
         assert coverage in row, (name, row)
     assert 'href="18-lampung.html"' in index  # sparse: no coverage, still listed and linked
     lampung = index[index.index('<td><a href="18-lampung.html">'):].split("</tr>")[0]  # its row, not its province heading
-    assert ">nan<" not in lampung.lower() and lampung.count("<td>–</td>") == 4 and "tidak ada angka cakupan" in lampung
+    assert ">nan<" not in lampung.lower() and lampung.count("<td>–</td>") == 5 and "tidak ada angka cakupan" in lampung
     # A national overview: regions grouped by province, how many, and how old the figures are.
     # Six regions with data (four seed regions, two fictional) in four provinces (12, 16, 18, 99);
     # the oldest latest figure is Binjai's (19 October 2024), the newest Muba's (25 September 2025).
@@ -81,7 +81,7 @@ def test_failed_region_is_named_not_published_and_the_others_render(rendered):
     manifest = json.loads(read(rendered, "manifest.json"))
     assert set(manifest["failed"]) == {"99.02/id", "99.02/en"}
     assert "RegionError" in manifest["failed"]["99.02/id"]["error"]
-    assert {r["region_code"] for r in manifest["reports"].values()} == {"12.10", "12.75", "16.06", "18", "99.01"}
+    assert {r["region_code"] for r in manifest["reports"].values()} == {"00", "12.10", "12.75", "16.06", "18", "99.01"}
 
 
 def test_manifest_records_inputs_and_parameters(rendered):
@@ -187,3 +187,12 @@ def test_a_region_code_that_papermill_reads_as_a_number_still_renders(rendered, 
                                parameters={"region": 12.1}, progress_bar=False, cwd=str(tmp_path))
     page = notebook_to_html(nbformat.read(tmp_path / "out.ipynb", as_version=4), "x", "id")
     assert "<h1>Kabupaten Labuhanbatu</h1>" in page and "36,48%" in page
+
+
+def test_the_nation_has_a_report_linked_from_the_index(rendered):
+    page = read(rendered, "00-indonesia.html")
+    # Its latest figure (37,01%, October 2025) against the yardsticks; only two national figures, so no trend.
+    assert "<h1>Indonesia</h1>" in page and "37,01%" in page and "Oktober 2025" in page
+    assert "Proyeksi statistik tidak dibuat: baru ada 2 angka cakupan" in page
+    index = read(rendered, "index.html")
+    assert 'href="00-indonesia.html"' in index and "Cakupan nasional: 37,01% per Oktober 2025" in index

@@ -68,10 +68,10 @@ def test_dead_and_hung_kernels_are_replaced_and_only_the_failing_region_is_lost(
     assert all(by_region[code].error is None for code in ("12.10", "16.06", "18"))
     assert by_region["16.06"].attempts == 2  # hung once, replaced, then rendered
     published = sorted(p.name for p in out.glob("*.html"))
-    assert published == ["12.10-kabupaten-labuhanbatu.html", "16.06-kabupaten-musi-banyuasin.html", "18-lampung.html",
-                         "index.html"]
+    assert published == ["00-indonesia.html", "12.10-kabupaten-labuhanbatu.html", "16.06-kabupaten-musi-banyuasin.html",
+                         "18-lampung.html", "index.html"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest["failed"]) == {"12.75/id"} and set(manifest["reports"]) == {"12.10/id", "16.06/id", "18/id"}
+    assert set(manifest["failed"]) == {"12.75/id"} and set(manifest["reports"]) == {"00/id", "12.10/id", "16.06/id", "18/id"}
     assert 'href="12.75-kota-binjai.html"' not in (out / "index.html").read_text(encoding="utf-8")
 
 

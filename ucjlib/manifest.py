@@ -62,22 +62,26 @@ class Inputs:
         return {value: hashes[positions].tobytes() for value, positions in frame.groupby(key).indices.items()}
 
     @functools.cached_property
-    def _digests(self) -> tuple[dict, dict, dict, dict, list]:
+    def _digests(self) -> tuple[dict, dict, dict, dict, list, dict]:
         processed = self._row_digests(self.processed, "region_code")
         checks = self._row_digests(self.checks, "region_code")
         legal = self._row_digests(self.legal, "source_id")
         sources = {code: sorted(set(group)) for code, group in self.processed.groupby("region_code")["source_id"]}
         national = sorted(set(self.processed.loc[self.processed["level"] == "national", "region_code"]))
-        return processed, checks, legal, sources, national
+        # A province's report lists its kabupaten/kota: their rows are its inputs too.
+        members = self.processed.loc[self.processed["level"].isin(["regency", "city"]), ["province_code", "region_code"]]
+        children = {code: sorted(set(group)) for code, group in members.groupby("province_code")["region_code"]}
+        return processed, checks, legal, sources, national, children
 
     def fingerprint(self, region_code: str, parameters: dict) -> str:
         """SHA-256 over everything a region's report depends on: the template, ucjlib's
-        code, the parameters, the region's and the nation's rows, the region's checks and
+        code, the parameters, the region's and the nation's rows (and a province's kabupaten/kota), the region's checks and
         the legal references of its sources. Another region's edit leaves it unchanged."""
-        processed, checks, legal, sources, national = self._digests
+        processed, checks, legal, sources, national, children = self._digests
         digest = hashlib.sha256()
         for part in (self.template_sha256.encode(), self.code_sha256.encode(), json.dumps(parameters, sort_keys=True).encode(),
-                     processed.get(region_code, b""), *(processed[code] for code in national), checks.get(region_code, b""),
+                     processed.get(region_code, b""), *(processed[code] for code in national),
+                     *(processed[code] + checks.get(code, b"") for code in children.get(region_code, [])), checks.get(region_code, b""),
                      *(legal.get(source, b"") for code in (region_code, *national) for source in sources.get(code, []))):
             digest.update(part)
             digest.update(b"\0")
@@ -114,13 +118,13 @@ def is_current(reports_dir: Path, entry: dict | None, fingerprint: str) -> bool:
 
 def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> list[tuple[str, str]]:
     """Reports that do not match the current data: ``(region/language, reason)`` pairs."""
-    from .summary import region_summary
+    from .summary import report_regions
 
     reports_dir = reports_dir or paths.reports_dir()
     manifest = read_manifest(reports_dir)
     inputs = Inputs.load()
     problems = []
-    for region in region_summary(inputs.processed).itertuples(index=False):
+    for region in report_regions(inputs.processed).itertuples(index=False):
         for language in languages:
             key = entry_key(region.region_code, language)
             entry = manifest["reports"].get(key)

@@ -202,5 +202,6 @@ def index_page(models: list[RegionModel], national: RegionModel | None, language
         provinces=list(provinces.values()), region_count=len(models), province_count=len(provinces),
         oldest=format_date(ends[0], language) if ends else "–", newest=format_date(ends[-1], language) if ends else "–",
         national=View(national, language).headline() if national is not None and national.coverage else None,
+        national_file=file(national) if national is not None else None,
         version=__version__, other_language_file="en/index.html" if language == "id" else "../index.html")
     return page(body, _("UCJ coverage reports by region"), language)

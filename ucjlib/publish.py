@@ -22,7 +22,7 @@ from .manifest import TEMPLATE, Inputs, entry_key, is_current, read_manifest, sh
 from .pages import index_page, page, report_filename, report_title
 from .region_model import region_model
 from .runner import Task, run_tasks
-from .summary import region_summary
+from .summary import region_summary, report_regions
 
 LANGUAGE_ORDER = ("id", "en")
 
@@ -78,10 +78,11 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     inputs = Inputs.load(template)
     summary = region_summary(inputs.processed)
     manifest = read_manifest(out_dir)
-    wanted = {entry_key(r.region_code, language) for r in summary.itertuples() for language in LANGUAGE_ORDER}
+    wanted = {entry_key(code, language) for code in report_regions(inputs.processed)["region_code"] for language in LANGUAGE_ORDER}
     for table in ("reports", "failed"):
         manifest[table] = {key: value for key, value in manifest[table].items() if key in wanted}
-    selected = summary if regions is None else summary[summary["region_code"].isin(regions)]
+    reported = report_regions(inputs.processed)
+    selected = reported if regions is None else reported[reported["region_code"].isin(regions)]
     results, tasks, fingerprints, names = [], [], {}, {}
     for region in selected.itertuples(index=False):
         for language in languages:

@@ -261,12 +261,15 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, coverage: Reading 
 
 
 def _targets(figures: pd.DataFrame, national: pd.DataFrame, history: tuple[Reading, ...]) -> list[Target]:
-    """National yardsticks (one per name and year), the region's own targets, the +20-point rule."""
+    """National yardsticks (one per name and year), the region's own targets, the +20-point rule
+    (for the nation itself: the yardsticks only)."""
     order = {name: position for position, name in enumerate(config.NATIONAL_YARDSTICK_NAMES)}
     wanted = national[(national["indicator"] == "coverage_target") & national["yardstick"].isin(order)]
     wanted = wanted.sort_values("raw_line").drop_duplicates(["yardstick", "as_of"])
     targets = [Target(r.yardstick, "national", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed)
                for r in wanted.itertuples()]
+    if (figures["level"] == "national").all():
+        return sorted(targets, key=lambda t: (t.year, t.value))
     own = totals(figures)
     own = own[own["indicator"] == "coverage_target"].sort_values("raw_line")
     targets += [Target(r.yardstick, "own", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed)

@@ -358,6 +358,7 @@ def overview_row(model: RegionModel, language: str, file: str | None) -> dict:
         _("Region"): model.name,
         _("UCJ coverage"): NONE if coverage is None else view.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
         _("As of"): NONE if coverage is None else view.date(coverage.as_of),
+        _("Source"): NONE if coverage is None else model.sources().loc[coverage.source_id, "outlet"],
         _("First unmet target"): NONE if unmet is None else f"{view.target_name(unmet.target)}: {view.target_value(unmet.target)} ({unmet.target.year})",
         _("Gap (points)"): NONE if unmet is None else view.num(unmet.points, GAP_DECIMALS),
         _("Status"): _(STATUS[status]),

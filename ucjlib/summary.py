@@ -56,3 +56,10 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
             "figures": int(counts[region.region_code]),
         })
     return pd.DataFrame(rows)
+
+
+def report_regions(processed: pd.DataFrame) -> pd.DataFrame:
+    """Every region with a report: the nation first (its yardsticks and national series), then
+    each region present in the data (code and name)."""
+    national = processed.loc[processed["level"] == "national", ["region_code", "region_name"]].drop_duplicates()
+    return pd.concat([national, region_summary(processed)[["region_code", "region_name"]]], ignore_index=True)
