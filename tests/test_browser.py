@@ -28,8 +28,8 @@ def browser():
         browser.close()
 
 
-def open_page(browser, path):
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
+def open_page(browser, path, width=1100):
+    page = browser.new_page(viewport={"width": width, "height": 900})
     failed = []
     page.on("requestfailed", lambda request: failed.append(request.url))
     page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
@@ -59,4 +59,13 @@ def test_english_report_switches_language(browser, rendered):
     page.wait_for_load_state("load")
     assert page.locator(".headline-figure").inner_text() == "33%"
     assert page.get_by_text("Comparison with yardsticks").is_visible()
+    assert failed == []
+
+
+@pytest.mark.parametrize("name", ["index.html", "00-indonesia.html", "12.10-kabupaten-labuhanbatu.html",
+                                  "en/16.06-kabupaten-musi-banyuasin.html", "18-lampung.html"])
+def test_no_page_scrolls_sideways_on_a_390_px_phone(browser, rendered, name):
+    page, failed = open_page(browser, rendered.reports_dir / name, width=390)
+    # Wide tables scroll inside their own box; the document is no wider than the screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert failed == []
