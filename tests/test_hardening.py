@@ -245,3 +245,12 @@ def test_raw_loader_on_arbitrary_text_returns_or_raises_input_error(scratch_raw,
 def test_raw_loader_fuzz_many_examples(scratch_raw, table, text):
     _load_arbitrary(scratch_raw, table)
     _load_arbitrary(scratch_raw, [], as_text=text)
+
+
+@pytest.mark.parametrize("command", ["summary", "verify", "reports"])
+def test_commands_before_any_build_say_so_in_one_line(tmp_path, command):
+    copy_raw(tmp_path)  # raw data only: data/processed/ does not exist yet
+    result = run_ucjlib(tmp_path, command)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ") and "python -m ucjlib build" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

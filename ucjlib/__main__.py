@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             processed = build()
             print(f"built {len(processed)} observations into {paths.shown_path(paths.processed_dir())}/")
         print(_summary())
-    except UCJError as err:
+    except (UCJError, OSError) as err:  # OSError: a missing input, an unwritable folder …
         print(f"error: {err}", file=sys.stderr)
         if args.command == "build":
             print("nothing was written; the previous outputs are unchanged.", file=sys.stderr)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, paths
-from .processed import load_checks, load_processed
+from .processed import load_all
 from .files import write_text_atomically
 
 MANIFEST = "manifest.json"
@@ -50,9 +50,9 @@ class Inputs:
 
     @classmethod
     def load(cls, template_path: Path | None = None) -> "Inputs":
-        legal = pd.read_csv(paths.processed_legal(), dtype=str, keep_default_na=False)
+        tables = load_all()  # says which file is missing and to run the build first
         template = (template_path or paths.notebooks_dir() / TEMPLATE).read_bytes()
-        return cls(load_processed(), load_checks(), legal, sha256_bytes(template), code_sha256())
+        return cls(tables.observations, tables.checks, tables.legal, sha256_bytes(template), code_sha256())
 
     @staticmethod
     def _row_digests(frame: pd.DataFrame, key: str) -> dict[str, bytes]:
