@@ -254,3 +254,12 @@ def test_commands_before_any_build_say_so_in_one_line(tmp_path, command):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("error: ") and "python -m ucjlib build" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bidirectional_controls_are_removed_from_raw_text(tmp_path):
+    raw = copy_raw(tmp_path)
+    # U+202E (right-to-left override) inside a region name would display "Binjai" reversed.
+    edit_csv(raw / "observations.csv", lambda row: row.update(region="Kota Bin\u202ejai") if row["region"] == "Kota Binjai" else None)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    processed = (tmp_path / "data" / "processed" / "observations.csv").read_text(encoding="utf-8")
+    assert "\u202e" not in processed and "Kota Binjai" in processed

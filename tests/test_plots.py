@@ -61,3 +61,10 @@ def test_cross_region_chart_draws_each_yardstick_once_and_flags_missing_coverage
     assert "RPJMN 2025–2029 (2029): 43,92%" in [t.get_text() for t in ax.get_legend().get_texts()]
     assert ax.get_legend().get_title().get_text() == "Nasional"  # the caller's words, not the module's
     plt.close(fig)
+
+
+def test_dollar_signs_from_the_data_stay_literal_text():
+    # A group or yardstick written with '$' (even a lone one) is drawn as typed, not as mathematics.
+    fig = coverage_vs_targets(36.48, "Cakupan $x^2$", [("Target $ daerah", 43.92, True)], "Judul")
+    svg = base64.b64decode(figure_to_data_uri(fig).split("base64,", 1)[1]).decode("utf-8")
+    assert ">Cakupan $x^2$<" in svg and ">Target $ daerah (2029)<" not in svg and ">Target $ daerah<" in svg

@@ -15,6 +15,15 @@ from . import paths
 from .errors import InputError
 
 
+# Bidirectional-control characters reorder what a reader sees (a name can display as another):
+# they carry no meaning in a figure, a name or a note, so they are dropped on reading.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def _clean(cell: str) -> str:
+    return cell.translate(_BIDI_CONTROLS).strip()
+
+
 def read_table(path: Path) -> pd.DataFrame:
     """Read a raw CSV as text: UTF-8 with or without BOM, ',' or ';' delimited (Excel in
     an Indonesian locale writes ';'), any line endings. Every cell stays a string.
@@ -22,6 +31,7 @@ def read_table(path: Path) -> pd.DataFrame:
     The frame's index is the file line minus 2 (header = line 1), also across blank lines
     and quoted cells spanning lines, so ``index + 2`` is the line a spreadsheet shows.
     A row with more or fewer cells than the header is an error naming its line.
+    Bidirectional-control characters are removed from every cell.
     """
     shown = paths.shown_path(path)
     try:
@@ -36,7 +46,7 @@ def read_table(path: Path) -> pd.DataFrame:
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [cell.strip() for cell in next(reader)]
+        header = [_clean(cell) for cell in next(reader)]
         records, lines, problems = [], [], []
         line = reader.line_num + 1
         for row in reader:
@@ -45,7 +55,7 @@ def read_table(path: Path) -> pd.DataFrame:
                     problems.append((shown, line, None, delimiter.join(row)[:80],
                                      f"has {len(row)} cells where the header has {len(header)}: check the delimiters and quotes"))
                 else:
-                    records.append([cell.strip() for cell in row])
+                    records.append([_clean(cell) for cell in row])
                     lines.append(line)
             line = reader.line_num + 1
     except csv.Error as err:

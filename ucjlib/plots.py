@@ -17,6 +17,19 @@ from .formatting import format_percent
 PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9"]
 
 
+def _plain_text(draw):
+    """Draw with every text taken literally: '$' in a name or note from the data is not
+    typeset as mathematics (and a lone '$' cannot break the chart)."""
+    import functools
+
+    @functools.wraps(draw)
+    def plain(*args, **kwargs):
+        with plt.rc_context({"text.parse_math": False}):
+            return draw(*args, **kwargs)
+
+    return plain
+
+
 def _despine(ax) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
@@ -26,6 +39,7 @@ def percent_axis(axis, language: str = "id") -> None:
     axis.set_major_formatter(FuncFormatter(lambda value, _: format_percent(value, language, 0)))
 
 
+@_plain_text
 def coverage_vs_targets(coverage: float | None, coverage_label: str, targets: list[tuple[str, float, bool]],
                         title: str, language: str = "id", coverage_decimals: int = 2):
     """Horizontal bars: the region's coverage, then each target (own targets hatched).
@@ -73,6 +87,7 @@ def figure_to_data_uri(fig) -> str:
 _LINE_STYLES = [("-", "o"), ("--", "s"), ("-.", "^"), (":", "D"), ("-", "v"), ("--", "P"), ("-.", "X")]
 
 
+@_plain_text
 def fan_chart(observed, fitted, targets: list[tuple[str, float]], paths: list[tuple[str, object]], title: str,
               language: str = "id"):
     """Coverage over time: observations (points), a fitted trend with its interval band
@@ -109,6 +124,7 @@ def fan_chart(observed, fitted, targets: list[tuple[str, float]], paths: list[tu
     return fig
 
 
+@_plain_text
 def cross_region_chart(rows, yardsticks, title: str, legend: dict, language: str = "id"):
     """Several regions' coverage and own targets as bars (rows with ``label``, ``kind`` among
     coverage / own / rule / no coverage, ``value``, ``value_text``), with the national
@@ -151,6 +167,7 @@ def cross_region_chart(rows, yardsticks, title: str, legend: dict, language: str
     return fig
 
 
+@_plain_text
 def count_bars(frame, category: str, value: str, title: str, language: str = "id"):
     """A seaborn bar chart of counts by category, each bar labelled with its count written
     the language's way (one colour: the labels carry the reading in grayscale)."""
