@@ -58,7 +58,7 @@ def test_english_report_switches_language(browser, rendered):
     page.get_by_role("link", name="English version").click()
     page.wait_for_load_state("load")
     assert page.locator(".headline-figure").inner_text() == "33%"
-    assert page.get_by_text("Comparison with yardsticks").is_visible()
+    assert page.get_by_role("heading", name="Comparison with yardsticks").is_visible()
     assert failed == []
 
 
@@ -68,4 +68,14 @@ def test_no_page_scrolls_sideways_on_a_390_px_phone(browser, rendered, name):
     page, failed = open_page(browser, rendered.reports_dir / name, width=390)
     # Wide tables scroll inside their own box; the document is no wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert failed == []
+
+
+def test_contents_and_the_way_back_to_the_index(browser, rendered):
+    page, failed = open_page(browser, rendered.reports_dir / "12.75-kota-binjai.html")
+    page.get_by_role("link", name="Kualitas data").click()  # the table of contents jumps to its section
+    assert page.url.endswith("#quality") and page.get_by_role("heading", name="Kualitas data").is_visible()
+    page.get_by_role("link", name="Semua daerah").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/index.html")
     assert failed == []

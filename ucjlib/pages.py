@@ -142,7 +142,8 @@ def report_context(model: RegionModel, language: str) -> dict:
                                           (model.start, _("no number of workers (denominator)"))) if present is None]
     cost_rows = view.cost_rows()
     return {
-        "region_rows": _regions_of_province(model, language),
+        "region_rows": _regions_of_province(model, language), "horizon": config.LONG_TERM_HORIZON,
+        "sources_line": _("Sources: the figures of this report, numbered in the list of sources; computed with ucjlib from data/processed/."),
         "language": language, "model": model, "version": __version__,
         "other_language_file": report_filename(model.code, model.name, "en" if language == "id" else "id", relative_to=language),
         "headline": view.headline(), "target_rows": view.target_rows(), "coverage_chart": _picture(*view.coverage_chart()),
