@@ -32,6 +32,8 @@ def test_every_page_is_self_contained_without_code_or_errors(rendered, name):
     for target in re.findall(r'(?:src|href)="([^"]*)"', page):
         assert target.startswith(("data:", "#")) or not re.match(r"^[a-z]+:", target), target
     assert "ucj_report.prepare" not in page and "Traceback" not in page and "Error" not in page
+    # No missing value leaks through as a word or a float where a year or a number belongs.
+    assert not re.search(r">\s*(nan|None|NaN)\s*<", page) and not re.search(r"<td>\d{4}\.0</td>", page)
 
 
 def test_region_added_only_in_data_renders_with_its_figures(rendered):

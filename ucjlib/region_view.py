@@ -123,7 +123,9 @@ class View:
 
         model, _ = self.model, self._
         label = _("Coverage of %(region)s") % {"region": model.name}
-        targets = [(f"{self.target_name(t)} ({t.year})", t.value, t.kind != "national") for t in model.targets]
+        # The rule's long name (with its base) is in the table; the chart's label stays short.
+        targets = [(f"{self.kind(t) if t.kind == 'rule' else t.name} ({t.year})", t.value, t.kind != "national")
+                   for t in model.targets]
         coverage = model.coverage
         fig = coverage_vs_targets(None if coverage is None else coverage.value, label, targets,
                                   _("UCJ coverage and yardsticks"), self.language, 2 if coverage is None else coverage.decimals)
@@ -236,7 +238,7 @@ class View:
                 year = row[f"reached:{name}"]
                 key = _("Year reached: %(name)s, %(target)s") % {"name": name, "target": self.pct(value)}
                 record[key] = (_("already reached") if model.start.coverage >= value else
-                               _("not by %(year)s") % {"year": config.LONG_TERM_HORIZON} if year is None else str(year))
+                               _("not by %(year)s") % {"year": config.LONG_TERM_HORIZON} if pd.isna(year) else str(int(year)))
             record[_("Budget, first year")] = self.rp(row["budget_first_year"])
             record[_("Budget %(year)s") % {"year": config.PLAN_END_YEAR}] = self.rp(row["budget_plan_end"])
             record["source"] = self.source(row["scenario"].source_id) if row["scenario"].source_id else None
