@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 
-from ucjlib import paths
 
 CHROMIUM = shutil.which("chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -37,7 +36,7 @@ def open_page(browser, path, width=1100):
     return page, failed
 
 
-def test_index_and_a_report_open_offline_with_headline_on_screen(browser, rendered):
+def test_index_and_a_report_open_offline_with_headline_on_screen(browser, rendered, tmp_path):
     page, failed = open_page(browser, rendered.reports_dir / "index.html")
     assert page.get_by_role("link", name="Kabupaten Labuhanbatu").is_visible()
     assert page.get_by_text("36,48%").first.is_visible()
@@ -48,8 +47,8 @@ def test_index_and_a_report_open_offline_with_headline_on_screen(browser, render
     assert headline.is_visible() and headline.inner_text() == "36,48%"
     # The embedded chart decoded and laid out (a broken image has zero natural width).
     assert page.locator("figure img").first.evaluate("img => img.complete && img.naturalWidth > 0")
-    paths.reports_dir().mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(paths.reports_dir() / "screenshot-labuhanbatu.png"), full_page=True)
+    # Test artefacts go to pytest's temporary folder: reports/ stays as the main job left it.
+    page.screenshot(path=str(tmp_path / "screenshot-labuhanbatu.png"), full_page=True)
     assert failed == []
 
 
