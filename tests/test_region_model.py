@@ -113,7 +113,7 @@ def test_headline_coverage(labuhanbatu, binjai, muba, lampung):
     c = binjai.coverage
     assert (c.value, c.as_printed, c.as_of, c.source_id) == (33.0, "33%", "2024-10-19", "fgd-binjai-2024-10")
     assert (c.basis, c.decimals, c.year) == ("angkatan kerja", 0, 2024)
-    # Muba: "Pada 2025, cakupan meningkat dari 26,8 persen menjadi 49,2 persen": the newest
+    # Muba: the article gives coverage rising over 2025 from 26,8% to 49,2%: the newest
     # (Rakor of 25/9/2025) is the headline; the December 2024 level stays in the history.
     c = muba.coverage
     assert (c.value, c.as_printed, c.as_of, c.source_id) == (pytest.approx(49.2, abs=EXACT), "49,2 persen", "2025-09-25",
