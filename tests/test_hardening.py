@@ -263,3 +263,23 @@ def test_bidirectional_controls_are_removed_from_raw_text(tmp_path):
     assert run_ucjlib(tmp_path, "build").returncode == 0
     processed = (tmp_path / "data" / "processed" / "observations.csv").read_text(encoding="utf-8")
     assert "\u202e" not in processed and "Kota Binjai" in processed
+
+
+def test_processed_files_are_safe_to_open_in_a_spreadsheet(tmp_path):
+    raw = copy_raw(tmp_path)
+    # Text a spreadsheet would run as a formula, in a note and in a group.
+    edit_csv(raw / "observations.csv", lambda row: row.update(note_en='=HYPERLINK("http://x","y")', group="@SUM(A1)",
+                                                              group_en="@SUM(A1)") if row["indicator"] == "uncovered_by_group"
+             and row["group"] == "guru" else None)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    processed = tmp_path / "data" / "processed"
+    rows = list(csv.DictReader((processed / "observations.csv").open(encoding="utf-8")))
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))]  # nothing a spreadsheet would run
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in cells and "'@SUM(A1)" in cells
+    # The project reads the text back as it was written.
+    from ucjlib.processed import load_checks, load_processed
+
+    frame = load_processed(processed / "observations.csv")
+    assert '=HYPERLINK("http://x","y")' in set(frame["note_en"]) and "@SUM(A1)" in set(frame["group"])
+    assert "+20-point rule" in set(load_checks(processed / "checks.csv")["check"])

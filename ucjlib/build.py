@@ -19,7 +19,7 @@ from .files import read_table, remove_stale_temporaries, write_text_atomically
 from .indicators import indicators
 from .numerals import CONVENTIONS
 from .parse import parse_figure, parse_period, period_start
-from .processed import PROCESSED_COLUMNS
+from .processed import PROCESSED_COLUMNS, spreadsheet_safe
 from .regions import RegionTable
 from .schemas import (
     OPTIONAL_COLUMNS,
@@ -212,5 +212,5 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
     checks = run_checks(processed)
     # Everything is computed before the first write, so a bad input never leaves a mix.
     for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv")):
-        write_text_atomically(frame.to_csv(index=False, lineterminator="\n"), out_dir / name)
+        write_text_atomically(spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n"), out_dir / name)
     return processed

@@ -25,13 +25,39 @@ PROCESSED_COLUMNS = [
 ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula. The build writes such
+# a text with a leading apostrophe (which spreadsheets hide); reading takes it off again.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula, prefixed with an apostrophe.
+
+    Examples
+    --------
+    >>> spreadsheet_safe(pd.DataFrame({"note": ["=HYPERLINK(1)", "fine"], "value": [-1.5, 2.0]})).to_dict("list")
+    {'note': ["'=HYPERLINK(1)", 'fine'], 'value': [-1.5, 2.0]}
+    """
+    text = [column for column in frame.columns if not pd.api.types.is_numeric_dtype(frame[column])]
+    return frame.assign(**{column: frame[column].map(lambda cell: f"'{cell}" if isinstance(cell, str)
+                                                      and cell.startswith(FORMULA_STARTS) else cell) for column in text})
+
+
+def _read(path: Path, **options) -> pd.DataFrame:
+    """Read a processed CSV, taking off the apostrophe :func:`spreadsheet_safe` added."""
+    frame = pd.read_csv(path, keep_default_na=False, **options)
+    text = [column for column in frame.columns if not pd.api.types.is_numeric_dtype(frame[column])]
+    return frame.assign(**{column: frame[column].map(lambda cell: cell[1:] if isinstance(cell, str) and cell.startswith("'")
+                                                      and cell[1:].startswith(FORMULA_STARTS) else cell) for column in text})
+
+
 def load_checks(path: Path | None = None) -> pd.DataFrame:
     """Read ``data/processed/checks.csv``: numbers as floats (empty where not applicable)."""
     path = path or paths.processed_checks()
     if not path.exists():
         raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
     numbers = ["recomputed", "printed", "difference", "tolerance"]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = _read(path, dtype=str)
     return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)) for column in numbers})
 
 
@@ -41,7 +67,7 @@ def load_processed(path: Path | None = None) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
     text_columns = {c: str for c in PROCESSED_COLUMNS if c not in ("value", "approximate", "raw_line")}
-    frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False)
+    frame = _read(path, dtype=text_columns)
     return frame.astype({"value": float, "approximate": bool, "raw_line": int})
 
 
@@ -63,7 +89,7 @@ def _stamp(path: Path) -> tuple:
 def _load_all(*stamps: tuple) -> Processed:
     observations, checks, legal = (Path(stamp[0]) for stamp in stamps)
     return Processed(load_processed(observations), load_checks(checks),
-                     pd.read_csv(legal, dtype=str, keep_default_na=False))
+                     _read(legal, dtype=str))
 
 
 def load_all() -> Processed:
