@@ -224,23 +224,25 @@ def test_chosen_target_defaults_to_rpjmn_2029(labuhanbatu, lampung):
 # -- gaps, attainment, first unmet target ----------------------------------------------------
 
 def test_gaps_labuhanbatu(labuhanbatu):
-    # On the headline 36,48% and the printed 181.567 workers (1.815,67 per point).
+    # On the headline 36,48% and the printed 181.567 workers (1.815,67 per point); persons are
+    # target × workers − the 66.234 participants printed beside the coverage.
     g = gap(labuhanbatu, RPJMN, 2025)  # 36,48 ≥ 32,15: reached
     assert (g.points, g.persons, g.reached) == (0, 0, True)
     assert g.attainment == pytest.approx(113.4681, abs=5e-5)  # 36,48 ÷ 32,15 × 100
     g = gap(labuhanbatu, KEMENDAGRI, 2025)
     assert g.points == pytest.approx(15.67, abs=EXACT)  # 52,15 − 36,48
-    assert g.persons == pytest.approx(28_451.5489, abs=1e-6)  # 15,67 × 181.567 / 100 = 28.451,5489
+    assert g.persons == pytest.approx(28_453.1905, abs=1e-6)  # 0,5215 × 181.567 − 66.234 = 94.687,1905 − 66.234
+    assert g.persons_range == (g.persons, g.persons)  # both counts printed to the last person: exact
     assert g.attainment == pytest.approx(69.9521, abs=5e-5)  # 36,48 ÷ 52,15 × 100
     g = gap(labuhanbatu, RKP, 2026)  # 36,48 ≥ 34,99
     assert g.reached and g.attainment == pytest.approx(104.2584, abs=5e-5)  # 36,48 ÷ 34,99 × 100
     g = gap(labuhanbatu, RPJMN, 2029)
     assert g.points == pytest.approx(7.44, abs=EXACT)  # 43,92 − 36,48
-    assert g.persons == pytest.approx(13_508.5848, abs=1e-6)  # 7,44 × 1.815,67
+    assert g.persons == pytest.approx(13_510.2264, abs=1e-6)  # 0,4392 × 181.567 − 66.234 = 79.744,2264 − 66.234
     assert g.attainment == pytest.approx(83.0601, abs=5e-5)  # 36,48 ÷ 43,92 × 100
     g = gap(labuhanbatu, RPJPN, 2045)
     assert g.points == pytest.approx(63.02, abs=EXACT)  # 99,5 − 36,48
-    assert g.persons == pytest.approx(114_423.5234, abs=1e-6)  # 63,02 × 1.815,67
+    assert g.persons == pytest.approx(114_425.165, abs=1e-6)  # 0,995 × 181.567 − 66.234 = 180.659,165 − 66.234
     # The first target (by year, then value) not reached: 2025's RPJMN 32,15 is met, Kemendagri's 52,15 is not.
     assert (labuhanbatu.first_unmet.target.name, labuhanbatu.first_unmet.target.year) == (KEMENDAGRI, 2025)
 
@@ -252,6 +254,8 @@ def test_gaps_binjai(binjai):
     g = gap(binjai, KEMENDAGRI, 2025)
     assert g.points == pytest.approx(19.15, abs=EXACT)  # 52,15 − 33
     assert g.persons == pytest.approx(25_436.179, abs=1e-6)  # 19,15 × 1.328,26
+    # "33%" stands for 32,5%–33,5% (half a unit of its last digit); the 132.826 workers are exact.
+    assert g.persons_range == pytest.approx((24_772.049, 26_100.309), abs=1e-6)  # 18,65 and 19,65 × 1.328,26
     assert g.attainment == pytest.approx(63.2790, abs=5e-5)  # 33 ÷ 52,15 × 100
     g = gap(binjai, RULE, 2025)
     assert g.points == pytest.approx(20.0, abs=EXACT)  # 53 − 33: the rule's own 20 points

@@ -27,6 +27,7 @@ def _percent_rounding(printed: str) -> float:
 # Names of the checks whose derived figures the region model uses.
 PLAN_IMPLIES_WORKERS = N_("worker base implied by an enrolment plan")
 TARGETS_IMPLY_WORKERS = N_("worker base implied by a target pair")
+BASIS_CHANGED = N_("worker base changed between two coverage figures")
 
 # Figures that describe the whole region: only a row without group, programme or funding is
 # the region's total (a coverage of civil servants only is not the region's coverage).
@@ -234,7 +235,7 @@ def _basis_changes(region: pd.DataFrame) -> list[dict]:
         change = after / before - 1
         inputs = (f"{earlier['value_as_printed']} ({earlier['as_of']}) → {later['value_as_printed']} ({later['as_of']}); "
                   f"{before:,.0f} → {after:,.0f}".replace(",", "."))
-        results.append(_result(N_("worker base changed between two coverage figures"), coverage.loc[[later.name]], inputs,
+        results.append(_result(BASIS_CHANGED, coverage.loc[[later.name]], inputs,
                                change * 100, None, 0, "percent",
                                N_("The change in coverage between these figures partly reflects a new denominator.")))
         results[-1]["status"] = "flag" if abs(change) > config.BASIS_CHANGE_TOLERANCE else "pass"

@@ -69,5 +69,10 @@ RULE_INCREASE_POINTS = 20.0
 RULE_BASE_YEAR = 2024
 RULE_TARGET_YEAR = 2025
 
+# A figure printed with an approximation word (sekitar, lebih dari, hampir, -an …) is taken to
+# lie within this share of its printed value, on the side the word allows; a rounded figure
+# within half a unit of its last printed digit. Gaps and budgets derived from them are ranges.
+APPROXIMATE_SHARE = 0.05
+
 # A figure this many months older than the newest figure of a report is marked with its age.
 OLD_FIGURE_MONTHS = 12

@@ -120,6 +120,11 @@ def _assumptions(view: View) -> list[str]:
             "tolerance": view.num(config.CHECK_TOLERANCE_POINTS, 1)},
         _("Gaps in persons use the same denominator as the coverage figure; coverage, participants and workers are "
           "region totals, never one group's figures."),
+        _("Ranges: a printed figure stands for any value within half a unit of its last digit (%(example)s: %(low)s–%(high)s); "
+          "an approximate one (\"sekitar\", \"lebih dari\" …) for any value within %(share)s of it, on the side its word allows. "
+          "Gaps, participants and budgets are computed at both ends.") % {
+            "share": format_percent(config.APPROXIMATE_SHARE * 100, view.language, 0), "example": view.pct(36.48),
+            "low": view.pct(36.475, 3), "high": view.pct(36.485, 3)},
     ]
 
 
@@ -146,14 +151,16 @@ def report_context(model: RegionModel, language: str) -> dict:
         "sources_line": _("Sources: the figures of this report, numbered in the list of sources; computed with ucjlib from data/processed/."),
         "language": language, "model": model, "version": __version__,
         "other_language_file": report_filename(model.code, model.name, "en" if language == "id" else "id", relative_to=language),
-        "headline": view.headline(), "target_rows": view.target_rows(), "coverage_chart": _picture(*view.coverage_chart()),
+        "headline": view.headline(), "summary": view.summary(), "target_rows": view.target_rows(), "coverage_chart": _picture(*view.coverage_chart()),
         "cost_rows": cost_rows, "any_late": any(row["late"] for row in cost_rows),
         "cost_year": model.start.year + 1 if model.start else None, "premium_rate": view.rp(model.assumptions.premium_rate),
         "closing_missing": "; ".join(missing), "trend_rows": trend_rows,
         "trend_reason": None if model.trend is not None else _trend_reason(view),
         "start_text": _start_text(view) if model.start else "", "scenario_rows": view.scenario_rows(),
         "discount_instrument": config.DISCOUNT_INSTRUMENT, "poverty": poverty,
+        "basis_tolerance": format_percent(config.BASIS_CHANGE_TOLERANCE * 100, language, 0),
         "fan_chart": _picture(*view.fan_chart()) if model.scenario_rows is not None else None,
+        "over_time_chart": _picture(*over_time) if (over_time := view.over_time_chart()) else None,
         "figure_rows": view.figure_rows(), "flag_rows": view.check_rows("flag"), "derived_rows": view.check_rows("info"), "reading_rows": view.reading_rows(),
         "approximate": int(model.figures["approximate"].sum()), "missing": view.missing(),
         "assumptions": _assumptions(view), "sources": view.sources(), "legal": view.legal(),

@@ -260,6 +260,26 @@ def printed_decimals(text: str, decimal_mark: str | None = None) -> int:
     return len(digits.rsplit(decimal_mark, 1)[1]) if decimal_mark in digits else 0
 
 
+def printed_step(text: str) -> float:
+    """The unit of the last digit a figure was printed with: a printed figure stands for
+    any value within half a step of it.
+
+    Examples
+    --------
+    >>> printed_step("36,48%"), printed_step("33%"), printed_step("66.234")
+    (0.01, 1.0, 1.0)
+    >>> printed_step("23 ribu"), printed_step("2,145 juta"), printed_step("45rb")
+    (1000.0, 1000.0, 1000.0)
+    """
+    lowered = str(text).lower()
+    scale = 1
+    for words in _WORDS.values():
+        for word, factor in words.scale.items():
+            if re.search(rf"\d\s*{word}(?:-?an)?\b", lowered):
+                scale = max(scale, factor)
+    return round(scale / 10 ** printed_decimals(text), 12)
+
+
 _MONTHS = {name.lower(): number for number, name in get_month_names("wide", locale="id").items()}
 _MONTHS |= {name.lower(): number for number, name in get_month_names("abbreviated", locale="id").items()}
 _MONTHS |= {"nopember": 11, "pebruari": 2, "agust": 8, "sept": 9}  # older spellings seen in print

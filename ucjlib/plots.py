@@ -12,9 +12,13 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator
 from .config import LONG_TERM_HORIZON, RULE_BASE_YEAR
 from .formatting import format_percent
 
-# seaborn's "colorblind" palette, spelled out so that drawing a report does not import
-# seaborn (a second per fresh kernel); tests/test_plots.py checks it against seaborn.
-PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9"]
+# seaborn's "colorblind" palette, each colour darkened (HLS lightness lowered) just enough to
+# stand at least 3:1 against white, as marks on a white page must; spelled out so that drawing
+# a report does not import seaborn. tests/test_plots.py checks hues and contrast against seaborn's.
+PALETTE = ["#0173b2", "#cd8405", "#029e73", "#d55e00", "#cc78bc", "#c58652", "#f653c5", "#949494", "#a0970f", "#229de2"]
+# No text in a chart is smaller than this (points); pages keep charts wide enough on a phone
+# for it to stay legible (see ucjlib.pages).
+SMALLEST_FONT_PT = 8
 
 
 def _plain_text(draw):
@@ -115,13 +119,52 @@ def fan_chart(observed, fitted, targets: list[tuple[str, float]], paths: list[tu
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0f}"))  # years take no separator
     for label, value in targets:
         ax.axhline(value, color="0.3", linestyle=(0, (1, 3)), linewidth=1)
-        ax.text(start + 0.2, value + 1, f"{label}: {format_percent(value, language)}", fontsize=7, color="0.2")
+        ax.text(start + 0.2, value + 1, f"{label}: {format_percent(value, language)}", fontsize=SMALLEST_FONT_PT, color="0.2")
     percent_axis(ax.yaxis, language)
     ax.set_title(title, fontsize=11, loc="left")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=7, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=SMALLEST_FONT_PT, frameon=False)
     _despine(ax)
     fig.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.3)  # room for the legend below
     return fig
+
+
+@_plain_text
+def coverage_over_time(region, national, title: str, labels: dict, language: str = "id"):
+    """Every dated coverage figure of a region (``region``: ``year`` as a decimal, ``coverage``,
+    ``text`` as printed, ``new_basis``), the nation's as a reference line (``national``: ``year``,
+    ``coverage``; may be empty), and a ring around a figure whose denominator changed.
+    ``labels`` holds the words (``region``, ``national``, ``new_basis``)."""
+    fig, ax = plt.subplots(figsize=(7.5, 3.9), dpi=96)
+    if len(national):
+        ax.plot(national["year"], national["coverage"], color=PALETTE[7], linestyle="--", marker="s", markersize=4,
+                label=labels["national"])
+    ax.plot(region["year"], region["coverage"], color=PALETTE[0], marker="o", label=labels["region"])
+    for row in region.itertuples(index=False):
+        ax.annotate(row.text, (row.year, row.coverage), textcoords="offset points", xytext=(0, 7), ha="center",
+                    fontsize=SMALLEST_FONT_PT + 1)
+    changed = region[region["new_basis"]]
+    if len(changed):
+        ax.scatter(changed["year"], changed["coverage"], s=160, facecolors="none", edgecolors=PALETTE[3], linewidths=1.8,
+                   zorder=6, label=labels["new_basis"])
+    years = list(region["year"]) + list(national["year"])
+    ax.set_xlim(min(years) - 0.3, max(years) + 0.3)
+    ax.set_ylim(0, min(105, max(list(region["coverage"]) + list(national["coverage"])) + 15))
+    ax.xaxis.set_major_locator(MultipleLocator(1 if max(years) - min(years) > 1.5 else 0.25))
+    ax.xaxis.set_major_formatter(FuncFormatter(_year_label))
+    ax.tick_params(labelsize=SMALLEST_FONT_PT + 1)
+    percent_axis(ax.yaxis, language)
+    ax.set_title(title, fontsize=11, loc="left")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=SMALLEST_FONT_PT + 1, frameon=False)
+    _despine(ax)
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.25)
+    return fig
+
+
+def _year_label(value: float, _position) -> str:
+    """A decimal year as ``2025`` or, between years, as ``2025-07``."""
+    year = int(value + 1e-9)
+    month = round((value - year) * 12) + 1
+    return str(year) if month == 1 else f"{year}-{month:02d}"
 
 
 @_plain_text

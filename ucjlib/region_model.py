@@ -12,12 +12,18 @@ Definitions used throughout:
 - **The +20-point rule** (Permendagri 15/2024): a region's target for 2025 is its coverage
   at the end of 2024 plus 20 points, at most 100%. The end-2024 level is the latest total
   coverage figure whose date falls in 2024; without one the rule gives no target.
+- **Gap in persons**: target × workers − participants, on the headline's worker base; the
+  participants are the count printed beside the coverage figure, else coverage × workers.
 - **Cost of closing a gap**: from the year of the latest coverage figure ``Y`` to the
   target year ``T`` (at least one year), ``(target × workers in T − participants now) ÷
   (T − Y)`` new participants a year; in budget year ``Y + k`` the budget pays the BPU
   contribution for the ``k`` years' new participants, at the rate in force each month
   (the PP 50/2025 discount months included). The whole gap is a separate figure: every
   missing participant paid for twelve months at the full rate.
+- **Ranges**: a printed figure stands for any value within half a unit of its last digit,
+  and an approximate one ("sekitar", "lebih dari" …) for any within
+  ``config.APPROXIMATE_SHARE`` of it on the side its word allows. Gaps in persons and the
+  participants and budgets to close them are also given at the two ends of those inputs.
 """
 
 from __future__ import annotations
@@ -32,7 +38,8 @@ import pandas as pd
 from . import config, metrics
 from .checks import PLAN_IMPLIES_WORKERS
 from .errors import RegionError, UCJError
-from .parse import period_end, printed_decimals
+from .indicators import indicators
+from .parse import period_end, printed_decimals, printed_step
 from .projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
 from .region_scenarios import StartingPoint, implied_growth, region_scenarios, scenario_table, starting_point, yardstick_pace
 
@@ -55,6 +62,21 @@ class Reading:
     approximate: bool = False
     basis: str = ""
     basis_en: str = ""
+    bound: str = ""  # about, at_least, at_most or range, for an approximation
+    unit: str = "percent"
+
+    @property
+    def band(self) -> tuple[float, float]:
+        """The lowest and highest value the printed figure stands for (see the module's ranges)."""
+        step = printed_step(self.as_printed)
+        # A count printed to the last person (or rupiah) is exact; "23 ribu" or "36,5%" is rounded.
+        half = 0.0 if self.unit in ("persons", "rupiah") and step <= 1 else step / 2
+        low, high = self.value - half, self.value + half
+        if self.approximate:
+            spread = abs(self.value) * config.APPROXIMATE_SHARE
+            low = low if self.bound == "at_least" else min(low, self.value - spread)
+            high = high if self.bound == "at_most" else max(high, self.value + spread)
+        return low, high
 
     @property
     def decimals(self) -> int:
@@ -68,7 +90,7 @@ class Reading:
     @classmethod
     def of(cls, row) -> "Reading":
         return cls(float(row["value"]), row["value_as_printed"], row["as_of"], row["source_id"], bool(row["approximate"]),
-                   row["basis"], row["basis_en"])
+                   row["basis"], row["basis_en"], row["bound"], row["unit"])
 
 
 @dataclass(frozen=True)
@@ -79,6 +101,11 @@ class WorkerBase:
     derived: bool
     inputs: str = ""  # the derivation (a check's inputs) when derived
     source_id: str = ""
+    band: tuple[float, float] | None = None  # the printed figure's range; None: the value itself
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        return self.band or (self.value, self.value)
 
 
 @dataclass(frozen=True)
@@ -103,6 +130,7 @@ class Gap:
     points: float
     persons: float | None  # on the headline's worker base; None without one
     attainment: float  # coverage as a percent of the target
+    persons_range: tuple[float, float] | None = None  # at the ends of the inputs' ranges
 
     @property
     def reached(self) -> bool:
@@ -135,10 +163,28 @@ class Cost:
     whole_gap_persons: float
     whole_gap_rupiah: float  # twelve months at the full rate
     late: bool  # the target's year is not after the latest coverage figure's
+    per_year_range: tuple[float, float] = (0.0, 0.0)  # participants a year at the ends of the inputs' ranges
+
+    def budget_range(self, budget: BudgetYear) -> tuple[float, float]:
+        """A budget year's rupiah at the ends of the inputs' ranges (budgets are proportional to participants)."""
+        if not self.participants_per_year:
+            return budget.rupiah, budget.rupiah
+        return tuple(budget.rupiah * end / self.participants_per_year for end in self.per_year_range)
 
     @property
     def first_budget(self) -> BudgetYear:
         return self.budget_years[0]
+
+
+@dataclass(frozen=True)
+class GroupAction:
+    """A group of workers the sources name as not yet protected, and a year of its BPU
+    contributions if the budget pays them (``budget``: the next budget year)."""
+
+    group: str
+    group_en: str
+    persons: Reading
+    budget: BudgetYear
 
 
 @dataclass(frozen=True)
@@ -188,11 +234,46 @@ class RegionModel:
     trend: TrendFit | None = None
     trend_problem: tuple = ()  # ("few", n, minimum) or ("mixed", bases) when no trend is fitted
     poverty: PovertyPlan | None = None
+    group_actions: tuple[GroupAction, ...] = ()
 
     @property
     def first_unmet(self) -> Gap | None:
         """The earliest target (by year, then value) the headline coverage has not reached."""
         return next((gap for gap in self.gaps if not gap.reached), None)
+
+    @property
+    def binding_gaps(self) -> tuple[Gap, ...]:
+        """The gaps to the targets of the latest coverage figure's year and of the next (the
+        budget year being planned); without such a target, the first unmet one."""
+        if self.coverage is None:
+            return ()
+        year = self.coverage.year
+        binding = tuple(gap for gap in self.gaps if gap.target.year in (year, year + 1))
+        return binding or tuple(gap for gap in (self.first_unmet,) if gap is not None)
+
+    @property
+    def next_step(self) -> Cost | None:
+        """What closing the gap to the first unmet target takes (None: reached, or not costable)."""
+        unmet = self.first_unmet
+        return None if unmet is None else self.cost_of(unmet.target)
+
+    @functools.cached_property
+    def newest_as_of(self) -> dt.date | None:
+        """The end of the newest period any observed figure of the report (the region's or the
+        nation's) refers to."""
+        rows = pd.concat([self.figures, self.national])
+        observed = rows[rows["indicator"].map(indicators()["kind"]) == "observed"]
+        return max(map(period_end, observed["as_of"]), default=None)
+
+    def age_months(self, as_of: str) -> int:
+        """Whole months between the end of a figure's period and the report's newest figure."""
+        newest, end = self.newest_as_of, period_end(as_of)
+        if newest is None:
+            return 0
+        return (newest.year - end.year) * 12 + newest.month - end.month
+
+    def is_old(self, as_of: str) -> bool:
+        return self.age_months(as_of) > config.OLD_FIGURE_MONTHS
 
     @property
     def chosen_target(self) -> Target | None:
@@ -250,7 +331,7 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, coverage: Reading 
         return None
     printed = _beside(figures, "workers", coverage)
     if printed is not None:
-        return WorkerBase(float(printed["value"]), False, source_id=printed["source_id"])
+        return WorkerBase(float(printed["value"]), False, source_id=printed["source_id"], band=Reading.of(printed).band)
     # Only a base derived from the same source's figures of the same date (an enrolment plan
     # printed with the coverage), never the base a later target assumes.
     derived = checks[(checks["status"] == "info") & (checks["source_id"] == coverage.source_id)
@@ -283,21 +364,43 @@ def _targets(figures: pd.DataFrame, national: pd.DataFrame, history: tuple[Readi
     return sorted(targets, key=lambda t: (t.year, t.value, kinds[t.kind]))
 
 
-def _cost(target: Target, start: StartingPoint, growth: Growth, premium_rate: float) -> Cost:
+def budget_year(year: int, participants: float, premium_rate: float) -> BudgetYear:
+    """A year of BPU contributions for ``participants``, at the rates in force each month of ``year``."""
+    discounted = metrics.discount_months(year, config.BUDGET_SECTOR)
+    rupiah = metrics.enrolment_cost(participants, 12, dt.date(year, 1, 1), config.BUDGET_SECTOR, premium_rate)
+    return BudgetYear(year, participants, premium_rate, 12 - discounted, metrics.discounted_rate(premium_rate), discounted,
+                      float(rupiah))
+
+
+def _start_bounds(start: StartingPoint, coverage: Reading | None, workers: WorkerBase | None,
+                  participants: Reading | None) -> tuple[StartingPoint, StartingPoint]:
+    """The starting points at the ends of the inputs' ranges: fewest missing participants
+    (most covered, fewest workers) and most missing."""
+    if start.hypothetical or coverage is None or workers is None:
+        return start, start
+    fewest_workers, most_workers = workers.bounds
+    if participants is not None:
+        fewest_participants, most_participants = participants.band
+    else:
+        lowest, highest = coverage.band
+        fewest_participants, most_participants = lowest / 100 * most_workers, highest / 100 * fewest_workers
+    return (StartingPoint(start.year, most_participants, fewest_workers, False),
+            StartingPoint(start.year, fewest_participants, most_workers, False))
+
+
+def _missing(target: Target, start: StartingPoint, growth: Growth, end_year: int) -> float:
+    return max(0.0, target.value / 100 * start.workers * growth.factor(start.year, end_year) - start.participants)
+
+
+def _cost(target: Target, start: StartingPoint, bounds: tuple[StartingPoint, StartingPoint], growth: Growth,
+          premium_rate: float) -> Cost:
     years = max(1, target.year - start.year)
-    end_year = start.year + years
-    future_workers = start.workers * growth.factor(start.year, end_year)
-    missing = max(0.0, target.value / 100 * future_workers - start.participants)
+    missing = _missing(target, start, growth, start.year + years)
     per_year = missing / years
-    budget_years = []
-    for step in range(1, years + 1):
-        year = start.year + step
-        discounted = metrics.discount_months(year, config.BUDGET_SECTOR)
-        paid = per_year * step
-        budget_years.append(BudgetYear(
-            year, paid, premium_rate, 12 - discounted, metrics.discounted_rate(premium_rate), discounted, float(metrics.enrolment_cost(paid, 12, dt.date(year, 1, 1), config.BUDGET_SECTOR, premium_rate))))
-    return Cost(target, start.year, years, per_year, tuple(budget_years), missing, missing * 12 * premium_rate,
-                target.year <= start.year)
+    budget_years = tuple(budget_year(start.year + step, per_year * step, premium_rate) for step in range(1, years + 1))
+    per_year_range = tuple(_missing(target, end, growth, start.year + years) / years for end in bounds)
+    return Cost(target, start.year, years, per_year, budget_years, missing, missing * 12 * premium_rate,
+                target.year <= start.year, per_year_range)
 
 
 def _trend(history: tuple[Reading, ...]) -> tuple[TrendFit | None, tuple]:
@@ -312,6 +415,15 @@ def _trend(history: tuple[Reading, ...]) -> tuple[TrendFit | None, tuple]:
         return fit_trend(frame, MINIMUM_TREND_POINTS), ()
     except ProjectionError as err:
         return None, ("unfit", str(err))
+
+
+def _group_actions(figures: pd.DataFrame, next_year: int | None, premium_rate: float) -> tuple[GroupAction, ...]:
+    """Every group the sources name as uncovered, with a year of its contributions in ``next_year``."""
+    if next_year is None:
+        return ()
+    rows = figures[figures["indicator"] == "uncovered_by_group"].sort_values("raw_line")
+    return tuple(GroupAction(row["group"], row["group_en"], Reading.of(row), budget_year(next_year, float(row["value"]), premium_rate))
+                 for _, row in rows.iterrows())
 
 
 def _poverty(figures: pd.DataFrame) -> PovertyPlan | None:
@@ -345,19 +457,23 @@ def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal
     workers = _worker_base(figures, checks, coverage)
     growth = (Growth(assumptions.workforce_growth, "reader") if assumptions.workforce_growth is not None
               else implied_growth(checks))
+    counted = participants if participants is not None and workers and not workers.derived else None
     start = starting_point(figures, checks, coverage.year if coverage else None, coverage.value if coverage else None,
-                           workers.value if workers else None,
-                           participants.value if participants is not None and workers and not workers.derived else None)
+                           workers.value if workers else None, None if counted is None else counted.value)
     targets = _targets(figures, national, history)
+    bounds = None if start is None else _start_bounds(start, coverage, workers, counted)
     gaps, costs = [], []
     if coverage is not None:
         for target in targets:
             points = metrics.gap_points(coverage.value, target.value)
-            persons = None if workers is None else metrics.gap_persons(coverage.value, target.value, workers.value)
-            gaps.append(Gap(target, points, persons, metrics.attainment(coverage.value, target.value)))
+            persons = persons_range = None
+            if start is not None and not start.hypothetical:  # on the same participants and workers as the costs
+                persons = _missing(target, start, growth, start.year)
+                persons_range = tuple(_missing(target, end, growth, start.year) for end in bounds)
+            gaps.append(Gap(target, points, persons, metrics.attainment(coverage.value, target.value), persons_range))
     if start is not None:
         # A hypothetical start is a target taken as met: only later targets can be costed from it.
-        costs = [_cost(t, start, growth, assumptions.premium_rate) for t in targets
+        costs = [_cost(t, start, bounds, growth, assumptions.premium_rate) for t in targets
                  if t.value > start.coverage + 1e-9 and not (start.hypothetical and t.year <= start.year)]
     model = RegionModel(code, head["region_name"], head["level"], head["province_code"], head["province_name"], assumptions,
                         figures, national, checks, legal, coverage, history, participants, workers, tuple(targets),
@@ -368,6 +484,7 @@ def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal
                                                  yardstick_pace(national)))
     model.trend, model.trend_problem = _trend(history)
     model.poverty = _poverty(figures)
+    model.group_actions = _group_actions(figures, coverage.year + 1 if coverage else None, assumptions.premium_rate)
     return model
 
 

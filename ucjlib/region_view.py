@@ -10,12 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from . import config
+from .checks import BASIS_CHANGED
 from .formatting import format_date, format_number, format_percent, format_points, format_rupiah
 from .i18n import N_, gettext_for
 from .indicators import indicators
 from .parse import printed_decimals
 from .projections import decimal_year
-from .region_model import Cost, RegionModel, Target
+from .region_model import Cost, RegionModel, Target, totals
 
 GAP_DECIMALS = 2
 ATTAINMENT_DECIMALS = 1
@@ -58,6 +59,17 @@ class View:
 
     def rp(self, value: float | None) -> str:
         return format_rupiah(value, self.language)
+
+    def num_range(self, value: float | None, bounds: tuple[float, float] | None) -> str:
+        """A count with its range when its inputs were rounded or approximate: ``28.453 (28.444–28.462)``."""
+        return self._with_range(self.num(value), [self.num(end) for end in bounds or ()])
+
+    def rp_range(self, value: float, bounds: tuple[float, float]) -> str:
+        return self._with_range(self.rp(value), [self.rp(end) for end in bounds])
+
+    @staticmethod
+    def _with_range(text: str, ends: list[str]) -> str:
+        return text if len(set(ends)) < 2 else f"{text} ({ends[0]}–{ends[1]})"
 
     def date(self, iso: str) -> str:
         return format_date(iso, self.language) if iso else NONE
@@ -133,6 +145,30 @@ class View:
             f"{name}: {self.pct(value)}" for name, value, _own in targets]
         return fig, "; ".join(described)
 
+    def over_time_chart(self):
+        """Every dated coverage figure of the region with the nation's as a reference, and its alt
+        text; None with fewer than two figures."""
+        from .plots import coverage_over_time
+
+        model, _ = self.model, self._
+        history = sorted(model.coverage_history, key=lambda r: decimal_year(r.as_of))
+        if len(history) < 2:
+            return None
+        flagged = model.checks[(model.checks["check"] == BASIS_CHANGED) & (model.checks["status"] == "flag")]
+        changed = set(zip(flagged["as_of"], flagged["source_id"]))
+        region = pd.DataFrame({"year": [decimal_year(r.as_of) for r in history], "coverage": [r.value for r in history],
+                               "text": [self.target_value_of(r) for r in history],
+                               "new_basis": [(r.as_of, r.source_id) in changed for r in history]})
+        national = model.national if model.level != "national" else model.national.iloc[0:0]
+        national = totals(national[national["indicator"] == "ucj_coverage"])
+        reference = pd.DataFrame({"year": national["as_of"].map(decimal_year), "coverage": national["value"]}).sort_values("year")
+        labels = {"region": model.name, "national": _("Indonesia (national)"), "new_basis": _("new denominator")}
+        fig = coverage_over_time(region, reference, _("%(region)s: UCJ coverage over time") % {"region": model.name}, labels,
+                                 self.language)
+        described = "; ".join(f"{self.date(r.as_of)}: {self.target_value_of(r)}" + (f" ({labels['new_basis']})" if new else "")
+                              for r, new in zip(history, region["new_basis"]))
+        return fig, described
+
     def fan_chart(self):
         """Observed coverage, the trend (if any), the compared targets and every scenario's path, and its alt text."""
         from .plots import fan_chart
@@ -168,12 +204,60 @@ class View:
         workers = model.workers
         return {
             "coverage": self.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
-            "date": self.date(coverage.as_of), "source": self.source(coverage.source_id),
+            "date": self.date(coverage.as_of), "source": self.source(coverage.source_id), "age": self.age(coverage.as_of),
             "participants": None if model.participants is None or workers is None or workers.derived
             else self.printed(model.participants.value, model.participants.as_printed, "persons", model.participants.approximate),
             "workers": None if workers is None else self.num(workers.value),
             "workers_derived": workers is not None and workers.derived,
             "basis": coverage.basis if self.language == "id" else coverage.basis_en,
+        }
+
+    def age(self, as_of: str) -> str | None:
+        """``31 months older than …`` for a figure past config.OLD_FIGURE_MONTHS, else None."""
+        if not self.model.is_old(as_of):
+            return None
+        return self._("%(months)s months older than the report's newest figure") % {"months": self.model.age_months(as_of)}
+
+    def dated(self, as_of: str, indicator: str) -> str:
+        """An observed figure's date, with its age when it is old: ``Januari 2023 (31 months old)``;
+        a target's year as it is."""
+        if indicators().loc[indicator, "kind"] != "observed" or not self.model.is_old(as_of):
+            return self.date(as_of)
+        return self._("%(date)s (%(months)s months old)") % {"date": self.date(as_of), "months": self.model.age_months(as_of)}
+
+    def verdict(self, gap) -> str:
+        """``reached`` or ``behind by 15,67 points (28.452 workers)``."""
+        _ = self._
+        if gap.reached:
+            return _("reached")
+        if gap.persons is None:
+            return _("behind by %(points)s points") % {"points": self.num(gap.points, GAP_DECIMALS)}
+        return _("behind by %(points)s points; workers to enrol: %(persons)s") % {
+            "points": self.num(gap.points, GAP_DECIMALS), "persons": self.num_range(gap.persons, gap.persons_range)}
+
+    def summary(self) -> dict | None:
+        """The answer first: where the region stands against its binding targets, the next
+        step with its budget, and the uncovered groups the sources name, costed."""
+        model = self.model
+        if model.coverage is None:
+            return None
+        step = model.next_step
+        next_step = None if step is None else {
+            "target": f"{self.target_name(step.target)}: {self.target_value(step.target)} ({step.target.year})",
+            "participants": self.num_range(step.participants_per_year, step.per_year_range),
+            "year": step.first_budget.year, "budget": self.rp_range(step.first_budget.rupiah, step.budget_range(step.first_budget)),
+            "rate": self.rate_text(step), "late": step.late, "target_year": step.target.year, "source": self.source(step.target.source_id)}
+        year = model.coverage.year
+        return {
+            "years": None if any(gap.target.year not in (year, year + 1) for gap in model.binding_gaps) else (year, year + 1),
+            "verdicts": [{"target": f"{self.target_name(gap.target)} ({gap.target.year})", "value": self.target_value(gap.target),
+                          "verdict": self.verdict(gap), "source": self.source(gap.target.source_id)} for gap in model.binding_gaps],
+            "next_step": next_step,
+            "unmet_not_costed": step is None and model.first_unmet is not None,
+            "actions": [{"group": action.group if self.language == "id" else action.group_en,
+                         "persons": self.printed(action.persons.value, action.persons.as_printed, "persons", action.persons.approximate),
+                         "year": action.budget.year, "budget": self.rp(action.budget.rupiah),
+                         "source": self.source(action.persons.source_id)} for action in model.group_actions],
         }
 
     def target_rows(self) -> list[dict]:
@@ -187,7 +271,7 @@ class View:
                 _("Yardstick"): self.target_name(target), _("Kind"): self.kind(target), _("Year"): str(target.year),
                 _("Target"): self.target_value(target),
                 _("Gap (points)"): NONE if gap is None else (_("reached") if gap.reached else self.num(gap.points, GAP_DECIMALS)),
-                _("Gap (persons)"): NONE if gap is None or gap.persons is None else self.num(gap.persons),
+                _("Gap (persons)"): NONE if gap is None or gap.persons is None else self.num_range(gap.persons, gap.persons_range),
                 _("Attainment"): NONE if gap is None else self.pct(gap.attainment, ATTAINMENT_DECIMALS),
                 "source": self.source(target.source_id),
             })
@@ -211,13 +295,13 @@ class View:
             target = cost.target
             rows.append({
                 _("Target"): f"{self.target_name(target)}: {self.target_value(target)} ({target.year})",
-                _("New participants a year"): self.num(cost.participants_per_year),
+                _("New participants a year"): self.num_range(cost.participants_per_year, cost.per_year_range),
                 _("Years"): f"{cost.start_year + 1}–{cost.start_year + cost.years}" if cost.years > 1 else str(cost.start_year + 1),
                 _("First budget year"): str(cost.first_budget.year),
-                _("Budget in the first year"): self.rp(cost.first_budget.rupiah),
+                _("Budget in the first year"): self.rp_range(cost.first_budget.rupiah, cost.budget_range(cost.first_budget)),
                 _("Monthly rate"): self.rate_text(cost),
-                _("Budget in the target year"): self.rp(cost.budget_years[-1].rupiah),
-                _("Whole gap (persons)"): self.num(cost.whole_gap_persons),
+                _("Budget in the target year"): self.rp_range(cost.budget_years[-1].rupiah, cost.budget_range(cost.budget_years[-1])),
+                _("Whole gap (persons)"): self.num_range(cost.whole_gap_persons, tuple(end * cost.years for end in cost.per_year_range)),
                 "late": cost.late,
             })
         return rows
@@ -255,7 +339,7 @@ class View:
                           row["basis"] if self.language == "id" else row["basis_en"], row["yardstick"]]
             rows.append({_("Indicator"): self.indicator_title(row["indicator"]), _("Detail"): ", ".join(q for q in qualifiers if q),
                          _("Value"): self.printed(row["value"], row["value_as_printed"], row["unit"], row["approximate"]),
-                         _("As of"): self.date(row["as_of"]), "source": self.source(row["source_id"])})
+                         _("As of"): self.dated(row["as_of"], row["indicator"]), "source": self.source(row["source_id"])})
         return rows
 
     def check_rows(self, status: str) -> list[dict]:
