@@ -22,6 +22,7 @@ whole gap = every missing participant for twelve months at the full rate.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pandas as pd
@@ -29,6 +30,7 @@ import pytest
 
 from ucjlib.processed import PROCESSED_COLUMNS, load_all
 from ucjlib.region_model import Assumptions, ReportParameterError, check_assumptions, region_model
+from ucjlib.region_view import View
 
 RPJMN = "RPJMN 2025–2029"
 KEMENDAGRI = "Kemendagri UCJ 2025"
@@ -634,3 +636,44 @@ def test_bad_assumptions_name_the_parameter(yardsticks, parameter, bad):
 def test_non_finite_premium_rate_is_refused(yardsticks, bad):
     with pytest.raises(ReportParameterError, match="premium_rate"):
         check_assumptions(Assumptions(premium_rate=bad), yardsticks)
+
+
+def test_an_old_coverage_figure_is_marked_with_its_age():
+    # SYNTHETIC: the total coverage is from 31/3/2023, the region's newest figure (a worker count) from 30/6/2025.
+    rows = [{"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2023-03-31"},
+            {"indicator": "workers", "value": 10_000, "value_as_printed": "10.000", "as_of": "2025-06-30"}, SYNTHETIC_NATIONAL]
+    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame())
+    assert model.newest_as_of == dt.date(2025, 6, 30)  # the 2029 target is not an observed figure
+    assert model.age_months("2023-03-31") == 27  # March 2023 → June 2025
+    assert model.is_old("2023-03-31") and not model.is_old("2024-06-30")  # 12 months is not more than 12
+    assert View(model, "id").headline()["age"] == "27 bulan lebih lama daripada angka terbaru laporan ini"
+
+
+def test_an_approximate_worker_count_gives_the_gap_and_budget_as_ranges():
+    # SYNTHETIC: 40% of "sekitar 10 ribu" workers (read as 10.000, within 5%: 9.500–10.500) against 50% in 2029.
+    rows = [{"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40,0%", "as_of": "2025-03-31"},
+            {"indicator": "workers", "value": 10_000, "value_as_printed": "sekitar 10 ribu", "as_of": "2025-03-31",
+             "approximate": True, "bound": "about", "unit": "persons"}, SYNTHETIC_NATIONAL]
+    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame())
+    assert model.workers.bounds == (9_500, 10_500)  # ±5%; half a unit of "10 ribu" is ±500 too
+    gap = model.first_unmet
+    # 40,0% stands for 39,95–40,05: fewest missing 9.500 × (50 − 40,05)%, most 10.500 × (50 − 39,95)%.
+    assert gap.persons == pytest.approx(1_000, abs=EXACT)
+    assert gap.persons_range == pytest.approx((945.25, 1_055.25), abs=1e-9)
+    cost = model.costs[0]  # four years, 2026–2029
+    assert cost.per_year_range == pytest.approx((236.3125, 263.8125), abs=1e-9)
+    low, high = cost.budget_range(cost.first_budget)  # 2026: 126.000 a participant (3 × 16.800 + 9 × 8.400)
+    assert (low, high) == (pytest.approx(236.3125 * 126_000), pytest.approx(263.8125 * 126_000))
+    assert View(model, "id").num_range(gap.persons, gap.persons_range) == "1.000 (945–1.055)"
+
+
+def test_summary_costs_the_groups_the_sources_name_as_uncovered(labuhanbatu):
+    # Labuhanbatu's article names three groups not yet protected; a year of BPU JKK+JKM in 2026 is
+    # 3 months × 16.800 + 9 × 8.400 (PP 50/2025) = 126.000 a person.
+    actions = {action.group: (action.persons.value, action.budget.rupiah) for action in labuhanbatu.group_actions}
+    assert actions == {"guru": (3_000, 378_000_000), "kepala lingkungan": (215, 27_090_000), "kader desa": (1_200, 151_200_000)}
+    # The next step is the first unmet target, Kemendagri UCJ 2025 (52,15%), costed for 2026.
+    step = labuhanbatu.next_step
+    assert (step.target.name, step.first_budget.year) == (KEMENDAGRI, 2026)
+    assert step.first_budget.rupiah == pytest.approx(28_453.1905 * 126_000, rel=RUPIAH)  # Rp3,585 miliar
+    assert [(g.target.name, g.target.year) for g in labuhanbatu.binding_gaps] == [(RPJMN, 2025), (KEMENDAGRI, 2025), (RKP, 2026)]

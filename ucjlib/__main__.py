@@ -32,17 +32,32 @@ def _regions(region: str | None, province: str | None) -> set[str] | None:
         resolved = table.resolve(region)
         if resolved.code not in present:
             raise UCJError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
-                           f"regions with data: {', '.join(sorted(present))}")
+                           f"`python -m ucjlib summary` lists the {len(present)} regions with data")
         return {resolved.code}
     code = table.resolve(province, "province").code
     return {c for c in present if c.split(".")[0] == code}
 
 
+def _assumptions(args) -> dict:
+    """The report assumptions given on the command line, checked against the data (before any
+    kernel starts), as notebook parameters; only those given, so defaults stay the template's."""
+    from .processed import load_processed
+    from .region_model import Assumptions, assumptions_for
+
+    given = {name: getattr(args, name) for name in ("premium_rate", "yardstick", "target_year", "workforce_growth")
+             if getattr(args, name) is not None}
+    if not given:
+        return {}
+    checked = assumptions_for(Assumptions(**given), load_processed())
+    return {name: getattr(checked, name) for name in given}
+
+
 def _reports(args) -> int:
-    from .publish import LANGUAGE_ORDER, render
+    regions, parameters = _regions(args.region, args.province), _assumptions(args)
+    from .publish import LANGUAGE_ORDER, render  # after the checks: importing nbconvert takes a second or two
 
     results = render(languages=(args.language,) if args.language else LANGUAGE_ORDER, force=args.force,
-                     regions=_regions(args.region, args.province), workers=args.workers)
+                     regions=regions, workers=args.workers, parameters=parameters)
     for result in results:
         if result.error or result.attempts > 1:
             status = "FAILED" if result.error else "retried"
@@ -78,6 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     reports.add_argument("--language", choices=("id", "en"), help="render only this language")
     reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
     reports.add_argument("--workers", type=int, help="warm kernels to run in parallel (default: one per core)")
+    reports.add_argument("--premium-rate", type=float, metavar="RUPIAH",
+                         help="contribution the budget pays per person per month (default: the BPU JKK+JKM rate, 16800)")
+    reports.add_argument("--yardstick", help="target the scenarios aim at (default: 'RPJMN 2025–2029'; dash or hyphen, any case)")
+    reports.add_argument("--target-year", type=int, metavar="YEAR", help="year of that target (default: 2029)")
+    reports.add_argument("--workforce-growth", type=float, metavar="FRACTION",
+                         help="yearly growth of the work force, e.g. 0.02 (default: what the region's targets imply, else 0)")
     commands.add_parser("verify", help="list published reports that do not match the current processed data")
     args = parser.parse_args(argv)
     try:

@@ -235,6 +235,7 @@ class RegionModel:
     trend_problem: tuple = ()  # ("few", n, minimum) or ("mixed", bases) when no trend is fitted
     poverty: PovertyPlan | None = None
     group_actions: tuple[GroupAction, ...] = ()
+    data_version: str = ""  # of data/processed/ (see ucjlib.processed.Processed.version)
 
     @property
     def first_unmet(self) -> Gap | None:
@@ -514,6 +515,19 @@ def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assump
     return Assumptions(float(premium), matches[0], year, None if growth is None else float(growth))
 
 
+def assumptions_for(assumptions: Assumptions, observations: pd.DataFrame) -> Assumptions:
+    """A reader's assumptions checked against the data: the yardstick must be one the data
+    has (whatever its dash or case), with a target for the chosen year."""
+    yardsticks = sorted(set(observations.loc[observations["indicator"] == "coverage_target", "yardstick"]) - {""})
+    checked = check_assumptions(assumptions, yardsticks)
+    targets = observations[(observations["indicator"] == "coverage_target") & (observations["yardstick"] == checked.yardstick)]
+    years = sorted({int(as_of[:4]) for as_of in targets["as_of"]})
+    if checked.target_year not in years:
+        raise ReportParameterError(f"target_year {assumptions.target_year!r}: the data has no {checked.yardstick} target for it; "
+                                   f"choose one of: {', '.join(map(str, years))}")
+    return checked
+
+
 def region_text(region) -> str:
     """A region parameter as text, whatever papermill guessed: ``-p region 12.10`` arrives as the
     number 12.1, which can only be the code ``12.10`` (a kabupaten/kota code has two digits after
@@ -540,16 +554,12 @@ def for_region(region: str, premium_rate: float = config.BPU_JKK_JKM_MONTHLY, ya
 
     processed = load_all()
     observations = processed.observations
-    yardsticks = sorted(set(observations.loc[observations["indicator"] == "coverage_target", "yardstick"]) - {""})
-    assumptions = check_assumptions(Assumptions(premium_rate, yardstick, target_year, workforce_growth), yardsticks)
-    targets = observations[(observations["indicator"] == "coverage_target") & (observations["yardstick"] == assumptions.yardstick)]
-    years = sorted({int(as_of[:4]) for as_of in targets["as_of"]})
-    if assumptions.target_year not in years:
-        raise ReportParameterError(f"target_year {target_year!r}: the data has no {assumptions.yardstick} target for it; "
-                                   f"choose one of: {', '.join(map(str, years))}")
+    assumptions = assumptions_for(Assumptions(premium_rate, yardstick, target_year, workforce_growth), observations)
     resolved = RegionTable.load().resolve(region_text(region))
     if not (observations["region_code"] == resolved.code).any():
         present = sorted(set(observations.loc[observations["level"] != "national", "region_name"]))
         raise RegionError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
                           f"regions with data: {', '.join(present)}")
-    return region_model(resolved.code, observations, processed.checks, processed.legal, assumptions)
+    model = region_model(resolved.code, observations, processed.checks, processed.legal, assumptions)
+    model.data_version = processed.version
+    return model
