@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -78,3 +79,56 @@ def test_contents_and_the_way_back_to_the_index(browser, rendered):
     page.wait_for_load_state("load")
     assert page.url.endswith("/index.html")
     assert failed == []
+
+
+def report_files(rendered) -> list[str]:
+    """Every published report (both languages), from the manifest."""
+    import json
+
+    manifest = json.loads((rendered.reports_dir / "manifest.json").read_text(encoding="utf-8"))
+    return sorted(entry["file"] for entry in manifest["reports"].values())
+
+
+def test_the_summary_comes_first_with_coverage_target_participants_and_rupiah(browser, rendered):
+    page, failed = open_page(browser, rendered.reports_dir / "12.10-kabupaten-labuhanbatu.html", width=390)
+    first = page.locator("main section").first
+    assert first.get_attribute("id") == "summary"
+    text = first.inner_text()
+    # 36,48% (22 April 2025) against Kemendagri UCJ 2025's 52,15%: 0,5215 × 181.567 − 66.234 = 28.453
+    # participants, paid in 2026 at 3 × 16.800 + 9 × 8.400 = 126.000 each: Rp3,585 miliar.
+    for expected in ("36,48%", "Kemendagri UCJ 2025", "52,15%", "28.453", "Rp3,6 miliar"):
+        assert expected in text, expected
+    # On a phone the answer is on the first screens, before any other section.
+    assert first.bounding_box()["y"] < page.locator("#yardsticks").bounding_box()["y"]
+    assert failed == []
+
+
+def test_every_summary_states_the_coverage_or_that_the_sources_give_none(browser, rendered):
+    for name in report_files(rendered):
+        page, _failed = open_page(browser, rendered.reports_dir / name)
+        first = page.locator("main section").first
+        assert first.get_attribute("id") == "summary", name
+        text = first.inner_text()
+        no_figure = "belum memuat angka cakupan UCJ" in text or "no UCJ coverage figure" in text
+        assert re.search(r"\d+([,.]\d+)?%", text) or no_figure, name
+        page.close()
+
+
+def test_every_report_prints_on_at_most_four_a4_pages(browser, rendered, tmp_path):
+    for name in report_files(rendered):
+        page, _failed = open_page(browser, rendered.reports_dir / name)
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+        (tmp_path / name.replace("/", "-")).with_suffix(".pdf").write_bytes(pdf)  # outside reports/
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert 1 <= pages <= 4, (name, pages)
+        page.close()
+
+
+def test_chart_text_stays_at_least_9_px_on_a_390_px_phone(browser, rendered):
+    for name in report_files(rendered):
+        page, _failed = open_page(browser, rendered.reports_dir / name, width=390)
+        sizes = page.evaluate("""[...document.querySelectorAll('figure img')].map(img =>
+            img.getBoundingClientRect().width / img.naturalWidth * Number(img.dataset.smallestTextPx))""")
+        assert sizes and min(sizes) >= 9 - 0.01, (name, sizes)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+        page.close()

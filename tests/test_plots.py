@@ -85,3 +85,23 @@ def test_dollar_signs_from_the_data_stay_literal_text():
     fig = coverage_vs_targets(36.48, "Cakupan $x^2$", [("Target $ daerah", 43.92, True)], "Judul")
     svg = base64.b64decode(figure_to_data_uri(fig).split("base64,", 1)[1]).decode("utf-8")
     assert ">Cakupan $x^2$<" in svg and ">Target $ daerah (2029)<" not in svg and ">Target $ daerah<" in svg
+
+
+def test_a_report_chart_records_its_smallest_text_as_the_svg_draws_it():
+    import re
+
+    from ucjlib.pages import SMALLEST_LEGIBLE_PX, _picture
+    from ucjlib.region_model import for_region
+    from ucjlib.region_view import View
+
+    view = View(for_region("16.06"), "id")  # Muba: all three report charts
+    for draw in (view.coverage_chart, view.fan_chart, view.over_time_chart):
+        picture = _picture(*draw())
+        svg = base64.b64decode(picture["uri"].split(",", 1)[1]).decode()
+        width = re.search(r'<svg[^>]* width="([\d.]+)pt"', svg)  # user units are points: 1 pt = 4/3 CSS px
+        sizes = [float(size) for size in re.findall(r"font[^;\"]*?([\d.]+)px", svg)]
+        assert width and sizes
+        assert picture["smallest_text_px"] == round(min(sizes) * 4 / 3, 2)
+        natural_px = float(width.group(1)) * 4 / 3
+        # At its minimum width the smallest text is drawn at least SMALLEST_LEGIBLE_PX high.
+        assert picture["min_width"] / natural_px * picture["smallest_text_px"] >= SMALLEST_LEGIBLE_PX - 0.01

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+from urllib.parse import unquote
+
+import pandas as pd
+import pytest
 
 from ucjlib import paths
 from ucjlib.build import build
-from ucjlib.processed import load_checks, load_processed
+from ucjlib.processed import load_all, load_checks, load_processed
 from ucjlib.region_model import region_model
 from ucjlib.region_view import View
 
@@ -27,3 +32,28 @@ def test_a_figure_read_by_a_rule_is_listed_with_the_rule_in_the_readers_language
     assert row["Aturan"].startswith("'.' dibaca sebagai tanda desimal")
     [english] = View(model, "en").reading_rows()
     assert english["Read as"] == "27.5%" and english["Rule"].startswith("'.' read as the decimal mark")
+
+
+def _downloaded(context: dict, separator: str, decimal: str) -> pd.DataFrame:
+    href = context["download"]["href"]
+    assert href.startswith("data:text/csv;charset=utf-8,")  # inside the page: works offline and from an e-mail
+    text = unquote(href.split(",", 1)[1])
+    assert text.startswith("\ufeff")  # a BOM, so that spreadsheets read UTF-8
+    return pd.read_csv(io.StringIO(text[1:]), sep=separator, decimal=decimal, keep_default_na=False)
+
+
+def test_a_report_carries_its_figures_as_csv_for_a_spreadsheet():
+    from ucjlib.pages import report_context
+
+    processed = load_all()
+    model = region_model("12.10", processed.observations, processed.checks, processed.legal)
+    table = _downloaded(report_context(model, "id"), ";", ",")  # Indonesian spreadsheets: ';' and a decimal comma
+    coverage = table[(table["Butir"] == "Cakupan UCJ") & (table["Per"] == "2025-04-22")]
+    assert coverage[["Nilai", "Tercetak", "Satuan"]].values.tolist() == [[36.48, "36,48%", "persen"]]
+    gap = table[(table["Bagian"] == "Kesenjangan (orang)") & table["Butir"].str.startswith("Kemendagri UCJ 2025")]
+    assert gap["Nilai"].tolist() == [pytest.approx(28_453.1905)]  # 0,5215 × 181.567 − 66.234
+    budget = table[(table["Bagian"] == "Anggaran") & table["Butir"].str.startswith("Kemendagri UCJ 2025")]
+    assert budget[["Per", "Nilai"]].values.tolist() == [["2026", pytest.approx(28_453.1905 * 126_000)]]  # 3 × 16.800 + 9 × 8.400
+    english = _downloaded(report_context(model, "en"), ",", ".")
+    english_budget = english[(english["Section"] == "Budget") & english["Item"].str.startswith("Kemendagri UCJ 2025")]
+    assert english_budget["Value"].tolist() == budget["Nilai"].tolist()

@@ -101,7 +101,7 @@ def test_manifest_records_inputs_and_parameters(rendered):
 
 def test_report_holds_every_section_with_footnoted_sources(rendered):
     page = read(rendered, "12.75-kota-binjai.html")
-    for heading in ["Angka utama", "Perbandingan dengan tolok ukur", "Yang dibutuhkan untuk menutup setiap kesenjangan",
+    for heading in ["Ringkasan", "Perbandingan dengan tolok ukur", "Yang dibutuhkan untuk menutup setiap kesenjangan",
                     "Program dan angka dari sumber", "Kualitas data", "Asumsi", "Sumber"]:
         assert f"<h2>{heading}</h2>" in page, heading
     # Binjai: 33% of 132.826 leaves 88.993 uncovered; the article prints 89.300 → flagged in the box.

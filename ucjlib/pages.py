@@ -7,7 +7,9 @@ from the catalogs; markup only from the templates.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import math
 
 import jinja2
 import pandas as pd
@@ -18,7 +20,7 @@ from .formatting import format_date, format_percent
 from .i18n import LANGUAGES, gettext_for, translations
 from .parse import period_end
 from .region_model import RegionModel, ReportParameterError
-from .region_view import View, overview_row
+from .region_view import View, figures_table, overview_row
 
 
 @functools.lru_cache(maxsize=None)
@@ -57,16 +59,42 @@ def report_title(region_name: str, language: str) -> str:
 
 
 def page(body: str, title: str, language: str) -> str:
-    """The page shell (styles, language) around a body of trusted markup."""
-    return environment(language).get_template("page.html").render(body=Markup(body), title=title, language=language)
+    """The page shell (styles, language, print margins naming the page and the date) around a
+    body of trusted markup."""
+    printed = f"{title} · {format_date(dt.date.today().isoformat(), language)}"
+    return environment(language).get_template("page.html").render(body=Markup(body), title=title, language=language,
+                                                                 print_label=css_string(printed))
+
+
+def css_string(text: str) -> Markup:
+    r"""Text as a quoted CSS string that cannot end the string or the style element.
+
+    Examples
+    --------
+    >>> print(css_string('Kota "X" </style>'))
+    "Kota \22 X\22  \3c \2f style\3e "
+    """
+    escaped = "".join(ch if ch.isalnum() or ch in " .,·—–-()'" else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{escaped}"')
 
 
 # -- the report ------------------------------------------------------------------------------
 
+# Text smaller than this (CSS px) is hard to read on a phone.
+SMALLEST_LEGIBLE_PX = 9
+
+
 def _picture(fig, alt: str) -> dict:
+    """An embedded chart, its alt text and the smallest width (px) at which its smallest text
+    stays at least SMALLEST_LEGIBLE_PX (an SVG point is 4/3 CSS px)."""
+    from matplotlib.text import Text
+
     from .plots import figure_to_data_uri
 
-    return {"uri": figure_to_data_uri(fig), "alt": alt}
+    smallest_pt = min(text.get_fontsize() for text in fig.findobj(Text) if text.get_visible() and text.get_text())
+    smallest_px = smallest_pt * 4 / 3
+    min_width = math.ceil(fig.get_figwidth() * 96 * SMALLEST_LEGIBLE_PX / smallest_px)
+    return {"uri": figure_to_data_uri(fig), "alt": alt, "min_width": min_width, "smallest_text_px": round(smallest_px, 2)}
 
 
 def _trend_reason(view: View) -> str:
@@ -128,6 +156,19 @@ def _assumptions(view: View) -> list[str]:
     ]
 
 
+def _download(view: View) -> dict:
+    """The report's figures as a CSV file inside the page (a data: link works offline and from
+    an e-mailed file): Indonesian spreadsheets expect ';' and a decimal comma, English ',' and '.'."""
+    from urllib.parse import quote
+
+    from .processed import spreadsheet_safe
+
+    separator, decimal = (";", ",") if view.language == "id" else (",", ".")
+    text = spreadsheet_safe(figures_table(view)).to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
+    name = report_filename(view.model.code, view.model.name, "id").replace(".html", f"-{view.language}.csv")
+    return {"href": "data:text/csv;charset=utf-8," + quote("\ufeff" + text), "file": name}
+
+
 def report_context(model: RegionModel, language: str) -> dict:
     """Everything the report template shows, written for readers in ``language``."""
     view, _ = View(model, language), gettext_for(language)
@@ -164,6 +205,8 @@ def report_context(model: RegionModel, language: str) -> dict:
         "figure_rows": view.figure_rows(), "flag_rows": view.check_rows("flag"), "derived_rows": view.check_rows("info"), "reading_rows": view.reading_rows(),
         "approximate": int(model.figures["approximate"].sum()), "missing": view.missing(),
         "assumptions": _assumptions(view), "sources": view.sources(), "legal": view.legal(),
+        "download": _download(view), "generated": format_date(dt.date.today().isoformat(), language),
+        "data_version": model.data_version,
     }
 
 

@@ -395,6 +395,45 @@ class View:
                  "source": self.source(row.source_id)} for row in legal.drop_duplicates(["instrument", "source_id"]).itertuples()]
 
 
+def figures_table(view: View) -> pd.DataFrame:
+    """The figures a report shows as one table for a spreadsheet: every figure of the region and
+    the national yardsticks it is compared with, as printed and as numbers, then the gaps and
+    what closing them takes (with their ranges). Numbers are left unformatted."""
+    model, _ = view.model, view._
+    unit_words = {"percent": _("percent"), "points": _("points"), "persons": _("persons"), "rupiah": _("rupiah")}
+    sources = model.sources()
+    rows = []
+
+    def add(section, item, detail, as_of, value, unit, low=None, high=None, printed="", source_id=""):
+        source = sources.loc[source_id] if source_id else None
+        rows.append({_("Section"): section, _("Item"): item, _("Detail"): detail, _("As of"): as_of, _("Value"): value,
+                     _("Low"): low, _("High"): high, _("Unit"): unit_words.get(unit, unit), _("As printed"): printed,
+                     _("Source"): "" if source is None else source["outlet"], "URL": "" if source is None else source["source_url"]})
+
+    national = [t for t in model.targets if t.kind == "national"]
+    for target in national:
+        add(_("National yardstick"), target.name, "", str(target.year), target.value, "percent", printed=target.as_printed,
+            source_id=target.source_id)
+    for _index, row in model.figures.iterrows():
+        qualifiers = [row["programme"], row["group"] if view.language == "id" else row["group_en"], row["funding"],
+                      row["basis"] if view.language == "id" else row["basis_en"], row["yardstick"]]
+        add(_("Figure from a source"), view.indicator_title(row["indicator"]), ", ".join(q for q in qualifiers if q),
+            row["as_of"], row["value"], row["unit"], printed=row["value_as_printed"], source_id=row["source_id"])
+    for gap in model.gaps:
+        name = f"{view.target_name(gap.target)} ({gap.target.year})"
+        add(_("Gap (points)"), name, "", model.coverage.as_of, gap.points, "points")
+        if gap.persons is not None:
+            add(_("Gap (persons)"), name, "", model.coverage.as_of, gap.persons, "persons", *(gap.persons_range or (None, None)))
+    for cost in model.costs:
+        name = f"{view.target_name(cost.target)} ({cost.target.year})"
+        add(_("New participants a year"), name, "", str(cost.first_budget.year), cost.participants_per_year, "persons",
+            *cost.per_year_range)
+        for budget in cost.budget_years:
+            add(_("Budget"), name, view.rate_text(cost) if budget is cost.first_budget else "", str(budget.year), budget.rupiah,
+                "rupiah", *cost.budget_range(budget))
+    return pd.DataFrame(rows)
+
+
 def frame(rows: list[dict], **identity: str) -> pd.DataFrame:
     """Rows as a notebook table, without the footnote column, led by ``identity`` columns."""
     table = pd.DataFrame(rows).drop(columns=["source", "late"], errors="ignore")
