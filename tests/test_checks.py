@@ -190,7 +190,7 @@ BASIS_CHANGE = "worker base changed between two coverage figures"
 
 
 def with_lines(frame_):
-    return frame_.assign(raw_line=range(2, 2 + len(frame_)))
+    return frame_.reset_index(drop=True).assign(raw_line=range(2, 2 + len(frame_)))
 
 
 def test_two_sources_disagreeing_on_one_month_are_flagged_and_agreeing_ones_pass():
@@ -231,3 +231,124 @@ def test_a_group_figure_never_stands_in_for_the_regions_total():
                             ("workers", 181_567, "181.567"), ("ucj_coverage", 36.48, "36,48%")))
     row = one(run_checks(rows), COVERAGE, "12.10")
     assert row["printed"] == 36.48 and row["status"] == "pass"
+
+
+SEGMENTS = "membership segments vs active participants"
+TARGET_BASE = "worker base of a target vs of the coverage it starts from"
+BELOW = "target below the coverage already reached"
+FALL = "coverage fell between two figures"
+IMPLIED_BASE = "worker base implied by a coverage figure vs a printed worker count"
+
+
+def test_membership_segments_add_up_to_the_active_participants():
+    # SYNTHETIC: 30.000 PU + 15.000 BPU + 5.000 Jakon = 50.000 = the active participants: pass.
+    rows = [("participants_by_group", 30_000, "30.000", {"group": "penerima upah (PU)"}),
+            ("participants_by_group", 15_000, "15.000", {"group": "bukan penerima upah (BPU)"}),
+            ("participants_by_group", 5_000, "5.000", {"group": "jasa konstruksi (Jakon)"}),
+            ("active_participants", 50_000, "50.000")]
+    assert one(run_checks(frame(*rows)), SEGMENTS, "12.10")["status"] == "pass"
+    # Segments summing to 50.000 beside 20.000 participants count something else: flagged.
+    rows[-1] = ("active_participants", 20_000, "20.000")
+    row = one(run_checks(frame(*rows)), SEGMENTS, "12.10")
+    assert row["status"] == "flag" and row["recomputed"] == 50_000 and row["printed"] == 20_000
+    # Other groups (vulnerable workers, teachers) overlap the segments and are not summed.
+    other = frame(("participants_by_group", 9_000, "9.000", {"group": "pekerja rentan"}),
+                  ("participants_by_group", 1_000, "1.000", {"group": "guru"}), ("active_participants", 50_000, "50.000"))
+    assert run_checks(other).query("check == @SEGMENTS").empty
+
+
+def test_a_target_on_another_worker_base_than_the_coverage_is_flagged():
+    # SYNTHETIC: 40% of 100.000 (40.000) in 2024; a 2025 target of 60% = 66.000 participants
+    # implies 66.000 ÷ 0,60 = 110.000 workers, 10% more than 100.000 (beyond the 5% tolerance).
+    rows = with_lines(pd.concat([
+        frame(("ucj_coverage", 40, "40%"), ("active_participants", 40_000, "40.000"), as_of="2024-12"),
+        frame(("coverage_target", 60, "60%", {"yardstick": "target Pemda"}),
+              ("participants_target", 66_000, "66.000", {"yardstick": "target Pemda"}), as_of="2025"),
+    ]))
+    row = one(run_checks(rows), TARGET_BASE, "12.10")
+    assert row["status"] == "flag" and row["recomputed"] == pytest.approx(10.0)
+    # 61.800 ÷ 0,60 = 103.000: 3% more, the growth of a year: pass.
+    steady = rows.assign(value=[40, 40_000, 60, 61_800])
+    assert one(run_checks(steady), TARGET_BASE, "12.10")["status"] == "pass"
+
+
+def test_a_target_below_the_coverage_the_same_source_reports_is_flagged():
+    # SYNTHETIC: 44% reached in November 2024, targets of 33% (2024) and 38,5% (2025): both below.
+    rows = with_lines(pd.concat([
+        frame(("ucj_coverage", 44, "44%"), as_of="2024-11"),
+        frame(("coverage_target", 33, "33%", {"yardstick": "target Pemkot"}), as_of="2024"),
+        frame(("coverage_target", 38.5, "38,5%", {"yardstick": "target Pemkot"}), as_of="2025"),
+        frame(("coverage_target", 50, "50%", {"yardstick": "RPJMD"}), as_of="2026"),
+    ]))
+    flagged = run_checks(rows).query("check == @BELOW")
+    assert sorted(flagged["as_of"]) == ["2024", "2025"] and set(flagged["status"]) == {"flag"}
+    # A target for a year that ends before the coverage figure is not compared with it.
+    early = rows.assign(as_of=["2024-11", "2023", "2023", "2026"])
+    assert run_checks(early).query("check == @BELOW").empty
+
+
+def test_a_fall_in_coverage_without_known_denominators_is_flagged():
+    # SYNTHETIC: 37% (2024) → 27,5% (July 2025) → 35% (December 2025): the first step falls 9,5
+    # points, beyond 0,1 + 0,5 + 0,05; the rise after it is not flagged.
+    rows = with_lines(pd.concat([frame(("ucj_coverage", 37, "37%"), source_id="a", as_of="2024"),
+                                 frame(("ucj_coverage", 27.5, "27,5%"), source_id="b", as_of="2025-07"),
+                                 frame(("ucj_coverage", 35, "35%"), source_id="c", as_of="2025-12")]))
+    row = one(run_checks(rows), FALL, "12.10")
+    assert row["status"] == "flag" and row["recomputed"] == 37 and row["printed"] == 27.5
+    # A fall within rounding (37% → 36,6%) is not a fall.
+    small = rows.assign(value=[37, 36.6, 38], value_as_printed=["37%", "36,6%", "38%"])
+    assert run_checks(small).query("check == @FALL").empty
+
+
+def test_the_base_a_coverage_figure_implies_is_compared_with_a_printed_worker_count():
+    # SYNTHETIC: 35% with 5,5 juta participants implies 5.500.000 ÷ 0,35 = 15.714.286 workers;
+    # another source prints 23,5 juta employed persons that year: 15.714.286 ÷ 23.500.000 − 1 = −33,13%.
+    rows = with_lines(pd.concat([
+        frame(("ucj_coverage", 35, "35 persen"), ("active_participants", 5_500_000, "5,5 juta"), source_id="a", as_of="2023-08"),
+        frame(("workers", 23_500_000, "23,5 juta"), source_id="b", as_of="2023-08"),
+    ]))
+    row = one(run_checks(rows), IMPLIED_BASE, "12.10")
+    assert row["status"] == "flag" and row["recomputed"] == pytest.approx(-33.1307, abs=1e-4)
+    assert "15.714.286" in row["inputs"]
+    # 8.000.000 participants imply 22.857.143: 2,7% below 23,5 juta: pass.
+    close = rows.assign(value=[35, 8_000_000, 23_500_000])
+    assert one(run_checks(close), IMPLIED_BASE, "12.10")["status"] == "pass"
+
+
+def test_a_rounded_count_carries_its_rounding_into_the_recomputed_percent():
+    # SYNTHETIC: 4,5 juta ÷ 12,8 juta = 35,16%, printed 35,41%. 4,5 juta may be 4.450.000 to
+    # 4.550.000: ± 1,1% of 35,16 is ± 0,39 points, so 0,25 points apart is within rounding.
+    rows = frame(("ucj_coverage", 35.41, "35,41 persen"), ("active_participants", 4_500_000, "4,5 juta"),
+                 ("workers", 12_800_000, "12,8 juta"))
+    assert one(run_checks(rows), COVERAGE, "12.10")["status"] == "pass"
+    exact = rows.assign(value_as_printed=["35,41 persen", "4.500.123", "12.800.123"],
+                        value=[35.41, 4_500_123, 12_800_123])
+    assert one(run_checks(exact), COVERAGE, "12.10")["status"] == "flag"
+
+
+# --- every disagreement the research notes name is found by a check -------------------
+
+RESEARCH = paths.PACKAGE_DIR.parent.parent / "shared" / "research" / "ucj-news-figures.csv"
+
+# Region (code) of each figure the research notes mark FLAG or INCONSISTENT, and the check
+# that must find it in the real data.
+RESEARCH_FLAGS = {
+    "Indonesia": ("00", "two coverage figures for the same month"),
+    "Jawa Barat": ("32", IMPLIED_BASE),
+    "Kabupaten Pati": ("33.18", "worker base changed between two coverage figures"),
+    "Kota Kendari": ("74.71", SEGMENTS),
+    "Maluku": ("81", TARGET_BASE),
+    "Kota Padang": ("13.71", BELOW),
+    "Bengkulu": ("17", FALL),
+    "Kepulauan Bangka Belitung": ("19", TARGET_BASE),
+}
+
+
+@pytest.mark.skipif(not RESEARCH.exists(), reason="../shared/research is not present")
+def test_every_disagreement_in_the_research_notes_is_flagged_by_a_check(real_checks):
+    flagged_in_notes = pd.read_csv(RESEARCH, dtype=str, keep_default_na=False)
+    flagged_in_notes = flagged_in_notes[flagged_in_notes["note"].str.contains("FLAG|INCONSISTENT")]
+    assert set(flagged_in_notes["region"]) == set(RESEARCH_FLAGS)
+    for region, (code, check) in RESEARCH_FLAGS.items():
+        rows = real_checks[(real_checks["region_code"] == code) & (real_checks["check"] == check)]
+        assert (rows["status"] == "flag").any(), (region, check)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import config, metrics
+from .formatting import format_number
 from .i18n import N_
 from .parse import period_end, printed_decimals
 
@@ -69,7 +70,10 @@ def _coverage_vs_counts(group):
     if coverage is None or participants is None or workers is None:
         return []
     recomputed = metrics.coverage_rate(participants["value"], workers["value"])
-    tolerance = config.CHECK_TOLERANCE_POINTS + _percent_rounding(coverage["value_as_printed"])
+    # Rounded counts ("4,5 juta") carry their rounding into the quotient.
+    relative = (metrics.printed_rounding(participants["value"], 0) / participants["value"]
+                + metrics.printed_rounding(workers["value"], 0) / workers["value"])
+    tolerance = config.CHECK_TOLERANCE_POINTS + _percent_rounding(coverage["value_as_printed"]) + recomputed * relative
     inputs = f"{participants['value_as_printed']} ÷ {workers['value_as_printed']} × 100"
     return [_result(N_("printed percent vs participants ÷ workers"), group, inputs, recomputed, coverage["value"],
                     tolerance, "percent", N_("Coverage recomputed from the printed counts."))]
@@ -185,11 +189,77 @@ def _budget_implies_months(group):
     return results
 
 
+def _segments_vs_total(group):
+    segments = group[(group["indicator"] == "participants_by_group") & group["group"].isin(config.SEGMENT_GROUPS)]
+    total = _figure(group, "active_participants")
+    if len(segments) < 2 or total is None:
+        return []
+    rounding = sum(metrics.printed_rounding(v, 0) for v in [*segments["value"], total["value"]])
+    return [_result(N_("membership segments vs active participants"), group, " + ".join(segments["value_as_printed"]),
+                    float(segments["value"].sum()), total["value"], rounding, "persons",
+                    N_("Segments do not overlap, so they add up to the active participants; a sum near the "
+                       "worker base means the segments count potential workers, not participants."))]
+
+
 _CHECKS = [
     _coverage_vs_counts, _gap_vs_coverage, _uncovered_vs_coverage, _village_programme,
     _targets_imply_workers, _plan_implies_workers, _benefit_vs_statutory, _poverty_implies_population,
-    _budget_implies_months,
+    _budget_implies_months, _segments_vs_total,
 ]
+
+
+def _relative_flag(result: dict, change: float) -> dict:
+    """Mark a comparison of two worker bases: flagged beyond the basis-change tolerance."""
+    result.update(status="flag" if abs(change) > config.BASIS_CHANGE_TOLERANCE else "pass",
+                  tolerance=config.BASIS_CHANGE_TOLERANCE * 100)
+    return result
+
+
+def _target_bases_vs_coverage_base(source: pd.DataFrame) -> list[dict]:
+    """Within one source, the worker base a target pair implies against the base behind the
+    coverage it starts from: the same region cannot have two work forces a year apart."""
+    coverage = _totals(source[source["indicator"] == "ucj_coverage"])
+    coverage = coverage.assign(_end=coverage["as_of"].map(period_end)).sort_values("_end")
+    bases = [(row, _denominator(source, row)) for _, row in coverage.iterrows()]
+    bases = [(row, base) for row, base in bases if base]
+    if not bases:
+        return []
+    start, base = bases[-1]
+    results = []
+    for _, target in source[source["indicator"] == "coverage_target"].iterrows():
+        participants = _figure(source[source["as_of"] == target["as_of"]], "participants_target", yardstick=target["yardstick"])
+        if participants is None or target["value"] <= 0:
+            continue
+        implied = metrics.implied_workers(participants["value"], target["value"])
+        inputs = (f"{participants['value_as_printed']} ÷ {target['value_as_printed']} ({target['as_of']}) ; "
+                  f"{start['value_as_printed']} ({start['as_of']}): {format_number(base)}")
+        change = implied / base - 1
+        results.append(_relative_flag(_result(N_("worker base of a target vs of the coverage it starts from"),
+                                              source.loc[[target.name]], inputs, change * 100, None, 0, "percent",
+                                              N_("Percent difference between the two worker bases; a target on "
+                                                 "another base cannot be compared with the coverage.")), change))
+    return results
+
+
+def _targets_below_coverage(source: pd.DataFrame) -> list[dict]:
+    """A target a source quotes that is below the coverage the same source reports for an
+    earlier date: either the target is out of date or the two figures use other bases."""
+    coverage = _totals(source[source["indicator"] == "ucj_coverage"])
+    results = []
+    for _, target in source[source["indicator"] == "coverage_target"].iterrows():
+        earlier = coverage[coverage["as_of"].map(period_end) <= period_end(target["as_of"])]
+        if earlier.empty:
+            continue
+        reached = earlier.loc[earlier["value"].idxmax()]
+        tolerance = _percent_rounding(reached["value_as_printed"]) + _percent_rounding(target["value_as_printed"])
+        if target["value"] + tolerance >= reached["value"]:
+            continue
+        inputs = f"{target['value_as_printed']} ({target['yardstick']}, {target['as_of']}) < {reached['value_as_printed']} ({reached['as_of']})"
+        results.append({**_result(N_("target below the coverage already reached"), source.loc[[target.name]], inputs,
+                                  target["value"], reached["value"], tolerance, "percent",
+                                  N_("The source quotes a target under the coverage it reports as reached.")),
+                        "status": "flag"})
+    return results
 
 
 def _denominator(group: pd.DataFrame, coverage) -> float | None:
@@ -234,12 +304,62 @@ def _basis_changes(region: pd.DataFrame) -> list[dict]:
             continue
         change = after / before - 1
         inputs = (f"{earlier['value_as_printed']} ({earlier['as_of']}) → {later['value_as_printed']} ({later['as_of']}); "
-                  f"{before:,.0f} → {after:,.0f}".replace(",", "."))
+                  f"{format_number(before)} → {format_number(after)}")
         results.append(_result(BASIS_CHANGED, coverage.loc[[later.name]], inputs,
                                change * 100, None, 0, "percent",
                                N_("The change in coverage between these figures partly reflects a new denominator.")))
         results[-1]["status"] = "flag" if abs(change) > config.BASIS_CHANGE_TOLERANCE else "pass"
         results[-1]["tolerance"] = config.BASIS_CHANGE_TOLERANCE * 100
+    return results
+
+
+def _coverage_falls(region: pd.DataFrame) -> list[dict]:
+    """Consecutive total coverage figures where the later is lower beyond rounding and the
+    denominators are not both known (when they are, the basis-change check speaks)."""
+    coverage = _totals(region[region["indicator"] == "ucj_coverage"])
+    coverage = coverage.assign(_end=coverage["as_of"].map(period_end)).sort_values(["_end", "raw_line"])
+    results = []
+    for (_, earlier), (_, later) in zip(coverage.iloc[:-1].iterrows(), coverage.iloc[1:].iterrows()):
+        same_month = earlier["as_of"].split("/")[-1][:7] == later["as_of"].split("/")[-1][:7]
+        known = _denominator(region, earlier) is not None and _denominator(region, later) is not None
+        if same_month or known:
+            continue
+        tolerance = (config.CHECK_TOLERANCE_POINTS + _percent_rounding(earlier["value_as_printed"])
+                     + _percent_rounding(later["value_as_printed"]))
+        if later["value"] >= earlier["value"] - tolerance:
+            continue
+        inputs = f"{earlier['value_as_printed']} ({earlier['as_of']}, {earlier['source_id']}) → {later['value_as_printed']} ({later['as_of']}, {later['source_id']})"
+        results.append({**_result(N_("coverage fell between two figures"), coverage.loc[[later.name]], inputs,
+                                  earlier["value"], later["value"], tolerance, "percent",
+                                  N_("Coverage seldom falls: a fall usually comes from a new denominator or another "
+                                     "count, so the two figures may not be comparable.")),
+                        "status": "flag"})
+    return results
+
+
+def _implied_vs_printed_bases(region: pd.DataFrame) -> list[dict]:
+    """The worker base a coverage figure implies (participants ÷ coverage, no base printed
+    beside it) against a worker count another source prints for the same year."""
+    workers = _totals(region[region["indicator"] == "workers"])
+    results = []
+    for _, coverage in _totals(region[region["indicator"] == "ucj_coverage"]).iterrows():
+        beside = region[(region["source_id"] == coverage["source_id"]) & (region["as_of"] == coverage["as_of"])]
+        if (beside["indicator"] == "workers").any() or coverage["value"] <= 0:
+            continue
+        implied = _denominator(region, coverage)
+        year = period_end(coverage["as_of"]).year
+        others = workers[(workers["source_id"] != coverage["source_id"])
+                         & (workers["as_of"].map(lambda a: period_end(a).year) == year)]
+        if implied is None or others.empty:
+            continue
+        printed = others.iloc[0]
+        change = implied / printed["value"] - 1
+        inputs = (f"{coverage['value_as_printed']} ({coverage['source_id']}): {format_number(implied)} ; "
+                  f"{printed['value_as_printed']} ({printed['source_id']}, {printed['as_of']})")
+        results.append(_relative_flag(_result(N_("worker base implied by a coverage figure vs a printed worker count"),
+                                              region.loc[[coverage.name]], inputs, change * 100, None, 0, "percent",
+                                              N_("Percent difference between the base the coverage implies and the "
+                                                 "region's printed worker count.")), change))
     return results
 
 
@@ -252,8 +372,9 @@ def run_checks(processed: pd.DataFrame) -> pd.DataFrame:
     for _, group in processed.groupby(["region_code", "source_id", "as_of"], sort=True):
         for check in _CHECKS:
             results.extend(check(group))
-    for _, group in processed.groupby(["region_code", "source_id"], sort=True):
-        results.extend(_rule_increase(group))
+    for _, source in processed.groupby(["region_code", "source_id"], sort=True):
+        results.extend(_rule_increase(source) + _target_bases_vs_coverage_base(source) + _targets_below_coverage(source))
     for _, region in processed.groupby("region_code", sort=True):
-        results.extend(_same_month_conflicts(region) + _basis_changes(region))
+        results.extend(_same_month_conflicts(region) + _basis_changes(region) + _coverage_falls(region)
+                       + _implied_vs_printed_bases(region))
     return pd.DataFrame(results, columns=CHECK_COLUMNS)

@@ -37,6 +37,10 @@ CHECK_TOLERANCE_POINTS = 0.1
 # at most, so a larger jump is a new basis (or a new estimate), not growth.
 BASIS_CHANGE_TOLERANCE = 0.05
 
+# Membership segments as the data names them (``group``): they do not overlap, so their
+# sum is the region's active participants.
+SEGMENT_GROUPS = ("penerima upah (PU)", "bukan penerima upah (BPU)", "jasa konstruksi (Jakon)", "pekerja migran Indonesia (PMI)")
+
 
 @dataclass(frozen=True)
 class Yardstick:
