@@ -677,3 +677,21 @@ def test_summary_costs_the_groups_the_sources_name_as_uncovered(labuhanbatu):
     assert (step.target.name, step.first_budget.year) == (KEMENDAGRI, 2026)
     assert step.first_budget.rupiah == pytest.approx(28_453.1905 * 126_000, rel=RUPIAH)  # Rp3,585 miliar
     assert [(g.target.name, g.target.year) for g in labuhanbatu.binding_gaps] == [(RPJMN, 2025), (KEMENDAGRI, 2025), (RKP, 2026)]
+
+
+def test_a_worker_base_is_derived_from_participants_or_from_a_recent_earlier_figure(data):
+    # Padang prints 44% with 118.788 participants and no worker count: 118.788 ÷ 0,44 = 269.972,7.
+    padang = build(data, "13.71")
+    assert padang.workers.derived and padang.workers.value == pytest.approx(269_972.7, abs=0.05)
+    assert padang.workers.inputs == "118.788 ÷ 44 persen × 100"
+    # "44 persen" is 43,5–44,5: 118.788 ÷ 0,445 = 266.939,3 to 118.788 ÷ 0,435 = 273.075,9.
+    assert padang.workers.bounds == pytest.approx((266_939.3, 273_075.9), abs=0.05)
+    # Maluku's newest figure (36%, October 2025) has no counts beside it; 39,45% at the end of
+    # 2024 (ten months earlier) has 191.618 participants: 191.618 ÷ 0,3945 = 485.723,7.
+    maluku = build(data, "81")
+    assert maluku.coverage.value == 36 and maluku.workers.derived
+    assert maluku.workers.value == pytest.approx(485_723.7, abs=0.05)
+    assert maluku.workers.inputs == "191.618 ÷ 39,45 persen × 100, 2024-12-31"
+    # Bengkulu's 35% (December 2025) prints its worker count: it is used as printed.
+    bengkulu = build(data, "17")
+    assert not bengkulu.workers.derived and bengkulu.workers.value == 708_000

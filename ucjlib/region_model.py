@@ -12,6 +12,9 @@ Definitions used throughout:
 - **The +20-point rule** (Permendagri 15/2024): a region's target for 2025 is its coverage
   at the end of 2024 plus 20 points, at most 100%. The end-2024 level is the latest total
   coverage figure whose date falls in 2024; without one the rule gives no target.
+- **Worker base** of the headline: the worker count printed beside it; else its participants
+  ÷ the coverage; else the base an enrolment plan printed with it implies; else the base of
+  an earlier coverage figure at most ``config.OLD_FIGURE_MONTHS`` older (said so in the report).
 - **Gap in persons**: target × workers − participants, on the headline's worker base; the
   participants are the count printed beside the coverage figure, else coverage × workers.
 - **Cost of closing a gap**: from the year of the latest coverage figure ``Y`` to the
@@ -95,11 +98,12 @@ class Reading:
 
 @dataclass(frozen=True)
 class WorkerBase:
-    """The denominator of the headline coverage: printed beside it, or derived by a check."""
+    """The denominator of the headline coverage: printed beside it, or derived (participants ÷
+    coverage, an enrolment plan, an earlier figure's base)."""
 
     value: float
     derived: bool
-    inputs: str = ""  # the derivation (a check's inputs) when derived
+    inputs: str = ""  # how it was derived, or the printed figure
     source_id: str = ""
     band: tuple[float, float] | None = None  # the printed figure's range; None: the value itself
 
@@ -327,18 +331,43 @@ def _beside(figures: pd.DataFrame, indicator: str, reading: Reading):
     return rows.iloc[0] if len(rows) else None
 
 
-def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, coverage: Reading | None) -> WorkerBase | None:
-    if coverage is None:
-        return None
+def _base_beside(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
+    """The base printed beside a coverage figure, or its participants ÷ the coverage."""
     printed = _beside(figures, "workers", coverage)
     if printed is not None:
-        return WorkerBase(float(printed["value"]), False, source_id=printed["source_id"], band=Reading.of(printed).band)
-    # Only a base derived from the same source's figures of the same date (an enrolment plan
-    # printed with the coverage), never the base a later target assumes.
+        return WorkerBase(float(printed["value"]), False, printed["value_as_printed"], printed["source_id"],
+                          Reading.of(printed).band)
+    participants = _beside(figures, "active_participants", coverage)
+    if participants is None or coverage.value <= 0:
+        return None
+    (fewest, most), (lowest, highest) = Reading.of(participants).band, coverage.band
+    return WorkerBase(float(participants["value"]) / coverage.value * 100, True,
+                      f"{participants['value_as_printed']} ÷ {coverage.as_printed} × 100", coverage.source_id,
+                      (fewest / highest * 100, most / max(lowest, 1e-9) * 100))
+
+
+def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Reading, ...]) -> WorkerBase | None:
+    """The headline coverage's denominator: printed or implied beside it; else implied by an
+    enrolment plan printed with it (never the base a later target assumes); else the base of
+    an earlier coverage figure at most config.OLD_FIGURE_MONTHS older, named as such."""
+    if not history:
+        return None
+    coverage = history[0]
+    beside = _base_beside(figures, coverage)
+    if beside is not None:
+        return beside
     derived = checks[(checks["status"] == "info") & (checks["source_id"] == coverage.source_id)
                      & (checks["as_of"] == coverage.as_of) & (checks["check"] == PLAN_IMPLIES_WORKERS)]
     if len(derived):
         return WorkerBase(float(derived.iloc[0]["recomputed"]), True, derived.iloc[0]["inputs"], coverage.source_id)
+    newest = period_end(coverage.as_of)
+    for earlier in history[1:]:
+        end = period_end(earlier.as_of)
+        if (newest.year - end.year) * 12 + newest.month - end.month > config.OLD_FIGURE_MONTHS:
+            break
+        base = _base_beside(figures, earlier)
+        if base is not None:
+            return WorkerBase(base.value, True, f"{base.inputs}, {earlier.as_of}", base.source_id, base.band)
     return None
 
 
@@ -455,7 +484,7 @@ def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal
     coverage = history[0] if history else None
     participants_row = _beside(figures, "active_participants", coverage) if coverage else None
     participants = None if participants_row is None else Reading.of(participants_row)
-    workers = _worker_base(figures, checks, coverage)
+    workers = _worker_base(figures, checks, history)
     growth = (Growth(assumptions.workforce_growth, "reader") if assumptions.workforce_growth is not None
               else implied_growth(checks))
     counted = participants if participants is not None and workers and not workers.derived else None
