@@ -19,6 +19,7 @@ import pytest
 from ucjlib import paths
 from ucjlib.build import build
 from ucjlib.processed import load_processed
+from conftest import SEED_SOURCES, keep_seed_rows
 from ucjlib.errors import InputError
 
 OBS = "observations.csv"
@@ -28,8 +29,8 @@ OBS = "observations.csv"
 
 @pytest.fixture
 def raw(tmp_path):
-    """A private copy of data/raw."""
-    return shutil.copytree(paths.raw_dir(), tmp_path / "raw")
+    """A private copy of data/raw with the seed sources' rows (the golden tests read all of it)."""
+    return keep_seed_rows(shutil.copytree(paths.raw_dir(), tmp_path / "raw"))
 
 
 @pytest.fixture
@@ -141,8 +142,16 @@ def test_golden_binjai_uncovered_is_approximate(golden):
     assert row["as_of"] == "2024-10-19"      # "Jumat (19/10/2024)": the date is kept, ISO
 
 
-def test_golden_figures_need_no_reading_rule(golden):
-    assert (golden[1]["reading"] == "").all()  # the seed articles print plain Indonesian numbers
+def test_golden_figures_need_no_reading_rule_and_news_decimals_before_a_scale_word_do(golden):
+    processed = golden[1]
+    seeds = processed[processed["source_id"].isin(SEED_SOURCES)]
+    assert (seeds["reading"] == "").all()  # the seed articles print plain Indonesian numbers
+    # Two news pages print a three-decimal amount before "miliar": Rp2,016 miliar (Jejaring Kalbar)
+    # and Rp 1,259 milyar (Tribun Batam) are Rp2.016.000.000 and Rp1.259.000.000, not thousands.
+    read = processed[processed["reading"] != ""].set_index("value_as_printed")
+    assert set(read["reading"]) == {"comma-decimal (scale word)"}
+    assert read.loc["kurang lebih Rp2,016 miliar", "value"] == 2_016_000_000
+    assert read.loc["Rp 1,259 milyar", "value"] == 1_259_000_000
 
 
 def test_golden_row_count_and_return_value(golden):
@@ -181,6 +190,11 @@ CELL_CASES = [
     ("unknown region", (LAB, "workers"), {"region": "Labuhanbatoo"}, "region", "unknown", None),
     ("ambiguous region", (BIN, "workers"), {"region": "Jambi", "level": "", "province": ""}, "region", "ambiguous", None),
     ("province or city", (BIN, "workers"), {"region": "Jogja", "level": "", "province": ""}, "region", "Kota Yogyakarta", None),
+    # Figures the reports divide by: zero is a typing error, caught here instead of failing every report.
+    ("zero workers", (BIN, "workers"), {"value": "0"}, "value", "must be more than 0", None),
+    ("zero target", ("Muba", "coverage_target"), {"value": "0 persen"}, "value", "must be more than 0", None),
+    ("zero poverty rate", (LAB, "poverty_rate"), {"value": "0 persen"}, "value", "must be more than 0", None),
+    ("zero enrolment", ("Muba", "planned_enrolment"), {"value": "0"}, "value", "must be more than 0", None),
 ]
 
 
@@ -376,8 +390,8 @@ def test_english_source_is_read_with_english_separators(raw, tmp_path):
     got = [(processed.loc[line, "value"], processed.loc[line, "bound"], processed.loc[line, "reading"]) for line in lines]
     assert got == [(36.48, "", "en convention"), (181_567, "", "en convention"), (66_000, "about", "en convention"),
                    (105_200_000_000, "", "en convention"), (5_000, "at_least", "en convention")]
-    indonesian = processed[processed["source_id"] != "english-outlet-test"]
-    assert (indonesian["reading"] == "").all()
+    seeds = processed[processed["source_id"].isin(SEED_SOURCES)]
+    assert (seeds["reading"] == "").all()
 
 
 def test_english_source_refuses_indonesian_print(raw, out):
@@ -430,7 +444,7 @@ def test_cli_build_then_bad_build_keeps_outputs(tmp_path):
     processed.mkdir()
     done = _cli(root)
     assert done.returncode == 0, done.stderr
-    assert sorted(snapshot(processed)) == ["checks.csv", "legal_references.csv", OBS]
+    assert sorted(snapshot(processed)) == ["checks.csv", "generation.json", "legal_references.csv", OBS]
     rows = len(read_obs(root / "data" / "raw"))
     assert len(load_processed(processed / OBS)) == rows
     assert f"built {rows} observations" in done.stdout
@@ -462,6 +476,12 @@ def _append_line(raw, name, line):
         f.write(line + "\n")
 
 
+def _rename_header(raw, name, old, new):
+    lines = (raw / name).read_text(encoding="utf-8").split("\n", 1)
+    header = lines[0].split(",")
+    (raw / name).write_text(",".join(new if cell == old else cell for cell in header) + "\n" + lines[1], encoding="utf-8")
+
+
 FILE_CASES = {
     # Excel saving as "CSV" in a Windows code page, not UTF-8.
     "not UTF-8": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_bytes() + "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,Catatan ©\n".encode("cp1252")),
@@ -475,7 +495,23 @@ FILE_CASES = {
     "source listed twice": (lambda raw: _append_line(raw, "sources.csv", "fgd-binjai-2024-10,Again,Judul,Title,,,,,"),
                             "sources.csv", "is listed twice"),
     "publication date not ISO": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,8 Desember 2025,,,,"),
-                                 "sources.csv", "must be empty or an ISO date"),
+                                 "sources.csv", "must be empty or a date that exists, written as 2025-04-23"),
+    "publication date that does not exist": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,2025-02-30,,,,"),
+                                             "sources.csv", "column 'published': '2025-02-30': must be empty or a date that exists"),
+    "publication date in Arabic-Indic digits": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,٢٠٢٥-04-23,,,,"),
+                                                "sources.csv", "a digit other than 0–9"),
+    "typo in an optional column's name": (lambda raw: _rename_header(raw, OBS, "yardstick", "yardstik"),
+                                          OBS, "line 1, column 'yardstik': 'yardstik': is not a column of this table; did you mean 'yardstick'?"),
+    "typo in a legal references column": (lambda raw: _rename_header(raw, "legal_references.csv", "instrument", "instrumen"),
+                                          "legal_references.csv", "did you mean 'instrument'?"),
+    "typo in the aliases' header": (lambda raw: _rename_header(raw, "region_aliases.csv", "name", "nama"),
+                                    "region_aliases.csv", "did you mean 'name'?"),
+    "kabupaten without its province": (lambda raw: _append_line(raw, "regions.csv", "12.99,Kabupaten Tanpa Provinsi,regency,,"),
+                                       "regions.csv", "column 'province_code': is not the code of a province in this list"),
+    "region code listed twice": (lambda raw: _append_line(raw, "regions.csv", "12.10,Kabupaten Kembar,regency,12,Sumatera Utara"),
+                                 "regions.csv", "column 'code': '12.10': is listed twice"),
+    "unknown level in the master list": (lambda raw: _append_line(raw, "regions.csv", "98,Provinsi Baru,propinsi,98,Provinsi Baru"),
+                                         "regions.csv", "must be one of national, province, regency, city"),
     "unknown number convention": (lambda raw: _append_line(raw, "sources.csv", "fr-outlet,Outlet,Judul,Title,,,,,fr"),
                                   "sources.csv", "must be empty (Indonesian print), 'id' or 'en'"),
     "legal reference to unknown source": (lambda raw: _append_line(raw, "legal_references.csv", "nowhere,Perpres 1/2099,Perpres 1/2099,x,x,,"),
@@ -500,3 +536,13 @@ def test_file_level_problem_is_named(raw, out, case):
     spoil(raw)
     message = str(rejected(raw, out))
     assert file in message and words in message, message
+
+
+def test_a_national_yardstick_typed_with_a_hyphen_is_stored_with_its_dash(raw, out):
+    # "RPJMN 2025-2029" (hyphen, as a keyboard types it) is the RPJMN 2025–2029 the reports compare with.
+    frame = read_obs(raw)
+    rows = frame.index[frame["yardstick"] == "RPJMN 2025–2029"]
+    frame.loc[rows, "yardstick"] = "rpjmn 2025-2029"
+    write_obs(raw, frame)
+    processed = build(raw_dir=raw, out_dir=out)
+    assert len(rows) and set(processed.loc[processed["raw_line"].isin(rows + 2), "yardstick"]) == {"RPJMN 2025–2029"}

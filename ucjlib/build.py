@@ -12,21 +12,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import config, paths
 from .checks import run_checks
 from .errors import InputError, ParseError, RegionError
 from .files import read_table, remove_stale_temporaries, write_text_atomically
 from .indicators import indicators
-from .numerals import CONVENTIONS
+from .numerals import CONVENTIONS, ascii_digits
 from .parse import parse_figure, parse_period, period_start
-from .processed import PROCESSED_COLUMNS, spreadsheet_safe
+from .processed import GENERATION, PROCESSED_COLUMNS, generation, spreadsheet_safe
 from .regions import RegionTable
 from .schemas import (
     OPTIONAL_COLUMNS,
     QUALIFIERS,
     processed_schema,
+    raw_aliases_schema,
+    raw_legal_schema,
     raw_observations_schema,
+    raw_regions_schema,
     raw_sources_schema,
+    unknown_columns,
     validate,
 )
 
@@ -74,6 +78,8 @@ def clean_observations(
                 problem("value", raw.value, f"{raw.indicator} is measured in {unit}: expected a {expected}, got a {figure.kind}")
             elif pd.notna(definition["max_value"]) and figure.value > definition["max_value"]:
                 problem("value", raw.value, f"{raw.indicator} cannot exceed {definition['max_value']:g}")
+            elif figure.value <= 0 and raw.indicator in config.POSITIVE_INDICATORS:
+                problem("value", raw.value, f"{raw.indicator} must be more than 0 (reports divide by it): check the figure")
         except ParseError as err:
             problem("value", raw.value, str(err))
         try:
@@ -99,7 +105,8 @@ def clean_observations(
             "indicator": raw.indicator, "value": figure.value, "unit": unit,
             "value_as_printed": raw.value, "approximate": figure.approximate, "bound": figure.bound or "",
             "reading": figure.reading,
-            "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS}, "group_en": raw.group_en, "basis_en": raw.basis_en,
+            "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS}, "yardstick": config.canonical_yardstick(raw.yardstick),
+            "group_en": raw.group_en, "basis_en": raw.basis_en,
             "source_id": raw.source_id, "outlet": source["outlet"], "published": source["published"],
             **{f"source_{column}_{language}": source[f"{column}_{language}"] for column in ("title", "note") for language in ("id", "en")},
             "source_url": source["url"], "checked": raw.checked, "note_id": raw.note_id, "note_en": raw.note_en, "raw_line": line,
@@ -168,29 +175,60 @@ def untranslated(frame: pd.DataFrame, file: str, table: str) -> list[tuple]:
     return sorted(set(problems), key=lambda p: (p[1], p[2]))
 
 
+def _published_digits(sources: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[tuple]]:
+    """Publication dates with full-width digits made ASCII; any other non-ASCII digit refused."""
+    if "published" not in sources.columns:
+        return sources, []
+    problems, published = [], []
+    for line, text in zip(sources.index + 2, sources["published"]):
+        try:
+            published.append(ascii_digits(text)[0])
+        except ParseError as err:
+            problems.append((file, int(line), "published", text, str(err)))
+            published.append(text)
+    return sources.assign(published=published), problems
+
+
+def _orphan_regions(regions: pd.DataFrame, file: str) -> list[tuple]:
+    """A kabupaten/kota must name a province of the list (reports group regions by it)."""
+    provinces = set(regions.loc[regions["level"] == "province", "code"])
+    local = regions[regions["level"].isin(["regency", "city"])]
+    return [(file, int(line) + 2, "province_code", code, "is not the code of a province in this list")
+            for line, code in local["province_code"].items() if code not in provinces]
+
+
 def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read and validate every raw table; return the processed observations and legal
     references. Raises :class:`InputError` listing every problem found."""
     raw_dir = raw_dir or paths.raw_dir()
     files = {name: raw_dir / filename for name, filename in paths.RAW_FILES.items()}
     shown = {name: paths.shown_path(path) for name, path in files.items()}
-    observations = _add_optional_columns(read_table(files["observations"]))
-    sources = read_table(files["sources"])
+    tables = {name: read_table(path) for name, path in files.items()}
+    observations = _add_optional_columns(tables["observations"])
+    sources, problems = _published_digits(tables["sources"], shown["sources"])
     if "number_convention" not in sources.columns:  # optional: Indonesian print throughout
         sources = sources.assign(number_convention="")
-    problems = validate(observations, raw_observations_schema(), shown["observations"])
+    for name, table in tables.items():
+        problems += unknown_columns(table, name, shown[name])
+    problems += validate(observations, raw_observations_schema(), shown["observations"])
     problems += validate(sources, raw_sources_schema(), shown["sources"])
+    problems += validate(tables["legal"], raw_legal_schema(), shown["legal"])
     problems += untranslated(observations, shown["observations"], "observations")
     problems += untranslated(sources, shown["sources"], "sources")
-    if any(text is None and column for _, _, column, text, _ in problems):
-        raise InputError(problems)  # a required column is missing: rows cannot be read
+    master_lists = (validate(tables["regions"], raw_regions_schema(), shown["regions"])
+                    + validate(tables["aliases"], raw_aliases_schema(), shown["aliases"]))
+    if not master_lists:
+        master_lists = _orphan_regions(tables["regions"], shown["regions"])
+    if master_lists or any(text is None and column for _, _, column, text, _ in problems):
+        # Names cannot be resolved against unsound master lists, nor rows read without their columns.
+        raise InputError(problems + master_lists)
     try:
         regions = RegionTable.load(files["regions"], files["aliases"])
     except RegionError as err:
         raise InputError([(shown["aliases"], None, "name", None, str(err))]) from None
     processed, row_problems = clean_observations(observations, sources, regions, shown["observations"], today, shown["sources"])
     problems = sorted(problems + row_problems, key=lambda p: (p[0], p[1] or 0, p[2] or ""))
-    legal = read_table(files["legal"])
+    legal = tables["legal"]
     problems += untranslated(legal, shown["legal"], "legal")
     unknown = legal[~legal["source_id"].isin(sources["source_id"])]
     problems += [(shown["legal"], line + 2, "source_id", source_id, f"is not listed in {shown['sources']}")
@@ -210,7 +248,11 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
     if out_dir.exists():
         remove_stale_temporaries(out_dir)
     checks = run_checks(processed)
-    # Everything is computed before the first write, so a bad input never leaves a mix.
-    for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv")):
-        write_text_atomically(spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n"), out_dir / name)
+    # Everything is computed before the first write, so a bad input never leaves a mix; the
+    # generation stamp, written last, lets readers refuse files of an interrupted build.
+    texts = {name: spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
+             for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv"))}
+    for name, text in texts.items():
+        write_text_atomically(text, out_dir / name)
+    write_text_atomically(generation({name: text.encode("utf-8") for name, text in texts.items()}), out_dir / GENERATION)
     return processed

@@ -60,6 +60,20 @@ RPJPN = Yardstick("RPJPN 2025–2045", "UU 59/2024")
 NATIONAL_YARDSTICKS = (RPJMN, KEMENDAGRI_UCJ, RKP, RPJPN)
 NATIONAL_YARDSTICK_NAMES = tuple(y.name for y in NATIONAL_YARDSTICKS)
 
+
+def folded_yardstick(name: str) -> str:
+    """A yardstick name compared whatever its dash or case: ``rpjmn 2025-2029`` is ``RPJMN 2025–2029``."""
+    return " ".join(name.replace("–", "-").replace("—", "-").casefold().split())
+
+
+def canonical_yardstick(name: str) -> str:
+    """The national yardstick's own spelling for a name that differs only in dash or case."""
+    return next((known for known in NATIONAL_YARDSTICK_NAMES if folded_yardstick(known) == folded_yardstick(name)), name)
+
+
+# Figures the model and the checks divide by: zero is a typing error, not a finding.
+POSITIVE_INDICATORS = ("workers", "coverage_target", "participants_target", "poverty_rate", "poor_residents", "planned_enrolment")
+
 # The medium-term plan's last year: the default target year, and the year scenario tables report.
 PLAN_END_YEAR = 2029
 DEFAULT_YARDSTICK = RPJMN.name

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
+from .errors import UCJError
 
 # Optional columns that tell figures of one indicator apart.
 # "reading" is empty for an ordinary figure; otherwise it says how the printed text was
@@ -87,12 +89,37 @@ def _stamp(path: Path) -> tuple:
     return str(path), stat.st_mtime_ns, stat.st_size
 
 
+# The build writes this last: the SHA-256 of each file it wrote. Readers refuse files that do
+# not match it, so an interrupted build never lets reports mix files of two builds.
+GENERATION = "generation.json"
+
+
+def generation(files: dict[str, bytes]) -> str:
+    """The generation stamp's text for the files a build wrote (name → content)."""
+    return json.dumps({name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}, indent=1) + "\n"
+
+
+def _check_generation(contents: dict[Path, bytes]) -> None:
+    folder = next(iter(contents)).parent
+    stamp = folder / GENERATION
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        recorded = {}
+    for path, data in contents.items():
+        if recorded.get(path.name) != hashlib.sha256(data).hexdigest():
+            raise UCJError(f"{paths.shown_path(path)} is not the file the last build wrote ({paths.shown_path(stamp)} "
+                           "records another or is missing): an interrupted build? Run `python -m ucjlib build` again")
+
+
 @functools.lru_cache(maxsize=2)
 def _load_all(*stamps: tuple) -> Processed:
-    observations, checks, legal = (Path(stamp[0]) for stamp in stamps)
+    observations, checks, legal = (Path(stamp[0]) for stamp in stamps[:3])
+    contents = {path: path.read_bytes() for path in (observations, checks, legal)}
+    _check_generation(contents)
     digest = hashlib.sha256()
-    for path in (observations, checks, legal):
-        digest.update(path.read_bytes())
+    for data in contents.values():
+        digest.update(data)
     return Processed(load_processed(observations), load_checks(checks), _read(legal, dtype=str), digest.hexdigest()[:12])
 
 
@@ -100,7 +127,7 @@ def load_all() -> Processed:
     """All processed tables, read once per process for as long as the files are unchanged
     (a warm kernel renders many regions from one read)."""
     files = (paths.processed_observations(), paths.processed_checks(), paths.processed_legal())
-    for path in files:
+    for path in files + (paths.processed_dir() / GENERATION,):
         if not path.exists():
             raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
-    return _load_all(*(_stamp(path) for path in files))
+    return _load_all(*(_stamp(path) for path in files + (paths.processed_dir() / GENERATION,)))

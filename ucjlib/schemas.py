@@ -4,6 +4,9 @@ all at once."""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
@@ -19,6 +22,37 @@ OPTIONAL_COLUMNS = QUALIFIERS + TRANSLATIONS + ["checked"]
 SOURCE_COLUMNS = ["source_id", "outlet", "title_id", "title_en", "published", "url", "note_id", "note_en"]
 
 _not_blank = pa.Check.str_matches(r"\S", error="must not be blank")
+REGION_COLUMNS = ["code", "name", "level", "province_code", "province_name"]
+ALIAS_COLUMNS = ["alias", "name", "note", "source"]
+LEGAL_COLUMNS = ["source_id", "reference_as_printed", "instrument", "subject_id", "subject_en", "note_id", "note_en"]
+# Every column a raw table may have: any other is a typing error in the header.
+KNOWN_COLUMNS = {
+    "observations": OBSERVATION_COLUMNS + OPTIONAL_COLUMNS,
+    "sources": SOURCE_COLUMNS + ["number_convention"],
+    "regions": REGION_COLUMNS,
+    "aliases": ALIAS_COLUMNS,
+    "legal": LEGAL_COLUMNS,
+}
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return text.isascii()
+
+
+def unknown_columns(frame: pd.DataFrame, table: str, file: str) -> list[tuple]:
+    """A header cell that is no column of ``table``: a problem naming the closest known one."""
+    known = KNOWN_COLUMNS[table]
+    problems = []
+    for column in frame.columns:
+        if column not in known:
+            close = difflib.get_close_matches(column, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; the columns are {', '.join(known)}"
+            problems.append((file, 1, column, column, f"is not a column of this table{hint}"))
+    return problems
 
 
 def _text(*checks: pa.Check, required: bool = True) -> pa.Column:
@@ -50,7 +84,8 @@ def raw_sources_schema() -> pa.DataFrameSchema:
             "outlet": _text(_not_blank),
             "title_id": _text(),
             "title_en": _text(),
-            "published": _text(pa.Check.str_matches(r"^(\d{4}-\d{2}-\d{2})?$", error="must be empty or an ISO date (2025-04-23)")),
+            "published": _text(pa.Check(lambda text: text == "" or _is_date(text), element_wise=True,
+                                        error="must be empty or a date that exists, written as 2025-04-23")),
             "url": _text(pa.Check.str_matches(r"^(https?://\S+)?$", error="must be empty or an http(s) address")),
             "note_id": _text(),
             "note_en": _text(),
@@ -61,6 +96,30 @@ def raw_sources_schema() -> pa.DataFrameSchema:
         },
         strict=False,
     )
+
+
+def raw_regions_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "code": _text(pa.Check.str_matches(r"^\d{2}(\.\d{2})?$", error="must be a Kemendagri code: 12 or 12.10"),
+                          pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice")),
+            "name": _text(_not_blank),
+            "level": _text(pa.Check.isin(LEVELS, error=f"must be one of {', '.join(LEVELS)}")),
+            "province_code": _text(),
+            "province_name": _text(),
+        },
+        strict=False,
+    )
+
+
+def raw_aliases_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema({"alias": _text(_not_blank), "name": _text(_not_blank), "note": _text(), "source": _text()},
+                              strict=False)
+
+
+def raw_legal_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema({column: _text(_not_blank) if column in ("source_id", "instrument") else _text()
+                               for column in LEGAL_COLUMNS}, strict=False)
 
 
 def processed_schema() -> pa.DataFrameSchema:
