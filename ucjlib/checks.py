@@ -7,6 +7,7 @@ the worker base a pair of targets implies), where nothing printed can be compare
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import config, metrics
@@ -18,6 +19,10 @@ CHECK_COLUMNS = [
     "check", "region_code", "region_name", "source_id", "as_of", "inputs",
     "recomputed", "printed", "difference", "tolerance", "unit", "status", "explanation",
 ]
+
+
+CHECKED_COLUMNS = ["region_code", "region_name", "level", "source_id", "as_of", "indicator", "value", "value_as_printed",
+                   "programme", "group", "basis", "funding", "yardstick", "raw_line"]
 
 
 def _percent_rounding(printed: str) -> float:
@@ -35,17 +40,24 @@ BASIS_CHANGED = N_("worker base changed between two coverage figures")
 TOTAL_INDICATORS = {"ucj_coverage", "active_participants", "workers", "uncovered_workers", "coverage_gap"}
 
 
+def _total_mask(rows: pd.DataFrame) -> np.ndarray:
+    return (rows["group"].to_numpy() == "") & (rows["programme"].to_numpy() == "") & (rows["funding"].to_numpy() == "")
+
+
 def _totals(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows[(rows["group"] == "") & (rows["programme"] == "") & (rows["funding"] == "")]
+    return rows[_total_mask(rows)]
 
 
 def _figure(group: pd.DataFrame, indicator: str, **qualifiers: str) -> pd.Series | None:
-    rows = group[group["indicator"] == indicator]
+    # numpy masks, not pandas filters: this runs for every check of every small group.
+    mask = group["indicator"].to_numpy() == indicator
+    if not mask.any():
+        return None
     if indicator in TOTAL_INDICATORS:
-        rows = _totals(rows)
+        mask &= _total_mask(group)
     for column, value in qualifiers.items():
-        rows = rows[rows[column] == value]
-    return rows.iloc[0] if len(rows) == 1 else None
+        mask &= group[column].to_numpy() == value
+    return group.iloc[int(mask.argmax())] if mask.sum() == 1 else None
 
 
 def _result(check, group, inputs, recomputed, printed, tolerance, unit, explanation) -> dict:
@@ -368,6 +380,8 @@ def run_checks(processed: pd.DataFrame) -> pd.DataFrame:
 
     The +20-point rule compares a source's earliest and latest coverage for a region.
     """
+    # The checks filter many small groups: copying only the columns they read keeps that cheap.
+    processed = processed[[column for column in CHECKED_COLUMNS if column in processed.columns]]
     results = []
     for _, group in processed.groupby(["region_code", "source_id", "as_of"], sort=True):
         for check in _CHECKS:
