@@ -10,6 +10,7 @@ import sys
 
 from . import paths
 from .errors import UCJError
+from .files import exclusive_run
 
 
 def _summary() -> str:
@@ -56,8 +57,12 @@ def _reports(args) -> int:
     regions, parameters = _regions(args.region, args.province), _assumptions(args)
     from .publish import LANGUAGE_ORDER, render  # after the checks: importing nbconvert takes a second or two
 
+    from .runner import worker_cap
+
+    if args.workers is not None and args.workers > worker_cap():
+        print(f"using {worker_cap()} workers: this machine's cores and memory hold no more than that", file=sys.stderr)
     results = render(languages=(args.language,) if args.language else LANGUAGE_ORDER, force=args.force,
-                     regions=regions, workers=args.workers, parameters=parameters)
+                     regions=regions, workers=args.workers, parameters=parameters, timeout=args.timeout)
     for result in results:
         if result.error or result.attempts > 1:
             status = "FAILED" if result.error else "retried"
@@ -82,6 +87,12 @@ def _verify() -> int:
     return 1 if problems else 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ucjlib", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -92,7 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     reports.add_argument("--province", help="render only the regions of this province (code, name or alias)")
     reports.add_argument("--language", choices=("id", "en"), help="render only this language")
     reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
-    reports.add_argument("--workers", type=int, help="warm kernels to run in parallel (default: one per core)")
+    reports.add_argument("--workers", type=_positive, help="warm kernels to run in parallel (default and most: one per core, "
+                         "as many as memory holds)")
+    reports.add_argument("--timeout", type=_positive, default=120, metavar="SECONDS",
+                         help="wall-clock limit for one report; a report past it is retried once, then failed (default 120)")
     reports.add_argument("--premium-rate", type=float, metavar="RUPIAH",
                          help="contribution the budget pays per person per month (default: the BPU JKK+JKM rate, 16800)")
     reports.add_argument("--yardstick", help="target the scenarios aim at (default: 'RPJMN 2025–2029'; dash or hyphen, any case)")
@@ -103,13 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "reports":
-            return _reports(args)
+            with exclusive_run("reports"):
+                return _reports(args)
         if args.command == "verify":
             return _verify()
         if args.command == "build":
             from .build import build
 
-            processed = build()
+            with exclusive_run("build"):
+                processed = build()
             print(f"built {len(processed)} observations into {paths.shown_path(paths.processed_dir())}/")
         print(_summary())
     except (UCJError, OSError) as err:  # OSError: a missing input, an unwritable folder …

@@ -3,7 +3,9 @@ the old file or the new one, never half of one)."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import io
 import os
 import tempfile
@@ -12,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .errors import InputError
+from .errors import InputError, UCJError
 
 
 # Bidirectional-control characters reorder what a reader sees (a name can display as another):
@@ -91,3 +93,26 @@ def remove_stale_temporaries(folder: Path) -> None:
     """Delete ``.tmp-*`` files an interrupted write left behind (the targets are intact)."""
     for leftover in folder.glob("**/.tmp-*"):
         leftover.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def exclusive_run(command: str):
+    """Hold the project's run lock while ``command`` runs: a second ``build`` or ``reports``
+    started meanwhile refuses at once (it would clean up or overwrite the first one's files).
+    The kernel releases the lock when its holder dies, however it dies."""
+    lock = paths.root() / ".ucj-run.lock"
+    handle = open(lock, "a+", encoding="utf-8")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another command"
+            raise UCJError(f"{holder} is running in {paths.shown_path(paths.root())}; "
+                           f"wait for it to finish, then run `python -m ucjlib {command}` again") from None
+        handle.truncate(0)
+        handle.write(f"`python -m ucjlib {command}` (process {os.getpid()})")
+        handle.flush()
+        yield
+    finally:
+        handle.close()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from .processed import load_all
 from .files import write_text_atomically
 
 MANIFEST = "manifest.json"
+INDEX_PAGES = {"index.html", "en/index.html"}
 FORMAT = 2  # bump when the manifest's layout changes: an older one is ignored, not misread
 TEMPLATE = "report-region.ipynb"
 
@@ -136,4 +139,36 @@ def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> li
                 problems.append((key, f"{entry['file']} differs from the file the manifest records"))
             elif entry["inputs_sha256"] != inputs.fingerprint(region.region_code, entry["parameters"]):
                 problems.append((key, "stale: its inputs changed since it was rendered"))
+    return problems + _unrecorded_pages(reports_dir, manifest) + _index_problems(reports_dir, manifest)
+
+
+def report_pages(reports_dir: Path) -> set[str]:
+    """Every report page in ``reports_dir`` (paths relative to it), the index pages excepted."""
+    pages = {page.relative_to(reports_dir).as_posix() for page in [*reports_dir.glob("*.html"), *reports_dir.glob("en/*.html")]}
+    return pages - INDEX_PAGES
+
+
+def unrecorded_pages(reports_dir: Path, manifest: dict) -> set[str]:
+    """Report pages the manifest does not record as published."""
+    return report_pages(reports_dir) - {entry["file"] for entry in manifest["reports"].values()}
+
+
+def _unrecorded_pages(reports_dir: Path, manifest: dict) -> list[tuple[str, str]]:
+    return [(page, "a page the manifest does not record as published") for page in sorted(unrecorded_pages(reports_dir, manifest))]
+
+
+def _index_problems(reports_dir: Path, manifest: dict) -> list[tuple[str, str]]:
+    """Each index page must link exactly the published reports of its language."""
+    problems = []
+    for language, index in (("id", "index.html"), ("en", "en/index.html")):
+        published = {entry["file"] for entry in manifest["reports"].values() if entry["language"] == language}
+        if not (reports_dir / index).exists():
+            if published:
+                problems.append((index, "missing"))
+            continue
+        folder = Path(index).parent
+        hrefs = re.findall(r'href="([^"#:]+\.html)"', (reports_dir / index).read_text(encoding="utf-8"))
+        links = {os.path.normpath(folder / href) for href in hrefs} - INDEX_PAGES
+        problems += [(index, f"links {link}, which is not published") for link in sorted(links - published)]
+        problems += [(index, f"does not link {page}") for page in sorted(published - links)]
     return problems

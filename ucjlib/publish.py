@@ -3,9 +3,11 @@
 (inline styles, figures embedded, nothing fetched from the network), and the index lists
 what is published.
 
-A region whose notebook fails is never published; the others still render. Each file is
-written atomically and the manifest rewritten after every report, so an interrupted run
-leaves the previous reports intact. Nothing here prints: results go back to the caller.
+A region whose notebook fails is never published (its earlier page is taken down); the
+others still render. Pages the manifest does not record (regions that left the data) are
+removed, and the index links only what the manifest records. Each file is written
+atomically and the manifest rewritten after every report, so an interrupted run leaves
+the previous reports intact. Nothing here prints: results go back to the caller.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from nbconvert import HTMLExporter
 
 from . import paths
 from .files import remove_stale_temporaries, write_text_atomically
-from .manifest import TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, write_manifest
+from .manifest import TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
 from .pages import index_page, page, report_filename, report_title
 from .region_model import region_model
 from .runner import Task, run_tasks
@@ -81,6 +83,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     wanted = {entry_key(code, language) for code in report_regions(inputs.processed)["region_code"] for language in LANGUAGE_ORDER}
     for table in ("reports", "failed"):
         manifest[table] = {key: value for key, value in manifest[table].items() if key in wanted}
+    remove_unpublished(out_dir, manifest)  # pages of regions that left the data, or of failed runs
     reported = report_regions(inputs.processed)
     selected = reported if regions is None else reported[reported["region_code"].isin(regions)]
     results, tasks, fingerprints, names = [], [], {}, {}
@@ -112,9 +115,18 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     return results
 
 
+def remove_unpublished(out_dir: Path, manifest: dict) -> None:
+    """Delete report pages the manifest does not record as published: a region that left the
+    data or whose last render failed must not keep a page that no longer matches it."""
+    for page in unrecorded_pages(out_dir, manifest):
+        (out_dir / page).unlink(missing_ok=True)
+
+
 def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, out_dir: Path) -> None:
     if result.error:
-        manifest["reports"].pop(key, None)
+        old = manifest["reports"].pop(key, None)
+        if old:  # the page no longer matches its inputs: take it down
+            (out_dir / old["file"]).unlink(missing_ok=True)
         manifest["failed"][key] = {"region_code": result.region_code, "language": result.language, "error": result.error}
         return
     manifest["failed"].pop(key, None)

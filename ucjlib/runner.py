@@ -7,15 +7,19 @@ Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds
 the report cells in a kernel that has already done so costs well under one. Before each
 report the kernel's user namespace is reset and figures are closed, so nothing carries
 over from one task to the next (a test compares against a fresh kernel). A kernel that
-dies or exceeds the per-cell timeout is replaced and the task retried once.
+dies or exceeds the timeout (per cell, and per attempt in wall-clock time) is killed,
+replaced and the task retried once. Workers are capped by cores and memory, and exit when
+the process that started them dies, taking their kernels with them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import copy
+import ctypes
 import multiprocessing
 import os
+import signal
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -85,20 +89,35 @@ class _Worker:
     def close(self) -> None:
         self.loop.run_until_complete(self._stop())
 
+    def _kill(self) -> None:
+        """Kill the kernel outright (it may not answer a shutdown request) and forget it."""
+        process = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+        if self.kc is not None:
+            self.kc.stop_channels()
+        self.km = self.kc = None
+
     def run(self, task: Task) -> tuple[str | None, int]:
-        """Execute one task and hand the notebook to ``finish``; returns (error or None, attempts)."""
+        """Execute one task and hand the notebook to ``finish``; returns (error or None, attempts).
+        Each attempt has a wall-clock limit of ``timeout`` seconds, whatever hangs (a cell, the
+        kernel's start, its reset)."""
         from nbclient.exceptions import CellExecutionError
 
         error = None
         for attempt in (1, 2):
+            signal.alarm(self.timeout)
             try:
                 notebook = self.loop.run_until_complete(self._execute(task.parameters))
             except CellExecutionError as err:  # the notebook itself failed: retrying will not help
                 return f"{err.ename}: {err.evalue}", attempt
             except Exception as err:  # a dead or hung kernel: replace it, then retry once
                 error = f"{type(err).__name__}: {err}".strip()
-                self.loop.run_until_complete(self._stop())
+                self._kill()
                 continue
+            finally:
+                signal.alarm(0)
             try:
                 self.finish(task, notebook)
             except Exception as err:  # the result cannot be used (an error output, say): not retried
@@ -109,11 +128,43 @@ class _Worker:
 
 _worker: _Worker | None = None
 
+# Memory a worker with its warm kernel needs (measured: about 250 MB), for the worker cap.
+WORKER_MEMORY_BYTES = 300 * 2**20
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
-def _initialise(template: str, timeout: int, environment: dict, finish: Callable) -> None:
+
+class TaskTimeout(Exception):
+    """An attempt ran past its wall-clock limit."""
+
+
+def _on_alarm(signum, frame):
+    raise TaskTimeout("the report did not finish in time")
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker exit when the process that started it dies (even by ``kill -9``);
+    its kernel follows, since ipykernel exits when its own parent goes."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def worker_cap() -> int:
+    """Most workers this machine can run: one per core, and no more than memory holds."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):
+        return cores
+    return max(1, min(cores, available // WORKER_MEMORY_BYTES))
+
+
+def _initialise(template: str, timeout: int, environment: dict, finish: Callable, parent: int) -> None:
     global _worker
     from multiprocessing.util import Finalize
 
+    _die_with(parent)
+    signal.signal(signal.SIGALRM, _on_alarm)
     os.environ.update(environment)
     _worker = _Worker(template, timeout, finish)
     # Pool workers leave through multiprocessing's exit path, which runs finalizers (not atexit).
@@ -132,14 +183,14 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
     ``finish`` must be a module-level function (it is passed to the workers)."""
     if not tasks:
         return
-    workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    workers = max(1, min(workers or worker_cap(), worker_cap(), len(tasks)))
     environment = {key: os.environ[key] for key in ("UCJ_ROOT", "MPLBACKEND") if key in os.environ}
     environment.setdefault("MPLBACKEND", "Agg")
     # Forked workers inherit this process's imports (nbformat alone takes seconds to import);
     # that is safe because kernels and zmq sockets are only created inside the workers.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
-                             initargs=(str(template), timeout, environment, finish)) as pool:
+                             initargs=(str(template), timeout, environment, finish, os.getpid())) as pool:
         futures = {pool.submit(_run, task): task for task in tasks}
         bar = _progress(len(tasks)) if progress else None
         for future in as_completed(futures):
