@@ -66,14 +66,18 @@ def _keep_rows(path: Path, source_ids: set[str]) -> None:
         csv.writer(f, lineterminator="\n").writerows([rows[0], *(row for row in rows[1:] if row[column] in source_ids)])
 
 
+def keep_seed_rows(raw: Path) -> Path:
+    """Drop every observation and source but the seed sources' from a copy of data/raw/."""
+    for name in ("observations.csv", "sources.csv"):
+        _keep_rows(raw / name, SEED_SOURCES)
+    return raw
+
+
 def copy_raw(root: Path, everything: bool = False) -> Path:
     """A copy of data/raw/ under ``root``: the seed sources' rows only, unless ``everything``."""
     raw = root / "data" / "raw"
     shutil.copytree(paths.raw_dir(), raw)
-    if not everything:
-        for name in ("observations.csv", "sources.csv"):
-            _keep_rows(raw / name, SEED_SOURCES)
-    return raw
+    return raw if everything else keep_seed_rows(raw)
 
 
 def run_ucjlib(root: Path, *args: str, timeout: int = 900) -> subprocess.CompletedProcess:
@@ -92,11 +96,8 @@ class RenderedProject:
         return self.root / "reports"
 
 
-@pytest.fixture(scope="session")
-def rendered(tmp_path_factory) -> RenderedProject:
-    """data/raw + fictional regions → build → (99.02 dropped from the master list) → reports."""
-    root = tmp_path_factory.mktemp("project")
-    raw = copy_raw(root, everything=True)
+def _render_project(root: Path, everything: bool) -> RenderedProject:
+    raw = copy_raw(root, everything)
     add_fictional_region(raw)
     build = run_ucjlib(root, "build")
     assert build.returncode == 0, build.stderr
@@ -104,6 +105,18 @@ def rendered(tmp_path_factory) -> RenderedProject:
     (raw / "regions.csv").write_text("".join(line for line in regions if not line.startswith("99.02,")), encoding="utf-8")
     reports = run_ucjlib(root, "reports")
     return RenderedProject(root, build, reports)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> RenderedProject:
+    """Seed data + fictional regions → build → (99.02 dropped from the master list) → reports."""
+    return _render_project(tmp_path_factory.mktemp("project"), everything=False)
+
+
+@pytest.fixture(scope="session")
+def rendered_all(tmp_path_factory) -> RenderedProject:
+    """The same with every region of data/raw/: what the main job publishes."""
+    return _render_project(tmp_path_factory.mktemp("project-all"), everything=True)
 
 
 @pytest.fixture(scope="session")

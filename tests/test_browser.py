@@ -103,9 +103,9 @@ def test_the_summary_comes_first_with_coverage_target_participants_and_rupiah(br
     assert failed == []
 
 
-def test_every_summary_states_the_coverage_or_that_the_sources_give_none(browser, rendered):
-    for name in report_files(rendered):
-        page, _failed = open_page(browser, rendered.reports_dir / name)
+def test_every_summary_states_the_coverage_or_that_the_sources_give_none(browser, rendered_all):
+    for name in report_files(rendered_all):
+        page, _failed = open_page(browser, rendered_all.reports_dir / name)
         first = page.locator("main section").first
         assert first.get_attribute("id") == "summary", name
         text = first.inner_text()
@@ -114,9 +114,9 @@ def test_every_summary_states_the_coverage_or_that_the_sources_give_none(browser
         page.close()
 
 
-def test_every_report_prints_on_at_most_four_a4_pages(browser, rendered, tmp_path):
-    for name in report_files(rendered):
-        page, _failed = open_page(browser, rendered.reports_dir / name)
+def test_every_report_prints_on_at_most_four_a4_pages(browser, rendered_all, tmp_path):
+    for name in report_files(rendered_all):
+        page, _failed = open_page(browser, rendered_all.reports_dir / name)
         pdf = page.pdf(format="A4", prefer_css_page_size=True)
         (tmp_path / name.replace("/", "-")).with_suffix(".pdf").write_bytes(pdf)  # outside reports/
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
@@ -124,9 +124,9 @@ def test_every_report_prints_on_at_most_four_a4_pages(browser, rendered, tmp_pat
         page.close()
 
 
-def test_chart_text_stays_at_least_9_px_on_a_390_px_phone(browser, rendered):
-    for name in report_files(rendered):
-        page, _failed = open_page(browser, rendered.reports_dir / name, width=390)
+def test_chart_text_stays_at_least_9_px_on_a_390_px_phone(browser, rendered_all):
+    for name in report_files(rendered_all):
+        page, _failed = open_page(browser, rendered_all.reports_dir / name, width=390)
         sizes = page.evaluate("""[...document.querySelectorAll('figure img')].map(img =>
             img.getBoundingClientRect().width / img.naturalWidth * Number(img.dataset.smallestTextPx))""")
         assert sizes and min(sizes) >= 9 - 0.01, (name, sizes)

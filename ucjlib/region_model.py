@@ -305,8 +305,14 @@ class RegionModel:
         return [(f"{t.name} ({t.year})", t.value) for t in ([chosen] if chosen else []) + long_term[:1]]
 
     def sources(self) -> pd.DataFrame:
-        """One row per source the model's figures come from (the region's and the nation's)."""
-        return pd.concat([self.figures, self.national]).drop_duplicates("source_id").set_index("source_id")
+        """One row per source the model's figures come from: the region's, and for the nation
+        the sources of the national yardsticks and coverage series a regional report shows."""
+        national = self.national
+        if self.level != "national":
+            cited = (((national["indicator"] == "coverage_target") & national["yardstick"].isin(config.NATIONAL_YARDSTICK_NAMES))
+                     | (national["indicator"] == "ucj_coverage"))
+            national = national[cited]
+        return pd.concat([self.figures, national]).drop_duplicates("source_id").set_index("source_id")
 
 
 # -- building the model ----------------------------------------------------------------------
@@ -535,10 +541,7 @@ def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assump
     if growth is not None and (isinstance(growth, bool) or not isinstance(growth, (int, float)) or not -0.5 < growth < 0.5):
         raise ReportParameterError(f"workforce_growth must be a yearly fraction such as 0.02 (or None: from the data), not {growth!r}")
 
-    def folded(name: str) -> str:
-        return " ".join(name.replace("–", "-").replace("—", "-").casefold().split())
-
-    matches = [name for name in yardsticks if folded(name) == folded(str(assumptions.yardstick))]
+    matches = [name for name in yardsticks if config.folded_yardstick(name) == config.folded_yardstick(str(assumptions.yardstick))]
     if not matches:
         raise ReportParameterError(f"yardstick {assumptions.yardstick!r} is not in the data; choose one of: {'; '.join(sorted(yardsticks))}")
     return Assumptions(float(premium), matches[0], year, None if growth is None else float(growth))
