@@ -283,3 +283,141 @@ def test_processed_files_are_safe_to_open_in_a_spreadsheet(tmp_path):
     frame = load_processed(processed / "observations.csv")
     assert '=HYPERLINK("http://x","y")' in set(frame["note_en"]) and "@SUM(A1)" in set(frame["group"])
     assert "+20-point rule" in set(load_checks(processed / "checks.csv")["check"])
+
+
+# -- one published set --------------------------------------------------------------------------
+
+def _drop_binjai(raw: Path) -> None:
+    """Take Kota Binjai (its one source) out of the data."""
+    for name in ("observations.csv", "sources.csv", "legal_references.csv"):
+        path = raw / name
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        with path.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(row for row in rows if row["source_id"] != "fgd-binjai-2024-10")
+
+
+def test_a_region_that_leaves_the_data_loses_its_page_and_its_link(tmp_path):
+    raw = copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    assert run_ucjlib(tmp_path, "reports", "--language", "id").returncode == 0
+    reports = tmp_path / "reports"
+    assert (reports / "12.75-kota-binjai.html").exists()
+    _drop_binjai(raw)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    # Before any new render, verify already says the published set no longer matches.
+    verify = run_ucjlib(tmp_path, "verify")
+    assert verify.returncode == 1 and "12.75/id: published, but its region is no longer in the data" in verify.stdout
+    # A partial run (another province) is enough to take the page down and unlink it.
+    assert run_ucjlib(tmp_path, "reports", "--province", "Lampung", "--language", "id").returncode == 0
+    assert not (reports / "12.75-kota-binjai.html").exists()
+    assert "12.75-kota-binjai.html" not in (reports / "index.html").read_text(encoding="utf-8")
+
+
+def test_verify_lists_pages_the_manifest_does_not_know_and_an_index_that_misses_a_report(tmp_path):
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    assert run_ucjlib(tmp_path, "reports").returncode == 0
+    reports = tmp_path / "reports"
+    assert run_ucjlib(tmp_path, "verify").returncode == 0
+    (reports / "99.99-kota-lama.html").write_text("<!DOCTYPE html><p>old</p>", encoding="utf-8")
+    index = (reports / "en" / "index.html").read_text(encoding="utf-8")
+    (reports / "en" / "index.html").write_text(index.replace('href="12.10-kabupaten-labuhanbatu.html"', 'href="#"'), encoding="utf-8")
+    verify = run_ucjlib(tmp_path, "verify")
+    assert verify.returncode == 1
+    assert "99.99-kota-lama.html: a page the manifest does not record as published" in verify.stdout
+    assert "en/index.html: does not link en/12.10-kabupaten-labuhanbatu.html" in verify.stdout
+    # The next run removes the stray page and rewrites the index.
+    assert run_ucjlib(tmp_path, "reports").returncode == 0
+    assert not (reports / "99.99-kota-lama.html").exists()
+    assert run_ucjlib(tmp_path, "verify").returncode == 0
+
+
+def test_processed_files_from_two_builds_are_refused(tmp_path):
+    raw = copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    processed = tmp_path / "data" / "processed"
+    first = (processed / "observations.csv").read_bytes()
+    edit_csv(raw / "observations.csv", lambda row: row.update(note_en=row["note_en"] + " (revised)"))
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    # An interrupted build: the new checks and stamp, the old observations.
+    (processed / "observations.csv").write_bytes(first)
+    result = run_ucjlib(tmp_path, "reports", "--region", "Binjai")
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert "observations.csv is not the file the last build wrote" in result.stderr
+    assert not list((tmp_path / "reports").glob("*.html"))
+
+
+# -- runs that cannot collide or outlive their parent -------------------------------------------
+
+def test_a_second_run_refuses_while_one_runs_and_touches_nothing(tmp_path, monkeypatch):
+    from ucjlib.files import exclusive_run
+
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    processed = tmp_path / "data" / "processed"
+    leftover = processed / ".tmp-another-run"
+    leftover.write_text("a temporary file of the run in progress", encoding="utf-8")
+    before = snapshot(processed)
+    monkeypatch.setenv("UCJ_ROOT", str(tmp_path))
+    with exclusive_run("reports"):
+        for command in ("build", "reports"):
+            result = run_ucjlib(tmp_path, command)
+            assert result.returncode == 1, command
+            assert f"`python -m ucjlib reports` (process {os.getpid()}) is running" in result.stderr
+            assert f"then run `python -m ucjlib {command}` again" in result.stderr
+        assert snapshot(processed) == before  # the other run's temporary file survives
+    assert run_ucjlib(tmp_path, "build").returncode == 0  # released: the next run goes ahead
+
+
+def _descendants(pid: int) -> set[int]:
+    found, queue = set(), [pid]
+    while queue:
+        parent = queue.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            children = (task / "children").read_text().split() if (task / "children").exists() else []
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    queue.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def test_killing_the_report_process_alone_takes_its_workers_and_kernels_with_it(tmp_path):
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    run = start(tmp_path, "reports", "--force", "--workers", "2")
+    deadline, kernels = time.time() + 60, set()
+    while time.time() < deadline and not kernels:
+        time.sleep(0.5)
+        family = _descendants(run.pid)
+        kernels = {pid for pid in family if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+    assert kernels, "no kernel started"
+    family = _descendants(run.pid)
+    os.kill(run.pid, signal.SIGKILL)  # the parent only, as `kill -9 <pid>` would
+    run.wait()
+    deadline = time.time() + 20
+    while time.time() < deadline and any(_alive(pid) for pid in family):
+        time.sleep(0.5)
+    assert not [pid for pid in family if _alive(pid)], "workers or kernels outlived their parent"
+
+
+def test_more_workers_than_the_machine_holds_are_capped(tmp_path):
+    from ucjlib.runner import worker_cap
+
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    result = run_ucjlib(tmp_path, "reports", "--workers", "1000", "--region", "Binjai", "--language", "id")
+    assert result.returncode == 0, result.stderr
+    assert f"using {worker_cap()} workers" in result.stderr and 1 <= worker_cap() <= (os.cpu_count() or 1)
+    for bad in ("0", "-3", "many"):
+        refused = run_ucjlib(tmp_path, "reports", "--workers", bad)
+        assert refused.returncode == 2 and "is not a whole number of at least 1" in refused.stderr

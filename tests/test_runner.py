@@ -4,6 +4,7 @@ kernels, and a failed region that is never published."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import nbformat
@@ -83,3 +84,31 @@ def test_province_subset_and_cli_options(project):
                                                               "index.html"]
     unknown = run_ucjlib(project, "reports", "--province", "Sumatera Utra")  # "Sumatra Utara" is an alias now
     assert unknown.returncode == 1 and "Sumatera Utara" in unknown.stderr
+
+
+def stopping_template(folder: Path) -> Path:
+    """The real template plus one cell: Binjai's kernel stops itself (SIGSTOP) and never answers."""
+    notebook = nbformat.read(paths.notebooks_dir() / "report-region.ipynb", as_version=4)
+    stop = nbformat.v4.new_code_cell("import os, signal\nif region == '12.75':\n    os.kill(os.getpid(), signal.SIGSTOP)\n")
+    position = next(i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", [])) + 1
+    notebook.cells.insert(position, stop)
+    path = folder / "report-region.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_old_page_goes(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    out = tmp_path / "reports"
+    render(out, languages=("id",), regions={"12.75"}, progress=False)
+    assert (out / "12.75-kota-binjai.html").exists()
+    started = time.monotonic()
+    [result] = render(out, languages=("id",), regions={"12.75"}, template=stopping_template(tmp_path), timeout=5,
+                      force=True, progress=False)
+    assert time.monotonic() - started < 90  # two attempts of 5 seconds, kernels started and killed
+    assert result.error and result.attempts == 2
+    # The page rendered from the old inputs is taken down, and the index does not link it.
+    assert not (out / "12.75-kota-binjai.html").exists()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "12.75/id" in manifest["failed"] and "12.75/id" not in manifest["reports"]
+    assert 'href="12.75-kota-binjai.html"' not in (out / "index.html").read_text(encoding="utf-8")

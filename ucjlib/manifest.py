@@ -126,8 +126,10 @@ def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> li
     reports_dir = reports_dir or paths.reports_dir()
     manifest = read_manifest(reports_dir)
     inputs = Inputs.load()
-    problems = []
-    for region in report_regions(inputs.processed).itertuples(index=False):
+    regions = report_regions(inputs.processed)
+    current = {entry_key(code, language) for code in regions["region_code"] for language in languages}
+    problems = [(key, "published, but its region is no longer in the data") for key in sorted(set(manifest["reports"]) - current)]
+    for region in regions.itertuples(index=False):
         for language in languages:
             key = entry_key(region.region_code, language)
             entry = manifest["reports"].get(key)
