@@ -112,3 +112,18 @@ def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert "12.75/id" in manifest["failed"] and "12.75/id" not in manifest["reports"]
     assert 'href="12.75-kota-binjai.html"' not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_report_assumptions_from_the_command_line_are_checked_first_and_used(project):
+    for flags, words in ((["--yardstick", "RPJMN 2099"], "yardstick 'RPJMN 2099' is not in the data"),
+                         (["--target-year", "2031"], "target_year 2031"),
+                         (["--premium-rate", "-5"], "premium_rate must be a positive number")):
+        refused = run_ucjlib(project, "reports", "--region", "Binjai", *flags)
+        assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1
+    # A hyphen for the dash and another case are the same yardstick; the rate reaches the page.
+    done = run_ucjlib(project, "reports", "--region", "Binjai", "--language", "id", "--premium-rate", "20000",
+                      "--yardstick", "rpjmn 2025-2029", "--target-year", "2029")
+    assert done.returncode == 0, done.stderr
+    page = (project / "reports" / "12.75-kota-binjai.html").read_text(encoding="utf-8")
+    assert ">12 × Rp20.000<" in page and ">12 × Rp16.800<" not in page  # the budget rows name the rate they use
