@@ -202,3 +202,12 @@ def test_the_nation_has_a_report_linked_from_the_index(rendered):
     assert "Proyeksi statistik tidak dibuat: baru ada 2 angka cakupan" in page
     index = read(rendered, "index.html")
     assert 'href="00-indonesia.html"' in index and "Cakupan nasional: 37,01% per Oktober 2025" in index
+
+
+def test_every_table_of_figures_says_what_it_holds(rendered):
+    page = read(rendered, "12.10-kabupaten-labuhanbatu.html")
+    for css, caption in (("yardsticks", "Cakupan terakhir dibanding setiap target"),
+                         ("costs", "Satu baris per target yang belum tercapai"), ("scenarios", "Cakupan yang dicapai setiap skenario"),
+                         ("figures", "Angka yang dimuat sumber")):
+        table = re.search(rf'<table class="{css}"><caption>([^<]*)</caption>', page)
+        assert table and table.group(1).startswith(caption), css
