@@ -421,3 +421,19 @@ def test_more_workers_than_the_machine_holds_are_capped(tmp_path):
     for bad in ("0", "-3", "many"):
         refused = run_ucjlib(tmp_path, "reports", "--workers", bad)
         assert refused.returncode == 2 and "is not a whole number of at least 1" in refused.stderr
+
+
+def test_an_output_folder_that_cannot_be_written_ends_in_one_error_line(tmp_path):
+    # A file where a folder belongs (root ignores permission bits, so this is how the test blocks writing).
+    copy_raw(tmp_path)
+    (tmp_path / "data" / "processed").write_text("not a folder", encoding="utf-8")
+    build = run_ucjlib(tmp_path, "build")
+    assert build.returncode == 1 and build.stderr.startswith("error: ") and "data/processed" in build.stderr
+    assert "Traceback" not in build.stderr
+    (tmp_path / "data" / "processed").unlink()
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    (tmp_path / "reports").write_text("not a folder", encoding="utf-8")
+    for command in ("reports", "verify"):
+        result = run_ucjlib(tmp_path, command)
+        assert result.returncode == 1 and result.stderr.startswith("error: ") and "reports" in result.stderr, command
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
