@@ -118,7 +118,7 @@ def test_format_points_missing_is_dash():
         ("2025", "id", "2025"),
         ("2024-01/2025-03", "id", "Januari 2024 – Maret 2025"),
         ("2024-01/2025-03", "en", "January 2024 – March 2025"),
-        ("../2024", "id", "… – 2024"),
+        ("../2024", "id", "sampai 2024"),
     ],
 )
 def test_format_date(iso, language, expected):

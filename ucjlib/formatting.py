@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
+from .i18n import N_, gettext_for
 from .parse import period_start
 
 LANGUAGES = ("id", "en")
@@ -109,6 +110,9 @@ def format_rupiah(amount: float, language: str = "id", decimals: int = 1) -> str
     return f"Rp{format_number(amount, language)}"
 
 
+UP_TO = N_("up to %(date)s")
+
+
 def format_date(iso: str, language: str = "id") -> str:
     """Format an ISO date, month or year for readers; intervals keep their two ends.
 
@@ -120,11 +124,14 @@ def format_date(iso: str, language: str = "id") -> str:
     'December 2025'
     >>> format_date("2024-01/2025-03")
     'Januari 2024 – Maret 2025'
+    >>> format_date("../2024"), format_date("../2025-05-15", "en")
+    ('sampai 2024', 'up to 15 May 2025')
     """
     if "/" in iso:
         start, end = iso.split("/")
-        head = "…" if start == ".." else format_date(start, language)
-        return f"{head} – {format_date(end, language)}"
+        if start == "..":  # some time up to the end date (the source says "now" or "recently")
+            return gettext_for(language)(UP_TO) % {"date": format_date(end, language)}
+        return f"{format_date(start, language)} – {format_date(end, language)}"
     pieces = iso.split("-")
     date = period_start(iso)
     pattern = {1: "yyyy", 2: "MMMM yyyy", 3: "d MMMM yyyy"}[len(pieces)]
