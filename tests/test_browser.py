@@ -127,7 +127,7 @@ def test_every_report_prints_on_at_most_four_a4_pages(browser, rendered_all, tmp
 def test_chart_text_stays_at_least_9_px_on_a_390_px_phone(browser, rendered_all):
     for name in report_files(rendered_all):
         page, _failed = open_page(browser, rendered_all.reports_dir / name, width=390)
-        sizes = page.evaluate("""[...document.querySelectorAll('figure img')].map(img =>
+        sizes = page.evaluate("""[...document.querySelectorAll('figure img[data-smallest-text-px]')].map(img =>
             img.getBoundingClientRect().width / img.naturalWidth * Number(img.dataset.smallestTextPx))""")
         assert sizes and min(sizes) >= 9 - 0.01, (name, sizes)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, name

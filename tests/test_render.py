@@ -211,3 +211,15 @@ def test_every_table_of_figures_says_what_it_holds(rendered):
                          ("figures", "Angka yang dimuat sumber")):
         table = re.search(rf'<table class="{css}"><caption>([^<]*)</caption>', page)
         assert table and table.group(1).startswith(caption), css
+
+
+def test_every_page_stays_under_its_weight_budget_and_a_report_shows_where_the_region_lies(rendered):
+    for page in [*rendered.reports_dir.glob("*.html"), *rendered.reports_dir.glob("en/*.html")]:
+        budget = 400_000 if page.name == "index.html" else 150_000
+        assert page.stat().st_size <= budget, page.name
+    labuhanbatu = read(rendered, "12.10-kabupaten-labuhanbatu.html")
+    image = re.search(r'<figure class="map"><img ([^>]*)>', labuhanbatu).group(1)
+    assert 'alt="Peta: Kabupaten Labuhanbatu, berwarna biru, di dalam Sumatera Utara."' in image
+    assert 'src="data:image/png;base64,' in image
+    assert 'alt="Map: Lampung, in blue, within Indonesia."' in read(rendered, "en/18-lampung.html")
+    assert '<figure class="map">' not in read(rendered, "00-indonesia.html")

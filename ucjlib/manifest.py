@@ -33,10 +33,10 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def code_sha256() -> str:
-    """SHA-256 of ucjlib's own source and vocabulary: a code change re-renders the reports
+    """SHA-256 of ucjlib's own source, vocabulary and boundaries: a code change re-renders the reports
     even when nobody bumped the version number."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(paths.PACKAGE_DIR.glob("*.py")) + sorted(paths.PACKAGE_DIR.glob("*.csv")):
+    for path in sorted(paths.PACKAGE_DIR.glob("*.py")) + sorted(paths.PACKAGE_DIR.glob("*.csv")) + [paths.boundaries_file()]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -97,6 +97,21 @@ def _picture(fig, alt: str) -> dict:
     return {"uri": figure_to_data_uri(fig), "alt": alt, "min_width": min_width, "smallest_text_px": round(smallest_px, 2)}
 
 
+def _locator(view: View) -> dict | None:
+    """Where the region lies: its uri, alt text and caption (None for the nation or without a boundary)."""
+    from .maps import figure_to_png_uri, locator_map
+
+    model, _ = view.model, view._
+    fig = None if model.level == "national" else locator_map(model.code)
+    if fig is None:
+        return None
+    within = model.province_name if model.level in ("regency", "city") else "Indonesia"
+    return {"uri": figure_to_png_uri(fig),
+            "alt": _("Map: %(region)s, in blue, within %(within)s.") % {"region": model.name, "within": within},
+            "caption": _("Where %(region)s lies (blue) within %(within)s. Boundaries: Kemendagri codes, "
+                         "cahyadsn/wilayah_boundaries (MIT licence).") % {"region": model.name, "within": within}}
+
+
 def _trend_reason(view: View) -> str:
     problem, _ = view.model.trend_problem, view._
     if problem[0] == "few":
@@ -206,7 +221,7 @@ def report_context(model: RegionModel, language: str) -> dict:
         "approximate": int(model.figures["approximate"].sum()), "missing": view.missing(),
         "assumptions": _assumptions(view), "sources": view.sources(), "legal": view.legal(),
         "download": _download(view), "generated": format_date(dt.date.today().isoformat(), language),
-        "data_version": model.data_version,
+        "data_version": model.data_version, "locator": _locator(view),
     }
 
 

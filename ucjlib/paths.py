@@ -29,6 +29,11 @@ def reports_dir() -> Path:
     return root() / "reports"
 
 
+def boundaries_file() -> Path:
+    """The region boundaries shipped with the project (converted once; see its README)."""
+    return PACKAGE_DIR.parent / "data" / "boundaries" / "regions.geojson"
+
+
 def notebooks_dir() -> Path:
     return PACKAGE_DIR.parent / "notebooks"
 
