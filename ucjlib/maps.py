@@ -58,8 +58,56 @@ def locator_map(code: str):
 
 
 def figure_to_png_uri(fig) -> str:
-    """The figure as a PNG data URI, and close it (no metadata: the bytes depend only on the map)."""
+    """The figure as a PNG data URI, and close it. A map has few colours: a 64-colour palette
+    keeps it a third of the size (no metadata: the bytes depend only on the map)."""
+    from PIL import Image
+
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     plt.close(fig)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    image = Image.open(buffer).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    image.save(out, format="png", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+# Coverage classes (percent) and their colours: cividis, readable by colour-blind readers and
+# in grayscale (each class lighter than the next); regions without data are white, hatched.
+CLASS_EDGES = (0, 20, 30, 40, 50, 60, 100.0001)
+CLASS_COLOURS = ("#00224e", "#35456c", "#666970", "#948e77", "#c8b866", "#fee838")[::-1]
+NO_DATA_HATCH = "////"
+
+
+def coverage_class(coverage: float) -> int:
+    """Index of the class a coverage percent falls in (0: below 20%)."""
+    return max(i for i, edge in enumerate(CLASS_EDGES[:-1]) if coverage >= edge)
+
+
+def choropleth(values: dict[str, float], codes: list[str], legend_title: str, no_data: str, class_labels: list[str],
+               overlay: dict[str, float] | None = None):
+    """``codes`` coloured by their coverage class (``values``; hatched where missing), then the
+    ``overlay`` regions (kabupaten/kota with data over their provinces) drawn on top."""
+    shapes = boundaries()
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    for layer, width in ((({code: values.get(code) for code in codes}), 0.4), ((overlay or {}), 0.25)):
+        for code, value in layer.items():
+            if code not in shapes:
+                continue
+            if value is None:
+                ax.add_collection(PolyCollection(shapes[code], facecolors="white", edgecolors="0.45", linewidths=width,
+                                                 hatch=NO_DATA_HATCH))
+            else:
+                ax.add_collection(PolyCollection(shapes[code], facecolors=CLASS_COLOURS[coverage_class(value)],
+                                                 edgecolors="white", linewidths=width))
+    ax.autoscale_view()
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=colour, edgecolor="0.45", label=label) for colour, label in zip(CLASS_COLOURS, class_labels)]
+    handles.append(Patch(facecolor="white", edgecolor="0.45", hatch=NO_DATA_HATCH, label=no_data))
+    # Large legend text: the picture is shown at about half its width on a phone.
+    ax.legend(handles=handles, title=legend_title, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=4, fontsize=11,
+              title_fontsize=11, frameon=False)
+    fig.subplots_adjust(0, 0.3, 1, 1)
+    return fig

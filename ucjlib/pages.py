@@ -112,6 +112,20 @@ def _locator(view: View) -> dict | None:
                          "cahyadsn/wilayah_boundaries (MIT licence).") % {"region": model.name, "within": within}}
 
 
+def _province_map(model: RegionModel, children: list[RegionModel], language: str) -> dict | None:
+    """A province's kabupaten/kota coloured by coverage (None without boundaries)."""
+    from .maps import boundaries
+
+    _ = gettext_for(language)
+    codes = [code for code in boundaries() if code.startswith(model.code + ".")]
+    if not codes:
+        return None
+    with_data = sum(child.coverage is not None for child in children)
+    return {"uri": _coverage_map(language, codes, children),
+            "alt": _("Map of %(province)s's kabupaten and kota by latest UCJ coverage: %(count)s of %(total)s have a coverage "
+                     "figure; the others are hatched.") % {"province": model.name, "count": with_data, "total": len(codes)}}
+
+
 def _trend_reason(view: View) -> str:
     problem, _ = view.model.trend_problem, view._
     if problem[0] == "few":
@@ -202,8 +216,12 @@ def report_context(model: RegionModel, language: str) -> dict:
     missing = [text for present, text in ((model.coverage, _("no coverage figure")),
                                           (model.start, _("no number of workers (denominator)"))) if present is None]
     cost_rows = view.cost_rows()
+    children = _children(model)
     return {
-        "region_rows": _regions_of_province(model, language), "horizon": config.LONG_TERM_HORIZON,
+        "region_rows": [overview_row(child, language, report_filename(child.code, child.name, language, relative_to=language))
+                        for child in children],
+        "province_map": _province_map(model, children, language) if children else None,
+        "horizon": config.LONG_TERM_HORIZON,
         "sources_line": _("Sources: the figures of this report, numbered in the list of sources; computed with ucjlib from data/processed/."),
         "language": language, "model": model, "version": __version__,
         "other_language_file": report_filename(model.code, model.name, "en" if language == "id" else "id", relative_to=language),
@@ -225,8 +243,8 @@ def report_context(model: RegionModel, language: str) -> dict:
     }
 
 
-def _regions_of_province(model: RegionModel, language: str) -> list[dict]:
-    """For a province: the overview rows of its kabupaten/kota that have data."""
+def _children(model: RegionModel) -> list[RegionModel]:
+    """For a province: the models of its kabupaten/kota that have data."""
     if model.level != "province":
         return []
     from .processed import load_all
@@ -236,9 +254,20 @@ def _regions_of_province(model: RegionModel, language: str) -> list[dict]:
     observations = tables.observations
     codes = sorted(set(observations.loc[(observations["province_code"] == model.code) & (observations["level"] != "province"),
                                         "region_code"]))
-    children = [region_model(code, observations, tables.checks, tables.legal) for code in codes]
-    return [overview_row(child, language, report_filename(child.code, child.name, language, relative_to=language))
-            for child in children]
+    return [region_model(code, observations, tables.checks, tables.legal) for code in codes]
+
+
+def _coverage_map(language: str, codes: list[str], models: list[RegionModel], overlay: list[RegionModel] | None = None):
+    """A choropleth of the models' latest coverage over ``codes`` (and the overlay's on top)."""
+    from .maps import CLASS_EDGES, choropleth, figure_to_png_uri
+
+    _ = gettext_for(language)
+    edges = [f"{edge:g}" for edge in CLASS_EDGES[1:-1]]
+    labels = [f"< {edges[0]}%", *(f"{low}–{high}%" for low, high in zip(edges, edges[1:])), f"≥ {edges[-1]}%"]
+    values = {m.code: m.coverage.value for m in models if m.coverage is not None}
+    layer = None if overlay is None else {m.code: m.coverage.value for m in overlay if m.coverage is not None}
+    fig = choropleth(values, codes, _("Latest UCJ coverage"), _("no data"), labels, layer)
+    return figure_to_png_uri(fig)
 
 
 def report_body(model: RegionModel, language: str) -> str:
@@ -264,9 +293,22 @@ def index_page(models: list[RegionModel], national: RegionModel | None, language
         entry["rows"].append(overview_row(model, language, file(model)))
     dated = [m.coverage.as_of for m in models if m.coverage is not None]
     ends = sorted(dated, key=period_end)
+    from .maps import boundaries
+
+    provinces_only = [m for m in models if m.level == "province"]
+    local = [m for m in models if m.level in ("regency", "city")]
+    oldest, newest = (format_date(ends[0], language), format_date(ends[-1], language)) if ends else ("–", "–")
+    coverage_map = {
+        "uri": _coverage_map(language, [code for code in boundaries() if "." not in code], provinces_only, local),
+        "alt": _("Map of Indonesia by latest UCJ coverage: %(provinces)s provinces and %(local)s kabupaten/kota have a "
+                 "coverage figure; provinces without one are hatched.") % {
+            "provinces": sum(m.coverage is not None for m in provinces_only), "local": sum(m.coverage is not None for m in local)},
+        "caption": _("Latest UCJ coverage of every region with a coverage figure (provinces, and kabupaten/kota drawn over "
+                     "them); figures dated %(oldest)s to %(newest)s, from different sources and denominators.") % {
+            "oldest": oldest, "newest": newest}}
     body = environment(language).get_template("index.html").render(
         provinces=list(provinces.values()), region_count=len(models), province_count=len(provinces),
-        oldest=format_date(ends[0], language) if ends else "–", newest=format_date(ends[-1], language) if ends else "–",
+        oldest=oldest, newest=newest, coverage_map=coverage_map,
         national=View(national, language).headline() if national is not None and national.coverage else None,
         national_file=file(national) if national is not None else None,
         version=__version__, other_language_file="en/index.html" if language == "id" else "../index.html")
