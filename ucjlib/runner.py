@@ -144,7 +144,9 @@ def _on_alarm(signum, frame):
 def _die_with(parent: int) -> None:
     """Make this worker exit when the process that started it dies (even by ``kill -9``);
     its kernel follows, since ipykernel exits when its own parent goes."""
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if hasattr(libc, "prctl"):  # Linux; elsewhere workers end with the pool as before
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
 
