@@ -45,19 +45,22 @@ def test_a_warm_kernel_renders_exactly_what_a_fresh_kernel_renders(project, tmp_
         assert body((tmp_path / "warm" / f"{code}.html").read_text(encoding="utf-8")) == body(fresh_page), code
 
 
-def failing_template(folder: Path) -> Path:
-    """The real template plus one cell: Binjai's kernel always dies, Muba's hangs the first time."""
+def template_with(folder: Path, source: str) -> Path:
+    """The real template with one cell of ``source`` right after its parameters, saved in ``folder``."""
     notebook = nbformat.read(paths.notebooks_dir() / "report-region.ipynb", as_version=4)
-    sabotage = nbformat.v4.new_code_cell(
-        "import os, pathlib, time\n"
-        "if region == '12.75':\n    os._exit(1)\n"
-        "marker = pathlib.Path(os.environ['UCJ_ROOT']) / 'muba-hung-once'\n"
-        "if region == '16.06' and not marker.exists():\n    marker.write_text('hung')\n    time.sleep(600)\n")
     position = next(i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", [])) + 1
-    notebook.cells.insert(position, sabotage)
+    notebook.cells.insert(position, nbformat.v4.new_code_cell(source))
     path = folder / "report-region.ipynb"
     nbformat.write(notebook, path)
     return path
+
+
+def failing_template(folder: Path) -> Path:
+    """Binjai's kernel always dies, Muba's hangs the first time."""
+    return template_with(folder, "import os, pathlib, time\n"
+                                 "if region == '12.75':\n    os._exit(1)\n"
+                                 "marker = pathlib.Path(os.environ['UCJ_ROOT']) / 'muba-hung-once'\n"
+                                 "if region == '16.06' and not marker.exists():\n    marker.write_text('hung')\n    time.sleep(600)\n")
 
 
 def test_dead_and_hung_kernels_are_replaced_and_only_the_failing_region_is_lost(project, tmp_path, monkeypatch):
@@ -87,14 +90,8 @@ def test_province_subset_and_cli_options(project):
 
 
 def stopping_template(folder: Path) -> Path:
-    """The real template plus one cell: Binjai's kernel stops itself (SIGSTOP) and never answers."""
-    notebook = nbformat.read(paths.notebooks_dir() / "report-region.ipynb", as_version=4)
-    stop = nbformat.v4.new_code_cell("import os, signal\nif region == '12.75':\n    os.kill(os.getpid(), signal.SIGSTOP)\n")
-    position = next(i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", [])) + 1
-    notebook.cells.insert(position, stop)
-    path = folder / "report-region.ipynb"
-    nbformat.write(notebook, path)
-    return path
+    """Binjai's kernel stops itself (SIGSTOP) and never answers."""
+    return template_with(folder, "import os, signal\nif region == '12.75':\n    os.kill(os.getpid(), signal.SIGSTOP)\n")
 
 
 def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_old_page_goes(project, tmp_path, monkeypatch):

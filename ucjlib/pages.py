@@ -12,7 +12,6 @@ import functools
 import math
 
 import jinja2
-import pandas as pd
 from markupsafe import Markup
 
 from . import __version__, config
