@@ -14,6 +14,7 @@ from . import config, metrics
 from .formatting import format_number
 from .i18n import N_
 from .parse import period_end, printed_decimals
+from .segments import membership_segments
 
 CHECK_COLUMNS = [
     "check", "region_code", "region_name", "source_id", "as_of", "inputs",
@@ -202,7 +203,7 @@ def _budget_implies_months(group):
 
 
 def _segments_vs_total(group):
-    segments = group[(group["indicator"] == "participants_by_group") & group["group"].isin(config.SEGMENT_GROUPS)]
+    segments = membership_segments(group)
     total = _figure(group, "active_participants")
     if len(segments) < 2 or total is None:
         return []

@@ -40,6 +40,13 @@ BASIS_CHANGE_TOLERANCE = 0.05
 # Membership segments as the data names them (``group``): they do not overlap, so their
 # sum is the region's active participants.
 SEGMENT_GROUPS = ("penerima upah (PU)", "bukan penerima upah (BPU)", "jasa konstruksi (Jakon)", "pekerja migran Indonesia (PMI)")
+NON_WAGE_SEGMENT = SEGMENT_GROUPS[1]
+
+# Sectors as the data names them (``group``). Employers must register their wage earners, so
+# the formal sector's gap is closed by enforcement; the informal sector's non-wage and
+# vulnerable workers are the ones a regional budget may subsidise.
+FORMAL_SECTOR = "sektor formal"
+INFORMAL_SECTOR = "sektor informal"
 
 
 @dataclass(frozen=True)

@@ -47,10 +47,11 @@ class TrendFit:
     result: object  # statsmodels RegressionResults
     basis: str
     n: int
+    scale: str = "logit"  # "logit" for a percentage, "linear" for a count
 
     @property
     def slope(self) -> float:
-        """Change of logit(coverage) per year."""
+        """Change per year of logit(coverage), or of the count on the linear scale."""
         return float(self.result.params[1])
 
     def predict(self, years, level: float = 0.9) -> pd.DataFrame:
@@ -61,14 +62,16 @@ class TrendFit:
         years = np.asarray(list(years), dtype=float)
         at = np.array([decimal_year(str(int(year))) for year in years])
         frame = self.result.get_prediction(sm.add_constant(at, has_constant="add")).summary_frame(alpha=1 - level)
-        expit = lambda x: 100 / (1 + np.exp(-np.asarray(x)))  # noqa: E731
-        return pd.DataFrame({"year": years.astype(int), "coverage": expit(frame["mean"]),
-                             "lower": expit(frame["obs_ci_lower"]), "upper": expit(frame["obs_ci_upper"])})
+        back = (lambda x: 100 / (1 + np.exp(-np.asarray(x)))) if self.scale == "logit" else np.asarray  # noqa: E731
+        name = "coverage" if self.scale == "logit" else "value"
+        return pd.DataFrame({"year": years.astype(int), name: back(frame["mean"]),
+                             "lower": back(frame["obs_ci_lower"]), "upper": back(frame["obs_ci_upper"])})
 
 
-def fit_trend(observations: pd.DataFrame, minimum: int = 3) -> TrendFit:
+def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit") -> TrendFit:
     """Fit logit(coverage) = a + b·year to coverage observations (columns ``as_of``,
-    ``value`` in percent, ``basis``).
+    ``value`` in percent, ``basis``); with ``scale="linear"``, count = a + b·year to counts
+    (participants), whose ``basis`` is the way they were counted.
 
     Refuses fewer than ``minimum`` points and any mix of denominator bases: a change of
     basis moves coverage by itself, so a trend across it would be fiction.
@@ -94,14 +97,15 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3) -> TrendFit:
         raise ProjectionError(f"{len(observations)} coverage observation(s): a trend needs at least {minimum} on one basis; "
                               "show scenarios instead")
     values = observations["value"].to_numpy(dtype=float)
-    if ((values <= 0) | (values >= 100)).any():
-        raise ProjectionError("coverage must lie strictly between 0 and 100 percent to be fitted on the logit scale")
+    if scale == "logit":
+        if ((values <= 0) | (values >= 100)).any():
+            raise ProjectionError("coverage must lie strictly between 0 and 100 percent to be fitted on the logit scale")
+        values = np.log(values / (100 - values))
     import statsmodels.api as sm  # imported here: most reports have too few points to fit
 
     years = observations["as_of"].map(decimal_year).to_numpy()
-    logit = np.log(values / (100 - values))
-    result = sm.OLS(logit, sm.add_constant(years)).fit()
-    return TrendFit(result, bases[0], len(values))
+    result = sm.OLS(values, sm.add_constant(years)).fit()
+    return TrendFit(result, bases[0], len(values), scale)
 
 
 # -- scenarios ---------------------------------------------------------------------------

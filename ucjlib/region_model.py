@@ -428,7 +428,7 @@ def _missing(target: Target, start: StartingPoint, growth: Growth, end_year: int
     return max(0.0, target.value / 100 * start.workers * growth.factor(start.year, end_year) - start.participants)
 
 
-def _cost(target: Target, start: StartingPoint, bounds: tuple[StartingPoint, StartingPoint], growth: Growth,
+def cost_to_reach(target: Target, start: StartingPoint, bounds: tuple[StartingPoint, StartingPoint], growth: Growth,
           premium_rate: float) -> Cost:
     years = max(1, target.year - start.year)
     missing = _missing(target, start, growth, start.year + years)
@@ -439,7 +439,17 @@ def _cost(target: Target, start: StartingPoint, bounds: tuple[StartingPoint, Sta
                 target.year <= start.year, per_year_range)
 
 
+def one_per_date(history: tuple[Reading, ...]) -> tuple[Reading, ...]:
+    """The first figure listed for each date: two outlets printing one figure are one
+    observation, and a conflicting second figure is the same-month check's concern."""
+    seen = {}
+    for reading in history:
+        seen.setdefault(reading.as_of, reading)
+    return tuple(seen.values())
+
+
 def _trend(history: tuple[Reading, ...]) -> tuple[TrendFit | None, tuple]:
+    history = one_per_date(history)
     bases = sorted({r.basis for r in history})
     if len(bases) > 1:
         return None, ("mixed", tuple(bases))
@@ -509,7 +519,7 @@ def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal
             gaps.append(Gap(target, points, persons, metrics.attainment(coverage.value, target.value), persons_range))
     if start is not None:
         # A hypothetical start is a target taken as met: only later targets can be costed from it.
-        costs = [_cost(t, start, bounds, growth, assumptions.premium_rate) for t in targets
+        costs = [cost_to_reach(t, start, bounds, growth, assumptions.premium_rate) for t in targets
                  if t.value > start.coverage + 1e-9 and not (start.hypothetical and t.year <= start.year)]
     model = RegionModel(code, head["region_name"], head["level"], head["province_code"], head["province_name"], assumptions,
                         figures, national, checks, legal, coverage, history, participants, workers, tuple(targets),

@@ -1,0 +1,85 @@
+"""How the answer moves with its assumptions (:mod:`ucjlib.sensitivity`), on Binjai and
+Labuhanbatu, worked out by hand.
+
+Binjai: 33% of 132.826 (angkatan kerja, October 2024); RPJMN 2029 43,92%: missing
+(0,4392 − 0,33) × 132.826 = 14.504,6 over 2025–2029, 2.900,92 a year; budget year 2025 has
+no discount months: 14.504,5992 ÷ 5 = 2.900,91984 × 12 × Rp16.800 = Rp584.825.440. With JHT (Rp36.800) the
+budget is 36.800 ÷ 16.800 − 1 = +119,05%. Reaching 43,92% by 2027: 14.504,6 ÷ 3 = 4.834,87;
+by 2031: ÷ 7 = 2.072,09. The printed 33% is 32,5–33,5%: (0,4392 − 0,335) × 132.826 ÷ 5 =
+2.768,09 and (0,4392 − 0,325) × 132.826 ÷ 5 = 3.033,75, ±4,58%.
+Labuhanbatu: budget year 2026 pays 3 months at Rp16.800 and 9 at Rp8.400 (Rp126.000); with
+JHT 3 × 36.800 + 9 × (36.800 − 8.400) = Rp366.000: +190,48%.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ucjlib.processed import load_all
+from ucjlib.region_model import Assumptions, region_model
+from ucjlib.sensitivity import focus_target, highest_implied_growth, sensitivity, tornado_rows, worker_bases
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_all()
+
+
+def model(data, code):
+    return region_model(code, data.observations, data.checks, data.legal, Assumptions())
+
+
+@pytest.fixture(scope="module")
+def binjai(data):
+    return sensitivity(model(data, "12.75"), 0.0).set_index(["parameter", "setting"])
+
+
+def test_the_model_row_is_the_report_answer(binjai):
+    row = binjai.loc[("model", "as in the report")]
+    assert row["participants_per_year"] == pytest.approx(2_900.92, abs=0.005)
+    assert row["first_year_rupiah"] == pytest.approx(584_825_439.74, abs=0.01)
+    assert row["change"] == 0
+
+
+def test_premium_rate_with_jht(data, binjai):
+    assert binjai.loc[("premium rate", "JKK+JKM+JHT Rp36.800/month"), "change"] == pytest.approx(119.048, abs=5e-4)
+    labuhanbatu = sensitivity(model(data, "12.10"), 0.0).set_index(["parameter", "setting"])
+    assert labuhanbatu.loc[("premium rate", "JKK+JKM+JHT Rp36.800/month"), "change"] == pytest.approx(190.476, abs=5e-4)
+
+
+def test_target_year_moves_the_pace(binjai):
+    assert binjai.loc[("target year", "43,92% by 2027"), "participants_per_year"] == pytest.approx(4_834.87, abs=0.005)
+    assert binjai.loc[("target year", "43,92% by 2031"), "participants_per_year"] == pytest.approx(2_072.09, abs=0.005)
+
+
+def test_printed_rounding_gives_a_range(binjai):
+    ranges = binjai.loc["printed figures' ranges"]
+    assert ranges["participants_per_year"].tolist() == pytest.approx([2_768.09, 3_033.75], abs=0.005)
+    assert ranges["change"].tolist() == pytest.approx([-4.579, 4.579], abs=5e-4)
+
+
+def test_one_worker_base_gives_one_denominator_row(data, binjai):
+    assert worker_bases(model(data, "12.75")) == [132_826]
+    assert len(binjai.loc["denominator"]) == 1
+
+
+def test_highest_implied_growth_is_lampungs(data):
+    # Lampung's targets imply 2.994.131,2842 workers (2025) and 3.155.741,2695 (2026).
+    models = [model(data, code) for code in ("12.75", "18")]
+    assert highest_implied_growth(models) == pytest.approx(3_155_741.2695 / 2_994_131.2842 - 1, abs=1e-8)
+    assert highest_implied_growth(models[:1]) == 0
+
+
+def test_tornado_orders_by_swing(data):
+    frame = sensitivity(model(data, "12.75"), highest_implied_growth([model(data, "18")]))
+    tornado = tornado_rows(frame)
+    assert tornado["parameter"].iloc[-1] == "denominator"
+    assert tornado.loc[tornado["parameter"] == "target year", ["low", "high"]].iloc[0].tolist() == pytest.approx([-28.571, 66.667], abs=5e-4)
+    swings = (tornado["high"] - tornado["low"]).tolist()
+    assert swings == sorted(swings, reverse=True)
+
+
+def test_a_reached_target_is_not_the_focus(data):
+    # Muba's 49,2% is past RPJMN 2029 (43,92%): the focus is the first unmet target.
+    muba = model(data, "16.06")
+    assert focus_target(muba).name == "Kemendagri UCJ 2025"
