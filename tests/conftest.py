@@ -128,3 +128,19 @@ def processed_seed(tmp_path_factory):
     out = tmp_path_factory.mktemp("processed")
     build(out_dir=out)
     return load_processed(out / "observations.csv"), load_checks(out / "checks.csv")
+
+
+@pytest.fixture(scope="session")
+def data():
+    """The project's ``data/processed/`` (the test command builds it before pytest starts)."""
+    from ucjlib.processed import load_all
+
+    return load_all()
+
+
+@pytest.fixture(scope="session")
+def model_of(data):
+    """The region model of a Kemendagri code, on the project's data, default assumptions."""
+    from ucjlib.region_model import Assumptions, region_model
+
+    return lambda code: region_model(code, data.observations, data.checks, data.legal, Assumptions())

@@ -14,23 +14,13 @@ import numpy as np
 import pytest
 
 from ucjlib.changes import change_summary, count_series, count_trend, coverage_changes, months_between
-from ucjlib.processed import load_all
 from ucjlib.projections import decimal_year
-from ucjlib.region_model import Assumptions, one_per_date, region_model
+from ucjlib.region_model import one_per_date
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_all()
-
-
-def model(data, code):
-    return region_model(code, data.observations, data.checks, data.legal, Assumptions())
-
-
-@pytest.fixture(scope="module")
-def changes(data):
-    return coverage_changes([model(data, code) for code in ("00", "16.06", "33.18", "19", "12.10")]).set_index("region_code")
+def changes(model_of):
+    return coverage_changes([model_of(code) for code in ("00", "16.06", "33.18", "19", "12.10")]).set_index("region_code")
 
 
 def test_months_between_period_ends():
@@ -59,19 +49,19 @@ def test_a_region_with_one_coverage_figure_has_no_change(changes):
     assert "12.10" not in changes.index
 
 
-def test_the_nation_counts_each_date_once(data, changes):
+def test_the_nation_counts_each_date_once(model_of, changes):
     # 35,68% (April 2025) printed by two outlets, 37,01% (October 2025) by two, and a
     # conflicting 42% for October: two observations, one change of 1,33 points.
-    nation = model(data, "00")
+    nation = model_of("00")
     assert [r.value for r in one_per_date(nation.coverage_history)] == [37.01, 35.68]
     assert nation.trend is None and nation.trend_problem == ("few", 2, 3)
     assert changes.loc["00"]["points"] == pytest.approx(1.33)
 
 
-def test_national_participants_trend_on_one_source(data):
+def test_national_participants_trend_on_one_source(model_of):
     # Bisnis.com: 41,55 juta (2023), 45,23 juta (2024), 39,35 juta (June 2025); Databoks'
     # 41,38 juta counts by registration and is a second, shorter series.
-    series = count_series(model(data, "00"))
+    series = count_series(model_of("00"))
     assert series["value"].tolist() == [41_550_000, 45_230_000, 39_350_000]
     assert set(series["basis"]) == {"bisnis-nasional-2025-07"}
     fit = count_trend(series)

@@ -12,13 +12,6 @@ import pytest
 
 from ucjlib.notebook import all_models
 from ucjlib.peers import cost_effectiveness, peer_table, printed_budgets
-from ucjlib.processed import load_all
-from ucjlib.region_model import Assumptions, region_model
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_all()
 
 
 def test_binjai_cost_per_point_and_per_worker(data):
@@ -37,9 +30,8 @@ def test_printed_budget_per_worker(data):
     assert bintan["months_at_full_rate"] == pytest.approx(11.99, abs=0.005)
 
 
-def test_peer_rank_and_percentile_within_a_level(data):
-    models = [region_model(code, data.observations, data.checks, data.legal, Assumptions())
-              for code in ("12.10", "12.75", "16.06", "18", "21")]
+def test_peer_rank_and_percentile_within_a_level(model_of):
+    models = [model_of(code) for code in ("12.10", "12.75", "16.06", "18", "21")]
     peers = peer_table(models).set_index("region_code")
     # Kabupaten/kota: Muba 49,2% > Labuhanbatu 36,48% > Binjai 33%; Lampung has no coverage.
     assert peers.loc[["16.06", "12.10", "12.75"], "rank"].tolist() == [1, 2, 3]

@@ -13,13 +13,12 @@ import pandas as pd
 import pytest
 
 from ucjlib import config
-from ucjlib.processed import load_all
-from ucjlib.segments import membership_segments, sector_gaps, sector_split, segment_shares
+from ucjlib.segments import membership_segments, sector_gaps, sector_split, segment_shares, with_budgets
 
 
 @pytest.fixture(scope="module")
-def observations():
-    return load_all().observations
+def observations(data):
+    return data.observations
 
 
 def test_kepri_segments_add_up_and_papua_barat_counts_its_informal_sector_as_bpu(observations):
@@ -70,3 +69,10 @@ def test_no_split_without_both_sectors_or_a_consistent_total():
                     ("ucj_coverage", "", 20.0), ("workers", "", 1000.0))
     # formal share (20 − 10) ÷ (50 − 10) = 0,25: 250 formal (125 uncovered), 750 informal (675 uncovered)
     assert sector_split(mixed)["enforcement_share"] == pytest.approx(125 / 800 * 100)
+
+
+def test_budgets_of_the_whole_gap_and_of_the_subsidy_alone(observations):
+    papua_barat = with_budgets(sector_gaps(observations)).set_index("region_code").loc["92"]
+    # 123.748,4 uncovered × Rp201.600 = Rp24,95 miliar; the informal 92.866,3 alone Rp18,72 miliar.
+    assert papua_barat["whole_gap_rupiah"] == pytest.approx(123_748.4 * 201_600, rel=1e-6)
+    assert papua_barat["subsidy_rupiah"] == pytest.approx(92_866.3 * 201_600, rel=1e-6)

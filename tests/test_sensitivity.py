@@ -15,23 +15,12 @@ from __future__ import annotations
 
 import pytest
 
-from ucjlib.processed import load_all
-from ucjlib.region_model import Assumptions, region_model
 from ucjlib.sensitivity import focus_target, highest_implied_growth, sensitivity, tornado_rows, worker_bases
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_all()
-
-
-def model(data, code):
-    return region_model(code, data.observations, data.checks, data.legal, Assumptions())
-
-
-@pytest.fixture(scope="module")
-def binjai(data):
-    return sensitivity(model(data, "12.75"), 0.0).set_index(["parameter", "setting"])
+def binjai(model_of):
+    return sensitivity(model_of("12.75"), 0.0).set_index(["parameter", "setting"])
 
 
 def test_the_model_row_is_the_report_answer(binjai):
@@ -41,9 +30,9 @@ def test_the_model_row_is_the_report_answer(binjai):
     assert row["change"] == 0
 
 
-def test_premium_rate_with_jht(data, binjai):
+def test_premium_rate_with_jht(model_of, binjai):
     assert binjai.loc[("premium rate", "JKK+JKM+JHT Rp36.800/month"), "change"] == pytest.approx(119.048, abs=5e-4)
-    labuhanbatu = sensitivity(model(data, "12.10"), 0.0).set_index(["parameter", "setting"])
+    labuhanbatu = sensitivity(model_of("12.10"), 0.0).set_index(["parameter", "setting"])
     assert labuhanbatu.loc[("premium rate", "JKK+JKM+JHT Rp36.800/month"), "change"] == pytest.approx(190.476, abs=5e-4)
 
 
@@ -58,20 +47,20 @@ def test_printed_rounding_gives_a_range(binjai):
     assert ranges["change"].tolist() == pytest.approx([-4.579, 4.579], abs=5e-4)
 
 
-def test_one_worker_base_gives_one_denominator_row(data, binjai):
-    assert worker_bases(model(data, "12.75")) == [132_826]
+def test_one_worker_base_gives_one_denominator_row(model_of, binjai):
+    assert worker_bases(model_of("12.75")) == [132_826]
     assert len(binjai.loc["denominator"]) == 1
 
 
-def test_highest_implied_growth_is_lampungs(data):
+def test_highest_implied_growth_is_lampungs(model_of):
     # Lampung's targets imply 2.994.131,2842 workers (2025) and 3.155.741,2695 (2026).
-    models = [model(data, code) for code in ("12.75", "18")]
+    models = [model_of(code) for code in ("12.75", "18")]
     assert highest_implied_growth(models) == pytest.approx(3_155_741.2695 / 2_994_131.2842 - 1, abs=1e-8)
     assert highest_implied_growth(models[:1]) == 0
 
 
-def test_tornado_orders_by_swing(data):
-    frame = sensitivity(model(data, "12.75"), highest_implied_growth([model(data, "18")]))
+def test_tornado_orders_by_swing(model_of):
+    frame = sensitivity(model_of("12.75"), highest_implied_growth([model_of("18")]))
     tornado = tornado_rows(frame)
     assert tornado["parameter"].iloc[-1] == "denominator"
     assert tornado.loc[tornado["parameter"] == "target year", ["low", "high"]].iloc[0].tolist() == pytest.approx([-28.571, 66.667], abs=5e-4)
@@ -79,7 +68,7 @@ def test_tornado_orders_by_swing(data):
     assert swings == sorted(swings, reverse=True)
 
 
-def test_a_reached_target_is_not_the_focus(data):
+def test_a_reached_target_is_not_the_focus(model_of):
     # Muba's 49,2% is past RPJMN 2029 (43,92%): the focus is the first unmet target.
-    muba = model(data, "16.06")
+    muba = model_of("16.06")
     assert focus_target(muba).name == "Kemendagri UCJ 2025"

@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import config
 
-SHARE_COLUMNS = ["region_code", "region_name", "source_id", "as_of", "group", "participants", "share"]
+SHARE_COLUMNS = ["region_code", "region_name", "source_id", "as_of", "group", "group_en", "participants", "share"]
 SECTOR_COLUMNS = ["region_code", "region_name", "source_id", "as_of", "method", "formal_workers", "informal_workers",
                   "formal_coverage", "informal_coverage", "formal_uncovered", "informal_uncovered", "enforcement_share"]
 SECTORS = (config.FORMAL_SECTOR, config.INFORMAL_SECTOR)
@@ -103,3 +103,12 @@ def sector_gaps(observations: pd.DataFrame) -> pd.DataFrame:
             rows.append({"region_code": code, "region_name": printed["region_name"].iloc[0], "source_id": source,
                          "as_of": as_of, **split})
     return pd.DataFrame(rows, columns=SECTOR_COLUMNS)
+
+
+def with_budgets(gaps: pd.DataFrame, monthly_rate: float = config.BPU_JKK_JKM_MONTHLY) -> pd.DataFrame:
+    """:func:`sector_gaps` with a year of BPU contributions at ``monthly_rate`` for every
+    uncovered worker (the whole gap costed as a subsidy, as a budget line would) and for the
+    informal sector's alone (what a subsidy has to pay once employers register wage earners)."""
+    year = 12 * monthly_rate
+    return gaps.assign(whole_gap_rupiah=(gaps["formal_uncovered"] + gaps["informal_uncovered"]) * year,
+                       subsidy_rupiah=gaps["informal_uncovered"] * year)

@@ -1,0 +1,87 @@
+"""Charts of the research notebooks (one per question), in the plots module's palette and
+grayscale-safe styles."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from .formatting import format_number
+from .plots import PALETTE, _despine, _plain_text, percent_axis
+
+VERDICT_STYLE = {"same": (PALETTE[0], "o"), "changed": (PALETTE[3], "X"), "unknown": (PALETTE[7], "s")}
+
+
+@_plain_text
+def change_chart(changes: pd.DataFrame, title: str, verdicts: dict[str, str], language: str = "en"):
+    """One arrow per pair of consecutive coverage figures (from → to), marked by whether the
+    denominator changed between them (``verdicts`` names each verdict in the legend)."""
+    frame = changes.reset_index(drop=True)
+    labels = [f"{row.region_name} ({row.from_as_of} → {row.to_as_of})" for row in frame.itertuples()]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(frame) + 1.4), dpi=96)
+    for position, row in enumerate(frame.itertuples()):
+        colour, marker = VERDICT_STYLE[row.denominator]
+        y = len(frame) - 1 - position
+        ax.annotate("", xy=(row.to_value, y), xytext=(row.from_value, y),
+                    arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5})
+        ax.plot(row.to_value, y, marker=marker, color=colour, linestyle="")
+    for verdict, name in verdicts.items():
+        colour, marker = VERDICT_STYLE[verdict]
+        ax.plot([], [], marker=marker, color=colour, linestyle="", label=name)
+    ax.set_yticks(range(len(frame)), list(reversed(labels)), fontsize=8)
+    ax.set_xlim(0, 100)  # arrows do not widen the axis by themselves
+    percent_axis(ax.xaxis, language)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.4, -0.04), ncol=3, frameon=False)
+    ax.set_title(title, fontsize=11, loc="left")
+    _despine(ax)
+    fig.tight_layout()
+    return fig
+
+
+@_plain_text
+def tornado_chart(panels: dict[str, pd.DataFrame], title: str):
+    """One panel per region: each parameter's lowest and highest change of the budget in
+    percent (from :func:`ucjlib.sensitivity.tornado_rows`), widest swing on top."""
+    fig, axes = plt.subplots(len(panels), 1, figsize=(8, 1.9 * len(panels) + 0.6), dpi=96, sharex=True)
+    for ax, (name, rows) in zip(axes, panels.items()):
+        positions = range(len(rows) - 1, -1, -1)
+        ax.barh(list(positions), rows["low"], color=PALETTE[0], edgecolor="black", linewidth=0.5)
+        ax.barh(list(positions), rows["high"], color=PALETTE[1], hatch="//", edgecolor="black", linewidth=0.5)
+        ax.set_yticks(list(positions), rows["parameter"], fontsize=8)
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_title(name, fontsize=10, loc="left")
+        _despine(ax)
+    axes[-1].xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:+.0f}%"))
+    axes[-1].set_xlabel("change of the first budget year (percent of the model's)", fontsize=9)
+    fig.suptitle(title, fontsize=11, x=0.02, ha="left")
+    fig.tight_layout()
+    return fig
+
+
+@_plain_text
+def peer_chart(peers: pd.DataFrame, highlight: list[str], title: str, language: str = "en"):
+    """Latest coverage of every region with data, one row per peer group (provinces;
+    kabupaten/kota), the ``highlight`` region codes named."""
+    groups = list(peers["peers"].drop_duplicates())
+    fig, ax = plt.subplots(figsize=(8, 1.3 * len(groups) + 1), dpi=96)
+    for position, group in enumerate(groups):
+        rows = peers[peers["peers"] == group]
+        chosen = rows["region_code"].isin(highlight)
+        ax.plot(rows.loc[~chosen, "coverage"], [position] * int((~chosen).sum()), "o", color=PALETTE[7], alpha=0.7)
+        ax.plot(rows.loc[chosen, "coverage"], [position] * int(chosen.sum()), "D", color=PALETTE[3], markeredgecolor="black")
+        # Neighbouring names alternate above and below their marks so that close ones do not collide.
+        for step, row in enumerate(rows[chosen].sort_values("coverage").itertuples()):
+            ax.annotate(row.region_name, (row.coverage, position), xytext=(0, (12, -18, 24)[step % 3]),
+                        textcoords="offset points", ha="center", fontsize=8,
+                        arrowprops={"arrowstyle": "-", "color": "black", "lw": 0.5})
+        ax.plot(rows["coverage"].median(), position, "|", color="black", markersize=18)
+    ax.set_yticks(range(len(groups)), [f"{g} (n = {format_number((peers['peers'] == g).sum(), language)})" for g in groups],
+                  fontsize=9)
+    ax.set_ylim(-0.6, len(groups) - 0.2)
+    ax.set_xlim(0, 102)
+    percent_axis(ax.xaxis, language)
+    ax.set_title(title, fontsize=11, loc="left")
+    _despine(ax)
+    fig.tight_layout()
+    return fig
