@@ -57,3 +57,13 @@ def test_a_report_carries_its_figures_as_csv_for_a_spreadsheet():
     english = _downloaded(report_context(model, "en"), ",", ".")
     english_budget = english[(english["Section"] == "Budget") & english["Item"].str.startswith("Kemendagri UCJ 2025")]
     assert english_budget["Value"].tolist() == budget["Nilai"].tolist()
+
+
+def test_check_inputs_cite_sources_by_their_number(model_of):
+    # The nation's two October 2025 figures (37,01% and 42 persen) come from two sources; the
+    # same-month check's inputs name them by the numbers the page cites, not by file ids.
+    view = View(model_of("00"), "id")
+    row = next(row for row in view.check_rows("flag") if "42 persen" in row["Masukan"])
+    numbers = view.source_numbers
+    assert f"42 persen [{numbers['kabarbaru-purwakarta-2025-10']}]" in row["Masukan"]
+    assert "kabarbaru-purwakarta-2025-10" not in row["Masukan"]

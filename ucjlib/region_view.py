@@ -346,12 +346,19 @@ class View:
         _ = self._
         rows = []
         for check in self.model.checks[self.model.checks["status"] == status].itertuples():
-            rows.append({_("Check"): _(check.check), _("Inputs"): check.inputs,
+            rows.append({_("Check"): _(check.check), _("Inputs"): self._numbered(check.inputs),
                          _("Recomputed"): self._check_number(check.recomputed, check.unit),
                          _("Printed"): self._check_number(check.printed, check.unit),
                          _("Difference"): self._check_number(check.difference, check.unit),
                          _("Explanation"): _(check.explanation), "source": self.source(check.source_id)})
         return rows
+
+    def _numbered(self, inputs: str) -> str:
+        """A check's inputs with each "(source id)" written as the source's number, "[3]", as
+        the page cites it (an id is a file name, not words for a reader)."""
+        for source_id, number in self.source_numbers.items():
+            inputs = inputs.replace(f"({source_id})", f"[{number}]")
+        return inputs
 
     def reading_rows(self) -> list[dict]:
         """Figures whose printed text a rule had to settle, with the rule in words."""
