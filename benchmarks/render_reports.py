@@ -67,8 +67,9 @@ def synthetic_project(folder: Path, n: int, seed: int = 552) -> list[str]:
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+    header = next(csv.reader((raw / "sources.csv").open(encoding="utf-8")))
     with (raw / "sources.csv").open("a", newline="", encoding="utf-8") as out:
-        csv.DictWriter(out, fieldnames=list(SOURCE), lineterminator="\n").writerow(SOURCE)
+        csv.DictWriter(out, fieldnames=header, restval="", lineterminator="\n").writerow(SOURCE)
     return [region["code"] for region in chosen]
 
 
