@@ -12,6 +12,7 @@ the previous reports intact. Nothing here prints: results go back to the caller.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +43,16 @@ def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str)
                 raise RenderError(f"{output.get('ename')}: {output.get('evalue')}")
     for position, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{position}"  # papermill gives its injected cell a random id: keep pages reproducible
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, exclude_markdown=True)
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = _exporter().from_notebook_node(notebook)
     return page(body, title, language)
+
+
+@functools.lru_cache(maxsize=1)
+def _exporter() -> HTMLExporter:
+    """One exporter per process: building one (traitlets, templates, preprocessors) costs several
+    times what exporting a report does, and it keeps no state from one export to the next."""
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                        exclude_markdown=True)
 
 
 def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> None:
