@@ -105,7 +105,8 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
                                             manifest["reports"][key]["file"], region_parameters, skipped=True))
                 continue
             target = out_dir / report_filename(region.region_code, region.region_name, language)
-            tasks.append(Task(key, region_parameters, str(target), report_title(region.region_name, language)))
+            tasks.append(Task(key, region_parameters, str(target), report_title(region.region_name, language),
+                              batch=region.region_code))  # one kernel renders a region's languages: its model is shared
     for task, error, attempts in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):
         code, language = task.parameters["region"], task.parameters["language"]
         file = None if error else Path(task.target).relative_to(out_dir).as_posix()
