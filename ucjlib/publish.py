@@ -13,6 +13,7 @@ the previous reports intact. Nothing here prints: results go back to the caller.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from nbconvert import HTMLExporter
 
 from . import paths
 from .files import remove_stale_temporaries, write_text_atomically
-from .manifest import TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
+from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
 from .pages import index_page, page, report_filename, report_title
+from .processed import load_all
 from .region_model import region_model
 from .runner import Task, run_tasks
 from .summary import region_summary, report_regions
@@ -114,7 +116,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
         _record(manifest, task.name, result, fingerprints[task.name], out_dir)
         write_manifest(out_dir, manifest)
         results.append(result)
-    write_index(out_dir, inputs, summary, manifest)
+    update_index(out_dir, inputs, summary, manifest)
     manifest["inputs"] = {"template": {"path": f"notebooks/{TEMPLATE}", "sha256": inputs.template_sha256}} | {
         name: {"path": paths.shown_path(path), "sha256": sha256_bytes(path.read_bytes())}
         for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()),
@@ -143,6 +145,23 @@ def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, ou
         "file": result.file, "parameters": result.parameters, "inputs_sha256": fingerprint,
         "html_sha256": sha256_bytes((out_dir / result.file).read_bytes()),
     }
+
+
+def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:
+    """Write both index pages unless what they show (every region's data, ucjlib's code, the
+    published reports) is unchanged since the manifest recorded them and they are intact:
+    building them computes every region's model and draws the national map, seconds at
+    national scale, which a run with nothing to do must not spend."""
+    published = sorted(entry["file"] for entry in manifest["reports"].values())
+    fingerprint = sha256_bytes(json.dumps([inputs.code_sha256, load_all().version, published]).encode())
+    recorded = manifest.get("index", {})
+    if recorded.get("inputs_sha256") == fingerprint and all(
+            (out_dir / name).exists() and sha256_bytes((out_dir / name).read_bytes()) == sha256
+            for name, sha256 in recorded.get("html_sha256", {}).items()):
+        return
+    write_index(out_dir, inputs, summary, manifest)
+    manifest["index"] = {"inputs_sha256": fingerprint,
+                         "html_sha256": {name: sha256_bytes((out_dir / name).read_bytes()) for name in sorted(INDEX_PAGES)}}
 
 
 def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:
