@@ -10,8 +10,8 @@ over from one task to the next (a test compares against a fresh kernel); what th
 caches at module level (data read, models computed) stays, and the tasks of one batch run
 in a row on one kernel so that they share it. A kernel that dies or exceeds the timeout
 (per cell, and per attempt in wall-clock time) is killed, replaced and the task retried
-once. Workers are capped by cores and memory, and exit when
-the process that started them dies, taking their kernels with them.
+once. Workers are capped by cores and memory, and exit when the process that started them
+dies, taking their kernels with them.
 """
 
 from __future__ import annotations
