@@ -172,8 +172,11 @@ def test_verify_lists_reports_made_stale_by_a_data_change(tmp_path):
     verify = run_ucjlib(tmp_path, "verify")
     assert verify.returncode == 1 and "12.10/id: not rendered" in verify.stdout
     assert run_ucjlib(tmp_path, "reports").returncode == 0
+    index = tmp_path / "reports" / "index.html"
+    written = index.stat().st_mtime_ns
     second = run_ucjlib(tmp_path, "reports")
     assert "rendered 0 reports, 10 unchanged" in second.stdout  # nothing changed: nothing re-rendered
+    assert index.stat().st_mtime_ns == written  # not even the index
     edit_csv(raw / "observations.csv", lambda row: row.update(value="34%") if row["region"] == "Kota Binjai"
              and row["indicator"] == "ucj_coverage" else None)
     assert run_ucjlib(tmp_path, "build").returncode == 0
@@ -183,6 +186,7 @@ def test_verify_lists_reports_made_stale_by_a_data_change(tmp_path):
     assert stale == ["12.75/en", "12.75/id"]  # another region's edit leaves the others current
     third = run_ucjlib(tmp_path, "reports")
     assert "rendered 2 reports, 8 unchanged" in third.stdout
+    assert index.stat().st_mtime_ns != written  # it shows Binjai's new figure
     assert run_ucjlib(tmp_path, "verify").returncode == 0
 
 

@@ -30,19 +30,23 @@ def project(tmp_path_factory):
 
 def test_a_warm_kernel_renders_exactly_what_a_fresh_kernel_renders(project, tmp_path, monkeypatch):
     monkeypatch.setenv("UCJ_ROOT", str(project))
-    # One warm kernel renders all four regions in a row; Labuhanbatu comes last.
-    tasks = [Task(code, {"region": code, "language": "id"}, str(tmp_path / "warm" / f"{code}.html"), name)
-             for code, name in ORDER]
+    # One warm kernel renders all four regions in a row; Labuhanbatu comes last, in both
+    # languages as one batch (the English report reuses the model the Indonesian one computed).
+    tasks = [Task(code, {"region": code, "language": "id"}, str(tmp_path / "warm" / f"{code}-id.html"), name)
+             for code, name in ORDER[:-1]]
+    tasks += [Task(f"12.10/{language}", {"region": "12.10", "language": language},
+                   str(tmp_path / "warm" / f"12.10-{language}.html"), "Kabupaten Labuhanbatu", batch="12.10")
+              for language in ("id", "en")]
     results = list(run_tasks(tasks, paths.notebooks_dir() / "report-region.ipynb", publish_notebook, workers=1, progress=False))
-    assert [(task.name, error, attempts) for task, error, attempts in results] == [(c, None, 1) for c, _ in ORDER]
-    for code, name in (ORDER[0], ORDER[-1]):
-        # A run of its own starts a fresh kernel for the one region.
-        fresh = render(tmp_path / f"fresh-{code}", languages=("id",), regions={code}, progress=False)[0]
+    assert [(task.name, error, attempts) for task, error, attempts in results] == [(t.name, None, 1) for t in tasks]
+    for code, language in ((ORDER[0][0], "id"), ("12.10", "id"), ("12.10", "en")):
+        # A run of its own starts a fresh kernel for the one report.
+        fresh = render(tmp_path / f"fresh-{code}-{language}", languages=(language,), regions={code}, progress=False)[0]
         assert fresh.error is None and fresh.attempts == 1
-        fresh_page = (tmp_path / f"fresh-{code}" / fresh.file).read_text(encoding="utf-8")
+        fresh_page = (tmp_path / f"fresh-{code}-{language}" / fresh.file).read_text(encoding="utf-8")
         # The page shell's title is the task's; the body must be byte for byte the same.
         body = lambda page: page[page.index("<main>"):]  # noqa: E731
-        assert body((tmp_path / "warm" / f"{code}.html").read_text(encoding="utf-8")) == body(fresh_page), code
+        assert body((tmp_path / "warm" / f"{code}-{language}.html").read_text(encoding="utf-8")) == body(fresh_page), code
 
 
 def template_with(folder: Path, source: str) -> Path:

@@ -26,6 +26,12 @@ def _clean(cell: str) -> str:
     return cell.translate(_BIDI_CONTROLS).strip()
 
 
+def file_stamp(path: Path) -> tuple:
+    """What tells a changed file from the one read before: path, modification time, size."""
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
 def read_table(path: Path) -> pd.DataFrame:
     """Read a raw CSV as text: UTF-8 with or without BOM, ',' or ';' delimited (Excel in
     an Indonesian locale writes ';'), any line endings. Every cell stays a string.

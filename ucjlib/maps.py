@@ -57,6 +57,14 @@ def locator_map(code: str):
     return fig
 
 
+@functools.lru_cache(maxsize=2)
+def locator_png(code: str) -> str | None:
+    """The locator map of ``code`` as a PNG data URI (None without a boundary), drawn once for
+    the reports of both languages (it holds no words)."""
+    fig = locator_map(code)
+    return None if fig is None else figure_to_png_uri(fig)
+
+
 def figure_to_png_uri(fig) -> str:
     """The figure as a PNG data URI, and close it. A map has few colours: a 64-colour palette
     keeps it a third of the size (no metadata: the bytes depend only on the map)."""

@@ -98,14 +98,14 @@ def _picture(fig, alt: str) -> dict:
 
 def _locator(view: View) -> dict | None:
     """Where the region lies: its uri, alt text and caption (None for the nation or without a boundary)."""
-    from .maps import figure_to_png_uri, locator_map
+    from .maps import locator_png
 
     model, _ = view.model, view._
-    fig = None if model.level == "national" else locator_map(model.code)
-    if fig is None:
+    uri = None if model.level == "national" else locator_png(model.code)
+    if uri is None:
         return None
     within = model.province_name if model.level in ("regency", "city") else "Indonesia"
-    return {"uri": figure_to_png_uri(fig),
+    return {"uri": uri,
             "alt": _("Map: %(region)s, in blue, within %(within)s.") % {"region": model.name, "within": within},
             "caption": _("Where %(region)s lies (blue) within %(within)s. Boundaries: Kemendagri codes, "
                          "cahyadsn/wilayah_boundaries (MIT licence).") % {"region": model.name, "within": within}}
@@ -247,13 +247,12 @@ def _children(model: RegionModel) -> list[RegionModel]:
     if model.level != "province":
         return []
     from .processed import load_all
-    from .region_model import region_model
+    from .region_model import processed_model
 
-    tables = load_all()
-    observations = tables.observations
+    observations = load_all().observations
     codes = sorted(set(observations.loc[(observations["province_code"] == model.code) & (observations["level"] != "province"),
                                         "region_code"]))
-    return [region_model(code, observations, tables.checks, tables.legal) for code in codes]
+    return [processed_model(code) for code in codes]
 
 
 def _coverage_map(language: str, codes: list[str], models: list[RegionModel], overlay: list[RegionModel] | None = None):

@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import paths
 from .errors import UCJError
+from .files import file_stamp
 
 # Optional columns that tell figures of one indicator apart.
 # "reading" is empty for an ordinary figure; otherwise it says how the printed text was
@@ -84,11 +85,6 @@ class Processed:
     version: str = ""  # the first 12 hex digits of the SHA-256 of the three files: the data version reports cite
 
 
-def _stamp(path: Path) -> tuple:
-    stat = path.stat()
-    return str(path), stat.st_mtime_ns, stat.st_size
-
-
 # The build writes this last: the SHA-256 of each file it wrote. Readers refuse files that do
 # not match it, so an interrupted build never lets reports mix files of two builds.
 GENERATION = "generation.json"
@@ -130,4 +126,4 @@ def load_all() -> Processed:
     for path in files + (paths.processed_dir() / GENERATION,):
         if not path.exists():
             raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
-    return _load_all(*(_stamp(path) for path in files + (paths.processed_dir() / GENERATION,)))
+    return _load_all(*(file_stamp(path) for path in files + (paths.processed_dir() / GENERATION,)))

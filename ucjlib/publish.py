@@ -12,6 +12,8 @@ the previous reports intact. Nothing here prints: results go back to the caller.
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +22,9 @@ from nbconvert import HTMLExporter
 
 from . import paths
 from .files import remove_stale_temporaries, write_text_atomically
-from .manifest import TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
+from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
 from .pages import index_page, page, report_filename, report_title
+from .processed import load_all
 from .region_model import region_model
 from .runner import Task, run_tasks
 from .summary import region_summary, report_regions
@@ -42,10 +45,16 @@ def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str)
                 raise RenderError(f"{output.get('ename')}: {output.get('evalue')}")
     for position, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{position}"  # papermill gives its injected cell a random id: keep pages reproducible
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, exclude_markdown=True)
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = _exporter().from_notebook_node(notebook)
     return page(body, title, language)
+
+
+@functools.lru_cache(maxsize=1)
+def _exporter() -> HTMLExporter:
+    """One exporter per process: building one (traitlets, templates, preprocessors) costs several
+    times what exporting a report does, and it keeps no state from one export to the next."""
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                        exclude_markdown=True)
 
 
 def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> None:
@@ -98,7 +107,8 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
                                             manifest["reports"][key]["file"], region_parameters, skipped=True))
                 continue
             target = out_dir / report_filename(region.region_code, region.region_name, language)
-            tasks.append(Task(key, region_parameters, str(target), report_title(region.region_name, language)))
+            tasks.append(Task(key, region_parameters, str(target), report_title(region.region_name, language),
+                              batch=region.region_code))  # one kernel renders a region's languages: its model is shared
     for task, error, attempts in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):
         code, language = task.parameters["region"], task.parameters["language"]
         file = None if error else Path(task.target).relative_to(out_dir).as_posix()
@@ -106,7 +116,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
         _record(manifest, task.name, result, fingerprints[task.name], out_dir)
         write_manifest(out_dir, manifest)
         results.append(result)
-    write_index(out_dir, inputs, summary, manifest)
+    update_index(out_dir, inputs, summary, manifest)
     manifest["inputs"] = {"template": {"path": f"notebooks/{TEMPLATE}", "sha256": inputs.template_sha256}} | {
         name: {"path": paths.shown_path(path), "sha256": sha256_bytes(path.read_bytes())}
         for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()),
@@ -135,6 +145,23 @@ def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, ou
         "file": result.file, "parameters": result.parameters, "inputs_sha256": fingerprint,
         "html_sha256": sha256_bytes((out_dir / result.file).read_bytes()),
     }
+
+
+def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:
+    """Write both index pages unless what they show (every region's data, ucjlib's code, the
+    published reports) is unchanged since the manifest recorded them and they are intact:
+    building them computes every region's model and draws the national map, seconds at
+    national scale, which a run with nothing to do must not spend."""
+    published = sorted(entry["file"] for entry in manifest["reports"].values())
+    fingerprint = sha256_bytes(json.dumps([inputs.code_sha256, load_all().version, published]).encode())
+    recorded = manifest.get("index", {})
+    if recorded.get("inputs_sha256") == fingerprint and all(
+            (out_dir / name).exists() and sha256_bytes((out_dir / name).read_bytes()) == sha256
+            for name, sha256 in recorded.get("html_sha256", {}).items()):
+        return
+    write_index(out_dir, inputs, summary, manifest)
+    manifest["index"] = {"inputs_sha256": fingerprint,
+                         "html_sha256": {name: sha256_bytes((out_dir / name).read_bytes()) for name in sorted(INDEX_PAGES)}}
 
 
 def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:

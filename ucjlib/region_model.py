@@ -597,11 +597,28 @@ def for_region(region: str, premium_rate: float = config.BPU_JKK_JKM_MONTHLY, ya
     processed = load_all()
     observations = processed.observations
     assumptions = assumptions_for(Assumptions(premium_rate, yardstick, target_year, workforce_growth), observations)
-    resolved = RegionTable.load().resolve(region_text(region))
+    resolved = RegionTable.current().resolve(region_text(region))
     if not (observations["region_code"] == resolved.code).any():
         present = sorted(set(observations.loc[observations["level"] != "national", "region_name"]))
         raise RegionError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
                           f"regions with data: {', '.join(present)}")
-    model = region_model(resolved.code, observations, processed.checks, processed.legal, assumptions)
+    return processed_model(resolved.code, assumptions)
+
+
+def processed_model(code: str, assumptions: Assumptions = Assumptions()) -> RegionModel:
+    """The model of a region with figures in ``data/processed/``, computed once per process for
+    as long as the data is unchanged: a report's two languages share it, and so do a province's
+    reports and the kabupaten/kota models they list. Shared, so callers must not change it."""
+    from .processed import load_all
+
+    return _model_of(code, assumptions, load_all().version)
+
+
+@functools.lru_cache(maxsize=64)  # a province's kabupaten/kota (at most 38) and the report being rendered
+def _model_of(code: str, assumptions: Assumptions, version: str) -> RegionModel:
+    from .processed import load_all
+
+    processed = load_all()
+    model = region_model(code, processed.observations, processed.checks, processed.legal, assumptions)
     model.data_version = processed.version
     return model

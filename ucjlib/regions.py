@@ -10,6 +10,7 @@ on BPS codes: they differ from Kemendagri's for 195 of 514 kabupaten/kota.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,14 @@ class RegionTable:
 
         return cls(read_table(regions_path), read_table(aliases_path), alias_file=shown_path(aliases_path))
 
+    @classmethod
+    def current(cls) -> "RegionTable":
+        """The table of ``data/raw/``, read once per process for as long as its files are unchanged
+        (a warm kernel resolves many regions from one read)."""
+        from .files import file_stamp
+
+        return _table_of(file_stamp(raw_file("regions")), file_stamp(raw_file("aliases")))
+
     def resolve(self, name: str, level: str | None = None, province: str | None = None) -> Region:
         """The region a name (or alias, or code) refers to, narrowed by level and province."""
         if level and level not in LEVELS:
@@ -174,3 +183,8 @@ class RegionTable:
         if level and region.level != level:
             raise RegionError(f"region code {name!r} is a {region.level}, not a {level}")
         return region
+
+
+@functools.lru_cache(maxsize=1)
+def _table_of(regions_stamp: tuple, aliases_stamp: tuple) -> RegionTable:
+    return RegionTable.load(Path(regions_stamp[0]), Path(aliases_stamp[0]))

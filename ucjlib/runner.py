@@ -6,10 +6,12 @@ with nbclient. What happens to an executed notebook is the caller's ``finish`` f
 Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds; running
 the report cells in a kernel that has already done so costs well under one. Before each
 report the kernel's user namespace is reset and figures are closed, so nothing carries
-over from one task to the next (a test compares against a fresh kernel). A kernel that
-dies or exceeds the timeout (per cell, and per attempt in wall-clock time) is killed,
-replaced and the task retried once. Workers are capped by cores and memory, and exit when
-the process that started them dies, taking their kernels with them.
+over from one task to the next (a test compares against a fresh kernel); what the library
+caches at module level (data read, models computed) stays, and the tasks of one batch run
+in a row on one kernel so that they share it. A kernel that dies or exceeds the timeout
+(per cell, and per attempt in wall-clock time) is killed, replaced and the task retried
+once. Workers are capped by cores and memory, and exit when the process that started them
+dies, taking their kernels with them.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ from typing import Callable
 # Run before every report: forget the previous report's variables, outputs and figures.
 # The imported modules stay loaded, which is the whole point of a warm kernel.
 RESET = "get_ipython().reset(new_session=False)\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
+# Run once more after a kernel's first task, when its imports are loaded: IPython's reset
+# ends in a full garbage collection, which would otherwise walk every object of pandas,
+# matplotlib and statsmodels again before each report (a fifth of a core-second); frozen,
+# they are left out of every later collection. Only what the kernel holds then is frozen.
+FREEZE = "import gc as _gc\n_gc.collect()\n_gc.freeze()\ndel _gc"
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class Task:
     parameters: dict
     target: str  # where ``finish`` puts the result
     title: str = ""
+    batch: str = ""  # tasks of one batch run in a row in the same kernel (what they share is computed once)
 
 
 class _Worker:
@@ -54,6 +62,7 @@ class _Worker:
         self.loop = asyncio.new_event_loop()
         self.manager_class = AsyncKernelManager
         self.km = self.kc = None
+        self.tasks_on_kernel = 0
         self.workdir = tempfile.mkdtemp(prefix="ucj-kernel-")
 
     async def _start(self) -> None:
@@ -62,6 +71,7 @@ class _Worker:
         self.kc = self.km.client()
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=120)
+        self.tasks_on_kernel = 0
 
     async def _stop(self) -> None:
         if self.kc is not None:
@@ -77,12 +87,13 @@ class _Worker:
         if self.km is None or not await self.km.is_alive():
             await self._stop()
             await self._start()
-        reply = await self.kc.execute_interactive(RESET, timeout=60)
+        reply = await self.kc.execute_interactive(RESET + "\n" + FREEZE if self.tasks_on_kernel == 1 else RESET, timeout=60)
         if reply["content"]["status"] != "ok":
             raise RuntimeError("the kernel could not be reset")
         notebook = parameterize_notebook(copy.deepcopy(self.template), parameters, kernel_name="python3", language="python")
         client = NotebookClient(notebook, km=self.km, kernel_name="python3", timeout=self.timeout, allow_errors=False)
         client.kc = self.kc  # reuse the warm kernel's client: nothing is started or shut down
+        self.tasks_on_kernel += 1
         await client.async_execute()
         return notebook
 
@@ -173,19 +184,34 @@ def _initialise(template: str, timeout: int, environment: dict, finish: Callable
     Finalize(_worker, _worker.close, exitpriority=10)
 
 
-def _run(task: Task) -> tuple[Task, str | None, int]:
-    error, attempts = _worker.run(task)
-    return task, error, attempts
+def _run(batch: list[Task]) -> list[tuple[Task, str | None, int]]:
+    return [(task, *_worker.run(task)) for task in batch]
+
+
+def batches(tasks: list[Task]) -> list[list[Task]]:
+    """Tasks grouped by their ``batch`` (in their order); a task without one is a batch of its own.
+
+    Examples
+    --------
+    >>> tasks = [Task("a/id", {}, "", batch="a"), Task("b", {}, ""), Task("a/en", {}, "", batch="a"), Task("c", {}, "")]
+    >>> [[task.name for task in batch] for batch in batches(tasks)]
+    [['a/id', 'a/en'], ['b'], ['c']]
+    """
+    grouped: dict[str, list[Task]] = {}
+    for position, task in enumerate(tasks):
+        grouped.setdefault(task.batch or f"\0{position}", []).append(task)
+    return list(grouped.values())
 
 
 def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int | None = None, timeout: int = 120,
               progress: bool = True):
     """Execute tasks on a pool of warm kernels, calling ``finish(task, notebook)`` in the worker
-    after each; yields ``(task, error, attempts)`` as each finishes (in completion order).
+    after each; yields ``(task, error, attempts)`` as each batch finishes (in completion order).
     ``finish`` must be a module-level function (it is passed to the workers)."""
     if not tasks:
         return
-    workers = max(1, min(workers or worker_cap(), worker_cap(), len(tasks)))
+    groups = batches(tasks)
+    workers = max(1, min(workers or worker_cap(), worker_cap(), len(groups)))
     environment = {key: os.environ[key] for key in ("UCJ_ROOT", "MPLBACKEND") if key in os.environ}
     environment.setdefault("MPLBACKEND", "Agg")
     # Forked workers inherit this process's imports (nbformat alone takes seconds to import);
@@ -193,15 +219,16 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
                              initargs=(str(template), timeout, environment, finish, os.getpid())) as pool:
-        futures = {pool.submit(_run, task): task for task in tasks}
+        futures = {pool.submit(_run, batch): batch for batch in groups}
         bar = _progress(len(tasks)) if progress else None
         for future in as_completed(futures):
             if bar is not None:
-                bar.update(1)
+                bar.update(len(futures[future]))
             try:
-                yield future.result()
-            except Exception as err:  # the worker process itself died: the task failed
-                yield futures[future], f"worker lost: {type(err).__name__}: {err}", 1
+                yield from future.result()
+            except Exception as err:  # the worker process itself died: the batch failed
+                for task in futures[future]:
+                    yield task, f"worker lost: {type(err).__name__}: {err}", 1
         if bar is not None:
             bar.close()
 
