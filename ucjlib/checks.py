@@ -7,6 +7,8 @@ the worker base a pair of targets implies), where nothing printed can be compare
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pandas as pd
 
@@ -213,11 +215,20 @@ def _segments_vs_total(group):
                        "worker base means the segments count potential workers, not participants."))]
 
 
-_CHECKS = [
-    _coverage_vs_counts, _gap_vs_coverage, _uncovered_vs_coverage, _village_programme,
-    _targets_imply_workers, _plan_implies_workers, _benefit_vs_statutory, _poverty_implies_population,
-    _budget_implies_months, _segments_vs_total,
-]
+# The checks of the figures one source gives for one region and date, in the order their
+# results are listed, each with the indicators it needs: a group without one is skipped.
+_DATE_CHECKS = {
+    _coverage_vs_counts: {"ucj_coverage", "active_participants", "workers"},
+    _gap_vs_coverage: {"ucj_coverage", "coverage_gap"},
+    _uncovered_vs_coverage: {"ucj_coverage", "workers", "uncovered_workers"},
+    _village_programme: {"villages_covered", "workers_per_village"},
+    _targets_imply_workers: {"coverage_target", "participants_target"},
+    _plan_implies_workers: {"planned_enrolment", "coverage_target", "ucj_coverage"},
+    _benefit_vs_statutory: {"benefits_paid"},
+    _poverty_implies_population: {"poverty_rate", "poor_residents"},
+    _budget_implies_months: {"budget_allocated", "planned_enrolment"},
+    _segments_vs_total: {"participants_by_group", "active_participants"},
+}
 
 
 def _relative_flag(result: dict, change: float) -> dict:
@@ -230,13 +241,12 @@ def _relative_flag(result: dict, change: float) -> dict:
 def _target_bases_vs_coverage_base(source: pd.DataFrame) -> list[dict]:
     """Within one source, the worker base a target pair implies against the base behind the
     coverage it starts from: the same region cannot have two work forces a year apart."""
-    coverage = _totals(source[source["indicator"] == "ucj_coverage"])
-    coverage = coverage.assign(_end=coverage["as_of"].map(period_end)).sort_values("_end")
-    bases = [(row, _denominator(source, row)) for _, row in coverage.iterrows()]
-    bases = [(row, base) for row, base in bases if base]
-    if not bases:
+    coverage = _totals(source[source["indicator"] == "ucj_coverage"]).sort_values("_end")
+    coverage = coverage[coverage["_base"].fillna(0).to_numpy() != 0]
+    if coverage.empty:
         return []
-    start, base = bases[-1]
+    start = coverage.iloc[-1]
+    base = start["_base"]
     results = []
     for _, target in source[source["indicator"] == "coverage_target"].iterrows():
         participants = _figure(source[source["as_of"] == target["as_of"]], "participants_target", yardstick=target["yardstick"])
@@ -259,7 +269,7 @@ def _targets_below_coverage(source: pd.DataFrame) -> list[dict]:
     coverage = _totals(source[source["indicator"] == "ucj_coverage"])
     results = []
     for _, target in source[source["indicator"] == "coverage_target"].iterrows():
-        earlier = coverage[coverage["as_of"].map(period_end) <= period_end(target["as_of"])]
+        earlier = coverage[coverage["_end"] <= target["_end"]]
         if earlier.empty:
             continue
         reached = earlier.loc[earlier["value"].idxmax()]
@@ -274,24 +284,39 @@ def _targets_below_coverage(source: pd.DataFrame) -> list[dict]:
     return results
 
 
-def _denominator(group: pd.DataFrame, coverage) -> float | None:
-    """The worker base behind a coverage figure: printed beside it, or participants ÷ coverage."""
-    beside = _totals(group[(group["source_id"] == coverage["source_id"]) & (group["as_of"] == coverage["as_of"])])
-    workers = beside[beside["indicator"] == "workers"]
-    if len(workers):
-        return float(workers["value"].iloc[0])
-    participants = beside[beside["indicator"] == "active_participants"]
-    if len(participants) and coverage["value"] > 0:
-        return float(participants["value"].iloc[0]) / coverage["value"] * 100
-    return None
+def _worker_bases(rows: pd.DataFrame) -> np.ndarray:
+    """For each row read as a coverage figure, the worker base behind it (NaN if unknown):
+    the first total worker count of its region, source and date, else the first total
+    participants ÷ the figure × 100."""
+    key = ["region_code", "source_id", "as_of"]
+    totals = rows[_total_mask(rows)]
+
+    def beside(indicator: str) -> np.ndarray:
+        first = totals[totals["indicator"] == indicator].drop_duplicates(key)[[*key, "value"]]
+        return rows[key].merge(first, how="left", on=key)["value"].to_numpy(dtype=float)
+
+    workers, participants, value = beside("workers"), beside("active_participants"), rows["value"].to_numpy(dtype=float)
+    implied = np.divide(participants, value, out=np.full(len(rows), np.nan), where=value > 0) * 100
+    return np.where(np.isnan(workers), implied, workers)
+
+
+def _coverage_sequence(region: pd.DataFrame) -> pd.DataFrame:
+    """A region's total coverage figures in date order (file order within a date)."""
+    return _totals(region[region["indicator"] == "ucj_coverage"]).sort_values(["_end", "raw_line"])
+
+
+def _month(as_of: str) -> str:
+    return as_of.split("/")[-1][:7]
 
 
 def _same_month_conflicts(region: pd.DataFrame) -> list[dict]:
     """Two total coverage figures for one region and month (one source or two) that differ
     by more than the tolerance plus the rounding of both printed figures."""
     coverage = _totals(region[region["indicator"] == "ucj_coverage"])
+    months = coverage["as_of"].map(_month)
+    repeated = months.duplicated(keep=False).to_numpy()
     results = []
-    for _, month in coverage.groupby(coverage["as_of"].map(lambda a: a.split("/")[-1][:7]), sort=True):
+    for _, month in coverage[repeated].groupby(months[repeated], sort=True):
         month = month.sort_values("raw_line")
         first = month.iloc[0]
         for _, other in month.iloc[1:].iterrows():
@@ -307,13 +332,12 @@ def _same_month_conflicts(region: pd.DataFrame) -> list[dict]:
 def _basis_changes(region: pd.DataFrame) -> list[dict]:
     """Consecutive total coverage figures whose worker bases differ by more than the stated
     tolerance: a change in coverage between them may come from the new base, not from enrolment."""
-    coverage = _totals(region[region["indicator"] == "ucj_coverage"])
-    coverage = coverage.assign(_end=coverage["as_of"].map(period_end)).sort_values(["_end", "raw_line"])
+    coverage = _coverage_sequence(region)
+    base, as_of = coverage["_base"].to_numpy(), coverage["as_of"].to_numpy()
+    compared = ~np.isnan(base[:-1]) & ~np.isnan(base[1:]) & (as_of[:-1] != as_of[1:])
     results = []
-    for (_, earlier), (_, later) in zip(coverage.iloc[:-1].iterrows(), coverage.iloc[1:].iterrows()):
-        before, after = _denominator(region, earlier), _denominator(region, later)
-        if before is None or after is None or earlier["as_of"] == later["as_of"]:
-            continue
+    for i in np.flatnonzero(compared):
+        earlier, later, before, after = coverage.iloc[i], coverage.iloc[i + 1], base[i], base[i + 1]
         change = after / before - 1
         inputs = (f"{earlier['value_as_printed']} ({earlier['as_of']}) → {later['value_as_printed']} ({later['as_of']}); "
                   f"{format_number(before)} → {format_number(after)}")
@@ -328,18 +352,14 @@ def _basis_changes(region: pd.DataFrame) -> list[dict]:
 def _coverage_falls(region: pd.DataFrame) -> list[dict]:
     """Consecutive total coverage figures where the later is lower beyond rounding and the
     denominators are not both known (when they are, the basis-change check speaks)."""
-    coverage = _totals(region[region["indicator"] == "ucj_coverage"])
-    coverage = coverage.assign(_end=coverage["as_of"].map(period_end)).sort_values(["_end", "raw_line"])
+    coverage = _coverage_sequence(region)
+    month, known = coverage["as_of"].map(_month).to_numpy(), ~np.isnan(coverage["_base"].to_numpy())
+    value, rounding = coverage["value"].to_numpy(), coverage["value_as_printed"].map(_percent_rounding).to_numpy()
+    tolerances = config.CHECK_TOLERANCE_POINTS + rounding[:-1] + rounding[1:]
+    fell = (month[:-1] != month[1:]) & ~(known[:-1] & known[1:]) & ~(value[1:] >= value[:-1] - tolerances)
     results = []
-    for (_, earlier), (_, later) in zip(coverage.iloc[:-1].iterrows(), coverage.iloc[1:].iterrows()):
-        same_month = earlier["as_of"].split("/")[-1][:7] == later["as_of"].split("/")[-1][:7]
-        known = _denominator(region, earlier) is not None and _denominator(region, later) is not None
-        if same_month or known:
-            continue
-        tolerance = (config.CHECK_TOLERANCE_POINTS + _percent_rounding(earlier["value_as_printed"])
-                     + _percent_rounding(later["value_as_printed"]))
-        if later["value"] >= earlier["value"] - tolerance:
-            continue
+    for i in np.flatnonzero(fell):
+        earlier, later, tolerance = coverage.iloc[i], coverage.iloc[i + 1], float(tolerances[i])
         inputs = f"{earlier['value_as_printed']} ({earlier['as_of']}, {earlier['source_id']}) → {later['value_as_printed']} ({later['as_of']}, {later['source_id']})"
         results.append({**_result(N_("coverage fell between two figures"), coverage.loc[[later.name]], inputs,
                                   earlier["value"], later["value"], tolerance, "percent",
@@ -353,16 +373,16 @@ def _implied_vs_printed_bases(region: pd.DataFrame) -> list[dict]:
     """The worker base a coverage figure implies (participants ÷ coverage, no base printed
     beside it) against a worker count another source prints for the same year."""
     workers = _totals(region[region["indicator"] == "workers"])
+    printed = set(zip(*(region.loc[region["indicator"] == "workers", column] for column in ("source_id", "as_of"))))
+    coverage = _totals(region[region["indicator"] == "ucj_coverage"])
+    # Only figures with a base implied by participants, and no worker count printed beside them.
+    implied_only = ~np.isnan(coverage["_base"].to_numpy()) & (coverage["value"].to_numpy() > 0) & np.array(
+        [key not in printed for key in zip(coverage["source_id"], coverage["as_of"])], dtype=bool)
     results = []
-    for _, coverage in _totals(region[region["indicator"] == "ucj_coverage"]).iterrows():
-        beside = region[(region["source_id"] == coverage["source_id"]) & (region["as_of"] == coverage["as_of"])]
-        if (beside["indicator"] == "workers").any() or coverage["value"] <= 0:
-            continue
-        implied = _denominator(region, coverage)
-        year = period_end(coverage["as_of"]).year
-        others = workers[(workers["source_id"] != coverage["source_id"])
-                         & (workers["as_of"].map(lambda a: period_end(a).year) == year)]
-        if implied is None or others.empty:
+    for _, coverage in coverage[implied_only].iterrows():
+        implied, year = coverage["_base"], coverage["_end"].year
+        others = workers[(workers["source_id"] != coverage["source_id"]) & (workers["_end"].map(lambda end: end.year) == year)]
+        if others.empty:
             continue
         printed = others.iloc[0]
         change = implied / printed["value"] - 1
@@ -375,20 +395,54 @@ def _implied_vs_printed_bases(region: pd.DataFrame) -> list[dict]:
     return results
 
 
+# The checks of all figures one source gives for one region, and of all figures for a region.
+_SOURCE_CHECKS = {
+    _rule_increase: {"ucj_coverage"},
+    _target_bases_vs_coverage_base: {"ucj_coverage", "coverage_target"},
+    _targets_below_coverage: {"ucj_coverage", "coverage_target"},
+}
+_REGION_CHECKS = {
+    _same_month_conflicts: {"ucj_coverage"},
+    _basis_changes: {"ucj_coverage"},
+    _coverage_falls: {"ucj_coverage"},
+    _implied_vs_printed_bases: {"ucj_coverage", "workers"},
+}
+
+
+def _groups_to_check(rows: pd.DataFrame, keys: list[str], checks: dict) -> Iterator[tuple[pd.DataFrame, list]]:
+    """Each group of ``rows`` by ``keys`` (in the order and row order of a sorted groupby)
+    that has every indicator some check needs, with those checks.
+
+    The rows are sorted once and each group is a slice of them: filtering the whole frame
+    for every group would make the checks quadratic in the number of rows.
+    """
+    codes = rows.groupby(keys, sort=True).ngroup().to_numpy()
+    order = np.argsort(codes, kind="stable")
+    rows, codes, count = rows.iloc[order], codes[order], codes.max() + 1 if len(codes) else 0
+    starts = np.searchsorted(codes, np.arange(count + 1))  # group g is rows starts[g] to starts[g + 1]
+    indicator = rows["indicator"].to_numpy()
+    present = {name: np.bincount(codes[indicator == name], minlength=count) > 0
+               for name in set().union(*checks.values())}
+    runs = {check: np.logical_and.reduce([present[name] for name in needs]) for check, needs in checks.items()}
+    for group in np.flatnonzero(np.logical_or.reduce(list(runs.values()))):
+        yield rows.iloc[starts[group]:starts[group + 1]], [check for check, run in runs.items() if run[group]]
+
+
 def run_checks(processed: pd.DataFrame) -> pd.DataFrame:
-    """Every consistency check over the figures each source gives for one region and date.
+    """Every consistency check over the figures each source gives for one region and date,
+    then over all figures of a source for a region, then over all figures for a region.
 
     The +20-point rule compares a source's earliest and latest coverage for a region.
     """
-    # The checks filter many small groups: copying only the columns they read keeps that cheap.
-    processed = processed[[column for column in CHECKED_COLUMNS if column in processed.columns]]
+    # Copying only the columns the checks read keeps slicing cheap; the period ends and the
+    # worker bases behind coverage figures are computed once for all rows.
+    rows = processed[[column for column in CHECKED_COLUMNS if column in processed.columns]]
+    rows = rows.assign(_end=rows["as_of"].map(period_end))
+    rows = rows.assign(_base=_worker_bases(rows))
     results = []
-    for _, group in processed.groupby(["region_code", "source_id", "as_of"], sort=True):
-        for check in _CHECKS:
-            results.extend(check(group))
-    for _, source in processed.groupby(["region_code", "source_id"], sort=True):
-        results.extend(_rule_increase(source) + _target_bases_vs_coverage_base(source) + _targets_below_coverage(source))
-    for _, region in processed.groupby("region_code", sort=True):
-        results.extend(_same_month_conflicts(region) + _basis_changes(region) + _coverage_falls(region)
-                       + _implied_vs_printed_bases(region))
+    for keys, checks in ((["region_code", "source_id", "as_of"], _DATE_CHECKS),
+                         (["region_code", "source_id"], _SOURCE_CHECKS), (["region_code"], _REGION_CHECKS)):
+        for group, to_run in _groups_to_check(rows, keys, checks):
+            for check in to_run:
+                results.extend(check(group))
     return pd.DataFrame(results, columns=CHECK_COLUMNS)
