@@ -17,11 +17,13 @@ the only possible one and record which rule did.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
 from .errors import ParseError
@@ -109,6 +111,12 @@ def ascii_digits(text: str) -> tuple[str, bool]:
     return "".join(out), replaced
 
 
+@functools.lru_cache(maxsize=None)
+def _locale(name: str) -> Locale:
+    """Babel's locale, parsed once rather than for every number the build reads."""
+    return Locale.parse(name)
+
+
 def read_number(text: str, conv: Convention) -> Decimal:
     """Read digits with the convention's separators ("66.234" → 66234 in Indonesian print).
 
@@ -138,7 +146,7 @@ def read_number(text: str, conv: Convention) -> Decimal:
              Reading(Decimal(whole + frac), f"{_NAMES[conv.decimal]}-thousands")],
         )
     try:
-        return parse_decimal(core, locale=conv.locale, strict=True)
+        return parse_decimal(core, locale=_locale(conv.locale), strict=True)
     except NumberFormatError as err:
         suggestions = getattr(err, "suggestions", None) or []
         hint = " Did you mean " + " or ".join(repr(s) for s in suggestions) + "?" if suggestions else ""
