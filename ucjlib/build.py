@@ -62,7 +62,8 @@ def clean_observations(
     known_sources = sources.drop_duplicates("source_id").set_index("source_id").to_dict("index")  # a duplicate id is reported elsewhere
     conventions = {source_id: _number_convention(source.get("number_convention", "")) for source_id, source in known_sources.items()}
     rows, problems = [], []
-    for line, raw in zip(observations.index + 2, observations.itertuples(index=False)):
+    # Object columns: iterating pandas' string arrays reads them one element at a time.
+    for line, raw in zip(observations.index + 2, observations.astype(object).itertuples(index=False)):
         row_problems = []
 
         def problem(column: str, text: str, message: str) -> None:
