@@ -57,22 +57,25 @@ def clean_observations(
     Returns the processed frame and the list of problems (empty when all is well).
     """
     today = today or dt.date.today()
-    vocabulary = indicators()
-    known_sources = sources.set_index("source_id")
+    # Plain dicts, not .loc per row: a pandas lookup costs more than parsing the figure.
+    vocabulary = indicators().to_dict("index")
+    known_sources = sources.drop_duplicates("source_id").set_index("source_id").to_dict("index")  # a duplicate id is reported elsewhere
+    conventions = {source_id: _number_convention(source.get("number_convention", "")) for source_id, source in known_sources.items()}
     rows, problems = [], []
-    for line, raw in zip(observations.index + 2, observations.itertuples(index=False)):
+    # Object columns: iterating pandas' string arrays reads them one element at a time.
+    for line, raw in zip(observations.index + 2, observations.astype(object).itertuples(index=False)):
         row_problems = []
 
         def problem(column: str, text: str, message: str) -> None:
             row_problems.append((file, line, column, text, message))
 
-        if raw.indicator not in vocabulary.index or not raw.value:
+        if raw.indicator not in vocabulary or not raw.value:
             continue  # already reported by the schema
-        definition = vocabulary.loc[raw.indicator]
+        definition = vocabulary[raw.indicator]
         unit = definition["unit"]
         maximum = definition["max_value"] if pd.notna(definition["max_value"]) else None
         try:
-            figure = parse_figure(raw.value, _number_convention(known_sources, raw.source_id), maximum)
+            figure = parse_figure(raw.value, conventions.get(raw.source_id, "id"), maximum)
             expected = _KIND_OF_UNIT.get(unit, "number")
             if figure.kind != expected:
                 problem("value", raw.value, f"{raw.indicator} is measured in {unit}: expected a {expected}, got a {figure.kind}")
@@ -93,12 +96,12 @@ def clean_observations(
             region = regions.resolve(raw.region, raw.level or None, raw.province or None)
         except RegionError as err:
             problem("region", raw.region, str(err))
-        if raw.source_id not in known_sources.index:
+        if raw.source_id not in known_sources:
             problem("source_id", raw.source_id, f"is not listed in {sources_file}")
         if row_problems:
             problems.extend(row_problems)
             continue
-        source = known_sources.loc[raw.source_id]
+        source = known_sources[raw.source_id]
         rows.append({
             "region_code": region.code, "region_name": region.name, "level": region.level,
             "province_code": region.province_code, "province_name": region.province_name,
@@ -116,12 +119,10 @@ def clean_observations(
     return processed, problems
 
 
-def _number_convention(sources: pd.DataFrame, source_id: str) -> str:
-    """The source's number convention ("id" unless sources.csv says "en"); an unknown
-    source or value reads as "id", since the schema check reports both."""
-    if source_id not in sources.index or "number_convention" not in sources.columns:
-        return "id"
-    code = str(sources.loc[[source_id], "number_convention"].iloc[0]).strip().lower()  # a duplicate id is reported elsewhere
+def _number_convention(code: str) -> str:
+    """A source's number convention ("id" unless sources.csv says "en"); an unknown source
+    or value reads as "id", since the schema check reports both."""
+    code = str(code).strip().lower()
     return code if code in CONVENTIONS else "id"
 
 

@@ -75,7 +75,10 @@ def folded_yardstick(name: str) -> str:
 
 def canonical_yardstick(name: str) -> str:
     """The national yardstick's own spelling for a name that differs only in dash or case."""
-    return next((known for known in NATIONAL_YARDSTICK_NAMES if folded_yardstick(known) == folded_yardstick(name)), name)
+    return _FOLDED_YARDSTICKS.get(folded_yardstick(name), name)
+
+
+_FOLDED_YARDSTICKS = {folded_yardstick(known): known for known in reversed(NATIONAL_YARDSTICK_NAMES)}  # the first wins
 
 
 # Figures the model and the checks divide by: zero is a typing error, not a finding.

@@ -17,11 +17,13 @@ the only possible one and record which rule did.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
 from .errors import ParseError
@@ -109,6 +111,20 @@ def ascii_digits(text: str) -> tuple[str, bool]:
     return "".join(out), replaced
 
 
+@functools.lru_cache(maxsize=None)
+def _locale(name: str) -> Locale:
+    """Babel's locale, parsed once rather than for every number the build reads."""
+    return Locale.parse(name)
+
+
+@functools.lru_cache(maxsize=None)
+def _plain_number(conv: Convention) -> re.Pattern:
+    """Digits grouped by threes (or under 1000) with an optional decimal part: the usual
+    print, which Babel's strict reading would accept with the same value, only slower."""
+    group, decimal = re.escape(conv.group), re.escape(conv.decimal)
+    return re.compile(rf"(?:0|[1-9]\d{{0,2}}(?:{group}\d{{3}})*)(?:{decimal}\d+)?")
+
+
 def read_number(text: str, conv: Convention) -> Decimal:
     """Read digits with the convention's separators ("66.234" → 66234 in Indonesian print).
 
@@ -137,8 +153,10 @@ def read_number(text: str, conv: Convention) -> Decimal:
             [Reading(Decimal(f"{whole}.{frac}"), f"{_NAMES[conv.decimal]}-decimal"),
              Reading(Decimal(whole + frac), f"{_NAMES[conv.decimal]}-thousands")],
         )
+    if _plain_number(conv).fullmatch(core):
+        return Decimal(core.replace(conv.group, "").replace(conv.decimal, "."))
     try:
-        return parse_decimal(core, locale=conv.locale, strict=True)
+        return parse_decimal(core, locale=_locale(conv.locale), strict=True)
     except NumberFormatError as err:
         suggestions = getattr(err, "suggestions", None) or []
         hint = " Did you mean " + " or ".join(repr(s) for s in suggestions) + "?" if suggestions else ""

@@ -11,6 +11,7 @@ in :attr:`Figure.reading`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -122,10 +123,16 @@ def parse_number(text: str, number_convention: str = "id") -> float:
         raise ParseError(str(err)) from None  # the readings matter only to parse_figure
 
 
+@functools.lru_cache(maxsize=None)
+def _prefix(word: str) -> re.Pattern:
+    """An approximation word at the start of a figure (compiled once: the build reads every row)."""
+    return re.compile(rf"{re.escape(word)}(?![a-z])")
+
+
 def _strip_approximation(text: str, words: _Words) -> tuple[str, str | None]:
     lowered = text.lower()
     for word, bound in words.approx_prefixes.items():
-        if re.match(rf"{re.escape(word)}(?![a-z])", lowered):
+        if _prefix(word).match(lowered):
             return text[len(word):].strip(), bound
     for word, bound in words.approx_suffixes.items():
         if lowered.endswith(" " + word):
