@@ -83,17 +83,23 @@ def css_string(text: str) -> Markup:
 SMALLEST_LEGIBLE_PX = 9
 
 
-def _picture(fig, alt: str) -> dict:
-    """An embedded chart, its alt text and the smallest width (px) at which its smallest text
-    stays at least SMALLEST_LEGIBLE_PX (an SVG point is 4/3 CSS px)."""
+def _legibility(fig) -> dict:
+    """The figure's smallest text in CSS px at its own size (a point is 4/3 px) and the smallest
+    width (px) at which that text stays at least SMALLEST_LEGIBLE_PX."""
     from matplotlib.text import Text
-
-    from .plots import figure_to_data_uri
 
     smallest_pt = min(text.get_fontsize() for text in fig.findobj(Text) if text.get_visible() and text.get_text())
     smallest_px = smallest_pt * 4 / 3
-    min_width = math.ceil(fig.get_figwidth() * 96 * SMALLEST_LEGIBLE_PX / smallest_px)
-    return {"uri": figure_to_data_uri(fig), "alt": alt, "min_width": min_width, "smallest_text_px": round(smallest_px, 2)}
+    return {"min_width": math.ceil(fig.get_figwidth() * 96 * SMALLEST_LEGIBLE_PX / smallest_px),
+            "smallest_text_px": round(smallest_px, 2)}
+
+
+def _picture(fig, alt: str) -> dict:
+    """An embedded chart, its alt text and its legibility (see :func:`_legibility`)."""
+    from .plots import figure_to_data_uri
+
+    legibility = _legibility(fig)
+    return {"uri": figure_to_data_uri(fig), "alt": alt, **legibility}
 
 
 def _locator(view: View) -> dict | None:
@@ -120,7 +126,7 @@ def _province_map(model: RegionModel, children: list[RegionModel], language: str
     if not codes:
         return None
     with_data = sum(child.coverage is not None for child in children)
-    return {"uri": _coverage_map(language, codes, children),
+    return {**_coverage_map(language, codes, children),
             "alt": _("Map of %(province)s's kabupaten and kota by latest UCJ coverage: %(count)s of %(total)s have a coverage "
                      "figure; the others are hatched.") % {"province": model.name, "count": with_data, "total": len(codes)}}
 
@@ -255,8 +261,9 @@ def _children(model: RegionModel) -> list[RegionModel]:
     return [processed_model(code) for code in codes]
 
 
-def _coverage_map(language: str, codes: list[str], models: list[RegionModel], overlay: list[RegionModel] | None = None):
-    """A choropleth of the models' latest coverage over ``codes`` (and the overlay's on top)."""
+def _coverage_map(language: str, codes: list[str], models: list[RegionModel], overlay: list[RegionModel] | None = None) -> dict:
+    """A choropleth of the models' latest coverage over ``codes`` (and the overlay's on top):
+    its uri and legibility (see :func:`_legibility`)."""
     from .maps import CLASS_EDGES, choropleth, figure_to_png_uri
 
     _ = gettext_for(language)
@@ -265,7 +272,8 @@ def _coverage_map(language: str, codes: list[str], models: list[RegionModel], ov
     values = {m.code: m.coverage.value for m in models if m.coverage is not None}
     layer = None if overlay is None else {m.code: m.coverage.value for m in overlay if m.coverage is not None}
     fig = choropleth(values, codes, _("Latest UCJ coverage"), _("no data"), labels, layer)
-    return figure_to_png_uri(fig)
+    legibility = _legibility(fig)
+    return {"uri": figure_to_png_uri(fig), **legibility}
 
 
 def report_body(model: RegionModel, language: str) -> str:
@@ -297,7 +305,7 @@ def index_page(models: list[RegionModel], national: RegionModel | None, language
     local = [m for m in models if m.level in ("regency", "city")]
     oldest, newest = (format_date(ends[0], language), format_date(ends[-1], language)) if ends else ("–", "–")
     coverage_map = {
-        "uri": _coverage_map(language, [code for code in boundaries() if "." not in code], provinces_only, local),
+        **_coverage_map(language, [code for code in boundaries() if "." not in code], provinces_only, local),
         "alt": _("Map of Indonesia by latest UCJ coverage: %(provinces)s provinces and %(local)s kabupaten/kota have a "
                  "coverage figure; provinces without one are hatched.") % {
             "provinces": sum(m.coverage is not None for m in provinces_only), "local": sum(m.coverage is not None for m in local)},
