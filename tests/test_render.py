@@ -226,5 +226,5 @@ def test_every_page_stays_under_its_weight_budget_and_a_report_shows_where_the_r
     # The index maps every region with a coverage figure: no province (Lampung has none) and five
     # kabupaten/kota (Labuhanbatu, Binjai, Muba and the two fictional ones, built before 99.02 was dropped).
     index = read(rendered, "index.html")
-    assert re.search(r'<figure class="choropleth"><img [^>]*alt="Peta Indonesia menurut cakupan UCJ terakhir: 0 provinsi '
+    assert re.search(r'<figure class="choropleth"><div class="chart-scroll"><img [^>]*alt="Peta Indonesia menurut cakupan UCJ terakhir: 0 provinsi '
                      r'dan 5 kabupaten/kota memiliki angka cakupan; provinsi tanpa angka diarsir\."', index)

@@ -33,11 +33,14 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def code_sha256() -> str:
-    """SHA-256 of ucjlib's own source, vocabulary and boundaries: a code change re-renders the reports
-    even when nobody bumped the version number."""
+    """SHA-256 of ucjlib's own source, vocabulary, page templates, message catalogs and boundaries:
+    a change to any of them re-renders the reports even when nobody bumped the version number."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(paths.PACKAGE_DIR.glob("*.py")) + sorted(paths.PACKAGE_DIR.glob("*.csv")) + [paths.boundaries_file()]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    package = paths.PACKAGE_DIR
+    files = [*package.glob("*.py"), *package.glob("*.csv"), *package.glob("templates/*"), *package.glob("locale/*/LC_MESSAGES/*.po")]
+    for name, path in [*((path.relative_to(package).as_posix(), path) for path in sorted(files)),
+                       ("boundaries", paths.boundaries_file())]:
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
