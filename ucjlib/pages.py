@@ -83,15 +83,15 @@ def css_string(text: str) -> Markup:
 SMALLEST_LEGIBLE_PX = 9
 
 
-def _legibility(fig) -> dict:
-    """The figure's smallest text in CSS px at its own size (a point is 4/3 px) and the smallest
-    width (px) at which that text stays at least SMALLEST_LEGIBLE_PX."""
+def _legibility(fig, dpi: float = 96) -> dict:
+    """The smallest width (CSS px) at which the figure's smallest text stays at least
+    SMALLEST_LEGIBLE_PX, and that text's size in pixels of the image at its natural size
+    (``dpi``: 96 for an SVG, whose point is 4/3 px; a PNG's own resolution)."""
     from matplotlib.text import Text
 
     smallest_pt = min(text.get_fontsize() for text in fig.findobj(Text) if text.get_visible() and text.get_text())
-    smallest_px = smallest_pt * 4 / 3
-    return {"min_width": math.ceil(fig.get_figwidth() * 96 * SMALLEST_LEGIBLE_PX / smallest_px),
-            "smallest_text_px": round(smallest_px, 2)}
+    return {"min_width": math.ceil(fig.get_figwidth() * 72 * SMALLEST_LEGIBLE_PX / smallest_pt),
+            "smallest_text_px": round(smallest_pt * dpi / 72, 2)}
 
 
 def _picture(fig, alt: str) -> dict:
@@ -264,7 +264,7 @@ def _children(model: RegionModel) -> list[RegionModel]:
 def _coverage_map(language: str, codes: list[str], models: list[RegionModel], overlay: list[RegionModel] | None = None) -> dict:
     """A choropleth of the models' latest coverage over ``codes`` (and the overlay's on top):
     its uri and legibility (see :func:`_legibility`)."""
-    from .maps import CLASS_EDGES, choropleth, figure_to_png_uri
+    from .maps import CLASS_EDGES, DPI, choropleth, figure_to_png_uri
 
     _ = gettext_for(language)
     edges = [f"{edge:g}" for edge in CLASS_EDGES[1:-1]]
@@ -272,7 +272,7 @@ def _coverage_map(language: str, codes: list[str], models: list[RegionModel], ov
     values = {m.code: m.coverage.value for m in models if m.coverage is not None}
     layer = None if overlay is None else {m.code: m.coverage.value for m in overlay if m.coverage is not None}
     fig = choropleth(values, codes, _("Latest UCJ coverage"), _("no data"), labels, layer)
-    legibility = _legibility(fig)
+    legibility = _legibility(fig, DPI)
     return {"uri": figure_to_png_uri(fig), **legibility}
 
 
