@@ -65,6 +65,13 @@ def locator_png(code: str) -> str | None:
     return None if fig is None else figure_to_png_uri(fig)
 
 
+def smallest_font_pt(fig) -> float:
+    """Size (points) of the smallest visible text of a figure."""
+    from matplotlib.text import Text
+
+    return min(text.get_fontsize() for text in fig.findobj(Text) if text.get_visible() and text.get_text())
+
+
 def figure_to_png_uri(fig) -> str:
     """The figure as a PNG data URI, and close it. A map has few colours: a 64-colour palette
     keeps it a third of the size (no metadata: the bytes depend only on the map)."""

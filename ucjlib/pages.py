@@ -83,23 +83,16 @@ def css_string(text: str) -> Markup:
 SMALLEST_LEGIBLE_PX = 9
 
 
-def _legibility(fig, dpi: float = 96) -> dict:
-    """The smallest width (CSS px) at which the figure's smallest text stays at least
-    SMALLEST_LEGIBLE_PX, and that text's size in pixels of the image at its natural size
-    (``dpi``: 96 for an SVG, whose point is 4/3 px; a PNG's own resolution)."""
-    from matplotlib.text import Text
-
-    smallest_pt = min(text.get_fontsize() for text in fig.findobj(Text) if text.get_visible() and text.get_text())
-    return {"min_width": math.ceil(fig.get_figwidth() * 72 * SMALLEST_LEGIBLE_PX / smallest_pt),
-            "smallest_text_px": round(smallest_pt * dpi / 72, 2)}
+def _legibility(natural_width_px: float, smallest_text_px: float) -> dict:
+    """The smallest width (CSS px) at which a picture ``natural_width_px`` wide keeps its smallest
+    text (``smallest_text_px`` high at natural size) at least SMALLEST_LEGIBLE_PX, and that text's size."""
+    return {"min_width": math.ceil(natural_width_px * SMALLEST_LEGIBLE_PX / smallest_text_px),
+            "smallest_text_px": round(smallest_text_px, 2)}
 
 
-def _picture(fig, alt: str) -> dict:
-    """An embedded chart, its alt text and its legibility (see :func:`_legibility`)."""
-    from .plots import figure_to_data_uri
-
-    legibility = _legibility(fig)
-    return {"uri": figure_to_data_uri(fig), "alt": alt, **legibility}
+def _picture(chart, alt: str) -> dict:
+    """An embedded chart (:class:`ucjlib.charts.Chart`), its alt text and its legibility."""
+    return {"uri": chart.data_uri(), "alt": alt, **_legibility(chart.width, chart.smallest_text_px)}
 
 
 def _locator(view: View) -> dict | None:
@@ -264,7 +257,7 @@ def _children(model: RegionModel) -> list[RegionModel]:
 def _coverage_map(language: str, codes: list[str], models: list[RegionModel], overlay: list[RegionModel] | None = None) -> dict:
     """A choropleth of the models' latest coverage over ``codes`` (and the overlay's on top):
     its uri and legibility (see :func:`_legibility`)."""
-    from .maps import CLASS_EDGES, DPI, choropleth, figure_to_png_uri
+    from .maps import CLASS_EDGES, DPI, choropleth, figure_to_png_uri, smallest_font_pt
 
     _ = gettext_for(language)
     edges = [f"{edge:g}" for edge in CLASS_EDGES[1:-1]]
@@ -272,7 +265,7 @@ def _coverage_map(language: str, codes: list[str], models: list[RegionModel], ov
     values = {m.code: m.coverage.value for m in models if m.coverage is not None}
     layer = None if overlay is None else {m.code: m.coverage.value for m in overlay if m.coverage is not None}
     fig = choropleth(values, codes, _("Latest UCJ coverage"), _("no data"), labels, layer)
-    legibility = _legibility(fig, DPI)
+    legibility = _legibility(fig.get_figwidth() * DPI, smallest_font_pt(fig) * DPI / 72)
     return {"uri": figure_to_png_uri(fig), **legibility}
 
 

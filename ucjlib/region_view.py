@@ -128,10 +128,10 @@ class View:
         """A data text in the page's language (``note_id`` / ``note_en`` …)."""
         return row[f"{column}_{self.language}"]
 
-    # -- charts (matplotlib figures with their text alternative) ---------------------------
+    # -- charts (ucjlib.charts, with their text alternative) ---------------------------
     def coverage_chart(self):
         """Coverage against every target, and its alt text."""
-        from .plots import coverage_vs_targets
+        from .charts import coverage_vs_targets
 
         model, _ = self.model, self._
         label = _("Coverage of %(region)s") % {"region": model.name}
@@ -139,16 +139,16 @@ class View:
         targets = [(f"{self.kind(t) if t.kind == 'rule' else t.name} ({t.year})", t.value, t.kind != "national")
                    for t in model.targets]
         coverage = model.coverage
-        fig = coverage_vs_targets(None if coverage is None else coverage.value, label, targets,
+        chart = coverage_vs_targets(None if coverage is None else coverage.value, label, targets,
                                   _("UCJ coverage and yardsticks"), self.language, 2 if coverage is None else coverage.decimals)
         described = ([f"{label}: {self.pct(coverage.value, coverage.decimals)}"] if coverage else []) + [
             f"{name}: {self.pct(value)}" for name, value, _own in targets]
-        return fig, "; ".join(described)
+        return chart, "; ".join(described)
 
     def over_time_chart(self):
         """Every dated coverage figure of the region with the nation's as a reference, and its alt
         text; None with fewer than two figures."""
-        from .plots import coverage_over_time
+        from .charts import coverage_over_time
 
         model, _ = self.model, self._
         history = sorted(model.coverage_history, key=lambda r: decimal_year(r.as_of))
@@ -163,15 +163,15 @@ class View:
         national = totals(national[national["indicator"] == "ucj_coverage"])
         reference = pd.DataFrame({"year": national["as_of"].map(decimal_year), "coverage": national["value"]}).sort_values("year")
         labels = {"region": model.name, "national": _("Indonesia (national)"), "new_basis": _("new denominator")}
-        fig = coverage_over_time(region, reference, _("%(region)s: UCJ coverage over time") % {"region": model.name}, labels,
+        chart = coverage_over_time(region, reference, _("%(region)s: UCJ coverage over time") % {"region": model.name}, labels,
                                  self.language)
         described = "; ".join(f"{self.date(r.as_of)}: {self.target_value_of(r)}" + (f" ({labels['new_basis']})" if new else "")
                               for r, new in zip(history, region["new_basis"]))
-        return fig, described
+        return chart, described
 
     def fan_chart(self):
         """Observed coverage, the trend (if any), the compared targets and every scenario's path, and its alt text."""
-        from .plots import fan_chart
+        from .charts import fan_chart
 
         model, _ = self.model, self._
         rows = model.scenario_rows
@@ -189,11 +189,11 @@ class View:
         paths = [(self.scenario_label(row.scenario),
                   pd.concat([first, row.path[["year", "coverage"]].assign(year=[decimal_year(str(y)) for y in row.path["year"]])]))
                  for row in rows.itertuples()]
-        fig = fan_chart(points, fitted, model.compared_targets, paths,
+        chart = fan_chart(points, fitted, model.compared_targets, paths,
                         _("%(region)s: UCJ coverage, scenarios and targets") % {"region": model.name}, self.language)
         described = "; ".join(f"{self.scenario_label(row.scenario)}: {config.PLAN_END_YEAR} {self.pct(row.coverage_plan_end)}"
                               for row in rows.itertuples() if row.coverage_plan_end is not None)
-        return fig, described
+        return chart, described
 
     # -- rows ----------------------------------------------------------------------------
     def headline(self) -> dict | None:
