@@ -46,10 +46,10 @@ def locator_map(code: str):
     if code not in shapes:
         return None
     fig, ax = plt.subplots(figsize=SIZE_INCHES)
-    for other in neighbours(code):
-        colour = HIGHLIGHT if other == code else CONTEXT
-        ax.add_collection(PolyCollection(shapes[other], facecolors=colour, edgecolors=EDGE, linewidths=0.4,
-                                         zorder=2 if other == code else 1))
+    # Two collections (the context, then the region on top), however many neighbours: each artist costs its own draw.
+    context = [ring for other in neighbours(code) if other != code for ring in shapes[other]]
+    ax.add_collection(PolyCollection(context, facecolors=CONTEXT, edgecolors=EDGE, linewidths=0.4))
+    ax.add_collection(PolyCollection(shapes[code], facecolors=HIGHLIGHT, edgecolors=EDGE, linewidths=0.4))
     ax.autoscale_view()
     ax.set_aspect("equal")
     ax.set_axis_off()
@@ -77,12 +77,14 @@ def figure_to_png_uri(fig) -> str:
     keeps it a third of the size (no metadata: the bytes depend only on the map)."""
     from PIL import Image
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    fig.set_dpi(DPI)
+    fig.canvas.draw()
+    image = Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     plt.close(fig)
-    image = Image.open(buffer).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    # Fast octree quantisation: a tenth of median cut's time (and ~no need for optimize's extra passes) for flat shapes.
+    image = image.convert("RGB").quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
-    image.save(out, format="png", optimize=True)
+    image.save(out, format="png")
     return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
 
 
