@@ -67,3 +67,10 @@ def test_check_inputs_cite_sources_by_their_number(model_of):
     numbers = view.source_numbers
     assert f"42 persen [{numbers['kabarbaru-purwakarta-2025-10']}]" in row["Masukan"]
     assert "kabarbaru-purwakarta-2025-10" not in row["Masukan"]
+
+
+def test_the_over_time_chart_draws_a_figure_printed_twice_once(model_of):
+    # The nation: 35,68% (April 2025) and 37,01% (October 2025) are each printed by two outlets;
+    # the 42% printed for October 2025 conflicts with 37,01% and stays beside it.
+    _chart, alt = View(model_of("00"), "id").over_time_chart()
+    assert alt == "April 2025: 35,68%; Oktober 2025: 37,01%; Oktober 2025: 42%"

@@ -172,7 +172,7 @@ def _legend(chart: Chart, entries: list[tuple[dict, str]], top: float, columns: 
     longest = chart.width - 2 * MARGIN - key_width - 6 - gap
     labels = [_wrapped(label, SMALL_PX, longest) for _, label in entries]
     column_width = key_width + 6 + max(text_width(line, SMALL_PX) for lines in labels for line in lines) + gap
-    columns = max(1, min(columns, int((chart.width - 2 * MARGIN) // column_width)))
+    columns = max(1, min(columns, len(entries), int((chart.width - 2 * MARGIN) // column_width)))
     left = max(MARGIN, (chart.width - columns * column_width) / 2)
     for row in range(0, len(entries), columns):
         height = max(len(lines) for lines in labels[row:row + columns]) * line_height + 4

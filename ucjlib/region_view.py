@@ -151,7 +151,7 @@ class View:
         from .charts import coverage_over_time
 
         model, _ = self.model, self._
-        history = sorted(model.coverage_history, key=lambda r: decimal_year(r.as_of))
+        history = _distinct(sorted(model.coverage_history, key=lambda r: decimal_year(r.as_of)))
         if len(history) < 2:
             return None
         flagged = model.checks[(model.checks["check"] == BASIS_CHANGED) & (model.checks["status"] == "flag")]
@@ -400,6 +400,17 @@ class View:
         legal = self.model.legal[self.model.legal["source_id"].isin(self.source_numbers)]
         return [{"instrument": row.instrument, "subject": getattr(row, f"subject_{self.language}"),
                  "source": self.source(row.source_id)} for row in legal.drop_duplicates(["instrument", "source_id"]).itertuples()]
+
+
+def _distinct(history: list) -> list:
+    """Each figure once: two outlets printing the same figure for the same date are one point
+    (a different figure for that date stays, as the conflict it is)."""
+    seen, distinct = set(), []
+    for reading in history:
+        if (reading.as_of, reading.value) not in seen:
+            seen.add((reading.as_of, reading.value))
+            distinct.append(reading)
+    return distinct
 
 
 def figures_table(view: View) -> pd.DataFrame:
