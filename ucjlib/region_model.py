@@ -304,9 +304,11 @@ class RegionModel:
         long_term = [t for t in self.targets if t.name == config.RPJPN.name]
         return [(f"{t.name} ({t.year})", t.value) for t in ([chosen] if chosen else []) + long_term[:1]]
 
+    @functools.cached_property
     def sources(self) -> pd.DataFrame:
         """One row per source the model's figures come from: the region's, and for the nation
-        the sources of the national yardsticks and coverage series a regional report shows."""
+        the sources of the national yardsticks and coverage series a regional report shows
+        (computed once: every view of the model numbers its citations from it)."""
         national = self.national
         if self.level != "national":
             cited = (((national["indicator"] == "coverage_target") & national["yardstick"].isin(config.NATIONAL_YARDSTICK_NAMES))

@@ -48,7 +48,7 @@ class View:
     def __init__(self, model: RegionModel, language: str):
         self.model, self.language = model, language
         self._ = gettext_for(language)
-        self.source_numbers = {source: n for n, source in enumerate(model.sources().index, start=1)}
+        self.source_numbers = {source: n for n, source in enumerate(model.sources.index, start=1)}
 
     # -- numbers -------------------------------------------------------------------------
     def pct(self, value: float | None, decimals: int = 2) -> str:
@@ -390,7 +390,7 @@ class View:
         return missing
 
     def sources(self) -> list[dict]:
-        sources = self.model.sources()
+        sources = self.model.sources
         return [{"number": number, "outlet": row["outlet"], "title": row[f"source_title_{self.language}"],
                  "published": self.date(row["published"]) if row["published"] else None, "url": row["source_url"],
                  "note": row[f"source_note_{self.language}"]}
@@ -419,7 +419,7 @@ def figures_table(view: View) -> pd.DataFrame:
     what closing them takes (with their ranges). Numbers are left unformatted."""
     model, _ = view.model, view._
     unit_words = {"percent": _("percent"), "points": _("points"), "persons": _("persons"), "rupiah": _("rupiah")}
-    sources = model.sources()
+    sources = model.sources
     rows = []
 
     def add(section, item, detail, as_of, value, unit, low=None, high=None, printed="", source_id=""):
@@ -501,7 +501,7 @@ def overview_row(model: RegionModel, language: str, file: str | None) -> dict:
         _("Region"): model.name,
         _("UCJ coverage"): NONE if coverage is None else view.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
         _("As of"): NONE if coverage is None else view.date(coverage.as_of),
-        _("Source"): NONE if coverage is None else model.sources().loc[coverage.source_id, "outlet"],
+        _("Source"): NONE if coverage is None else model.sources.loc[coverage.source_id, "outlet"],
         _("First unmet target"): NONE if unmet is None else f"{view.target_name(unmet.target)}: {view.target_value(unmet.target)} ({unmet.target.year})",
         _("Gap (points)"): NONE if unmet is None else view.num(unmet.points, GAP_DECIMALS),
         _("Status"): _(STATUS[status]),
