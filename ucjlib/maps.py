@@ -107,15 +107,17 @@ def choropleth(values: dict[str, float], codes: list[str], legend_title: str, no
     shapes = boundaries()
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     for layer, width in ((({code: values.get(code) for code in codes}), 0.4), ((overlay or {}), 0.25)):
+        # One collection per class (not per region): a national map has 552 regions, and each artist costs its own draw.
+        classes: dict[int | None, list] = {}
         for code, value in layer.items():
-            if code not in shapes:
-                continue
-            if value is None:
-                ax.add_collection(PolyCollection(shapes[code], facecolors="white", edgecolors="0.45", linewidths=width,
+            if code in shapes:
+                classes.setdefault(None if value is None else coverage_class(value), []).extend(shapes[code])
+        for index, rings in sorted(classes.items(), key=lambda item: -1 if item[0] is None else item[0]):
+            if index is None:
+                ax.add_collection(PolyCollection(rings, facecolors="white", edgecolors="0.45", linewidths=width,
                                                  hatch=NO_DATA_HATCH))
             else:
-                ax.add_collection(PolyCollection(shapes[code], facecolors=CLASS_COLOURS[coverage_class(value)],
-                                                 edgecolors="white", linewidths=width))
+                ax.add_collection(PolyCollection(rings, facecolors=CLASS_COLOURS[index], edgecolors="white", linewidths=width))
     ax.autoscale_view()
     ax.set_aspect("equal")
     ax.set_axis_off()
