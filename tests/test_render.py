@@ -12,6 +12,7 @@ import papermill
 import pytest
 
 from ucjlib import paths
+from ucjlib.processed import load_all
 from ucjlib.publish import RenderError, notebook_to_html
 
 
@@ -228,3 +229,16 @@ def test_every_page_stays_under_its_weight_budget_and_a_report_shows_where_the_r
     index = read(rendered, "index.html")
     assert re.search(r'<figure class="choropleth"><div class="chart-scroll"><img [^>]*alt="Peta Indonesia menurut cakupan UCJ terakhir: 0 provinsi '
                      r'dan 5 kabupaten/kota memiliki angka cakupan; provinsi tanpa angka diarsir\."', index)
+
+
+def test_the_index_models_computed_by_a_pool_are_the_models_computed_here(monkeypatch):
+    from ucjlib import publish
+    from ucjlib.region_model import processed_model
+    from ucjlib.region_view import overview_row
+
+    codes = sorted(set(load_all().observations.query("level != 'national'")["region_code"]))
+    monkeypatch.setattr(publish, "MODELS_PER_PROCESS", 10)  # the real regions are few: split them anyway
+    monkeypatch.setattr(publish, "worker_cap", lambda: 2)  # two processes, even on a one-core machine
+    pooled = publish.index_models(codes)
+    assert [model.code for model in pooled] == codes
+    assert [overview_row(m, "id", None) for m in pooled] == [overview_row(processed_model(code), "id", None) for code in codes]

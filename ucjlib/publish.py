@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +26,13 @@ from .files import remove_stale_temporaries, write_text_atomically
 from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
 from .pages import index_page, page, report_filename, report_title
 from .processed import load_all
-from .region_model import region_model
-from .runner import Task, run_tasks
+from .region_model import RegionModel, processed_model
+from .runner import Task, run_tasks, worker_cap
 from .summary import region_summary, report_regions
 
 LANGUAGE_ORDER = ("id", "en")
+# Below this many models a process, forking costs more than it saves.
+MODELS_PER_PROCESS = 40
 
 
 class RenderError(Exception):
@@ -166,11 +169,22 @@ def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None
 
 def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:
     """Both languages' index pages, linking the reports the manifest records as published."""
-    observations, checks, legal = inputs.processed, inputs.checks, inputs.legal
-    models = [region_model(code, observations, checks, legal) for code in summary["region_code"]]
+    observations = inputs.processed
+    models = index_models(list(summary["region_code"]))
     national = observations.loc[observations["level"] == "national", "region_code"]
-    nation = region_model(national.iloc[0], observations, checks, legal) if len(national) else None
+    nation = processed_model(national.iloc[0]) if len(national) else None
     for language in LANGUAGE_ORDER:
         published = {entry["region_code"] for entry in manifest["reports"].values() if entry["language"] == language}
         write_text_atomically(index_page(models, nation, language, published),
                               out_dir / ("index.html" if language == "id" else "en/index.html"))
+
+
+def index_models(codes: list[str]) -> list[RegionModel]:
+    """Every listed region's model, for the index: at national scale (552 regions, a minute of
+    one core) computed by a pool of forked processes, one per core, which inherit the loaded tables."""
+    workers = min(worker_cap(), len(codes) // MODELS_PER_PROCESS)
+    if workers < 2:
+        return [processed_model(code) for code in codes]
+    load_all()  # read before forking: every process starts with the tables
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(processed_model, codes, chunksize=MODELS_PER_PROCESS)
