@@ -128,3 +128,31 @@ def test_report_assumptions_from_the_command_line_are_checked_first_and_used(pro
     assert done.returncode == 0, done.stderr
     page = (project / "reports" / "12.75-kota-binjai.html").read_text(encoding="utf-8")
     assert ">12 × Rp20.000<" in page and ">12 × Rp16.800<" not in page  # the budget rows name the rate they use
+
+
+def test_an_interrupted_run_records_a_failure_at_once_and_the_next_run_renders_what_it_left_unrecorded(project, tmp_path,
+                                                                                                      monkeypatch):
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    out = tmp_path / "reports"
+    render(out, regions={"12.75"}, progress=False)
+    published = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"]
+
+    def interrupted(tasks, *args):  # the Indonesian report fails, the English one is replaced, then the run is killed
+        yield tasks[0], "RenderError: broken", 1
+        Path(tasks[1].target).write_text("<!DOCTYPE html>new</html>\n", encoding="utf-8")
+        yield tasks[1], None, 1
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("ucjlib.publish.run_tasks", interrupted)
+    monkeypatch.setattr("ucjlib.publish.MANIFEST_INTERVAL_SECONDS", 3600)  # however slow the machine
+    with pytest.raises(KeyboardInterrupt):
+        render(out, regions={"12.75"}, force=True, progress=False)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    # The failure is on record and its page gone; the page replaced within the last seconds is not recorded yet.
+    assert "12.75/id" in manifest["failed"] and not (out / published["12.75/id"]["file"]).exists()
+    assert manifest["reports"] == {"12.75/en": published["12.75/en"]}
+    monkeypatch.undo()
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    again = {result.language: result for result in render(out, regions={"12.75"}, progress=False)}
+    assert not again["id"].skipped and not again["en"].skipped  # the next run renders both again
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"] == published

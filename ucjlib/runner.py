@@ -30,12 +30,13 @@ from typing import Callable
 
 # Run before every report: forget the previous report's variables, outputs and figures.
 # The imported modules stay loaded, which is the whole point of a warm kernel.
-RESET = "get_ipython().reset(new_session=False)\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
-# Run once more after a kernel's first task, when its imports are loaded: IPython's reset
-# ends in a full garbage collection, which would otherwise walk every object of pandas,
-# matplotlib and statsmodels again before each report (a fifth of a core-second); frozen,
-# they are left out of every later collection. Only what the kernel holds then is frozen.
-FREEZE = "import gc as _gc\n_gc.collect()\n_gc.freeze()\ndel _gc"
+# IPython's reset ends in a full garbage collection, which would otherwise walk every object
+# of pandas, matplotlib and statsmodels, and everything the library has cached since, again
+# before each report (a fifth of a core-second at first, growing with every region); what
+# survives it is frozen, left out of every later collection, so each collection only walks
+# what the last report created. The figures are closed first, so they are collected, not frozen.
+RESET = ("import matplotlib.pyplot as _plt\n_plt.close('all')\nget_ipython().reset(new_session=False)\n"
+         "import gc as _gc\n_gc.freeze()\ndel _gc")
 
 
 @dataclass(frozen=True)
@@ -62,16 +63,16 @@ class _Worker:
         self.loop = asyncio.new_event_loop()
         self.manager_class = AsyncKernelManager
         self.km = self.kc = None
-        self.tasks_on_kernel = 0
         self.workdir = tempfile.mkdtemp(prefix="ucj-kernel-")
 
     async def _start(self) -> None:
         self.km = self.manager_class(kernel_name="python3")
-        await self.km.start_kernel(cwd=self.workdir)
+        # No IPython history: it would write every execution to SQLite (from a thread of its own),
+        # a few core-milliseconds per cell that nobody reads.
+        await self.km.start_kernel(cwd=self.workdir, extra_arguments=["--HistoryManager.enabled=False"])
         self.kc = self.km.client()
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=120)
-        self.tasks_on_kernel = 0
 
     async def _stop(self) -> None:
         if self.kc is not None:
@@ -87,13 +88,12 @@ class _Worker:
         if self.km is None or not await self.km.is_alive():
             await self._stop()
             await self._start()
-        reply = await self.kc.execute_interactive(RESET + "\n" + FREEZE if self.tasks_on_kernel == 1 else RESET, timeout=60)
+        reply = await self.kc.execute_interactive(RESET, timeout=60)
         if reply["content"]["status"] != "ok":
             raise RuntimeError("the kernel could not be reset")
         notebook = parameterize_notebook(copy.deepcopy(self.template), parameters, kernel_name="python3", language="python")
         client = NotebookClient(notebook, km=self.km, kernel_name="python3", timeout=self.timeout, allow_errors=False)
         client.kc = self.kc  # reuse the warm kernel's client: nothing is started or shut down
-        self.tasks_on_kernel += 1
         await client.async_execute()
         return notebook
 
