@@ -215,8 +215,8 @@ def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:
 
 
 def index_models(codes: list[str]) -> list[RegionModel]:
-    """Every listed region's model, for the index: at national scale (552 regions, a minute of
-    one core) computed by a pool of forked processes, one per core, which inherit the loaded tables."""
+    """Every listed region's model, for the index: at national scale (552 regions, half a minute
+    of one core) computed by a pool of forked processes, one per core, which inherit the loaded tables."""
     workers = min(worker_cap(), len(codes) // MODELS_PER_PROCESS)
     if workers < 2:
         return [processed_model(code) for code in codes]
