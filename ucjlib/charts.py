@@ -60,7 +60,6 @@ class Chart:
     height: float = 0
     shapes: list = field(default_factory=list)
     hatches: tuple = ()  # (pattern id, colour) of hatched fills
-    font_px: float = LABEL_PX
 
     def add(self, tag: str, text: str | None = None, **attributes) -> None:
         self.shapes.append((tag, {key.replace("_", "-"): _number(value) for key, value in attributes.items()
