@@ -128,7 +128,7 @@ def naive(folder: Path, codes: list[str]) -> float:
     for code in codes:
         for language in LANGUAGE_ORDER:
             executed = work / f"{code}-{language}.ipynb"
-            subprocess.run([BIN / "papermill", template, executed, "-r", "region", code, "-r", "language", language,
+            subprocess.run([BIN / "papermill", template, executed, "-r", "region", code, "-r", "languages", language,
                             "--cwd", work, "--no-progress-bar"], env=env, check=True, capture_output=True)
             subprocess.run([BIN / "jupyter", "nbconvert", "--to", "html", "--no-input", executed], env=env, check=True,
                            capture_output=True)

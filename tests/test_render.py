@@ -176,7 +176,8 @@ def test_template_refuses_an_unknown_or_ambiguous_region_before_any_work(rendere
         notebook_to_html(executed, "x", "id")
 
 
-@pytest.mark.parametrize("parameters, message", [({"language": "fr"}, "language must be one of id, en"),
+@pytest.mark.parametrize("parameters, message", [({"languages": "fr"}, "languages must be one of id, en"),
+                                                 ({"languages": ["id", "id"]}, "each once"),
                                                  ({"premium_rate": -1}, "premium_rate must be a positive"),
                                                  ({"yardstick": "Target"}, "choose one of")])
 def test_template_validates_its_parameters(rendered, tmp_path, monkeypatch, parameters, message):
@@ -194,6 +195,28 @@ def test_a_region_code_that_papermill_reads_as_a_number_still_renders(rendered, 
                                parameters={"region": 12.1}, progress_bar=False, cwd=str(tmp_path))
     page = notebook_to_html(nbformat.read(tmp_path / "out.ipynb", as_version=4), "x", "id")
     assert "<h1>Kabupaten Labuhanbatu</h1>" in page and "36,48%" in page
+
+
+def test_one_execution_makes_each_languages_page_from_its_own_output(rendered, tmp_path, monkeypatch):
+    monkeypatch.setenv("UCJ_ROOT", str(rendered.root))
+    papermill.execute_notebook(str(paths.notebooks_dir() / "report-region.ipynb"), str(tmp_path / "out.ipynb"),
+                               parameters={"region": "Binjai", "languages": ["id", "en"]}, progress_bar=False, cwd=str(tmp_path))
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    labels = [output.metadata.get("language") for cell in executed.cells for output in cell.get("outputs", [])]
+    assert labels == ["id", "en"]
+    indonesian, english = (notebook_to_html(executed, "x", language) for language in ("id", "en"))
+    # Each page holds its own language's report only (the catalogs' words for the headline).
+    assert indonesian.count("<h1>Kota Binjai</h1>") == 1 and "Laporan Cakupan Jaminan Sosial" in indonesian and "UCJ coverage report" not in indonesian
+    assert english.count("<h1>Kota Binjai</h1>") == 1 and "UCJ coverage report" in english and "Laporan Cakupan" not in english
+    # The published pages are these exports (the page shell's title aside).
+    body = lambda page: page[page.index("<main>"):]  # noqa: E731
+    assert body(indonesian) == body(read(rendered, "12.75-kota-binjai.html"))
+    assert body(english) == body(read(rendered, "en/12.75-kota-binjai.html"))
+    only_english = nbformat.from_dict({**executed, "cells": [
+        {**cell, "outputs": [o for o in cell.get("outputs", []) if o.metadata.get("language") == "en"]} if "outputs" in cell else cell
+        for cell in executed.cells]})
+    with pytest.raises(RenderError, match="no report in 'id'"):
+        notebook_to_html(only_english, "x", "id")
 
 
 def test_the_nation_has_a_report_linked_from_the_index(rendered):

@@ -31,12 +31,12 @@ def project(tmp_path_factory):
 def test_a_warm_kernel_renders_exactly_what_a_fresh_kernel_renders(project, tmp_path, monkeypatch):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     # One warm kernel renders all four regions in a row; Labuhanbatu comes last, in both
-    # languages as one batch (the English report reuses the model the Indonesian one computed).
-    tasks = [Task(code, {"region": code, "language": "id"}, str(tmp_path / "warm" / f"{code}-id.html"), name)
-             for code, name in ORDER[:-1]]
-    tasks += [Task(f"12.10/{language}", {"region": "12.10", "language": language},
-                   str(tmp_path / "warm" / f"12.10-{language}.html"), "Kabupaten Labuhanbatu", batch="12.10")
-              for language in ("id", "en")]
+    # languages from one execution (one model, two labelled outputs).
+    def task(code, name, languages):
+        return Task(code, {"region": code, "languages": list(languages)},
+                    {"region_name": name, "targets": {language: str(tmp_path / "warm" / f"{code}-{language}.html") for language in languages}})
+
+    tasks = [task(code, name, ["id"]) for code, name in ORDER[:-1]] + [task("12.10", "Kabupaten Labuhanbatu", ["id", "en"])]
     results = list(run_tasks(tasks, paths.notebooks_dir() / "report-region.ipynb", publish_notebook, workers=1, progress=False))
     assert [(task.name, error, attempts) for task, error, attempts in results] == [(t.name, None, 1) for t in tasks]
     for code, language in ((ORDER[0][0], "id"), ("12.10", "id"), ("12.10", "en")):
@@ -134,25 +134,29 @@ def test_an_interrupted_run_records_a_failure_at_once_and_the_next_run_renders_w
                                                                                                       monkeypatch):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     out = tmp_path / "reports"
-    render(out, regions={"12.75"}, progress=False)
+    regions = {"12.75", "12.10"}
+    render(out, regions=regions, progress=False)
     published = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"]
 
-    def interrupted(tasks, *args):  # the Indonesian report fails, the English one is replaced, then the run is killed
-        yield tasks[0], "RenderError: broken", 1
-        Path(tasks[1].target).write_text("<!DOCTYPE html>new</html>\n", encoding="utf-8")
-        yield tasks[1], None, 1
+    def interrupted(tasks, *args):  # Binjai's execution fails, Labuhanbatu's pages are replaced, then the run is killed
+        binjai, labuhanbatu = sorted(tasks, key=lambda task: task.name != "12.75")
+        yield binjai, "RenderError: broken", 1
+        for target in labuhanbatu.details["targets"].values():
+            Path(target).write_text("<!DOCTYPE html>new</html>\n", encoding="utf-8")
+        yield labuhanbatu, None, 1
         raise KeyboardInterrupt
 
     monkeypatch.setattr("ucjlib.publish.run_tasks", interrupted)
     monkeypatch.setattr("ucjlib.publish.MANIFEST_INTERVAL_SECONDS", 3600)  # however slow the machine
     with pytest.raises(KeyboardInterrupt):
-        render(out, regions={"12.75"}, force=True, progress=False)
+        render(out, regions=regions, force=True, progress=False)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    # The failure is on record and its page gone; the page replaced within the last seconds is not recorded yet.
-    assert "12.75/id" in manifest["failed"] and not (out / published["12.75/id"]["file"]).exists()
-    assert manifest["reports"] == {"12.75/en": published["12.75/en"]}
+    # The failure is on record and its pages gone; the pages replaced within the last seconds are not recorded yet.
+    assert {"12.75/id", "12.75/en"} <= set(manifest["failed"])
+    assert not any((out / published[f"12.75/{language}"]["file"]).exists() for language in ("id", "en"))
+    assert manifest["reports"] == {key: entry for key, entry in published.items() if key.startswith("12.10/")}
     monkeypatch.undo()
     monkeypatch.setenv("UCJ_ROOT", str(project))
-    again = {result.language: result for result in render(out, regions={"12.75"}, progress=False)}
-    assert not again["id"].skipped and not again["en"].skipped  # the next run renders both again
+    again = render(out, regions=regions, progress=False)
+    assert not any(result.skipped for result in again)  # the next run renders all four again
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"] == published

@@ -269,6 +269,22 @@ def _coverage_map(language: str, codes: list[str], models: list[RegionModel], ov
     return {"uri": figure_to_png_uri(fig), **legibility}
 
 
+def report_languages(languages) -> list[str]:
+    """The template's ``languages`` parameter as a list: one language (``"en"``, as
+    ``papermill -p languages en`` passes it) or several (``["id", "en"]``), each one once.
+
+    Examples
+    --------
+    >>> report_languages("en"), report_languages(["id", "en"])
+    (['en'], ['id', 'en'])
+    """
+    chosen = [languages] if isinstance(languages, str) else list(languages) if isinstance(languages, (list, tuple)) else []
+    if not chosen or any(language not in LANGUAGES for language in chosen) or len(set(chosen)) < len(chosen):
+        raise ReportParameterError(f"languages must be one of {', '.join(LANGUAGES)} or a list of them, each once, "
+                                   f"not {languages!r}")
+    return chosen
+
+
 def report_body(model: RegionModel, language: str) -> str:
     """The report's sections as HTML (what the template notebook displays)."""
     if language not in LANGUAGES:

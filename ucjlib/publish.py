@@ -1,7 +1,7 @@
-"""Publish the regional reports: the template notebook is executed per region and language
-(:mod:`ucjlib.runner`), nbconvert exports it without code, the page shell template wraps it
-(inline styles, figures embedded, nothing fetched from the network), and the index lists
-what is published.
+"""Publish the regional reports: the template notebook is executed once per region for all
+its languages (:mod:`ucjlib.runner`), nbconvert exports each language's outputs without code,
+the page shell template wraps them (inline styles, figures embedded, nothing fetched from the
+network), and the index lists what is published.
 
 A region whose notebook fails is never published (its earlier page is taken down); the
 others still render. Pages the manifest does not record (regions that left the data) are
@@ -14,6 +14,7 @@ Nothing here prints: results go back to the caller.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import multiprocessing
@@ -48,15 +49,23 @@ class RenderError(Exception):
 
 
 def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str) -> str:
-    """Export an executed report notebook as a self-contained page: no code, no prompts,
-    no template description; refuses a notebook with an error output."""
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
+    """Export one language's page of an executed report notebook, self-contained: no code,
+    no prompts, no template description, no output labelled with another language; refuses a
+    notebook with an error output or without an output in ``language``."""
+    cells = []
+    for position, cell in enumerate(notebook.cells):
+        outputs = cell.get("outputs", [])
+        for output in outputs:
             if output.get("output_type") == "error":
                 raise RenderError(f"{output.get('ename')}: {output.get('evalue')}")
-    for position, cell in enumerate(notebook.cells):
+        cell = copy.copy(cell)
         cell["id"] = f"cell-{position}"  # papermill gives its injected cell a random id: keep pages reproducible
-    body, _ = _exporter().from_notebook_node(notebook)
+        if outputs:
+            cell["outputs"] = [output for output in outputs if output.get("metadata", {}).get("language", language) == language]
+        cells.append(cell)
+    if not any(output.get("metadata", {}).get("language") == language for cell in cells for output in cell.get("outputs", [])):
+        raise RenderError(f"the notebook displayed no report in {language!r}")
+    body, _ = _exporter().from_notebook_node(nbformat.from_dict({**notebook, "cells": cells}))
     return page(body, title, language)
 
 
@@ -90,8 +99,12 @@ def _exporter() -> HTMLExporter:
 
 
 def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> None:
-    """The runner's ``finish``: export the executed notebook and replace the page atomically."""
-    write_text_atomically(notebook_to_html(notebook, task.title, task.parameters["language"]), Path(task.target))
+    """The runner's ``finish``: export each language's page of the executed notebook, then
+    replace the pages atomically (none is written if one cannot be exported)."""
+    name, targets = task.details["region_name"], task.details["targets"]
+    pages = {language: notebook_to_html(notebook, report_title(name, language), language) for language in targets}
+    for language, html in pages.items():
+        write_text_atomically(html, Path(targets[language]))
 
 
 @dataclass
@@ -128,30 +141,33 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     remove_unpublished(out_dir, manifest)  # pages of regions that left the data, or of failed runs
     reported = report_regions(inputs.processed)
     selected = reported if regions is None else reported[reported["region_code"].isin(regions)]
-    results, tasks, fingerprints, names = [], [], {}, {}
+    results, tasks, fingerprints, recorded_parameters = [], [], {}, {}
     for region in selected.itertuples(index=False):
+        targets = {}
         for language in languages:
             key = entry_key(region.region_code, language)
-            region_parameters = {"region": region.region_code, "language": language, **(parameters or {})}
-            fingerprints[key] = inputs.fingerprint(region.region_code, region_parameters)
-            names[key] = region.region_name
+            recorded_parameters[key] = {"region": region.region_code, "language": language, **(parameters or {})}
+            fingerprints[key] = inputs.fingerprint(region.region_code, recorded_parameters[key])
             if not force and is_current(out_dir, manifest["reports"].get(key), fingerprints[key]):
                 results.append(RenderResult(region.region_code, region.region_name, language,
-                                            manifest["reports"][key]["file"], region_parameters, skipped=True))
+                                            manifest["reports"][key]["file"], recorded_parameters[key], skipped=True))
                 continue
-            target = out_dir / report_filename(region.region_code, region.region_name, language)
-            tasks.append(Task(key, region_parameters, str(target), report_title(region.region_name, language),
-                              batch=region.region_code))  # one kernel renders a region's languages: its model is shared
+            targets[language] = str(out_dir / report_filename(region.region_code, region.region_name, language))
+        if targets:  # one execution renders every language the region needs: its model is computed once
+            tasks.append(Task(region.region_code, {"region": region.region_code, "languages": list(targets), **(parameters or {})},
+                              {"region_name": region.region_name, "targets": targets}))
     next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
     for task, error, attempts in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):
-        code, language = task.parameters["region"], task.parameters["language"]
-        file = None if error else Path(task.target).relative_to(out_dir).as_posix()
-        result = RenderResult(code, names[task.name], language, file, task.parameters, error, attempts=attempts)
-        _record(manifest, task.name, result, fingerprints[task.name], out_dir)
+        for language, target in task.details["targets"].items():
+            key = entry_key(task.name, language)
+            file = None if error else Path(target).relative_to(out_dir).as_posix()
+            result = RenderResult(task.name, task.details["region_name"], language, file, recorded_parameters[key], error,
+                                  attempts=attempts)
+            _record(manifest, key, result, fingerprints[key], out_dir)
+            results.append(result)
         if error or time.monotonic() >= next_write:
             write_manifest(out_dir, manifest)
             next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
-        results.append(result)
     if tasks:  # record every report before the index (seconds at national scale), which links what the manifest records
         write_manifest(out_dir, manifest)
     update_index(out_dir, inputs, summary, manifest)

@@ -5,10 +5,9 @@ with nbclient. What happens to an executed notebook is the caller's ``finish`` f
 
 Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds; running
 the report cells in a kernel that has already done so costs well under one. Before each
-report the kernel's user namespace is reset and figures are closed, so nothing carries
+task the kernel's user namespace is reset and figures are closed, so nothing carries
 over from one task to the next (a test compares against a fresh kernel); what the library
-caches at module level (data read, models computed) stays, and the tasks of one batch run
-in a row on one kernel so that they share it. A kernel that dies or exceeds the timeout
+caches at module level (data read, models computed) stays, for the next tasks. A kernel that dies or exceeds the timeout
 (per cell, and per attempt in wall-clock time) is killed, replaced and the task retried
 once. Workers are capped by cores and memory, and exit when the process that started them
 dies, taking their kernels with them.
@@ -24,7 +23,7 @@ import os
 import signal
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -45,9 +44,7 @@ class Task:
 
     name: str  # for messages
     parameters: dict
-    target: str  # where ``finish`` puts the result
-    title: str = ""
-    batch: str = ""  # tasks of one batch run in a row in the same kernel (what they share is computed once)
+    details: dict = field(default_factory=dict)  # for ``finish``: where the results go, their titles…
 
 
 class _Worker:
@@ -184,34 +181,18 @@ def _initialise(template: str, timeout: int, environment: dict, finish: Callable
     Finalize(_worker, _worker.close, exitpriority=10)
 
 
-def _run(batch: list[Task]) -> list[tuple[Task, str | None, int]]:
-    return [(task, *_worker.run(task)) for task in batch]
-
-
-def batches(tasks: list[Task]) -> list[list[Task]]:
-    """Tasks grouped by their ``batch`` (in their order); a task without one is a batch of its own.
-
-    Examples
-    --------
-    >>> tasks = [Task("a/id", {}, "", batch="a"), Task("b", {}, ""), Task("a/en", {}, "", batch="a"), Task("c", {}, "")]
-    >>> [[task.name for task in batch] for batch in batches(tasks)]
-    [['a/id', 'a/en'], ['b'], ['c']]
-    """
-    grouped: dict[str, list[Task]] = {}
-    for position, task in enumerate(tasks):
-        grouped.setdefault(task.batch or f"\0{position}", []).append(task)
-    return list(grouped.values())
+def _run(task: Task) -> tuple[str | None, int]:
+    return _worker.run(task)
 
 
 def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int | None = None, timeout: int = 120,
               progress: bool = True):
     """Execute tasks on a pool of warm kernels, calling ``finish(task, notebook)`` in the worker
-    after each; yields ``(task, error, attempts)`` as each batch finishes (in completion order).
+    after each; yields ``(task, error, attempts)`` as each task finishes (in completion order).
     ``finish`` must be a module-level function (it is passed to the workers)."""
     if not tasks:
         return
-    groups = batches(tasks)
-    workers = max(1, min(workers or worker_cap(), worker_cap(), len(groups)))
+    workers = max(1, min(workers or worker_cap(), worker_cap(), len(tasks)))
     environment = {key: os.environ[key] for key in ("UCJ_ROOT", "MPLBACKEND") if key in os.environ}
     environment.setdefault("MPLBACKEND", "Agg")
     # Forked workers inherit this process's imports (nbformat alone takes seconds to import);
@@ -219,16 +200,15 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
                              initargs=(str(template), timeout, environment, finish, os.getpid())) as pool:
-        futures = {pool.submit(_run, batch): batch for batch in groups}
+        futures = {pool.submit(_run, task): task for task in tasks}
         bar = _progress(len(tasks)) if progress else None
         for future in as_completed(futures):
             if bar is not None:
-                bar.update(len(futures[future]))
+                bar.update()
             try:
-                yield from future.result()
-            except Exception as err:  # the worker process itself died: the batch failed
-                for task in futures[future]:
-                    yield task, f"worker lost: {type(err).__name__}: {err}", 1
+                yield futures[future], *future.result()
+            except Exception as err:  # the worker process itself died
+                yield futures[future], f"worker lost: {type(err).__name__}: {err}", 1
         if bar is not None:
             bar.close()
 
