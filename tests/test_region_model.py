@@ -695,3 +695,26 @@ def test_a_worker_base_is_derived_from_participants_or_from_a_recent_earlier_fig
     # Bengkulu's 35% (December 2025) prints its worker count: it is used as printed.
     bengkulu = build(data, "17")
     assert not bengkulu.workers.derived and bengkulu.workers.value == 708_000
+
+
+# -- the overview the index lists --------------------------------------------------------------
+
+def test_overview_holds_the_index_line_and_survives_json(data, labuhanbatu, binjai):
+    import dataclasses
+    import json
+
+    from ucjlib.region_model import Overview
+
+    overview = labuhanbatu.overview
+    # The headline 36,48% printed by Poskota; the first unmet target Kemendagri's 52,15% (2025): 52,15 − 36,48 = 15,67 points.
+    assert (overview.code, overview.name, overview.level, overview.province_code) == ("12.10", "Kabupaten Labuhanbatu", "regency", "12")
+    assert (overview.coverage.as_printed, overview.outlet) == ("36,48%", "Poskota Sumatera (poskotasumatera.com)")
+    assert (overview.unmet_target.name, overview.unmet_target.year) == (KEMENDAGRI, 2025)
+    assert overview.unmet_points == pytest.approx(15.67, abs=EXACT)
+    # A kernel hands it to the index as JSON: it comes back equal, a rule target's base included.
+    rule = next(t for t in binjai.targets if t.kind == "rule")
+    codes = sorted(set(data.observations["region_code"]))
+    for sent in [build(data, code).overview for code in codes] + [dataclasses.replace(binjai.overview, unmet_target=rule)]:
+        assert Overview.from_json(json.loads(json.dumps(sent.as_json()))) == sent, sent.code
+    # It does not depend on what a reader may change (the index lists every region under the defaults).
+    assert build(data, "12.10", premium_rate=20_000, workforce_growth=0.05).overview == overview

@@ -254,14 +254,25 @@ def test_every_page_stays_under_its_weight_budget_and_a_report_shows_where_the_r
                      r'dan 5 kabupaten/kota memiliki angka cakupan; provinsi tanpa angka diarsir\."', index)
 
 
-def test_the_index_models_computed_by_a_pool_are_the_models_computed_here(monkeypatch):
+def test_the_index_overviews_computed_by_a_pool_are_those_computed_here(monkeypatch):
     from ucjlib import publish
     from ucjlib.region_model import processed_model
-    from ucjlib.region_view import overview_row
 
     codes = sorted(set(load_all().observations.query("level != 'national'")["region_code"]))
     monkeypatch.setattr(publish, "MODELS_PER_PROCESS", 10)  # the real regions are few: split them anyway
     monkeypatch.setattr(publish, "worker_cap", lambda: 2)  # two processes, even on a one-core machine
-    pooled = publish.index_models(codes)
-    assert [model.code for model in pooled] == codes
-    assert [overview_row(m, "id", None) for m in pooled] == [overview_row(processed_model(code), "id", None) for code in codes]
+    assert publish.index_overviews(codes) == [processed_model(code).overview for code in codes]
+
+
+def test_the_index_from_the_kernels_overviews_is_the_index_computed_from_the_models(rendered, tmp_path, monkeypatch):
+    # The run's kernels handed the index every rendered region's overview; computed here instead, from
+    # each region's model, the pages come out byte for byte the same.
+    from ucjlib import publish
+    from ucjlib.manifest import Inputs, read_manifest
+    from ucjlib.summary import region_summary
+
+    monkeypatch.setenv("UCJ_ROOT", str(rendered.root))
+    inputs = Inputs.load()
+    publish.write_index(tmp_path, inputs, region_summary(inputs.processed), read_manifest(rendered.reports_dir), {})
+    for name in ("index.html", "en/index.html"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == read(rendered, name), name

@@ -12,6 +12,7 @@ import pytest
 
 from ucjlib import paths
 from ucjlib.publish import publish_notebook, render
+from ucjlib.region_model import processed_model
 from ucjlib.runner import Task, run_tasks
 
 from conftest import copy_raw, run_ucjlib
@@ -38,7 +39,9 @@ def test_a_warm_kernel_renders_exactly_what_a_fresh_kernel_renders(project, tmp_
 
     tasks = [task(code, name, ["id"]) for code, name in ORDER[:-1]] + [task("12.10", "Kabupaten Labuhanbatu", ["id", "en"])]
     results = list(run_tasks(tasks, paths.notebooks_dir() / "report-region.ipynb", publish_notebook, workers=1, progress=False))
-    assert [(task.name, error, attempts) for task, error, attempts in results] == [(t.name, None, 1) for t in tasks]
+    assert [(task.name, error, attempts) for task, error, attempts, _ in results] == [(t.name, None, 1) for t in tasks]
+    # What ``finish`` returned comes back: each region's overview, for the index.
+    assert [overview.code for *_, overview in results] == [t.name for t in tasks]
     for code, language in ((ORDER[0][0], "id"), ("12.10", "id"), ("12.10", "en")):
         # A run of its own starts a fresh kernel for the one report.
         fresh = render(tmp_path / f"fresh-{code}-{language}", languages=(language,), regions={code}, progress=False)[0]
@@ -140,10 +143,10 @@ def test_an_interrupted_run_records_a_failure_at_once_and_the_next_run_renders_w
 
     def interrupted(tasks, *args):  # Binjai's execution fails, Labuhanbatu's pages are replaced, then the run is killed
         binjai, labuhanbatu = sorted(tasks, key=lambda task: task.name != "12.75")
-        yield binjai, "RenderError: broken", 1
+        yield binjai, "RenderError: broken", 1, None
         for target in labuhanbatu.details["targets"].values():
             Path(target).write_text("<!DOCTYPE html>new</html>\n", encoding="utf-8")
-        yield labuhanbatu, None, 1
+        yield labuhanbatu, None, 1, processed_model("12.10").overview
         raise KeyboardInterrupt
 
     monkeypatch.setattr("ucjlib.publish.run_tasks", interrupted)

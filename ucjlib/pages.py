@@ -18,7 +18,7 @@ from . import __version__, config
 from .formatting import format_date, format_percent
 from .i18n import LANGUAGES, gettext_for, translations
 from .parse import period_end
-from .region_model import RegionModel, ReportParameterError
+from .region_model import Overview, RegionModel, ReportParameterError
 from .region_view import View, figures_table, overview_row
 
 
@@ -216,7 +216,7 @@ def report_context(model: RegionModel, language: str) -> dict:
     cost_rows = view.cost_rows()
     children = _children(model)
     return {
-        "region_rows": [overview_row(child, language, report_filename(child.code, child.name, language, relative_to=language))
+        "region_rows": [overview_row(child.overview, language, report_filename(child.code, child.name, language, relative_to=language))
                         for child in children],
         "province_map": _province_map(model, children, language) if children else None,
         "horizon": config.LONG_TERM_HORIZON,
@@ -254,8 +254,9 @@ def _children(model: RegionModel) -> list[RegionModel]:
     return [processed_model(code) for code in codes]
 
 
-def _coverage_map(language: str, codes: list[str], models: list[RegionModel], overlay: list[RegionModel] | None = None) -> dict:
-    """A choropleth of the models' latest coverage over ``codes`` (and the overlay's on top):
+def _coverage_map(language: str, codes: list[str], models: list[RegionModel | Overview],
+                  overlay: list[RegionModel | Overview] | None = None) -> dict:
+    """A choropleth of the models' (or overviews') latest coverage over ``codes`` (and the overlay's on top):
     its uri and legibility (see :func:`_legibility`)."""
     from .maps import CLASS_EDGES, DPI, choropleth, figure_to_png_uri, smallest_font_pt
 
@@ -285,6 +286,13 @@ def report_languages(languages) -> list[str]:
     return chosen
 
 
+def report_metadata(model: RegionModel, language: str) -> dict:
+    """What the template notebook labels a report output with: its language (each language's
+    page is exported from its own output) and the region's overview, which the index lists
+    without computing the model again."""
+    return {"language": language, "overview": model.overview.as_json()}
+
+
 def report_body(model: RegionModel, language: str) -> str:
     """The report's sections as HTML (what the template notebook displays)."""
     if language not in LANGUAGES:
@@ -292,26 +300,26 @@ def report_body(model: RegionModel, language: str) -> str:
     return environment(language).get_template("report.html").render(report_context(model, language))
 
 
-def index_page(models: list[RegionModel], national: RegionModel | None, language: str, published: set[str]) -> str:
+def index_page(overviews: list[Overview], national: RegionModel | None, language: str, published: set[str]) -> str:
     """The national overview: regions grouped by province with their latest coverage, first
     unmet target, gap and status; a region links to its report only where one is published."""
     _ = gettext_for(language)
 
-    def file(model):
-        return report_filename(model.code, model.name, language, relative_to=language) if model.code in published else None
+    def file(region):
+        return report_filename(region.code, region.name, language, relative_to=language) if region.code in published else None
 
     provinces = {}
-    for model in sorted(models, key=lambda m: (m.province_code, m.level != "province", m.code)):
-        entry = provinces.setdefault(model.province_code, {"name": model.province_name, "file": None, "rows": []})
-        if model.level == "province":
-            entry["file"] = file(model)
-        entry["rows"].append(overview_row(model, language, file(model)))
-    dated = [m.coverage.as_of for m in models if m.coverage is not None]
+    for region in sorted(overviews, key=lambda o: (o.province_code, o.level != "province", o.code)):
+        entry = provinces.setdefault(region.province_code, {"name": region.province_name, "file": None, "rows": []})
+        if region.level == "province":
+            entry["file"] = file(region)
+        entry["rows"].append(overview_row(region, language, file(region)))
+    dated = [o.coverage.as_of for o in overviews if o.coverage is not None]
     ends = sorted(dated, key=period_end)
     from .maps import boundaries
 
-    provinces_only = [m for m in models if m.level == "province"]
-    local = [m for m in models if m.level in ("regency", "city")]
+    provinces_only = [o for o in overviews if o.level == "province"]
+    local = [o for o in overviews if o.level in ("regency", "city")]
     oldest, newest = (format_date(ends[0], language), format_date(ends[-1], language)) if ends else ("–", "–")
     coverage_map = {
         **_coverage_map(language, [code for code in boundaries() if "." not in code], provinces_only, local),
@@ -322,7 +330,7 @@ def index_page(models: list[RegionModel], national: RegionModel | None, language
                      "them); figures dated %(oldest)s to %(newest)s, from different sources and denominators.") % {
             "oldest": oldest, "newest": newest}}
     body = environment(language).get_template("index.html").render(
-        provinces=list(provinces.values()), region_count=len(models), province_count=len(provinces),
+        provinces=list(provinces.values()), region_count=len(overviews), province_count=len(provinces),
         oldest=oldest, newest=newest, coverage_map=coverage_map,
         national=View(national, language).headline() if national is not None and national.coverage else None,
         national_file=file(national) if national is not None else None,

@@ -32,7 +32,7 @@ from .files import remove_stale_temporaries, write_text_atomically
 from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
 from .pages import index_page, page, report_filename, report_title
 from .processed import load_all
-from .region_model import RegionModel, processed_model
+from .region_model import Overview, processed_model
 from .runner import Task, run_tasks, worker_cap
 from .summary import region_summary, report_regions
 
@@ -98,13 +98,16 @@ def _exporter() -> HTMLExporter:
                            exclude_markdown=True, optimistic_validation=True)
 
 
-def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> None:
+def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> Overview:
     """The runner's ``finish``: export each language's page of the executed notebook, then
-    replace the pages atomically (none is written if one cannot be exported)."""
+    replace the pages atomically (none is written if one cannot be exported); returns the
+    region's overview the outputs carry, for the index."""
     name, targets = task.details["region_name"], task.details["targets"]
     pages = {language: notebook_to_html(notebook, report_title(name, language), language) for language in targets}
     for language, html in pages.items():
         write_text_atomically(html, Path(targets[language]))
+    return next(Overview.from_json(output.metadata["overview"]) for cell in notebook.cells
+                for output in cell.get("outputs", []) if "overview" in output.get("metadata", {}))
 
 
 @dataclass
@@ -157,7 +160,10 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
             tasks.append(Task(region.region_code, {"region": region.region_code, "languages": list(targets), **(parameters or {})},
                               {"region_name": region.region_name, "targets": targets}))
     next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
-    for task, error, attempts in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):
+    overviews = {}  # of the regions rendered, for the index
+    for task, error, attempts, overview in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):
+        if overview is not None:
+            overviews[task.name] = overview
         for language, target in task.details["targets"].items():
             key = entry_key(task.name, language)
             file = None if error else Path(target).relative_to(out_dir).as_posix()
@@ -170,7 +176,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
             next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
     if tasks:  # record every report before the index (seconds at national scale), which links what the manifest records
         write_manifest(out_dir, manifest)
-    update_index(out_dir, inputs, summary, manifest)
+    update_index(out_dir, inputs, summary, manifest, overviews)
     manifest["inputs"] = {"template": {"path": f"notebooks/{TEMPLATE}", "sha256": inputs.template_sha256}} | {
         name: {"path": paths.shown_path(path), "sha256": sha256_bytes(path.read_bytes())}
         for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()),
@@ -201,11 +207,12 @@ def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, ou
     }
 
 
-def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:
+def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview]) -> None:
     """Write both index pages unless what they show (every region's data, ucjlib's code, the
     published reports) is unchanged since the manifest recorded them and they are intact:
-    building them computes every region's model and draws the national map, seconds at
-    national scale, which a run with nothing to do must not spend."""
+    building them takes every region's overview and draws the national map, seconds at
+    national scale, which a run with nothing to do must not spend. ``overviews``: those the
+    run's kernels handed back (the others are computed here)."""
     published = sorted(entry["file"] for entry in manifest["reports"].values())
     fingerprint = sha256_bytes(json.dumps([inputs.code_sha256, load_all().version, published]).encode())
     recorded = manifest.get("index", {})
@@ -213,29 +220,37 @@ def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None
             (out_dir / name).exists() and sha256_bytes((out_dir / name).read_bytes()) == sha256
             for name, sha256 in recorded.get("html_sha256", {}).items()):
         return
-    write_index(out_dir, inputs, summary, manifest)
+    write_index(out_dir, inputs, summary, manifest, overviews)
     manifest["index"] = {"inputs_sha256": fingerprint,
                          "html_sha256": {name: sha256_bytes((out_dir / name).read_bytes()) for name in sorted(INDEX_PAGES)}}
 
 
-def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict) -> None:
+def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview]) -> None:
     """Both languages' index pages, linking the reports the manifest records as published."""
     observations = inputs.processed
-    models = index_models(list(summary["region_code"]))
+    codes = list(summary["region_code"])
+    missing = [code for code in codes if code not in overviews]  # not rendered by this run
+    known = dict(zip(missing, index_overviews(missing))) | overviews
+    listed = [known[code] for code in codes]
     national = observations.loc[observations["level"] == "national", "region_code"]
     nation = processed_model(national.iloc[0]) if len(national) else None
     for language in LANGUAGE_ORDER:
         published = {entry["region_code"] for entry in manifest["reports"].values() if entry["language"] == language}
-        write_text_atomically(index_page(models, nation, language, published),
+        write_text_atomically(index_page(listed, nation, language, published),
                               out_dir / ("index.html" if language == "id" else "en/index.html"))
 
 
-def index_models(codes: list[str]) -> list[RegionModel]:
-    """Every listed region's model, for the index: at national scale (552 regions, half a minute
-    of one core) computed by a pool of forked processes, one per core, which inherit the loaded tables."""
+def _overview(code: str) -> Overview:
+    return processed_model(code).overview
+
+
+def index_overviews(codes: list[str]) -> list[Overview]:
+    """The listed regions' overviews computed from their models: at national scale (552 regions,
+    half a minute of one core) by a pool of forked processes, one per core, which inherit the
+    loaded tables."""
     workers = min(worker_cap(), len(codes) // MODELS_PER_PROCESS)
     if workers < 2:
-        return [processed_model(code) for code in codes]
+        return [_overview(code) for code in codes]
     load_all()  # read before forking: every process starts with the tables
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(processed_model, codes, chunksize=MODELS_PER_PROCESS)
+        return pool.map(_overview, codes, chunksize=MODELS_PER_PROCESS)

@@ -31,6 +31,7 @@ Definitions used throughout:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -211,6 +212,36 @@ class PovertyPlan:
     outcomes: tuple[tuple[int, float, float], ...]  # (start year, protected by the end, share in percent)
 
 
+@dataclass(frozen=True)
+class Overview:
+    """What the national overview lists of a region: where it is, its latest coverage figure
+    (with the outlet that printed it) and its first unmet target. None of it depends on a
+    reader's assumptions, and it is plain data: a kernel that computed the model hands it to
+    the index as JSON (:meth:`as_json`), so the index need not compute the model again."""
+
+    code: str
+    name: str
+    level: str
+    province_code: str
+    province_name: str
+    coverage: Reading | None
+    outlet: str  # of the coverage figure's source; "" without one
+    unmet_target: Target | None  # the first target the coverage has not reached
+    unmet_points: float | None
+
+    def as_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Overview":
+        def reading(fields: dict | None) -> Reading | None:
+            return None if fields is None else Reading(**fields)
+
+        target = data["unmet_target"]
+        return cls(**{**data, "coverage": reading(data["coverage"]),
+                      "unmet_target": None if target is None else Target(**{**target, "rule_base": reading(target["rule_base"])})})
+
+
 @dataclass
 class RegionModel:
     """Everything known and computed about one region. Numbers and plain objects only."""
@@ -245,6 +276,13 @@ class RegionModel:
     def first_unmet(self) -> Gap | None:
         """The earliest target (by year, then value) the headline coverage has not reached."""
         return next((gap for gap in self.gaps if not gap.reached), None)
+
+    @property
+    def overview(self) -> Overview:
+        coverage, unmet = self.coverage, self.first_unmet
+        return Overview(self.code, self.name, self.level, self.province_code, self.province_name, coverage,
+                        "" if coverage is None else self.sources.loc[coverage.source_id, "outlet"],
+                        None if unmet is None else unmet.target, None if unmet is None else unmet.points)
 
     @property
     def binding_gaps(self) -> tuple[Gap, ...]:

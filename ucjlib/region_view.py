@@ -7,6 +7,8 @@ in both (``tests/test_consistency.py`` holds them to it). Words come from the ca
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from . import config
@@ -16,7 +18,7 @@ from .i18n import N_, gettext_for
 from .indicators import indicators
 from .parse import printed_decimals
 from .projections import decimal_year
-from .region_model import Cost, RegionModel, Target, totals
+from .region_model import Cost, Overview, RegionModel, Target, totals
 
 GAP_DECIMALS = 2
 ATTAINMENT_DECIMALS = 1
@@ -48,7 +50,10 @@ class View:
     def __init__(self, model: RegionModel, language: str):
         self.model, self.language = model, language
         self._ = gettext_for(language)
-        self.source_numbers = {source: n for n, source in enumerate(model.sources.index, start=1)}
+
+    @functools.cached_property
+    def source_numbers(self) -> dict[str, int]:
+        return {source: n for n, source in enumerate(self.model.sources.index, start=1)}
 
     # -- numbers -------------------------------------------------------------------------
     def pct(self, value: float | None, decimals: int = 2) -> str:
@@ -491,18 +496,18 @@ STATUS = {"behind": N_("behind target"), "reached": N_("every target reached"),
           "no coverage": N_("no coverage figure")}
 
 
-def overview_row(model: RegionModel, language: str, file: str | None) -> dict:
+def overview_row(overview: Overview, language: str, file: str | None) -> dict:
     """One line of the national overview (and of a province's list of its regions)."""
-    view, _ = View(model, language), gettext_for(language)
-    coverage, unmet = model.coverage, model.first_unmet
+    view, _ = View(overview, language), gettext_for(language)  # formatting only: an overview has no sources to number
+    coverage, unmet = overview.coverage, overview.unmet_target
     status = "no coverage" if coverage is None else "behind" if unmet else "reached"
     return {
-        "code": model.code, "name": model.name, "file": file, "level": model.level,
-        _("Region"): model.name,
+        "code": overview.code, "name": overview.name, "file": file, "level": overview.level,
+        _("Region"): overview.name,
         _("UCJ coverage"): NONE if coverage is None else view.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
         _("As of"): NONE if coverage is None else view.date(coverage.as_of),
-        _("Source"): NONE if coverage is None else model.sources.loc[coverage.source_id, "outlet"],
-        _("First unmet target"): NONE if unmet is None else f"{view.target_name(unmet.target)}: {view.target_value(unmet.target)} ({unmet.target.year})",
-        _("Gap (points)"): NONE if unmet is None else view.num(unmet.points, GAP_DECIMALS),
+        _("Source"): NONE if coverage is None else overview.outlet,
+        _("First unmet target"): NONE if unmet is None else f"{view.target_name(unmet)}: {view.target_value(unmet)} ({unmet.year})",
+        _("Gap (points)"): NONE if unmet is None else view.num(overview.unmet_points, GAP_DECIMALS),
         _("Status"): _(STATUS[status]),
     }

@@ -1,7 +1,8 @@
 """Execute a parameterised notebook many times fast: a pool of worker processes, each keeping
 one warm Jupyter kernel, filling the template's parameters with papermill and executing it
 with nbclient. What happens to an executed notebook is the caller's ``finish`` function
-(run in the worker); this module knows nothing of HTML, reports or languages.
+(run in the worker, its result handed back); this module knows nothing of HTML, reports or
+languages.
 
 Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds; running
 the report cells in a kernel that has already done so costs well under one. Before each
@@ -107,8 +108,9 @@ class _Worker:
             self.kc.stop_channels()
         self.km = self.kc = None
 
-    def run(self, task: Task) -> tuple[str | None, int]:
-        """Execute one task and hand the notebook to ``finish``; returns (error or None, attempts).
+    def run(self, task: Task) -> tuple[str | None, int, object]:
+        """Execute one task and hand the notebook to ``finish``; returns (error or None, attempts,
+        what ``finish`` returned or None).
         Each attempt has a wall-clock limit of ``timeout`` seconds, whatever hangs (a cell, the
         kernel's start, its reset)."""
         from nbclient.exceptions import CellExecutionError
@@ -119,7 +121,7 @@ class _Worker:
             try:
                 notebook = self.loop.run_until_complete(self._execute(task.parameters))
             except CellExecutionError as err:  # the notebook itself failed: retrying will not help
-                return f"{err.ename}: {err.evalue}", attempt
+                return f"{err.ename}: {err.evalue}", attempt, None
             except Exception as err:  # a dead or hung kernel: replace it, then retry once
                 error = f"{type(err).__name__}: {err}".strip()
                 self._kill()
@@ -127,11 +129,11 @@ class _Worker:
             finally:
                 signal.alarm(0)
             try:
-                self.finish(task, notebook)
+                finished = self.finish(task, notebook)
             except Exception as err:  # the result cannot be used (an error output, say): not retried
-                return f"{type(err).__name__}: {err}", attempt
-            return None, attempt
-        return error, 2
+                return f"{type(err).__name__}: {err}", attempt, None
+            return None, attempt, finished
+        return error, 2, None
 
 
 _worker: _Worker | None = None
@@ -181,14 +183,15 @@ def _initialise(template: str, timeout: int, environment: dict, finish: Callable
     Finalize(_worker, _worker.close, exitpriority=10)
 
 
-def _run(task: Task) -> tuple[str | None, int]:
+def _run(task: Task) -> tuple[str | None, int, object]:
     return _worker.run(task)
 
 
 def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int | None = None, timeout: int = 120,
               progress: bool = True):
     """Execute tasks on a pool of warm kernels, calling ``finish(task, notebook)`` in the worker
-    after each; yields ``(task, error, attempts)`` as each task finishes (in completion order).
+    after each; yields ``(task, error, attempts, finished)`` as each task finishes (in completion
+    order), ``finished`` being what ``finish`` returned (None after an error).
     ``finish`` must be a module-level function (it is passed to the workers)."""
     if not tasks:
         return
@@ -208,7 +211,7 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
             try:
                 yield futures[future], *future.result()
             except Exception as err:  # the worker process itself died
-                yield futures[future], f"worker lost: {type(err).__name__}: {err}", 1
+                yield futures[future], f"worker lost: {type(err).__name__}: {err}", 1, None
         if bar is not None:
             bar.close()
 
