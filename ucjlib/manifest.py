@@ -106,8 +106,21 @@ def read_manifest(reports_dir: Path) -> dict:
 
 
 def write_manifest(reports_dir: Path, manifest: dict) -> None:
+    """Write the manifest with one report per line: as readable as an indented dump, and
+    written by json's C encoder (an indented dump runs the pure-Python one: 14 ms at 1.106
+    reports, and a national run rewrites the manifest every few seconds)."""
     manifest["ucjlib_version"] = __version__
-    write_text_atomically(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", reports_dir / MANIFEST)
+
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def member(key: str, value) -> str:
+        if not isinstance(value, dict) or not value:
+            return f"  {dumps(key)}: {dumps(value)}"
+        return f"  {dumps(key)}: {{\n" + ",\n".join(f"    {dumps(name)}: {dumps(entry)}" for name, entry in sorted(value.items())) + "\n  }"
+
+    text = "{\n" + ",\n".join(member(key, manifest[key]) for key in sorted(manifest)) + "\n}\n"
+    write_text_atomically(text, reports_dir / MANIFEST)
 
 
 def entry_key(region_code: str, language: str) -> str:

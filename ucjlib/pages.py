@@ -286,6 +286,9 @@ def report_languages(languages) -> list[str]:
     return chosen
 
 
+LABELS = ("language", "overview")  # what report_metadata labels an output with
+
+
 def report_metadata(model: RegionModel, language: str) -> dict:
     """What the template notebook labels a report output with: its language (each language's
     page is exported from its own output) and the region's overview, which the index lists

@@ -14,7 +14,6 @@ Nothing here prints: results go back to the caller.
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
 import multiprocessing
@@ -30,7 +29,7 @@ from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from . import paths
 from .files import remove_stale_temporaries, write_text_atomically
 from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
-from .pages import index_page, page, report_filename, report_title
+from .pages import LABELS, index_page, page, report_filename, report_title
 from .processed import load_all
 from .region_model import Overview, processed_model
 from .runner import Task, run_tasks, worker_cap
@@ -50,20 +49,22 @@ class RenderError(Exception):
 
 def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str) -> str:
     """Export one language's page of an executed report notebook, self-contained: no code,
-    no prompts, no template description, no output labelled with another language; refuses a
-    notebook with an error output or without an output in ``language``."""
-    cells = []
+    no prompts, no template description, only the cells with an output for ``language`` (an
+    output labelled with another language is left out, the labels are dropped); refuses a
+    notebook with an error output or without an output labelled ``language``."""
+    cells, labelled = [], False
     for position, cell in enumerate(notebook.cells):
-        outputs = cell.get("outputs", [])
-        for output in outputs:
+        shown = []
+        for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 raise RenderError(f"{output.get('ename')}: {output.get('evalue')}")
-        cell = copy.copy(cell)
-        cell["id"] = f"cell-{position}"  # papermill gives its injected cell a random id: keep pages reproducible
-        if outputs:
-            cell["outputs"] = [output for output in outputs if output.get("metadata", {}).get("language", language) == language]
-        cells.append(cell)
-    if not any(output.get("metadata", {}).get("language") == language for cell in cells for output in cell.get("outputs", [])):
+            labels = output.get("metadata", {})
+            if labels.get("language", language) == language:
+                labelled |= labels.get("language") == language
+                shown.append({**output, "metadata": {key: value for key, value in labels.items() if key not in LABELS}})
+        if shown:  # papermill gives its injected cell a random id: ids by position keep pages reproducible
+            cells.append({**cell, "id": f"cell-{position}", "outputs": shown})
+    if not labelled:
         raise RenderError(f"the notebook displayed no report in {language!r}")
     body, _ = _exporter().from_notebook_node(nbformat.from_dict({**notebook, "cells": cells}))
     return page(body, title, language)
@@ -137,12 +138,12 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     remove_stale_temporaries(out_dir)
     inputs = Inputs.load(template)
     summary = region_summary(inputs.processed)
+    reported = report_regions(inputs.processed, summary)
     manifest = read_manifest(out_dir)
-    wanted = {entry_key(code, language) for code in report_regions(inputs.processed)["region_code"] for language in LANGUAGE_ORDER}
+    wanted = {entry_key(code, language) for code in reported["region_code"] for language in LANGUAGE_ORDER}
     for table in ("reports", "failed"):
         manifest[table] = {key: value for key, value in manifest[table].items() if key in wanted}
     remove_unpublished(out_dir, manifest)  # pages of regions that left the data, or of failed runs
-    reported = report_regions(inputs.processed)
     selected = reported if regions is None else reported[reported["region_code"].isin(regions)]
     results, tasks, fingerprints, recorded_parameters = [], [], {}, {}
     for region in selected.itertuples(index=False):

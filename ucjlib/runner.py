@@ -61,6 +61,7 @@ class _Worker:
         self.loop = asyncio.new_event_loop()
         self.manager_class = AsyncKernelManager
         self.km = self.kc = None
+        self.language_info = None  # the kernel's, asked once per kernel (nbclient asks before every notebook)
         self.workdir = tempfile.mkdtemp(prefix="ucj-kernel-")
 
     async def _start(self) -> None:
@@ -71,6 +72,7 @@ class _Worker:
         self.kc = self.km.client()
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=120)
+        self.language_info = None
 
     async def _stop(self) -> None:
         if self.kc is not None:
@@ -92,7 +94,15 @@ class _Worker:
         notebook = parameterize_notebook(copy.deepcopy(self.template), parameters, kernel_name="python3", language="python")
         client = NotebookClient(notebook, km=self.km, kernel_name="python3", timeout=self.timeout, allow_errors=False)
         client.kc = self.kc  # reuse the warm kernel's client: nothing is started or shut down
-        await client.async_execute()
+        if self.language_info is None:
+            await client.async_execute()
+            self.language_info = notebook.metadata.language_info
+            return notebook
+        # What async_execute does, without its kernel_info request (a round trip to the kernel):
+        # the answer is the same for every notebook this kernel runs.
+        notebook.metadata["language_info"] = self.language_info
+        for index, cell in enumerate(notebook.cells):
+            await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
         return notebook
 
     def close(self) -> None:

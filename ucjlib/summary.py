@@ -58,8 +58,10 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def report_regions(processed: pd.DataFrame) -> pd.DataFrame:
+def report_regions(processed: pd.DataFrame, summary: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every region with a report: the nation first (its yardsticks and national series), then
-    each region present in the data (code and name)."""
+    each region present in the data (code and name); ``summary``: the data's region_summary,
+    if the caller has it."""
     national = processed.loc[processed["level"] == "national", ["region_code", "region_name"]].drop_duplicates()
-    return pd.concat([national, region_summary(processed)[["region_code", "region_name"]]], ignore_index=True)
+    summary = region_summary(processed) if summary is None else summary
+    return pd.concat([national, summary[["region_code", "region_name"]]], ignore_index=True)
