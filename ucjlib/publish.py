@@ -158,8 +158,10 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
                 continue
             targets[language] = str(out_dir / report_filename(region.region_code, region.region_name, language))
         if targets:  # one execution renders every language the region needs: its model is computed once
+            # A province and its kabupaten/kota run on one kernel: the province's report computes their
+            # models (it lists them), and their own reports reuse them.
             tasks.append(Task(region.region_code, {"region": region.region_code, "languages": list(targets), **(parameters or {})},
-                              {"region_name": region.region_name, "targets": targets}))
+                              {"region_name": region.region_name, "targets": targets}, batch=region.region_code.split(".")[0]))
     next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
     overviews = {}  # of the regions rendered, for the index
     for task, error, attempts, overview in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):

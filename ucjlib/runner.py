@@ -8,7 +8,8 @@ Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds
 the report cells in a kernel that has already done so costs well under one. Before each
 task the kernel's user namespace is reset and figures are closed, so nothing carries
 over from one task to the next (a test compares against a fresh kernel); what the library
-caches at module level (data read, models computed) stays, for the next tasks. A kernel that dies or exceeds the timeout
+caches at module level (data read, models computed) stays, and the tasks of one batch run
+in a row on one kernel so that they share it. A kernel that dies or exceeds the timeout
 (per cell, and per attempt in wall-clock time) is killed, replaced and the task retried
 once. Workers are capped by cores and memory, and exit when the process that started them
 dies, taking their kernels with them.
@@ -46,6 +47,7 @@ class Task:
     name: str  # for messages
     parameters: dict
     details: dict = field(default_factory=dict)  # for ``finish``: where the results go, their titles…
+    batch: str = ""  # tasks of one batch run in a row in the same kernel (what they share is computed once)
 
 
 class _Worker:
@@ -193,19 +195,37 @@ def _initialise(template: str, timeout: int, environment: dict, finish: Callable
     Finalize(_worker, _worker.close, exitpriority=10)
 
 
-def _run(task: Task) -> tuple[str | None, int, object]:
-    return _worker.run(task)
+def _run(batch: list[Task]) -> list[tuple[Task, str | None, int, object]]:
+    return [(task, *_worker.run(task)) for task in batch]
+
+
+def batches(tasks: list[Task]) -> list[list[Task]]:
+    """Tasks grouped by their ``batch`` (in their order), the largest batch first (so that the
+    last to finish are small ones and no kernel waits long for another); a task without a
+    batch is one of its own.
+
+    Examples
+    --------
+    >>> tasks = [Task("a", {}), Task("b", {}, batch="p"), Task("c", {}), Task("d", {}, batch="p")]
+    >>> [[task.name for task in batch] for batch in batches(tasks)]
+    [['b', 'd'], ['a'], ['c']]
+    """
+    grouped: dict[str, list[Task]] = {}
+    for position, task in enumerate(tasks):
+        grouped.setdefault(task.batch or f"\0{position}", []).append(task)
+    return sorted(grouped.values(), key=len, reverse=True)
 
 
 def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int | None = None, timeout: int = 120,
               progress: bool = True):
     """Execute tasks on a pool of warm kernels, calling ``finish(task, notebook)`` in the worker
-    after each; yields ``(task, error, attempts, finished)`` as each task finishes (in completion
+    after each; yields ``(task, error, attempts, finished)`` as each batch finishes (in completion
     order), ``finished`` being what ``finish`` returned (None after an error).
     ``finish`` must be a module-level function (it is passed to the workers)."""
     if not tasks:
         return
-    workers = max(1, min(workers or worker_cap(), worker_cap(), len(tasks)))
+    groups = batches(tasks)
+    workers = max(1, min(workers or worker_cap(), worker_cap(), len(groups)))
     environment = {key: os.environ[key] for key in ("UCJ_ROOT", "MPLBACKEND") if key in os.environ}
     environment.setdefault("MPLBACKEND", "Agg")
     # Forked workers inherit this process's imports (nbformat alone takes seconds to import);
@@ -213,15 +233,16 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
                              initargs=(str(template), timeout, environment, finish, os.getpid())) as pool:
-        futures = {pool.submit(_run, task): task for task in tasks}
+        futures = {pool.submit(_run, batch): batch for batch in groups}
         bar = _progress(len(tasks)) if progress else None
         for future in as_completed(futures):
             if bar is not None:
-                bar.update()
+                bar.update(len(futures[future]))
             try:
-                yield futures[future], *future.result()
-            except Exception as err:  # the worker process itself died
-                yield futures[future], f"worker lost: {type(err).__name__}: {err}", 1, None
+                yield from future.result()
+            except Exception as err:  # the worker process itself died: the batch failed
+                for task in futures[future]:
+                    yield task, f"worker lost: {type(err).__name__}: {err}", 1, None
         if bar is not None:
             bar.close()
 
