@@ -4,6 +4,7 @@ kernels, and a failed region that is never published."""
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from ucjlib import paths
 from ucjlib.publish import publish_notebook, render
 from ucjlib.region_model import processed_model
-from ucjlib.runner import Task, run_tasks
+from ucjlib.runner import Task, _parameter_cells, run_tasks
 
 from conftest import copy_raw, run_ucjlib
 
@@ -163,3 +164,55 @@ def test_an_interrupted_run_records_a_failure_at_once_and_the_next_run_renders_w
     again = render(out, regions=regions, progress=False)
     assert not any(result.skipped for result in again)  # the next run renders all four again
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"] == published
+
+
+def where_it_ran(task, notebook):
+    """``finish`` for the affinity test: this worker's process and cores, and the kernel's cores
+    as its cell printed them."""
+    kernel = json.loads(notebook.cells[-1].outputs[0].text)
+    return os.getpid(), sorted(os.sched_getaffinity(0)), kernel
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="CPU affinity is Linux's")
+def test_each_worker_and_its_kernel_keep_to_a_core_of_their_own(tmp_path):
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    parameters = nbformat.v4.new_code_cell("step = 0")
+    parameters.metadata["tags"] = ["parameters"]
+    notebook.cells = [parameters, nbformat.v4.new_code_cell("import json, os, time\ntime.sleep(0.5)\n"
+                                                            "print(json.dumps(sorted(os.sched_getaffinity(0))))")]
+    nbformat.write(notebook, tmp_path / "where.ipynb")
+    tasks = [Task(str(step), {"step": step}) for step in range(6)]
+    runs = [finished for _, error, _, finished in run_tasks(tasks, tmp_path / "where.ipynb", where_it_ran, workers=2,
+                                                            progress=False) if error is None]
+    assert len(runs) == 6
+    cores = sorted(os.sched_getaffinity(0))
+    workers = {pid: worker for pid, worker, _ in runs}
+    for pid, worker, kernel in runs:
+        assert len(worker) == 1 and worker[0] in cores and kernel == worker
+    if len(cores) >= 2 and len(workers) == 2:  # two workers took tasks: each has a core of its own
+        assert workers[min(workers)] != workers[max(workers)]
+
+
+def printed(task, notebook):
+    """``finish``: what the notebook's last cell printed."""
+    return notebook.cells[-1].outputs[0].text
+
+
+def test_only_leading_parameter_cells_join_the_reset_and_either_way_the_notebook_runs_as_written(tmp_path):
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},
+                                        cells=[nbformat.v4.new_markdown_cell("# title"), nbformat.v4.new_code_cell("a = 1\nb = 1"),
+                                               nbformat.v4.new_code_cell("print(a + b)")])
+    notebook.cells[1].metadata["tags"] = ["parameters"]
+    nbformat.write(notebook, tmp_path / "leading.ipynb")
+    notebook.cells.insert(1, nbformat.v4.new_code_cell("c = 10"))  # a cell before the parameters: the reset runs alone
+    notebook.cells[-1].source = "print(a + b + c)"
+    nbformat.write(notebook, tmp_path / "later.ipynb")
+    for name, expected in (("leading", "3\n"), ("later", "13\n")):
+        [(_, error, _, text)] = run_tasks([Task(name, {"b": 2})], tmp_path / f"{name}.ipynb", printed, workers=1, progress=False)
+        assert error is None and text == expected, name
+    parameterised = nbformat.read(tmp_path / "later.ipynb", as_version=4)
+    assert _parameter_cells(parameterised) == []
+    injected = nbformat.v4.new_code_cell("b = 2")
+    injected.metadata["tags"] = ["injected-parameters"]
+    parameterised.cells = [parameterised.cells[0], parameterised.cells[2], injected, parameterised.cells[3]]
+    assert _parameter_cells(parameterised) == [1, 2]
