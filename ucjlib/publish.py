@@ -25,6 +25,7 @@ import nbformat
 from nbconvert import HTMLExporter, TemplateExporter
 from nbconvert.filters import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+from traitlets.config import Config
 
 from . import paths
 from .files import remove_stale_temporaries, write_text_atomically
@@ -79,11 +80,15 @@ class _ReportExporter(HTMLExporter):
     The page is the template's markup as rendered (the soup sorted attributes, closed void
     elements and dropped blank lines; browsers read both the same)."""
 
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        # The code highlighter the templates use, made once (HTMLExporter makes one per export);
+        # the lexer only colours code inputs, which our pages leave out.
+        self.register_filter("highlight_code", Highlight2HTML(pygments_lexer="python", parent=self))
+
     def from_notebook_node(self, nb, resources=None, **kw):
         resources = self._init_resources(resources)
-        # The filters the templates use, registered as HTMLExporter.from_notebook_node does
-        # (the lexer only colours code inputs, which our pages leave out).
-        self.register_filter("highlight_code", Highlight2HTML(pygments_lexer="python", parent=self))
+        # The filter the templates use for output types, registered as HTMLExporter.from_notebook_node does.
         self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self,
                                                                        resources=resources))
         return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
@@ -94,9 +99,12 @@ def _exporter() -> HTMLExporter:
     """One exporter per process: building one (traitlets, templates, preprocessors) costs several
     times what exporting a report does, and it keeps no state from one export to the next.
     It validates the notebook once after its preprocessors rather than after each of them:
-    the same check that they left it valid, at a twelfth of the cost."""
+    the same check that they left it valid, at a twelfth of the cost. The stylesheet for
+    highlighted code, which the template's preprocessor writes for a page's head on every
+    export, is not made: our pages have their own head and show no code."""
     return _ReportExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                           exclude_markdown=True, optimistic_validation=True)
+                           exclude_markdown=True, optimistic_validation=True,
+                           config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}))
 
 
 def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> Overview:
@@ -191,8 +199,8 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
 def remove_unpublished(out_dir: Path, manifest: dict) -> None:
     """Delete report pages the manifest does not record as published: a region that left the
     data or whose last render failed must not keep a page that no longer matches it."""
-    for page in unrecorded_pages(out_dir, manifest):
-        (out_dir / page).unlink(missing_ok=True)
+    for name in unrecorded_pages(out_dir, manifest):
+        (out_dir / name).unlink(missing_ok=True)
 
 
 def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, out_dir: Path) -> None:
