@@ -21,7 +21,6 @@ from .formatting import format_number, format_percent, format_points, format_rup
 from .indicators import indicators
 from .parse import period_end, printed_decimals
 from .schemas import QUALIFIERS
-from .summary import latest
 
 #: Key figures a region's data should hold, by the label tables show for them.
 KEY_FIGURES = {
