@@ -174,6 +174,22 @@ def test_muba_plus_20_point_rule(reached, text, status):
     assert row["status"] == status
 
 
+@pytest.mark.parametrize("first, second", [
+    ("2023-12", "2025-09-25"),  # not from the base year
+    ("2024-06", "2024-12"),     # not to the target year
+    ("2025-01", "2025-09"),
+])
+def test_the_20_point_rule_needs_coverage_from_the_base_year_to_the_target_year(first, second):
+    # SYNTHETIC figures. A worker count of the base year does not stand in for its coverage.
+    processed = pd.concat([
+        frame(("ucj_coverage", 26.8, "26,8 persen"), region_code="16.06", as_of=first),
+        frame(("ucj_coverage", 49.2, "49,2 persen"), region_code="16.06", as_of=second),
+        frame(("workers", 300_000, "300.000"), region_code="16.06", as_of="2024-12"),
+        frame(("ucj_coverage", 40.0, "40 persen"), region_code="16.06", as_of="2025-09", source_id="other"),
+    ], ignore_index=True)
+    assert RULE not in set(run_checks(processed)["check"])
+
+
 @pytest.mark.parametrize("amount, status", [(42_000_000, "pass"), (41_000_000, "flag")])
 def test_jkm_benefit_vs_statutory(amount, status):
     text = "Rp " + f"{amount:,}".replace(",", ".") + ",00"

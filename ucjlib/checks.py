@@ -431,9 +431,25 @@ _SOURCE_CHECKS = {
 _REGION_CHECKS = [_same_month_conflicts, _basis_changes, _coverage_falls, _implied_vs_printed_bases]
 
 
+def _has_rule_years(rows: pd.DataFrame, codes: np.ndarray, count: int) -> np.ndarray:
+    """For each group: whether it has coverage figures of both the rule's base year and its
+    target year, without which :func:`_rule_increase` finds nothing."""
+    coverage = rows["indicator"].to_numpy() == "ucj_coverage"
+    year = rows["as_of"].str.slice(0, 4).to_numpy()
+    return np.logical_and.reduce([np.bincount(codes[coverage & (year == str(wanted))], minlength=count) > 0
+                                  for wanted in (config.RULE_BASE_YEAR, config.RULE_TARGET_YEAR)])
+
+
+# What decides, for all groups at once, that a check would find nothing in most of them: a
+# group is sliced only for the checks that may find something. Slicing every region's group
+# for the +20-point rule was most of what a build's cost does not owe to its rows.
+_GATES = {_rule_increase: _has_rule_years}
+
+
 def _groups_to_check(rows: pd.DataFrame, keys: list[str], checks: dict) -> Iterator[tuple[pd.DataFrame, list]]:
     """Each group of ``rows`` by ``keys`` (in the order and row order of a sorted groupby)
-    that has every indicator some check needs, with those checks.
+    that has every indicator some check needs (and passes the check's gate, if it has one),
+    with those checks.
 
     The rows are sorted once and each group is a slice of them: filtering the whole frame
     for every group would make the checks quadratic in the number of rows.
@@ -445,7 +461,9 @@ def _groups_to_check(rows: pd.DataFrame, keys: list[str], checks: dict) -> Itera
     indicator = rows["indicator"].to_numpy()
     present = {name: np.bincount(codes[indicator == name], minlength=count) > 0
                for name in set().union(*checks.values())}
-    runs = {check: np.logical_and.reduce([present[name] for name in needs]) for check, needs in checks.items()}
+    runs = {check: np.logical_and.reduce([present[name] for name in needs]
+                                         + ([_GATES[check](rows, codes, count)] if check in _GATES else []))
+            for check, needs in checks.items()}
     for group in np.flatnonzero(np.logical_or.reduce(list(runs.values()))):
         yield rows.iloc[starts[group]:starts[group + 1]], [check for check, run in runs.items() if run[group]]
 
