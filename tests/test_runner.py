@@ -87,6 +87,36 @@ def test_dead_and_hung_kernels_are_replaced_and_only_the_failing_region_is_lost(
     assert 'href="12.75-kota-binjai.html"' not in (out / "index.html").read_text(encoding="utf-8")
 
 
+def worker_killing_template(folder: Path, always: bool) -> Path:
+    """Binjai's kernel kills its worker process (the kernel's parent) the first time, or always."""
+    return template_with(folder, "import os, pathlib, signal\n"
+                                 "marker = pathlib.Path(os.environ['UCJ_ROOT']) / 'worker-killed'\n"
+                                 f"if region == '12.75' and ({always} or not marker.exists()):\n"
+                                 "    marker.write_text('killed')\n    os.kill(os.getppid(), signal.SIGKILL)\n")
+
+
+def test_a_dead_worker_process_costs_a_new_pool_not_the_run(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    (project / "worker-killed").unlink(missing_ok=True)
+    out = tmp_path / "once"
+    results = render(out, languages=("id",), template=worker_killing_template(tmp_path, always=False), workers=2,
+                     progress=False)
+    # The pool broke: what it had not finished (Binjai's batch at least) ran again on a new pool.
+    assert (project / "worker-killed").exists()
+    assert sorted((r.region_code, r.error) for r in results) == [(code, None) for code in ("00", "12.10", "12.75", "16.06", "18")]
+    assert (out / "12.75-kota-binjai.html").exists()
+    # A worker that dies again on the new pool: Binjai fails, the run still ends with every region accounted for.
+    (project / "worker-killed").unlink()
+    (tmp_path / "template").mkdir()
+    results = render(tmp_path / "always", languages=("id",), template=worker_killing_template(tmp_path / "template", always=True),
+                     workers=2, progress=False)
+    by_region = {r.region_code: r for r in results}
+    assert sorted(by_region) == ["00", "12.10", "12.75", "16.06", "18"]
+    assert by_region["12.75"].error.startswith("worker lost: BrokenProcessPool")
+    assert not (tmp_path / "always" / "12.75-kota-binjai.html").exists()
+    (project / "worker-killed").unlink()
+
+
 def test_province_subset_and_cli_options(project):
     result = run_ucjlib(project, "reports", "--province", "Sumut", "--workers", "1")
     assert result.returncode == 0, result.stderr

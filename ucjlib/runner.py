@@ -25,6 +25,7 @@ import os
 import signal
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -268,10 +269,36 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
     """Execute tasks on a pool of warm kernels, calling ``finish(task, notebook)`` in the worker
     after each; yields ``(task, error, attempts, finished)`` as each batch finishes (in completion
     order), ``finished`` being what ``finish`` returned (None after an error).
-    ``finish`` must be a module-level function (it is passed to the workers)."""
+    ``finish`` must be a module-level function (it is passed to the workers).
+
+    A worker process that dies (not its kernel: the worker replaces that) breaks the pool, and
+    every batch it has not finished fails with it; those batches get a new pool, once."""
     if not tasks:
         return
-    groups = batches(tasks)
+    pending = batches(tasks)
+    bar = _progress(len(tasks)) if progress else None
+    for last_pool in (False, True):
+        broken = []
+        for batch, outcome in _run_pool(pending, template, finish, workers, timeout):
+            if isinstance(outcome, BrokenProcessPool) and not last_pool:
+                broken.append(batch)
+                continue
+            if bar is not None:
+                bar.update(len(batch))
+            if isinstance(outcome, Exception):
+                yield from ((task, f"worker lost: {type(outcome).__name__}: {outcome}", 1, None) for task in batch)
+            else:
+                yield from outcome
+        if not broken:
+            break
+        pending = broken
+    if bar is not None:
+        bar.close()
+
+
+def _run_pool(groups: list[list[Task]], template: Path, finish: Callable, workers: int | None, timeout: int):
+    """Run batches on a new pool of workers; yields each batch with its results, or with the
+    exception that lost them, as they finish."""
     workers = max(1, min(workers or worker_cap(), worker_cap(), len(groups)))
     environment = {key: os.environ[key] for key in ("UCJ_ROOT", "MPLBACKEND") if key in os.environ}
     environment.setdefault("MPLBACKEND", "Agg")
@@ -281,17 +308,11 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
                              initargs=(str(template), timeout, environment, finish, os.getpid(), context.Value("i", 0))) as pool:
         futures = {pool.submit(_run, batch): batch for batch in groups}
-        bar = _progress(len(tasks)) if progress else None
         for future in as_completed(futures):
-            if bar is not None:
-                bar.update(len(futures[future]))
             try:
-                yield from future.result()
-            except Exception as err:  # the worker process itself died: the batch failed
-                for task in futures[future]:
-                    yield task, f"worker lost: {type(err).__name__}: {err}", 1, None
-        if bar is not None:
-            bar.close()
+                yield futures[future], future.result()
+            except Exception as err:  # the worker process itself died
+                yield futures[future], err
 
 
 def _progress(total: int):
