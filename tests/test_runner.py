@@ -14,7 +14,7 @@ import pytest
 from ucjlib import paths
 from ucjlib.publish import publish_notebook, render
 from ucjlib.region_model import processed_model
-from ucjlib.runner import Task, _parameter_cells, run_tasks
+from ucjlib.runner import Task, _first_request, run_tasks
 
 from conftest import copy_raw, run_ucjlib
 
@@ -228,21 +228,23 @@ def printed(task, notebook):
     return notebook.cells[-1].outputs[0].text
 
 
-def test_only_leading_parameter_cells_join_the_reset_and_either_way_the_notebook_runs_as_written(tmp_path):
+def test_the_reset_and_leading_parameter_cells_join_the_first_cell_after_them_and_the_notebook_runs_as_written(tmp_path):
     notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},
                                         cells=[nbformat.v4.new_markdown_cell("# title"), nbformat.v4.new_code_cell("a = 1\nb = 1"),
                                                nbformat.v4.new_code_cell("print(a + b)")])
     notebook.cells[1].metadata["tags"] = ["parameters"]
     nbformat.write(notebook, tmp_path / "leading.ipynb")
-    notebook.cells.insert(1, nbformat.v4.new_code_cell("c = 10"))  # a cell before the parameters: the reset runs alone
+    notebook.cells.insert(1, nbformat.v4.new_code_cell("c = 10"))  # a cell before the parameters: it goes with the reset
     notebook.cells[-1].source = "print(a + b + c)"
     nbformat.write(notebook, tmp_path / "later.ipynb")
     for name, expected in (("leading", "3\n"), ("later", "13\n")):
         [(_, error, _, text)] = run_tasks([Task(name, {"b": 2})], tmp_path / f"{name}.ipynb", printed, workers=1, progress=False)
         assert error is None and text == expected, name
-    parameterised = nbformat.read(tmp_path / "later.ipynb", as_version=4)
-    assert _parameter_cells(parameterised) == []
+    later = nbformat.read(tmp_path / "later.ipynb", as_version=4)
+    assert _first_request(later) == ([], 1)
     injected = nbformat.v4.new_code_cell("b = 2")
     injected.metadata["tags"] = ["injected-parameters"]
-    parameterised.cells = [parameterised.cells[0], parameterised.cells[2], injected, parameterised.cells[3]]
-    assert _parameter_cells(parameterised) == [1, 2]
+    later.cells = [later.cells[0], later.cells[2], injected, nbformat.v4.new_code_cell(""), later.cells[3]]
+    assert _first_request(later) == ([1, 2], 4)  # a blank cell is not executed
+    later.cells = later.cells[:3]
+    assert _first_request(later) == ([1], 2)  # parameter cells only: the last one goes with the reset

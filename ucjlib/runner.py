@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-# Run before every report (in one request with its parameter cells): forget the previous
-# report's variables, outputs and figures.
+# Run before every report (in one request with its parameter cells and the first cell after
+# them): forget the previous report's variables, outputs and figures.
 # The imported modules stay loaded, which is the whole point of a warm kernel.
 # IPython's reset ends in a full garbage collection, which would otherwise walk every object
 # of pandas, matplotlib and statsmodels, and everything the library has cached since, again
@@ -100,17 +100,20 @@ class _Worker:
             self.language_info = reply["content"]["language_info"]
         notebook.metadata["language_info"] = self.language_info
         # What nbclient's async_execute does, except that the reset and the parameter cells go to
-        # the kernel as one request: each request costs the kernel milliseconds whatever it runs.
-        head = _parameter_cells(notebook)
-        if head:
-            combined = _code_cell("\n".join([RESET, *(notebook.cells[index].source for index in head)]))
-            await client.async_execute_cell(combined, head[-1], execution_count=client.code_cells_executed + 1)
-            notebook.cells[head[-1]].update(outputs=combined.outputs, execution_count=combined.execution_count)
-        else:
-            await client.async_execute_cell(_code_cell(RESET), 0, execution_count=client.code_cells_executed + 1)
+        # the kernel in one request with the first cell after them: each request costs the kernel
+        # and this worker milliseconds whatever it runs.
+        head, first = _first_request(notebook)
+        prefix = "\n".join([RESET, *(notebook.cells[index].source for index in head)])
         for index, cell in enumerate(notebook.cells):
-            if index not in head:
+            if index in head:
+                continue
+            source = cell.source
+            if index == first:
+                cell.source = f"{prefix}\n{source}"
+            try:
                 await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            finally:
+                cell.source = source
         return notebook
 
     def close(self) -> None:
@@ -208,26 +211,18 @@ def _keep_to_a_core(started) -> None:
     os.sched_setaffinity(0, {cores[position % len(cores)]})
 
 
-def _code_cell(source: str):
-    """A code cell to execute (nbformat's ``new_code_cell`` would validate it against the schema,
-    milliseconds for a cell that is never saved)."""
-    from nbformat import NotebookNode
-
-    return NotebookNode(cell_type="code", execution_count=None, metadata=NotebookNode(), outputs=[], source=source)
-
-
-def _parameter_cells(notebook) -> list[int]:
-    """Positions of the template's parameters cell and papermill's injected one when they are the
-    notebook's first code cells (they only assign values, so they can run as one request),
-    else none."""
+def _first_request(notebook) -> tuple[list[int], int | None]:
+    """What goes to the kernel first, after the reset: the template's parameters cell and
+    papermill's injected one when they lead the notebook (they only assign values), and the
+    first code cell after them, which gets any outputs. Returns their positions."""
     head = []
     for index, cell in enumerate(notebook.cells):
-        if cell.cell_type != "code":
+        if cell.cell_type != "code" or not cell.source.strip():
             continue
         if not {"parameters", "injected-parameters"} & set(cell.metadata.get("tags", [])):
-            break
+            return head, index
         head.append(index)
-    return head
+    return head[:-1], (head[-1] if head else None)
 
 
 def _initialise(template: str, timeout: int, environment: dict, finish: Callable, parent: int, started) -> None:
