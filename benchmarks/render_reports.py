@@ -17,13 +17,18 @@ workers and their kernels (each reaped by its parent, so the operating system ad
 the floor's is that of a process forked from this one while it builds whole provinces of the same
 reports (model, body and page; what a region's two languages share computed once, as in a
 kernel), after one other region's untimed: its start-up is not timed, as the runner's kernels'
-is. The floor is timed before and after the runner and averaged, a shared machine's speed
-drifting; on one shared with other work the wall times grow while core-seconds barely do.
+is. The development machine's speed drifts (a virtual machine: a fixed workload's CPU time
+moved between 22 and 35 ms within a minute, idle), so the timings alternate: floor, runner,
+runner again (everything re-rendered, new kernels included), floor; `floor_efficiency` is
+the floors' average over the runners' average, which cancels a drift that is steady over the
+run. By default the floor is timed on every region (no sample to be unlike the run, and
+about as long as the runner runs: the drift averages out alike). On a machine shared with
+other work the wall times grow while core-seconds barely do.
 
 Prints, in one run: the runner's wall time and time per report, the no-op rebuild, the
 floor and the naive loop per report (both timed on samples: the output says on how many),
 peak memory, and the ratios `speedup_vs_naive` (naive wall time per report ÷ the runner's)
-and `floor_efficiency` (floor core-seconds ÷ runner core-seconds, per report).
+and `floor_efficiency` (the floor's core-seconds ÷ the runner's, per report, each averaged over its two timings).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import multiprocessing
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -192,7 +198,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--regions", type=int, default=20, help="number of synthetic regions (at most 552)")
     parser.add_argument("--naive-sample", type=int, default=5, help="time the naive loop on at most this many regions")
-    parser.add_argument("--floor-sample", type=int, default=60, help="time the floor on whole provinces, at least this many regions")
+    parser.add_argument("--floor-sample", type=int, default=None,
+                        help="time the floor on whole provinces, at least this many regions (default: every region)")
     parser.add_argument("--workers", type=int, default=None, help="warm kernels (default: one per core)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ucj-bench-") as tmp:
@@ -207,7 +214,7 @@ def main() -> None:
         workers = min(args.workers or worker_cap(), worker_cap())
         print(f"SYNTHETIC regions: {len(codes)} and the nation (real codes and names, random figures), both languages; "
               f"cores: {os.cpu_count()}, workers: {workers}")
-        floor_sample = whole_provinces(codes, args.floor_sample)
+        floor_sample = whole_provinces(codes, args.floor_sample or len(codes))
         warm_up = next((code for code in codes if code not in floor_sample), codes[0])
         floor_before = floor_per_report(floor_sample, warm_up)
         with PeakMemory() as memory:
@@ -221,18 +228,23 @@ def main() -> None:
         start = time.perf_counter()
         again = render(workers=args.workers, progress=False)
         print(f"no-op rebuild: {sum(r.skipped for r in again)} of {len(again)} unchanged, {time.perf_counter() - start:.2f} s")
-        # Timed before and after the runner, and averaged: a shared machine's speed drifts.
+        (folder / "reports" / "index.html").unlink()  # the index too, as in the first run
+        cpu = core_seconds()
+        rerun = render(workers=args.workers, force=True, progress=False)
+        runner_cpus = [runner_cpu / reports, (core_seconds() - cpu) / len(rerun)]
+        print(f"runner again (everything re-rendered): {runner_cpus[1]:.3f} core-s a report")
         floor_after = floor_per_report(floor_sample, warm_up)
-        floor_mean = (floor_before + floor_after) / 2
-        print(f"floor (in-process build, no kernel, no nbconvert): {floor_mean:.3f} core-s a report "
-              f"({floor_before:.3f} before the runner, {floor_after:.3f} after), timed on {len(floor_sample)} regions "
-              f"(whole provinces) × 2 languages")
+        floors = [floor_before, floor_after]
+        print(f"floor (in-process build, no kernel, no nbconvert): {floor_before:.3f} core-s a report before the runner, "
+              f"{floor_after:.3f} after, timed on {len(floor_sample)} regions (whole provinces) × 2 languages")
         naive_sample = codes[: args.naive_sample]
         naive_per_report = naive(folder, naive_sample) / (2 * len(naive_sample))
         print(f"naive loop (papermill CLI + nbconvert CLI): {naive_per_report:.2f} s a report, timed on "
               f"{len(naive_sample)} regions × 2 languages; scaled to {reports} reports: {naive_per_report * reports / 60:.0f} min")
         print(f"speedup_vs_naive: {naive_per_report / (runner / reports):.1f}")
-        print(f"floor_efficiency: {floor_mean / (runner_cpu / reports):.2f}")
+        print(f"floor_efficiency: {statistics.mean(floors) / statistics.mean(runner_cpus):.2f} "
+              f"(average floor ÷ average runner; each floor ÷ the runner timed next to it: "
+              f"{floor_before / runner_cpus[0]:.2f}, {floor_after / runner_cpus[1]:.2f})")
 
 
 if __name__ == "__main__":
