@@ -16,7 +16,7 @@ Core-seconds are CPU time (user + system): the runner's is that of this process,
 workers and their kernels (each reaped by its parent, so the operating system adds it up);
 the floor's is that of a process forked from this one while it builds whole provinces of the same
 reports (model, body and page; what a region's two languages share computed once, as in a
-kernel), after one other region's untimed: its start-up is not timed, as the runner's kernels'
+kernel), after one region's untimed: its start-up is not timed, as the runner's kernels'
 is. The development machine's speed drifts (a virtual machine: a fixed workload's CPU time
 moved between 22 and 35 ms within a minute, idle), so the timings alternate: floor, runner,
 runner again (everything re-rendered, new kernels included), floor; `floor_efficiency` is
@@ -146,8 +146,9 @@ def naive(folder: Path, codes: list[str]) -> float:
 
 def floor(codes: list[str], warm_up: str) -> float:
     """Core-seconds to build these regions' reports here, without a kernel or nbconvert, after
-    building another region's untimed (imports, templates, fonts, boundaries: what a kernel pays
-    once at start-up, which the runner's figure includes)."""
+    building ``warm_up``'s untimed (imports, templates, fonts, boundaries: what a kernel pays
+    once at start-up, which the runner's figure includes); ``warm_up`` may be one of ``codes``
+    (when they are every region): its model is computed again, as every sampled one is."""
     from ucjlib.pages import page, report_body, report_title
     from ucjlib.region_model import _model_of, for_region
 
