@@ -19,16 +19,16 @@ reports (model, body and page; what a region's two languages share computed once
 kernel), after one region's untimed: its start-up is not timed, as the runner's kernels'
 is. The development machine's speed drifts (a virtual machine: a fixed workload's CPU time
 moved between 22 and 35 ms within a minute, idle), so the timings alternate: floor, runner,
-runner again (everything re-rendered, new kernels included), floor; `floor_efficiency` is
-the floors' average over the runners' average, which cancels a drift that is steady over the
-run. By default the floor is timed on every region (no sample to be unlike the run, and
+floor, runner again (everything re-rendered, new kernels included), floor; each runner is
+set against the average of the two floors around it, and `floor_efficiency` is the average of
+those over the runners' average, which cancels a drift that is steady over a runner's minute. By default the floor is timed on every region (no sample to be unlike the run, and
 about as long as the runner runs: the drift averages out alike). On a machine shared with
 other work the wall times grow while core-seconds barely do.
 
 Prints, in one run: the runner's wall time and time per report, the no-op rebuild, the
 floor and the naive loop per report (both timed on samples: the output says on how many),
 peak memory, and the ratios `speedup_vs_naive` (naive wall time per report ÷ the runner's)
-and `floor_efficiency` (the floor's core-seconds ÷ the runner's, per report, each averaged over its two timings).
+and `floor_efficiency` (the floor's core-seconds ÷ the runner's, per report, as above).
 """
 
 from __future__ import annotations
@@ -217,7 +217,7 @@ def main() -> None:
               f"cores: {os.cpu_count()}, workers: {workers}")
         floor_sample = whole_provinces(codes, args.floor_sample or len(codes))
         warm_up = next((code for code in codes if code not in floor_sample), codes[0])
-        floor_before = floor_per_report(floor_sample, warm_up)
+        floors = [floor_per_report(floor_sample, warm_up)]
         with PeakMemory() as memory:
             cpu, start = core_seconds(), time.perf_counter()
             results = render(workers=args.workers, progress=False)
@@ -229,23 +229,25 @@ def main() -> None:
         start = time.perf_counter()
         again = render(workers=args.workers, progress=False)
         print(f"no-op rebuild: {sum(r.skipped for r in again)} of {len(again)} unchanged, {time.perf_counter() - start:.2f} s")
+        floors.append(floor_per_report(floor_sample, warm_up))
         (folder / "reports" / "index.html").unlink()  # the index too, as in the first run
         cpu = core_seconds()
         rerun = render(workers=args.workers, force=True, progress=False)
         runner_cpus = [runner_cpu / reports, (core_seconds() - cpu) / len(rerun)]
         print(f"runner again (everything re-rendered): {runner_cpus[1]:.3f} core-s a report")
-        floor_after = floor_per_report(floor_sample, warm_up)
-        floors = [floor_before, floor_after]
-        print(f"floor (in-process build, no kernel, no nbconvert): {floor_before:.3f} core-s a report before the runner, "
-              f"{floor_after:.3f} after, timed on {len(floor_sample)} regions (whole provinces) × 2 languages")
+        floors.append(floor_per_report(floor_sample, warm_up))
+        print(f"floor (in-process build, no kernel, no nbconvert): {', '.join(f'{f:.3f}' for f in floors)} core-s a report "
+              f"(before, between and after the runners), timed on {len(floor_sample)} regions (whole provinces) × 2 languages")
+        # Each runner against the floors timed just before and just after it.
+        around = [statistics.mean(floors[:2]), statistics.mean(floors[1:])]
         naive_sample = codes[: args.naive_sample]
         naive_per_report = naive(folder, naive_sample) / (2 * len(naive_sample))
         print(f"naive loop (papermill CLI + nbconvert CLI): {naive_per_report:.2f} s a report, timed on "
               f"{len(naive_sample)} regions × 2 languages; scaled to {reports} reports: {naive_per_report * reports / 60:.0f} min")
         print(f"speedup_vs_naive: {naive_per_report / (runner / reports):.1f}")
-        print(f"floor_efficiency: {statistics.mean(floors) / statistics.mean(runner_cpus):.2f} "
-              f"(average floor ÷ average runner; each floor ÷ the runner timed next to it: "
-              f"{floor_before / runner_cpus[0]:.2f}, {floor_after / runner_cpus[1]:.2f})")
+        print(f"floor_efficiency: {statistics.mean(around) / statistics.mean(runner_cpus):.2f} "
+              f"(the floors around each runner ÷ the runner, averaged; each runner alone: "
+              f"{around[0] / runner_cpus[0]:.2f}, {around[1] / runner_cpus[1]:.2f})")
 
 
 if __name__ == "__main__":
