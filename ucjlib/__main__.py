@@ -137,4 +137,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # jsonschema, which nbformat imports, imports rfc3987_syntax when it is installed (jupyterlab
+    # asks for it) to check "iri" formats, which no notebook tool here checks, and builds its
+    # grammars as it does: 1,6 core-s, most of a run with nothing to render. Marked absent
+    # in this process, it is left out (python-jsonschema/jsonschema#1428).
+    sys.modules.setdefault("rfc3987_syntax", None)
     sys.exit(main())
