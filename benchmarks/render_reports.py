@@ -50,6 +50,7 @@ from pathlib import Path
 import psutil
 
 from ucjlib.publish import LANGUAGE_ORDER
+from ucjlib.regions import province_of
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -173,7 +174,7 @@ def whole_provinces(codes: list[str], size: int, seed: int = 60) -> list[str]:
     would cost more a report than the run it stands for."""
     provinces: dict[str, list[str]] = {}
     for code in sorted(codes):
-        provinces.setdefault(code.split(".")[0], []).append(code)
+        provinces.setdefault(province_of(code), []).append(code)
     sample: list[str] = []
     for province in random.Random(seed).sample(sorted(provinces), len(provinces)):
         if len(sample) >= size:

@@ -25,7 +25,7 @@ def _regions(region: str | None, province: str | None) -> set[str] | None:
     if not region and not province:
         return None
     from .processed import load_processed
-    from .regions import RegionTable
+    from .regions import RegionTable, province_of
 
     table, processed = RegionTable.load(), load_processed()
     present = set(processed.loc[processed["level"] != "national", "region_code"])
@@ -36,7 +36,7 @@ def _regions(region: str | None, province: str | None) -> set[str] | None:
                            f"`python -m ucjlib summary` lists the {len(present)} regions with data")
         return {resolved.code}
     code = table.resolve(province, "province").code
-    return {c for c in present if c.split(".")[0] == code}
+    return {c for c in present if province_of(c) == code}
 
 
 def _assumptions(args) -> dict:

@@ -17,6 +17,7 @@ import numpy as np
 from matplotlib.collections import PolyCollection
 
 from . import paths
+from .regions import province_of
 
 HIGHLIGHT, CONTEXT, EDGE = "#0072b2", "#d9d9d9", "#ffffff"
 SIZE_INCHES, DPI = (5.0, 3.4), 100
@@ -35,8 +36,8 @@ def neighbours(code: str) -> list[str]:
     every province for a province."""
     shapes = boundaries()
     if "." in code:
-        province = code.split(".")[0]
-        return [other for other in shapes if other.startswith(province + ".")]
+        prefix = province_of(code) + "."
+        return [other for other in shapes if other.startswith(prefix)]
     return [other for other in shapes if "." not in other]
 
 

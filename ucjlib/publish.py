@@ -33,6 +33,7 @@ from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read
 from .pages import LABELS, index_page, page, report_filename, report_title
 from .processed import load_all
 from .region_model import Overview, processed_model
+from .regions import province_of
 from .runner import Task, run_tasks, worker_cap
 from .summary import region_summary, report_regions
 
@@ -169,7 +170,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
             # A province and its kabupaten/kota run on one kernel: the province's report computes their
             # models (it lists them), and their own reports reuse them.
             tasks.append(Task(region.region_code, {"region": region.region_code, "languages": list(targets), **(parameters or {})},
-                              {"region_name": region.region_name, "targets": targets}, batch=region.region_code.split(".")[0]))
+                              {"region_name": region.region_name, "targets": targets}, batch=province_of(region.region_code)))
     next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
     overviews = {}  # of the regions rendered, for the index
     for task, error, attempts, overview in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):

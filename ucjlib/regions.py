@@ -70,6 +70,15 @@ def _key(bare: str) -> str:
     return re.sub(r"[\s\-.'’,()/]", "", bare)
 
 
+def province_of(code: str) -> str:
+    """The code of the province a Kemendagri code belongs to (a province's is its own).
+
+    >>> province_of("12.10"), province_of("12")
+    ('12', '12')
+    """
+    return code.split(".")[0]
+
+
 @dataclass(frozen=True)
 class Region:
     code: str
