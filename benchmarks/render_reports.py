@@ -21,8 +21,9 @@ is. The development machine's speed drifts (a virtual machine: a fixed workload'
 moved between 22 and 35 ms within a minute, idle), so the timings alternate: floor, runner,
 floor, runner again (everything re-rendered, new kernels included), floor; each runner is
 set against the average of the two floors around it, and `floor_efficiency` is the average of
-those over the runners' average, which cancels a drift that is steady over a runner's minute. By default the floor is timed on every region (no sample to be unlike the run, and
-about as long as the runner runs: the drift averages out alike). On a machine shared with
+those over the runners' average, which cancels a drift that is steady over a runner's minute.
+By default the floor is timed on every region (no sample to be unlike the run, and about as
+long as the runner runs: the drift averages out alike). On a machine shared with
 other work the wall times grow while core-seconds barely do.
 
 Prints, in one run: the runner's wall time and time per report, the no-op rebuild, the

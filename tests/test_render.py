@@ -284,8 +284,8 @@ def test_the_index_from_the_kernels_overviews_is_the_index_computed_from_the_mod
 def test_a_run_with_nothing_to_render_does_not_build_the_iri_grammars(rendered):
     """The command line keeps jsonschema (nbformat's) from importing rfc3987_syntax, 1,6 core-s of grammars."""
     env = {**os.environ, "UCJ_ROOT": str(rendered.root), "MPLBACKEND": "Agg"}
-    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "ucjlib", "reports", "--region", "Binjai"], env=env, capture_output=True, text=True,
-                         timeout=300)
+    command = [sys.executable, "-X", "importtime", "-m", "ucjlib", "reports", "--region", "Binjai"]
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0 and "rendered 0 reports" in run.stdout, run.stderr[-2000:]
     imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
     # rfc3987_syntax builds its grammars with lark as it is imported (its import is attempted, and refused)
