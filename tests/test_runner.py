@@ -248,3 +248,25 @@ def test_the_reset_and_leading_parameter_cells_join_the_first_cell_after_them_an
     assert _first_request(later) == ([1, 2], 4)  # a blank cell is not executed
     later.cells = later.cells[:3]
     assert _first_request(later) == ([1], 2)  # parameter cells only: the last one goes with the reset
+
+
+def connection(task, notebook):
+    """``finish``: the kernel's connection as its notebook printed it."""
+    return json.loads(notebook.cells[-1].outputs[0].text)
+
+
+def test_kernels_listen_on_unix_sockets_in_a_folder_of_their_workers_own(project, tmp_path):
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    notebook.cells = [nbformat.v4.new_code_cell("import json, os\nfrom ipykernel.connect import get_connection_info\n"
+                                                "info = get_connection_info(unpack=True)\n"
+                                                "folder = os.path.dirname(info['ip']) if info['transport'] == 'ipc' else None\n"
+                                                "print(json.dumps({'transport': info['transport'], 'ip': info['ip'],\n"
+                                                "                  'mode': folder and oct(os.stat(folder).st_mode & 0o777)}))")]
+    nbformat.write(notebook, tmp_path / "connection.ipynb")
+    [(_, error, _, info)] = run_tasks([Task("a", {})], tmp_path / "connection.ipynb", connection, workers=1, progress=False)
+    assert error is None
+    assert info["transport"] == "ipc" and os.path.isabs(info["ip"]) and info["mode"] == "0o700"
+    assert not os.path.exists(os.path.dirname(info["ip"]))  # removed with its worker
+    # ipykernel warns of a kernel listening on TCP without encryption at every start; not here.
+    cli = run_ucjlib(project, "reports", "--region", "Binjai", "--language", "id", "--force")  # a kernel starts
+    assert cli.returncode == 0 and "without encryption" not in cli.stderr, cli.stderr

@@ -22,6 +22,7 @@ import copy
 import ctypes
 import multiprocessing
 import os
+import shutil
 import signal
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -69,7 +70,9 @@ class _Worker:
         self.workdir = tempfile.mkdtemp(prefix="ucj-kernel-")
 
     async def _start(self) -> None:
-        self.km = self.manager_class(kernel_name="python3")
+        # Over Unix sockets in this worker's own folder (readable by its user alone), not TCP ports
+        # on localhost that any local user can reach (ipykernel warns of those at every start).
+        self.km = self.manager_class(kernel_name="python3", transport="ipc", ip=os.path.join(self.workdir, "kernel"))
         # No IPython history: it would write every execution to SQLite (from a thread of its own),
         # a few core-milliseconds per cell that nobody reads.
         await self.km.start_kernel(cwd=self.workdir, extra_arguments=["--HistoryManager.enabled=False"])
@@ -118,6 +121,7 @@ class _Worker:
 
     def close(self) -> None:
         self.loop.run_until_complete(self._stop())
+        shutil.rmtree(self.workdir, ignore_errors=True)  # the kernel's working folder, and its sockets
 
     def _kill(self) -> None:
         """Kill the kernel outright (it may not answer a shutdown request) and forget it."""
