@@ -146,49 +146,58 @@ def naive(folder: Path, codes: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def floor(codes: list[str], warm_up: str) -> float:
-    """Core-seconds to build these regions' reports here, without a kernel or nbconvert, after
-    building ``warm_up``'s untimed (imports, templates, fonts, boundaries: what a kernel pays
-    once at start-up, which the runner's figure includes); ``warm_up`` may be one of ``codes``
-    (when they are every region): its model is computed again, as every sampled one is."""
+def _build(code: str) -> None:
+    """A region's reports in both languages, as a kernel builds them (model, body and page)."""
     from ucjlib.pages import page, report_body, report_title
-    from ucjlib.region_model import _model_of, for_region
+    from ucjlib.region_model import for_region
 
-    def build(code: str) -> None:
-        for language in LANGUAGE_ORDER:
-            model = for_region(code)
-            page(report_body(model, language), report_title(model.name, language), language)
+    for language in LANGUAGE_ORDER:
+        model = for_region(code)
+        page(report_body(model, language), report_title(model.name, language), language)
 
-    build(warm_up)
-    _model_of.cache_clear()  # every sampled model is computed, as in a kernel
+
+def _warm_up(code: str) -> None:
+    """A floor process's start, untimed as a kernel's is not: imports, templates, fonts and
+    boundaries, by building ``code``'s reports; then its model is forgotten (``code`` may be
+    one of those timed, when they are every region), so that every timed model is computed."""
+    from ucjlib.region_model import _model_of
+
+    _build(code)
+    _model_of.cache_clear()
+
+
+def _floor_province(codes: list[str]) -> float:
+    """Core-seconds to build one province's reports (its own and its kabupaten/kota's)."""
     start = time.process_time()
     for code in codes:
-        build(code)
+        _build(code)
     return time.process_time() - start
 
 
-def whole_provinces(codes: list[str], size: int, seed: int = 60) -> list[str]:
+def whole_provinces(codes: list[str], size: int, seed: int = 60) -> list[list[str]]:
     """Regions for the floor: whole provinces (the province and its kabupaten/kota among
-    ``codes``), picked at random until there are ``size``, in the order the runner renders
-    them. Whole, because a province's report computes its kabupaten/kota's models (it lists
-    them) and their own reports reuse them, in a kernel as here: a sample of scattered regions
-    would cost more a report than the run it stands for."""
+    ``codes``), picked at random until there are ``size`` regions. Whole, because a province's
+    report computes its kabupaten/kota's models (it lists them) and their own reports reuse
+    them, in a kernel as here: a sample of scattered regions would cost more a report than the
+    run it stands for."""
     provinces: dict[str, list[str]] = {}
     for code in sorted(codes):
         provinces.setdefault(province_of(code), []).append(code)
-    sample: list[str] = []
+    sample: list[list[str]] = []
     for province in random.Random(seed).sample(sorted(provinces), len(provinces)):
-        if len(sample) >= size:
+        if sum(map(len, sample)) >= size:
             break
-        sample += provinces[province]
+        sample.append(provinces[province])
     return sample
 
 
-def floor_per_report(codes: list[str], warm_up: str) -> float:
-    """The floor per report, timed in a forked process: its warm-up must not warm this one,
-    whose runner is timed after it."""
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        return pool.apply(floor, (codes, warm_up)) / (2 * len(codes))
+def floor_per_report(provinces: list[list[str]], warm_up: str, processes: int) -> float:
+    """The floor per report: ``processes`` processes forked from this one (their warm-up must
+    not warm this one, whose runner is timed after them) build the provinces' reports, the
+    largest province first, as the runner's workers take them; their core-seconds are summed."""
+    with multiprocessing.get_context("fork").Pool(processes, initializer=_warm_up, initargs=(warm_up,)) as pool:
+        seconds = sum(pool.imap_unordered(_floor_province, sorted(provinces, key=len, reverse=True)))
+    return seconds / (2 * sum(map(len, provinces)))
 
 
 def core_seconds() -> float:
@@ -217,9 +226,10 @@ def main() -> None:
         workers = min(args.workers or worker_cap(), worker_cap())
         print(f"SYNTHETIC regions: {len(codes)} and the nation (real codes and names, random figures), both languages; "
               f"cores: {os.cpu_count()}, workers: {workers}")
-        floor_sample = whole_provinces(codes, args.floor_sample or len(codes))
-        warm_up = next((code for code in codes if code not in floor_sample), codes[0])
-        floors = [floor_per_report(floor_sample, warm_up)]
+        provinces = whole_provinces(codes, args.floor_sample or len(codes))
+        sampled = sum(map(len, provinces))
+        warm_up = next((code for code in codes if not any(code in province for province in provinces)), codes[0])
+        floors = [floor_per_report(provinces, warm_up, workers)]
         with PeakMemory() as memory:
             cpu, start = core_seconds(), time.perf_counter()
             results = render(workers=args.workers, progress=False)
@@ -231,15 +241,19 @@ def main() -> None:
         start = time.perf_counter()
         again = render(workers=args.workers, progress=False)
         print(f"no-op rebuild: {sum(r.skipped for r in again)} of {len(again)} unchanged, {time.perf_counter() - start:.2f} s")
-        floors.append(floor_per_report(floor_sample, warm_up))
+        floors.append(floor_per_report(provinces, warm_up, workers))
+        alone = floor_per_report(provinces, warm_up, 1)
         (folder / "reports" / "index.html").unlink()  # the index too, as in the first run
         cpu = core_seconds()
         rerun = render(workers=args.workers, force=True, progress=False)
         runner_cpus = [runner_cpu / reports, (core_seconds() - cpu) / len(rerun)]
         print(f"runner again (everything re-rendered): {runner_cpus[1]:.3f} core-s a report")
-        floors.append(floor_per_report(floor_sample, warm_up))
-        print(f"floor (in-process build, no kernel, no nbconvert): {', '.join(f'{f:.3f}' for f in floors)} core-s a report "
-              f"(before, between and after the runners), timed on {len(floor_sample)} regions (whole provinces) × 2 languages")
+        floors.append(floor_per_report(provinces, warm_up, workers))
+        print(f"floor (in-process build, no kernel, no nbconvert, {workers} processes as the runner's {workers} workers): "
+              f"{', '.join(f'{f:.3f}' for f in floors)} core-s a report (before, between and after the runners), "
+              f"timed on {sampled} regions (whole provinces) × 2 languages")
+        print(f"floor in one process, the other cores idle (after the one between the runners): {alone:.3f} core-s a report; "
+              f"with {workers} processes the same work took {floors[1] / alone:.2f} times as many")
         # Each runner against the floors timed just before and just after it.
         around = [statistics.mean(floors[:2]), statistics.mean(floors[1:])]
         naive_sample = codes[: args.naive_sample]
@@ -249,7 +263,8 @@ def main() -> None:
         print(f"speedup_vs_naive: {naive_per_report / (runner / reports):.1f}")
         print(f"floor_efficiency: {statistics.mean(around) / statistics.mean(runner_cpus):.2f} "
               f"(the floors around each runner ÷ the runner, averaged; each runner alone: "
-              f"{around[0] / runner_cpus[0]:.2f}, {around[1] / runner_cpus[1]:.2f})")
+              f"{around[0] / runner_cpus[0]:.2f}, {around[1] / runner_cpus[1]:.2f}; "
+              f"against the floor in one process: {alone / statistics.mean(runner_cpus):.2f})")
 
 
 if __name__ == "__main__":
