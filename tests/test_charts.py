@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 
 from ucjlib.charts import SMALL_PX, coverage_over_time, coverage_vs_targets, fan_chart, text_width
-from ucjlib.plots import PALETTE
+from ucjlib.palette import PALETTE
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -270,3 +270,27 @@ def test_kernels_listen_on_unix_sockets_in_a_folder_of_their_workers_own(project
     # ipykernel warns of a kernel listening on TCP without encryption at every start; not here.
     cli = run_ucjlib(project, "reports", "--region", "Binjai", "--language", "id", "--force")  # a kernel starts
     assert cli.returncode == 0 and "without encryption" not in cli.stderr, cli.stderr
+
+
+def pyplot_state(task, notebook):
+    """``finish``: what the notebook's last cell printed of pyplot in its kernel."""
+    return json.loads(notebook.cells[-1].outputs[0].text)
+
+
+def test_reports_draw_their_maps_without_pyplot_and_a_figure_a_cell_leaves_is_closed_before_the_next(project, tmp_path,
+                                                                                                       monkeypatch):
+    """Importing pyplot costs a kernel a third of a core-second; its figures would outlive the reset."""
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    notebook = nbformat.read(paths.notebooks_dir() / "report-region.ipynb", as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        "import json, sys\nloaded = 'matplotlib.pyplot' in sys.modules\nfigures = None\n"
+        "if region == '12.75':  # a cell that draws with pyplot and leaves its figure open\n"
+        "    import matplotlib.pyplot as plt\n    figures = len(plt.get_fignums())\n    plt.figure()\n"
+        "print(json.dumps([loaded, figures]))"))
+    nbformat.write(notebook, tmp_path / "report-region.ipynb")
+    # Lampung's report draws a locator map and a choropleth of its kabupaten/kota.
+    tasks = [Task(f"{step}-{code}", {"region": code, "languages": ["id"]}, batch="one kernel")
+             for step, code in enumerate(["18", "12.75", "12.75"])]
+    runs = {task.name: (error, state) for task, error, _, state in
+            run_tasks(tasks, tmp_path / "report-region.ipynb", pyplot_state, workers=1, progress=False)}
+    assert runs == {"0-18": (None, [False, None]), "1-12.75": (None, [False, 0]), "2-12.75": (None, [True, 0])}

@@ -22,7 +22,7 @@ import jinja2
 
 from .config import LONG_TERM_HORIZON, RULE_BASE_YEAR
 from .formatting import format_percent
-from .plots import PALETTE
+from .palette import PALETTE
 
 TITLE_PX, LABEL_PX, SMALL_PX = 15, 12, 11  # no text is smaller than SMALL_PX (8,25 pt)
 MARGIN = 8

@@ -2,7 +2,9 @@
 kabupaten/kota lies within its province, and a province within Indonesia.
 
 Maps are drawn with matplotlib as small PNG images (flat shapes compress well; an SVG of
-every boundary point would outweigh the rest of the report) and embedded in the page.
+every boundary point would outweigh the rest of the report) and embedded in the page. They
+are figures of their own on an Agg canvas, not pyplot's: nothing keeps them once drawn, and
+a report kernel (or the index) does not import pyplot and its backend machinery.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import functools
 import io
 import json
 
-import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
 
 from . import paths
 from .regions import province_of
@@ -41,12 +44,19 @@ def neighbours(code: str) -> list[str]:
     return [other for other in shapes if "." not in other]
 
 
+def _figure(size_inches: tuple[float, float]):
+    """A figure with one axes, drawn by Agg."""
+    fig = Figure(figsize=size_inches)
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
 def locator_map(code: str):
     """A figure with ``code`` highlighted among its neighbours; None when it has no boundary."""
     shapes = boundaries()
     if code not in shapes:
         return None
-    fig, ax = plt.subplots(figsize=SIZE_INCHES)
+    fig, ax = _figure(SIZE_INCHES)
     # Two collections (the context, then the region on top), however many neighbours: each artist costs its own draw.
     context = [ring for other in neighbours(code) if other != code for ring in shapes[other]]
     ax.add_collection(PolyCollection(context, facecolors=CONTEXT, edgecolors=EDGE, linewidths=0.4))
@@ -74,14 +84,13 @@ def smallest_font_pt(fig) -> float:
 
 
 def figure_to_png_uri(fig) -> str:
-    """The figure as a PNG data URI, and close it. A map has few colours: a 64-colour palette
+    """The figure as a PNG data URI. A map has few colours: a 64-colour palette
     keeps it a third of the size (no metadata: the bytes depend only on the map)."""
     from PIL import Image
 
     fig.set_dpi(DPI)
     fig.canvas.draw()
     image = Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    plt.close(fig)
     # Fast octree quantisation: a tenth of median cut's time (and ~no need for optimize's extra passes) for flat shapes.
     image = image.convert("RGB").quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
@@ -106,7 +115,7 @@ def choropleth(values: dict[str, float], codes: list[str], legend_title: str, no
     """``codes`` coloured by their coverage class (``values``; hatched where missing), then the
     ``overlay`` regions (kabupaten/kota with data over their provinces) drawn on top."""
     shapes = boundaries()
-    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    fig, ax = _figure((6.4, 3.6))
     for layer, width in ((({code: values.get(code) for code in codes}), 0.4), ((overlay or {}), 0.25)):
         # One collection per class (not per region): a national map has 552 regions, and each artist costs its own draw.
         classes: dict[int | None, list] = {}

@@ -8,11 +8,7 @@ import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
 from .formatting import format_percent
-
-# seaborn's "colorblind" palette, each colour darkened (HLS lightness lowered) just enough to
-# stand at least 3:1 against white, as marks on a white page must; spelled out so that drawing
-# a report does not import seaborn. tests/test_plots.py checks hues and contrast against seaborn's.
-PALETTE = ["#0173b2", "#cd8405", "#029e73", "#d55e00", "#cc78bc", "#c58652", "#f653c5", "#949494", "#a0970f", "#229de2"]
+from .palette import PALETTE
 
 
 def _plain_text(draw):

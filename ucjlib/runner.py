@@ -38,9 +38,10 @@ from typing import Callable
 # of pandas, matplotlib and statsmodels, and everything the library has cached since, again
 # before each report (a fifth of a core-second at first, growing with every region); what
 # survives it is frozen, left out of every later collection, so each collection only walks
-# what the last report created. The figures are closed first, so they are collected, not frozen.
-RESET = ("import matplotlib.pyplot as _plt\n_plt.close('all')\nget_ipython().reset(new_session=False)\n"
-         "import gc as _gc\n_gc.freeze()\ndel _gc")
+# what the last report created. Figures pyplot holds (if a cell used it: the library's report
+# path does not import it) are closed first, so they are collected, not frozen.
+RESET = ("import sys as _sys\nif 'matplotlib.pyplot' in _sys.modules:\n    _sys.modules['matplotlib.pyplot'].close('all')\n"
+         "get_ipython().reset(new_session=False)\nimport gc as _gc\n_gc.freeze()\ndel _gc")
 
 
 @dataclass(frozen=True)
