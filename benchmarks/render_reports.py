@@ -1,6 +1,7 @@
 """Benchmark: the main job's report run (warm kernels, both languages) against the naive
 loop (papermill command line + nbconvert command line per report) and against the floor
-(the same reports built in this process without a kernel), on N SYNTHETIC regions.
+(the same reports built without a kernel, in processes forked from this one), on N
+SYNTHETIC regions.
 
     python benchmarks/render_reports.py --regions 20
     python benchmarks/render_reports.py --regions 552 --naive-sample 6
@@ -14,17 +15,21 @@ kernel start-up included; then the same run again with every report up to date (
 
 Core-seconds are CPU time (user + system): the runner's is that of this process, its
 workers and their kernels (each reaped by its parent, so the operating system adds it up);
-the floor's is that of a process forked from this one while it builds whole provinces of the same
-reports (model, body and page; what a region's two languages share computed once, as in a
-kernel), after one region's untimed: its start-up is not timed, as the runner's kernels'
-is. The development machine's speed drifts (a virtual machine: a fixed workload's CPU time
-moved between 22 and 35 ms within a minute, idle), so the timings alternate: floor, runner,
-floor, runner again (everything re-rendered, new kernels included), floor; each runner is
-set against the average of the two floors around it, and `floor_efficiency` is the average of
-those over the runners' average, which cancels a drift that is steady over a runner's minute.
-By default the floor is timed on every region (no sample to be unlike the run, and about as
-long as the runner runs: the drift averages out alike). On a machine shared with
-other work the wall times grow while core-seconds barely do.
+the floor's is that of as many processes as the runner has workers, forked from this one,
+while they build whole provinces of the same reports (model, body and page; what a region's
+two languages share computed once, as in a kernel), the largest province first, each process
+after one region's untimed: its start-up is not timed, as the runner's kernels' is. As many
+processes, on the same cores, because a core of this virtual machine does less in a
+core-second while the other works too (the floor's own work took 1,07 to 1,15 times the
+core-seconds with both cores busy, a pure-Python loop 1,8 times): a floor timed alone would
+count that as the runner's overhead. The floor is also timed in one process, once, and the
+ratio printed. The machine's speed drifts too (a fixed workload's CPU time moved between 22
+and 35 ms within a minute, idle), so the timings alternate: floor, runner, floor, runner
+again (everything re-rendered, new kernels included), floor; each runner is set against the
+average of the two floors around it, and `floor_efficiency` is the average of those over the
+runners' average, which cancels a drift that is steady over a runner's minute. By default
+the floor is timed on every region (no sample to be unlike the run). On a machine shared
+with other work the wall times grow while core-seconds barely do.
 
 Prints, in one run: the runner's wall time and time per report, the no-op rebuild, the
 floor and the naive loop per report (both timed on samples: the output says on how many),
