@@ -107,10 +107,12 @@ def synthetic_project(folder: Path, n: int, seed: int = 552) -> list[str]:
 
 
 class PeakMemory:
-    """Samples the resident memory of this process and all its descendants (kernels too)."""
+    """Samples the resident memory of this process and all its descendants (kernels too);
+    ``cpu``: the core-seconds its sampling took (psutil walks /proc), not the runner's."""
 
     def __init__(self):
         self.peak = 0
+        self.cpu = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -124,6 +126,7 @@ class PeakMemory:
                 except psutil.Error:
                     pass
             self.peak = max(self.peak, total)
+        self.cpu = time.thread_time()
 
     def __enter__(self):
         self._thread.start()
@@ -239,6 +242,7 @@ def main() -> None:
             cpu, start = core_seconds(), time.perf_counter()
             results = render(workers=args.workers, progress=False)
             runner, runner_cpu = time.perf_counter() - start, core_seconds() - cpu
+        runner_cpu -= memory.cpu
         reports, failed = len(results), sum(bool(r.error) for r in results)
         print(f"runner: {reports - failed} reports in {runner:.1f} s wall ({runner / reports:.3f} s a report), "
               f"{failed} failed; {runner_cpu:.1f} core-s ({runner_cpu / reports:.3f} a report; wall × workers "
