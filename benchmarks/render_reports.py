@@ -20,8 +20,8 @@ while they build whole provinces of the same reports (model, body and page; what
 two languages share computed once, as in a kernel), the largest province first, each process
 after one region's untimed: its start-up is not timed, as the runner's kernels' is. As many
 processes, on the same cores, because a core of this virtual machine does less in a
-core-second while the other works too (the floor's own work took 1,07 to 1,15 times the
-core-seconds with both cores busy, a pure-Python loop 1,8 times): a floor timed alone would
+core-second while the other works too (in alternating phases, the floor's own work took 1,07
+and 1,12 times the core-seconds with both cores busy, a pure-Python loop 1,8 times): a floor timed alone would
 count that as the runner's overhead. The floor is also timed in one process, once, and the
 ratio printed. The machine's speed drifts too (a fixed workload's CPU time moved between 22
 and 35 ms within a minute, idle), so the timings alternate: floor, runner, floor, runner
