@@ -4,5 +4,5 @@ neither matplotlib's pyplot nor seaborn."""
 
 # seaborn's "colorblind" palette, each colour darkened (HLS lightness lowered) just enough to
 # stand at least 3:1 against white, as marks on a white page must; spelled out, not asked of
-# seaborn. tests/test_plots.py checks hues and contrast against seaborn's.
+# seaborn. tests/test_palette.py checks hues and contrast against seaborn's.
 PALETTE = ["#0173b2", "#cd8405", "#029e73", "#d55e00", "#cc78bc", "#c58652", "#f653c5", "#949494", "#a0970f", "#229de2"]
