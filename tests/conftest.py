@@ -4,6 +4,7 @@ built and rendered by the real commands (papermill, nbconvert) in subprocesses."
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -14,6 +15,10 @@ from pathlib import Path
 import pytest
 
 from ucjlib import paths
+from ucjlib.notebook import ANALYSIS_DATE
+
+# The day issue 25 was filed: tests of the model are dated from it (its first budget year is 2028).
+REPORT_DATE = dt.date(2026, 12, 6)
 
 # Made-up figures for a fictional region (code 99.01, province 99): 12.375 ÷ 30.000 = 41,25%.
 FICTIONAL_REGIONS = [
@@ -46,9 +51,13 @@ def add_fictional_region(raw: Path) -> None:
     """Add the fictional regions, their source and figures to a copy of data/raw/."""
     _append(raw / "regions.csv", FICTIONAL_REGIONS)
     _append(raw / "sources.csv", [FICTIONAL_SOURCE])
+    # 99.01's coverage figures name their denominator, so that a trend can be fitted on them.
+    named = {"basis": "angkatan kerja", "basis_en": "labour force"}
     _append(raw / "observations.csv", [
         {"region": region, "indicator": indicator, "value": value, "as_of": as_of, "source_id": "uji-fiktif",
-         "note_id": "sintetis", "note_en": "synthetic"} for region, indicator, value, as_of in FICTIONAL_OBSERVATIONS])
+         "note_id": "sintetis", "note_en": "synthetic",
+         **(named if (region, indicator) == ("Kabupaten Fiktif Contoh", "ucj_coverage") else {})}
+        for region, indicator, value, as_of in FICTIONAL_OBSERVATIONS])
 
 
 # The five seed articles and the national yardsticks: the data most tests build and render
@@ -103,7 +112,8 @@ def _render_project(root: Path, everything: bool) -> RenderedProject:
     assert build.returncode == 0, build.stderr
     regions = (raw / "regions.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     (raw / "regions.csv").write_text("".join(line for line in regions if not line.startswith("99.02,")), encoding="utf-8")
-    reports = run_ucjlib(root, "reports")
+    # Dated as the notebooks' analysis, so that reports and notebooks can be compared figure by figure.
+    reports = run_ucjlib(root, "reports", "--as-of", ANALYSIS_DATE.isoformat())
     return RenderedProject(root, build, reports)
 
 
@@ -140,7 +150,8 @@ def data():
 
 @pytest.fixture(scope="session")
 def model_of(data):
-    """The region model of a Kemendagri code, on the project's data, default assumptions."""
+    """The region model of a Kemendagri code, on the project's data, default assumptions, as of
+    REPORT_DATE (first budget year 2028)."""
     from ucjlib.region_model import Assumptions, region_model
 
-    return lambda code: region_model(code, data.observations, data.checks, data.legal, Assumptions())
+    return lambda code: region_model(code, data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE))

@@ -8,9 +8,7 @@ from hypothesis import strategies as st
 
 from ucjlib.metrics import (
     attainment,
-    bpu_monthly_rate,
     coverage_rate,
-    enrolment_cost,
     gap_persons,
     gap_points,
     implied_months,
@@ -20,7 +18,6 @@ from ucjlib.metrics import (
     printed_rounding,
     rule_target,
     uncovered_workers,
-    workers_for_budget,
     years_to_target,
 )
 
@@ -150,87 +147,7 @@ def test_years_to_target_exact_hit():
     assert years_to_target(400, 1_000, 50, 50) == 2
 
 
-# --- contributions and budgets ----------------------------------------------------------
-
-@pytest.mark.parametrize(
-    "on, sector, expected",
-    [
-        (D(2025, 6, 1), "other", 16_800),
-        (D(2026, 3, 31), "other", 16_800),
-        (D(2026, 4, 1), "other", 8_400),  # other sectors: Apr–Dec 2026
-        (D(2026, 12, 31), "other", 8_400),
-        (D(2027, 1, 1), "other", 16_800),
-        (D(2025, 12, 31), "transport", 16_800),
-        (D(2026, 1, 1), "transport", 8_400),  # transport: Jan 2026 – Mar 2027
-        (D(2026, 2, 15), "transport", 8_400),
-        (D(2026, 2, 15), "other", 16_800),
-        (D(2027, 3, 31), "transport", 8_400),
-        (D(2027, 4, 1), "transport", 16_800),
-    ],
-)
-def test_bpu_monthly_rate(on, sector, expected):
-    assert bpu_monthly_rate(on, sector) == expected
-
-
-def test_bpu_monthly_rate_default_sector_is_other():
-    assert bpu_monthly_rate(D(2026, 2, 1)) == 16_800
-
-
-@pytest.mark.parametrize("sector", ["transportasi", "Transport", ""])
-def test_bpu_monthly_rate_unknown_sector(sector):
-    with pytest.raises(ValueError, match="sector"):
-        bpu_monthly_rate(D(2026, 5, 1), sector)
-
-
-@pytest.mark.parametrize(
-    "workers, months, start, sector, expected",
-    [
-        (10_000, 12, D(2025, 1, 1), "other", 2_016_000_000),  # 10.000 × 16.800 × 12
-        (7_500, 12, D(2025, 1, 1), "other", 1_512_000_000),  # 75 villages × 100: 7.500 × 201.600
-        (10_000, 3, D(2025, 1, 1), "other", 504_000_000),  # 10.000 × 16.800 × 3
-        # Jan–Mar 2026 3 × 16.800 + Apr–Dec 9 × 8.400 = 50.400 + 75.600 = 126.000 per worker
-        (10_000, 12, D(2026, 1, 1), "other", 1_260_000_000),
-        # Feb, Mar at 16.800 + Apr, May at 8.400 = 50.400 per worker
-        (100, 4, D(2026, 2, 1), "other", 5_040_000),
-        (100, 4, D(2026, 2, 20), "other", 5_040_000),  # a mid-month start counts its month
-        # Nov, Dec 2025 at 16.800 + Jan, Feb 2026 at 8.400 (transport)
-        (100, 4, D(2025, 11, 1), "transport", 5_040_000),
-        # Nov, Dec 2026 at 8.400 + Jan, Feb 2027 at 16.800 (other): across the window end
-        (100, 4, D(2026, 11, 1), "other", 5_040_000),
-        # transport Jan 2026 – Mar 2027: 15 months × 8.400 = 126.000
-        (1, 15, D(2026, 1, 1), "transport", 126_000),
-        (10_000, 0, D(2025, 1, 1), "other", 0),
-    ],
-)
-def test_enrolment_cost(workers, months, start, sector, expected):
-    assert enrolment_cost(workers, months, start, sector) == expected
-
-
-@pytest.mark.parametrize(
-    "budget, months, start, sector, expected",
-    [
-        (2_016_000_000, 12, D(2025, 1, 1), "other", 10_000),
-        (1_260_000_000, 12, D(2026, 1, 1), "other", 10_000),
-        (5_040_000, 4, D(2026, 2, 1), "other", 100),
-        (5_040_000, 4, D(2025, 11, 1), "transport", 100),
-        (1_512_000_000, 12, D(2025, 1, 1), "other", 7_500),
-        (1_000_000_000, 12, D(2025, 1, 1), "other", 4_960.3175),  # 1.000.000.000 ÷ 201.600
-    ],
-)
-def test_workers_for_budget(budget, months, start, sector, expected):
-    assert workers_for_budget(budget, months, start, sector) == pytest.approx(expected, abs=1e-4)
-
-
-@given(
-    st.integers(1, 100_000),
-    st.integers(1, 36),
-    st.dates(min_value=D(2025, 1, 1), max_value=D(2027, 12, 31)),
-    st.sampled_from(["other", "transport"]),
-)
-def test_workers_for_budget_inverts_enrolment_cost(workers, months, start, sector):
-    budget = enrolment_cost(workers, months, start, sector)
-    assert workers_for_budget(budget, months, start, sector) == pytest.approx(workers, rel=1e-12)
-
+# --- budgets ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     "budget, persons, kwargs, expected",

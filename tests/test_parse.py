@@ -636,3 +636,9 @@ def test_parse_figure_fuzz_with_convention_and_limit(text, number_convention, ma
     except ParseError:
         return
     assert isinstance(result, Figure) and result.value >= 0
+
+
+@pytest.mark.parametrize("text, ends", [("66–67 persen", (66, 67)), ("Rp1–2 miliar", (1e9, 2e9)), ("10 s.d. 20 ribu", (10_000, 20_000)),
+                                        ("36,48%", None), ("sekitar 89.300", None)])
+def test_a_printed_range_keeps_its_two_ends(text, ends):
+    assert parse_figure(text).ends == ends

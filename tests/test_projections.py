@@ -75,10 +75,18 @@ def test_one_off_plan_labuhanbatu():
     assert path["participants"].tolist() == [80_034.0] * 4
     assert path["coverage"].round(2).tolist() == [44.08] * 4
     assert year_reached(path, 43.92) == 2026 and year_reached(path, 52.15) is None
-    # 2026: 13.800 × (3 × 16.800 + 9 × 8.400) = 13.800 × 126.000; 2027: 13.800 × 201.600.
-    assert yearly_budget(path).tolist()[:2] == [1_738_800_000.0, 2_782_080_000.0]
-    # With JHT (Rp36.800) only JKK+JKM is discounted: 3 × 36.800 + 9 × 28.400 = 366.000 a person in 2026.
-    assert yearly_budget(path, premium_rate=36_800).tolist()[0] == 13_800 * 366_000
+    # The regional budget pays the full rate every month (PP 50/2025's discount excludes APBD-paid
+    # workers): 2026 and 2027 both 13.800 × 12 × 16.800 = 13.800 × 201.600.
+    assert yearly_budget(path).tolist()[:2] == [2_782_080_000.0, 2_782_080_000.0]
+    # With JHT (Rp36.800), also in full: 13.800 × 12 × 36.800.
+    assert yearly_budget(path, premium_rate=36_800).tolist()[0] == 13_800 * 441_600
+
+
+def test_enrolment_starts_in_the_first_budget_year_that_can_still_pay():
+    # From the 2025 figure, with 2028 the first budget year: nobody is added in 2026 or 2027.
+    path = run_scenario(Scenario("plan", one_off=13_800), P, W, 2025, horizon=2029, first_year=2028)
+    assert path["added"].tolist() == [0.0, 0.0, 13_800.0, 13_800.0]
+    assert yearly_budget(path).tolist() == [0.0, 0.0, 2_782_080_000.0, 2_782_080_000.0]
 
 
 def test_a_pace_of_10000_people_reaches_the_rpjpn_goal_in_2037():
@@ -124,13 +132,21 @@ def test_yardstick_pace_and_region_scenarios_on_seed_data(processed_seed):
     labuhanbatu = processed[processed["region_code"] == "12.10"]
     start = starting_point(labuhanbatu, checks[checks["region_code"] == "12.10"], 2025, 36.48, 181_567, 66_234)
     assert (start.year, start.participants, start.hypothetical) == (2025, 66_234, False)
-    scenarios = region_scenarios(labuhanbatu, start, ("RPJMN 2025–2029", 2029, 43.92), Growth(), yardstick_pace(national))
+    scenarios = region_scenarios(labuhanbatu, start, ("RPJMN 2025–2029", 2029, 43.92), Growth(), yardstick_pace(national), 2026)
     # The poverty plan (10.000 poor residents a year) is not a pace of enrolling workers: no scenario.
     assert [s.key for s in scenarios] == ["one-off-plan", "to-target", "national-pace"]
-    table = scenario_table(start, scenarios, Growth(), [("RPJMN 2029", 43.92)]).set_index("key")
+    table = scenario_table(start, scenarios, Growth(), [("RPJMN 2029", 43.92)], 16_800, 2026).set_index("key")
     assert table.loc["one-off-plan", "first_year_added"] == 13_800
     # (79.744,2 − 66.234) ÷ 4 = 3.377,55 a year reaches 43,92% in 2029 exactly.
     assert table.loc["to-target", "first_year_added"] == pytest.approx(3_377.55, abs=0.01)
+    assert table.loc["to-target", "reached:RPJMN 2029"] == 2029
+    # Made in December 2026 the first budget year is 2028: two years (2028, 2029) for the same
+    # 0,4392 × 181.567 − 66.234 = 13.510,2264, i.e. 6.755,1132 a year, each at 12 × Rp16.800.
+    late = region_scenarios(labuhanbatu, start, ("RPJMN 2025–2029", 2029, 43.92), Growth(), yardstick_pace(national), 2028)
+    table = scenario_table(start, late, Growth(), [("RPJMN 2029", 43.92)], 16_800, 2028).set_index("key")
+    assert table.loc["to-target", "first_year"] == 2028
+    assert table.loc["to-target", "first_year_added"] == pytest.approx(6_755.1132)
+    assert table.loc["to-target", "budget_first_year"] == pytest.approx(6_755.1132 * 201_600)
     assert table.loc["to-target", "reached:RPJMN 2029"] == 2029
 
 

@@ -28,6 +28,7 @@ import math
 import pandas as pd
 import pytest
 
+from ucjlib.contributions import Piece
 from ucjlib.processed import PROCESSED_COLUMNS, load_all
 from ucjlib.region_model import Assumptions, ReportParameterError, check_assumptions, region_model
 from ucjlib.region_view import View
@@ -56,8 +57,13 @@ def data():
     return load_all()
 
 
+# The day issue 25 was filed: its first budget year is 2028 (APBD 2027 approved by 30 November 2026).
+REPORT_DATE = dt.date(2026, 12, 6)
+ON_REPORT_DATE = Assumptions(as_of=REPORT_DATE)
+
+
 def build(data, code: str, **assumptions):
-    return region_model(code, data.observations, data.checks, data.legal, Assumptions(**assumptions))
+    return region_model(code, data.observations, data.checks, data.legal, Assumptions(**{"as_of": REPORT_DATE, **assumptions}))
 
 
 @pytest.fixture(scope="module")
@@ -223,197 +229,199 @@ def test_chosen_target_defaults_to_rpjmn_2029(labuhanbatu, lampung):
         assert model.compared_targets == [(f"{RPJMN} (2029)", pytest.approx(43.92)), (f"{RPJPN} (2045)", pytest.approx(99.5))]
 
 
-# -- gaps, attainment, first unmet target ----------------------------------------------------
+# -- gaps, attainment, timing ------------------------------------------------------------------
+# Seen from REPORT_DATE (6 December 2026): 2025's targets have passed, 2026's are due (this year,
+# and before 2028, the first budget year that can still pay), 2029's and 2045's are open.
 
 def test_gaps_labuhanbatu(labuhanbatu):
     # On the headline 36,48% and the printed 181.567 workers (1.815,67 per point); persons are
     # target × workers − the 66.234 participants printed beside the coverage.
-    g = gap(labuhanbatu, RPJMN, 2025)  # 36,48 ≥ 32,15: reached
-    assert (g.points, g.persons, g.reached) == (0, 0, True)
+    g = gap(labuhanbatu, RPJMN, 2025)  # 36,48 ≥ 32,15: reached, judged by the April 2025 figure
+    assert (g.points, g.persons, g.reached, g.timing, g.judged_by.as_of) == (0, 0, True, "passed", "2025-04-22")
     assert g.attainment == pytest.approx(113.4681, abs=5e-5)  # 36,48 ÷ 32,15 × 100
-    g = gap(labuhanbatu, KEMENDAGRI, 2025)
-    assert g.points == pytest.approx(15.67, abs=EXACT)  # 52,15 − 36,48
+    g = gap(labuhanbatu, KEMENDAGRI, 2025)  # passed: missed by 15,67 points
+    assert g.missed and g.points == pytest.approx(15.67, abs=EXACT)  # 52,15 − 36,48
     assert g.persons == pytest.approx(28_453.1905, abs=1e-6)  # 0,5215 × 181.567 − 66.234 = 94.687,1905 − 66.234
     assert g.persons_range == (g.persons, g.persons)  # both counts printed to the last person: exact
     assert g.attainment == pytest.approx(69.9521, abs=5e-5)  # 36,48 ÷ 52,15 × 100
-    g = gap(labuhanbatu, RKP, 2026)  # 36,48 ≥ 34,99
-    assert g.reached and g.attainment == pytest.approx(104.2584, abs=5e-5)  # 36,48 ÷ 34,99 × 100
+    g = gap(labuhanbatu, RKP, 2026)  # 36,48 ≥ 34,99, due this year
+    assert g.reached and g.timing == "due" and g.attainment == pytest.approx(104.2584, abs=5e-5)  # 36,48 ÷ 34,99 × 100
     g = gap(labuhanbatu, RPJMN, 2029)
-    assert g.points == pytest.approx(7.44, abs=EXACT)  # 43,92 − 36,48
+    assert g.timing == "open" and g.points == pytest.approx(7.44, abs=EXACT)  # 43,92 − 36,48
     assert g.persons == pytest.approx(13_510.2264, abs=1e-6)  # 0,4392 × 181.567 − 66.234 = 79.744,2264 − 66.234
     assert g.attainment == pytest.approx(83.0601, abs=5e-5)  # 36,48 ÷ 43,92 × 100
     g = gap(labuhanbatu, RPJPN, 2045)
     assert g.points == pytest.approx(63.02, abs=EXACT)  # 99,5 − 36,48
     assert g.persons == pytest.approx(114_425.165, abs=1e-6)  # 0,995 × 181.567 − 66.234 = 180.659,165 − 66.234
-    # The first target (by year, then value) not reached: 2025's RPJMN 32,15 is met, Kemendagri's 52,15 is not.
-    assert (labuhanbatu.first_unmet.target.name, labuhanbatu.first_unmet.target.year) == (KEMENDAGRI, 2025)
+    # The first target not reached whose year has not passed: RPJMN 2029 (RKP 2026 is met).
+    assert (labuhanbatu.first_unmet.target.name, labuhanbatu.first_unmet.target.year) == (RPJMN, 2029)
+    assert labuhanbatu.first_open is labuhanbatu.first_unmet
+    status, missed = labuhanbatu.status
+    assert (status, missed.target.name, missed.target.year) == ("missed", KEMENDAGRI, 2025)
 
 
 def test_gaps_binjai(binjai):
-    # On 33% of 132.826 (1.328,26 per point).
+    # On 33% of 132.826 (1.328,26 per point), October 2024: 2025's targets are judged by it.
     g = gap(binjai, RPJMN, 2025)
     assert g.reached and g.attainment == pytest.approx(102.6439, abs=5e-5)  # 33 ÷ 32,15 × 100
     g = gap(binjai, KEMENDAGRI, 2025)
-    assert g.points == pytest.approx(19.15, abs=EXACT)  # 52,15 − 33
+    assert g.missed and g.points == pytest.approx(19.15, abs=EXACT)  # 52,15 − 33
     assert g.persons == pytest.approx(25_436.179, abs=1e-6)  # 19,15 × 1.328,26
     # "33%" stands for 32,5%–33,5% (half a unit of its last digit); the 132.826 workers are exact.
     assert g.persons_range == pytest.approx((24_772.049, 26_100.309), abs=1e-6)  # 18,65 and 19,65 × 1.328,26
     assert g.attainment == pytest.approx(63.2790, abs=5e-5)  # 33 ÷ 52,15 × 100
     g = gap(binjai, RULE, 2025)
-    assert g.points == pytest.approx(20.0, abs=EXACT)  # 53 − 33: the rule's own 20 points
+    assert g.missed and g.points == pytest.approx(20.0, abs=EXACT)  # 53 − 33: the rule's own 20 points
     assert g.persons == pytest.approx(26_565.2, abs=1e-6)  # 20 × 1.328,26
     assert g.attainment == pytest.approx(62.2642, abs=5e-5)  # 33 ÷ 53 × 100
-    g = gap(binjai, RKP, 2026)
-    assert g.points == pytest.approx(1.99, abs=EXACT)  # 34,99 − 33
+    g = gap(binjai, RKP, 2026)  # due this year, not met
+    assert g.timing == "due" and not g.reached and g.points == pytest.approx(1.99, abs=EXACT)  # 34,99 − 33
     assert g.persons == pytest.approx(2_643.2374, abs=1e-6)  # 1,99 × 1.328,26
     assert g.attainment == pytest.approx(94.3127, abs=5e-5)  # 33 ÷ 34,99 × 100
     g = gap(binjai, RPJMN, 2029)
     assert g.points == pytest.approx(10.92, abs=EXACT)  # 43,92 − 33
     assert g.persons == pytest.approx(14_504.5992, abs=1e-6)  # 10,92 × 1.328,26
-    assert (binjai.first_unmet.target.name, binjai.first_unmet.target.year) == (KEMENDAGRI, 2025)
+    assert (binjai.first_unmet.target.name, binjai.first_unmet.target.year) == (RKP, 2026)  # due, not passed
+    assert (binjai.first_open.target.name, binjai.first_open.target.year) == (RPJMN, 2029)
 
 
 def test_gaps_muba(muba):
-    # On 49,2% of the derived 261.363,64 workers (2.613,6364 per point).
+    # On 49,2% (25 September 2025) of the derived 261.363,64 workers (2.613,6364 per point).
     for name, year in [(RPJMN, 2025), (RULE, 2025), (RKP, 2026), (RPJMN, 2029)]:  # 49,2 ≥ 32,15, 46,8, 34,99, 43,92
         assert gap(muba, name, year).reached, (name, year)
     assert gap(muba, RULE, 2025).attainment == pytest.approx(105.1282, abs=5e-5)  # 49,2 ÷ 46,8 × 100
     g = gap(muba, KEMENDAGRI, 2025)
-    assert g.points == pytest.approx(2.95, abs=EXACT)  # 52,15 − 49,2
+    assert g.missed and g.points == pytest.approx(2.95, abs=EXACT)  # 52,15 − 49,2
     assert g.persons == pytest.approx(7_710.2273, abs=5e-5)  # 2,95 × 2.613,6364
     assert g.attainment == pytest.approx(94.3432, abs=5e-5)  # 49,2 ÷ 52,15 × 100
     g = gap(muba, MUBA_ARTICLE, 2025)
-    assert g.points == pytest.approx(8.8, abs=EXACT)  # 58 − 49,2
+    assert g.missed and g.points == pytest.approx(8.8, abs=EXACT)  # 58 − 49,2
     # 8,8 × 2.613,6364 = 23.000: back to the plan's 23 ribu, as the derivation of the base requires.
     assert g.persons == pytest.approx(23_000, abs=STORED_BASE)
     assert g.attainment == pytest.approx(84.8276, abs=5e-5)  # 49,2 ÷ 58 × 100
     g = gap(muba, RPJPN, 2045)
     assert g.points == pytest.approx(50.3, abs=EXACT)  # 99,5 − 49,2
     assert g.persons == pytest.approx(131_465.9091, abs=5e-5)  # 50,3 × 2.613,6364
-    assert (muba.first_unmet.target.name, muba.first_unmet.target.year) == (KEMENDAGRI, 2025)
+    assert (muba.first_unmet.target.name, muba.first_unmet.target.year) == (RPJPN, 2045)
 
 
 def test_no_gaps_without_coverage_lampung(lampung):
-    assert lampung.gaps == () and lampung.first_unmet is None
+    assert lampung.gaps == () and lampung.first_unmet is None and lampung.status == ("none", None)
+
+
+def test_a_passed_target_is_judged_by_the_latest_figure_by_the_end_of_its_year():
+    # SYNTHETIC: 30% (June 2024) and 45% (June 2026) against a 40% target for 2025. Seen from
+    # December 2026 the 2025 target was missed (30% was the coverage by then), by 10 points, even
+    # though the latest figure is above it; it is not carried forward.
+    rows = [{"indicator": "ucj_coverage", "value": 30, "value_as_printed": "30%", "as_of": "2024-06-30"},
+            {"indicator": "ucj_coverage", "value": 45, "value_as_printed": "45%", "as_of": "2026-06-30"},
+            {"indicator": "coverage_target", "value": 40, "value_as_printed": "40%", "as_of": "2025", "yardstick": "RPJMD"},
+            SYNTHETIC_NATIONAL]
+    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
+    g = next(g for g in model.gaps if g.target.name == "RPJMD")
+    assert (g.timing, g.judged_by.as_of, g.points, g.persons) == ("passed", "2024-06-30", 10, None)
+    assert g.missed and model.status[0] == "missed"
+    assert View(model, "id").verdict(g) == "terlewat: kurang 10,00 poin (cakupan 30 Juni 2024)"
+    # Seen from May 2025 the same target is due this year, judged by the latest figure then known.
+    early = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), Assumptions(as_of=dt.date(2025, 5, 1)))
+    g = next(g for g in early.gaps if g.target.name == "RPJMD")
+    assert (g.timing, g.judged_by.as_of, g.reached) == ("due", "2026-06-30", True)
 
 
 # -- costs -----------------------------------------------------------------------------------
+# Made on 6 December 2026, the first budget year a report can still shape is 2028 (the APBD for
+# 2027 is approved by 30 November 2026, PP 12/2019): costs run from 2028 to the target's year, and
+# the regional budget pays the full Rp16.800 every month (PP 50/2025 excludes APBD-paid workers):
+# Rp201.600 a person a year.
 
 def test_costs_labuhanbatu(labuhanbatu):
-    # Costed: every target above 66.234 ÷ 181.567 = 36,4791% — Kemendagri 2025, RPJMN 2029, RPJPN 2045.
-    assert keyed(c.target for c in labuhanbatu.costs) == [(KEMENDAGRI, "national", 2025), (RPJMN, "national", 2029),
-                                                          (RPJPN, "national", 2045)]
-    # Kemendagri 52,15% in 2025 from an April 2025 reading: the target's year is not after the
-    # reading's, so it is late; at least one year → budget year 2026.
-    c = cost(labuhanbatu, KEMENDAGRI, 2025)
-    assert (c.start_year, c.years, c.late) == (2025, 1, True)
-    # 0,5215 × 181.567 = 94.687,1905; − 66.234 = 28.453,1905 in one year.
-    assert c.participants_per_year == pytest.approx(28_453.1905, abs=1e-6)
-    b = c.first_budget
-    assert (b.year, b.full_rate, b.full_months, b.discounted_rate, b.discount_months) == (2026, 16_800, 3, 8_400, 9)
-    assert b.participants == pytest.approx(28_453.1905, abs=1e-6)
-    assert b.rupiah == pytest.approx(3_585_102_003, rel=RUPIAH)  # 28.453,1905 × 126.000
-    assert c.whole_gap_persons == pytest.approx(28_453.1905, abs=1e-6)
-    assert c.whole_gap_rupiah == pytest.approx(5_736_163_204.8, rel=RUPIAH)  # 28.453,1905 × 201.600
-    # RPJMN 43,92% in 2029: 0,4392 × 181.567 = 79.744,2264; − 66.234 = 13.510,2264 over 4 years.
+    # Costed: the open targets above 36,4791% (66.234 ÷ 181.567) — RPJMN 2029, RPJPN 2045.
+    assert keyed(c.target for c in labuhanbatu.costs) == [(RPJMN, "national", 2029), (RPJPN, "national", 2045)]
+    # RPJMN 43,92% in 2029: 0,4392 × 181.567 = 79.744,2264; − 66.234 = 13.510,2264 over 2028–2029.
     c = cost(labuhanbatu, RPJMN, 2029)
-    assert (c.years, c.late) == (4, False)
-    assert c.participants_per_year == pytest.approx(3_377.5566, abs=1e-6)  # 13.510,2264 ÷ 4
-    assert [b.year for b in c.budget_years] == [2026, 2027, 2028, 2029]
-    assert c.first_budget.rupiah == pytest.approx(425_572_131.6, rel=RUPIAH)  # 3.377,5566 × 126.000
-    second = c.budget_years[1]  # 2027: two years' new participants, no discount month
-    assert (second.full_months, second.discount_months) == (12, 0)
-    assert second.participants == pytest.approx(6_755.1132, abs=1e-6)  # 2 × 3.377,5566
-    assert second.rupiah == pytest.approx(1_361_830_821.12, rel=RUPIAH)  # 6.755,1132 × 201.600
-    assert c.whole_gap_rupiah == pytest.approx(2_723_661_642.24, rel=RUPIAH)  # 13.510,2264 × 201.600
-    # RPJPN 99,5% in 2045: 0,995 × 181.567 = 180.659,165; − 66.234 = 114.425,165 over 20 years.
+    assert (c.first_year, c.years) == (2028, 2)
+    assert c.participants_per_year == pytest.approx(6_755.1132, abs=1e-6)  # 13.510,2264 ÷ 2
+    assert [b.year for b in c.budget_years] == [2028, 2029]
+    b = c.first_budget
+    assert b.pieces == (Piece(16_800, 12, "PP 44/2015"),)
+    assert b.rupiah == pytest.approx(1_361_830_821.12, rel=RUPIAH)  # 6.755,1132 × 201.600
+    assert c.budget_years[1].participants == pytest.approx(13_510.2264, abs=1e-6)  # two years' new participants
+    assert c.budget_years[1].rupiah == pytest.approx(2_723_661_642.24, rel=RUPIAH)  # 13.510,2264 × 201.600
+    assert c.whole_gap_rupiah == pytest.approx(2_723_661_642.24, rel=RUPIAH)
+    # RPJPN 99,5% in 2045: 0,995 × 181.567 = 180.659,165; − 66.234 = 114.425,165 over 2028–2045 (18 years).
     c = cost(labuhanbatu, RPJPN, 2045)
-    assert c.years == 20 and c.participants_per_year == pytest.approx(5_721.25825, abs=1e-6)
+    assert c.years == 18 and c.participants_per_year == pytest.approx(6_356.95361, abs=1e-5)
 
 
 def test_costs_binjai(binjai):
-    # From 2024 (43.832,58 of 132.826): budget years begin in 2025, a full-rate year.
-    assert keyed(c.target for c in binjai.costs) == [(KEMENDAGRI, "national", 2025), (RULE, "rule", 2025),
-                                                     (RKP, "national", 2026), (RPJMN, "national", 2029),
-                                                     (RPJPN, "national", 2045)]
-    c = cost(binjai, RULE, 2025)  # 53%: 0,53 × 132.826 = 70.397,78; − 43.832,58 = 26.565,2
-    assert (c.start_year, c.years, c.late) == (2024, 1, False)
-    assert c.participants_per_year == pytest.approx(26_565.2, abs=1e-6)
-    b = c.first_budget
-    assert (b.year, b.full_rate, b.full_months, b.discount_months) == (2025, 16_800, 12, 0)
-    assert b.rupiah == pytest.approx(5_355_544_320, rel=RUPIAH)  # 26.565,2 × 201.600
-    assert c.whole_gap_rupiah == pytest.approx(5_355_544_320, rel=RUPIAH)  # the same: 2025 has no discount
-    c = cost(binjai, KEMENDAGRI, 2025)  # 52,15%: 19,15 × 1.328,26 = 25.436,179
-    assert c.late is False and c.participants_per_year == pytest.approx(25_436.179, abs=1e-6)
-    assert c.first_budget.rupiah == pytest.approx(5_127_933_686.4, rel=RUPIAH)  # 25.436,179 × 201.600
-    # RKP 34,99% in 2026: 1,99 × 1.328,26 = 2.643,2374 over 2 years = 1.321,6187 a year.
-    c = cost(binjai, RKP, 2026)
-    assert c.years == 2 and c.participants_per_year == pytest.approx(1_321.6187, abs=1e-6)
-    first, second = c.budget_years
-    assert first.year == 2025 and first.rupiah == pytest.approx(266_438_329.92, rel=RUPIAH)  # 1.321,6187 × 201.600
-    assert (second.year, second.full_months, second.discount_months) == (2026, 3, 9)
-    assert second.rupiah == pytest.approx(333_047_912.4, rel=RUPIAH)  # 2.643,2374 × 126.000
-    assert c.whole_gap_rupiah == pytest.approx(532_876_659.84, rel=RUPIAH)  # 2.643,2374 × 201.600
-    # RPJMN 43,92% in 2029: 10,92 × 1.328,26 = 14.504,5992 over 5 years = 2.900,91984.
+    # From 2024 (43.832,58 of 132.826); 2025's targets have passed and RKP 2026 is due: none is costed.
+    assert keyed(c.target for c in binjai.costs) == [(RPJMN, "national", 2029), (RPJPN, "national", 2045)]
+    # RPJMN 43,92% in 2029: 10,92 × 1.328,26 = 14.504,5992 over 2028–2029 = 7.252,2996 a year.
     c = cost(binjai, RPJMN, 2029)
-    assert c.years == 5 and c.participants_per_year == pytest.approx(2_900.91984, abs=1e-6)
-    assert c.first_budget.rupiah == pytest.approx(584_825_439.744, rel=RUPIAH)  # 2.900,91984 × 201.600
+    assert c.years == 2 and c.participants_per_year == pytest.approx(7_252.2996, abs=1e-6)
+    assert c.first_budget.rupiah == pytest.approx(1_462_063_599.36, rel=RUPIAH)  # 7.252,2996 × 201.600
 
 
 def test_costs_muba(muba):
-    # Above 49,2%: Kemendagri 52,15, the article's 58, RPJPN 99,5 (all others are reached).
-    assert keyed(c.target for c in muba.costs) == [(KEMENDAGRI, "national", 2025), (MUBA_ARTICLE, "own", 2025),
-                                                   (RPJPN, "national", 2045)]
-    c = cost(muba, MUBA_ARTICLE, 2025)  # 0,58 × 261.363,64 − 128.590,91 = 8,8 × 2.613,6364 = 23.000
-    assert (c.start_year, c.years, c.late) == (2025, 1, True)
-    assert c.participants_per_year == pytest.approx(23_000, abs=STORED_BASE)
-    b = c.first_budget
-    assert (b.year, b.full_months, b.discount_months, b.discounted_rate) == (2026, 3, 9, 8_400)
-    assert b.rupiah == pytest.approx(2_898_000_000, rel=RUPIAH)  # 23.000 × 126.000
-    assert c.whole_gap_rupiah == pytest.approx(4_636_800_000, rel=RUPIAH)  # 23.000 × 201.600
-    c = cost(muba, KEMENDAGRI, 2025)  # 2,95 × 2.613,6364 = 7.710,2273
-    assert c.late and c.participants_per_year == pytest.approx(7_710.2273, abs=5e-5)
-    # 7.710,22727 × 126.000 and × 201.600 (the base's stored 4 decimals move these by < Rp1: rel 1e-9 holds)
-    assert c.first_budget.rupiah == pytest.approx(971_488_636.36, rel=RUPIAH)
-    assert c.whole_gap_rupiah == pytest.approx(1_554_381_818.18, rel=RUPIAH)
+    # Above 49,2% and open: only RPJPN 99,5% (2045). 50,3 × 2.613,6364 = 131.465,9091 over 18 years.
+    assert keyed(c.target for c in muba.costs) == [(RPJPN, "national", 2045)]
+    c = cost(muba, RPJPN, 2045)
+    assert c.participants_per_year == pytest.approx(7_303.66162, abs=5e-5)  # 131.465,9091 ÷ 18
+    assert c.first_budget.rupiah == pytest.approx(1_472_418_183, rel=1e-8)  # 7.303,66162 × 201.600
 
 
 def test_costs_lampung_from_a_hypothetical_start(lampung):
-    # Start: the 2025 target (38,39%) taken as met, so no 2025 target is costed (Kemendagri's
-    # 52,15 included: "only later targets can be costed from it"); RPJMN 2025, RKP 2026 are below.
-    assert keyed(c.target for c in lampung.costs) == [(LAMPUNG_RPJMD, "own", 2026), (RPJMN, "national", 2029),
-                                                      (RPJPN, "national", 2045)]
-    # RPJMD 45,53% in 2026 on the 2026 target's own worker base 1.436.809 ÷ 0,4553 = 3.155.741,27
-    # (the implied growth): 0,4553 × 3.155.741,27 − 1.149.447 = 1.436.809 − 1.149.447 = 287.362.
-    c = cost(lampung, LAMPUNG_RPJMD, 2026)
-    assert (c.start_year, c.years, c.late) == (2025, 1, False)
-    assert c.participants_per_year == pytest.approx(287_362, abs=STORED_BASE)
-    b = c.first_budget
-    assert (b.year, b.full_months, b.discount_months) == (2026, 3, 9)
-    assert b.rupiah == pytest.approx(36_207_612_000, rel=RUPIAH)  # 287.362 × 126.000
-    assert c.whole_gap_rupiah == pytest.approx(57_932_179_200, rel=RUPIAH)  # 287.362 × 201.600
-    # RPJMN 43,92% in 2029: the work force grows only within 2025–2026, then stays at 3.155.741,27:
-    # 0,4392 × 3.155.741,27 = 1.386.001,57; − 1.149.447 = 236.554,57 over 4 years = 59.138,64.
+    # Start: the 2025 target (38,39%) taken as met; the RPJMD's 2026 target is due, not costable.
+    assert keyed(c.target for c in lampung.costs) == [(RPJMN, "national", 2029), (RPJPN, "national", 2045)]
+    # RPJMN 43,92% in 2029: the work force grows only within 2025–2026, then stays at 3.155.741,2695:
+    # 0,4392 × 3.155.741,2695 = 1.386.001,5656; − 1.149.447 = 236.554,5656 over 2028–2029 = 118.277,2828.
     c = cost(lampung, RPJMN, 2029)
-    assert c.years == 4 and c.whole_gap_persons == pytest.approx(236_554.57, abs=0.005)
-    assert c.participants_per_year == pytest.approx(59_138.64, abs=0.005)
-    assert c.first_budget.rupiah == pytest.approx(7_451_468_815.2, rel=RUPIAH)  # 59.138,64139 × 126.000
+    assert c.years == 2 and c.whole_gap_persons == pytest.approx(236_554.5656, abs=STORED_BASE)
+    assert c.participants_per_year == pytest.approx(118_277.2828, abs=STORED_BASE)
+    assert c.first_budget.rupiah == pytest.approx(23_844_700_212.5, rel=1e-8)  # 118.277,2828 × 201.600
 
 
 def test_costs_follow_the_readers_assumptions(data):
-    # With JHT (Rp36.800): the discount halves only JKK+JKM, 36.800 − 8.400 = 28.400; 2026 costs
-    # 3 × 36.800 + 9 × 28.400 = 110.400 + 255.600 = Rp366.000 a person.
+    # With JHT (Rp36.800), paid in full by the APBD: 12 × 36.800 = Rp441.600 a person.
     model = build(data, "12.10", premium_rate=36_800)
-    b = cost(model, KEMENDAGRI, 2025).first_budget
-    assert (b.full_rate, b.discounted_rate, b.discount_months) == (36_800, 28_400, 9)
-    assert b.rupiah == pytest.approx(10_413_867_723, rel=RUPIAH)  # 28.453,1905 × 366.000
-    # whole gap: 28.453,1905 × 12 × 36.800 = 28.453,1905 × 441.600
-    assert cost(model, KEMENDAGRI, 2025).whole_gap_rupiah == pytest.approx(12_564_928_924.8, rel=RUPIAH)
-    # A reader's growth (here 0) replaces the growth Lampung's targets imply: its 2026 target is
-    # then costed on the flat 2.994.131,28 workers: 0,4553 × 2.994.131,28 = 1.363.227,97; − 1.149.447.
+    c = cost(model, RPJMN, 2029)
+    assert c.first_budget.pieces == (Piece(36_800, 12, "PP 44/2015, PP 46/2015"),)
+    assert c.first_budget.rupiah == pytest.approx(2_983_057_989.12, rel=RUPIAH)  # 6.755,1132 × 441.600
+    assert c.whole_gap_rupiah == pytest.approx(5_966_115_978.24, rel=RUPIAH)  # 13.510,2264 × 441.600
+    # A rate that is no package's is the reader's, every month.
+    own = build(data, "12.10", premium_rate=20_000)
+    assert cost(own, RPJMN, 2029).first_budget.pieces == (Piece(20_000, 12, "reader"),)
+    # A reader's growth (here 0) replaces the growth Lampung's targets imply: RPJMN 2029 is then
+    # costed on the flat 2.994.131,2842 workers: 0,4392 × 2.994.131,2842 = 1.315.022,4600; − 1.149.447
+    # = 165.575,4600 over two years.
     flat = build(data, "18", workforce_growth=0.0)
     assert (flat.growth.rate, flat.growth.origin) == (0.0, "reader")
-    assert cost(flat, LAMPUNG_RPJMD, 2026).participants_per_year == pytest.approx(213_780.97, abs=0.005)
+    assert cost(flat, RPJMN, 2029).participants_per_year == pytest.approx(82_787.73, abs=0.005)
+
+
+def test_a_report_made_earlier_costs_from_the_year_after_it(data):
+    # Made on 1 May 2025 the first budget year is 2026: Kemendagri's 2025 target is due (this year),
+    # not costed; RPJMN 2029 takes 13.510,2264 ÷ 4 = 3.377,5566 a year from 2026, and the APBD pays
+    # 3.377,5566 × 201.600 = Rp680.915.410,56 in 2026, with no PP 50/2025 discount.
+    model = build(data, "12.10", as_of=dt.date(2025, 5, 1))
+    assert gap(model, KEMENDAGRI, 2025).timing == "due" and model.cost_of(target(model, KEMENDAGRI, 2025)) is None
+    step = model.next_step
+    assert (step.target.name, step.target.year, step.first_year, step.years) == (RPJMN, 2029, 2026, 4)
+    assert step.first_budget.rupiah == pytest.approx(680_915_410.56, rel=RUPIAH)
+    # One day past the approval deadline moves the first budget year on: 30 November → 2027, 1 December → 2028.
+    assert build(data, "12.10", as_of=dt.date(2026, 11, 30)).next_step.first_year == 2027
+    assert build(data, "12.10", as_of=dt.date(2026, 12, 1)).next_step.first_year == 2028
+
+
+def test_every_costed_next_step_names_a_budget_year_after_the_report_date_at_the_full_rate(data):
+    # Issue 25's test: for every region, the next step's first budget year is after the report's
+    # year and its budget is persons × 12 × Rp16.800.
+    codes = sorted(set(data.observations["region_code"]))
+    steps = [model.next_step for model in (build(data, code) for code in codes) if model.next_step is not None]
+    assert len(steps) >= 20
+    for step in steps:
+        assert step.first_budget.year > REPORT_DATE.year
+        assert step.first_budget.rupiah == pytest.approx(step.participants_per_year * 12 * 16_800, rel=RUPIAH)
 
 
 # -- growth, scenarios, trend ----------------------------------------------------------------
@@ -444,11 +452,11 @@ def test_scenarios_present_and_in_their_units(labuhanbatu, binjai, muba, lampung
     assert (plan.one_off, plan.people, plan.points) == (13_800, 0, 0)  # 10.000 + 3.800, once
     assert plan.params == ((10_000, "APBD"), (3_800, "DBH sawit (SILPA)"))
     assert by_key(muba)["one-off-plan"].one_off == 23_000  # "tambahan 23 ribu peserta baru"
-    # To RPJMN 43,92% by 2029, participants a year: Labuhanbatu (79.744,2264 − 66.234) ÷ 4 = 3.377,5566;
-    # Binjai 14.504,5992 ÷ 5 = 2.900,91984; Lampung 236.554,57 ÷ 4 = 59.138,64.
-    assert by_key(labuhanbatu)["to-target"].people == pytest.approx(3_377.5566, abs=1e-6)
-    assert by_key(binjai)["to-target"].people == pytest.approx(2_900.91984, abs=1e-6)
-    assert by_key(lampung)["to-target"].people == pytest.approx(59_138.64, abs=0.005)
+    # To RPJMN 43,92% by 2029 over 2028–2029, participants a year: Labuhanbatu 13.510,2264 ÷ 2 = 6.755,1132;
+    # Binjai 14.504,5992 ÷ 2 = 7.252,2996; Lampung 236.554,5656 ÷ 2 = 118.277,2828.
+    assert by_key(labuhanbatu)["to-target"].people == pytest.approx(6_755.1132, abs=1e-6)
+    assert by_key(binjai)["to-target"].people == pytest.approx(7_252.2996, abs=1e-6)
+    assert by_key(lampung)["to-target"].people == pytest.approx(118_277.2828, abs=STORED_BASE)
     # Lampung's own target pair, in persons: (1.436.809 − 1.149.447) ÷ (2026 − 2025) = 287.362 a year.
     pair = by_key(lampung)["target-pair-pace"]
     assert (pair.people, pair.points, pair.one_off) == (287_362, 0, 0)
@@ -461,25 +469,26 @@ def test_scenarios_present_and_in_their_units(labuhanbatu, binjai, muba, lampung
 
 def test_scenario_paths(labuhanbatu, lampung):
     rows = labuhanbatu.scenario_rows.set_index("key")
-    # The one-off plan: 13.800 added in 2026, paid at Rp126.000 each: 13.800 × 126.000 = Rp1.738.800.000.
-    assert rows.loc["one-off-plan", "first_year"] == 2026
+    # The one-off plan: 13.800 added in 2028, the first budget year, paid in full by the APBD:
+    # 13.800 × 201.600 = Rp2.782.080.000.
+    assert rows.loc["one-off-plan", "first_year"] == 2028
     assert rows.loc["one-off-plan", "first_year_added"] == 13_800
-    assert rows.loc["one-off-plan", "budget_first_year"] == pytest.approx(1_738_800_000, rel=RUPIAH)
-    # The national pace stays 2,9425 points a year: 36,4791 + 2,9425 = 39,4216% in 2026, i.e.
-    # 2,9425 × 1.815,67 = 5.342,609 participants added.
-    path = rows.loc["national-pace", "path"]
-    assert path["coverage"].diff().dropna().tolist() == pytest.approx([2.9425] * (len(path) - 1), abs=1e-9)
-    assert path["added"].iloc[0] == pytest.approx(5_342.609, abs=1e-3)
-    # …and still 2,9425 points a year in Lampung while its work force grows 5,4% in 2026:
-    # 38,39 + 2,9425 = 41,3325% (2026), 44,275% (2027), workers 3.155.741,27 from 2026 on.
+    assert rows.loc["one-off-plan", "budget_first_year"] == pytest.approx(2_782_080_000, rel=RUPIAH)
+    # The national pace adds 2,9425 points a year from 2028: 2026 and 2027 stay at 36,4791%; 2028 is
+    # 39,4216%, i.e. 2,9425 × 1.815,67 = 5.342,609 participants added.
+    path = rows.loc["national-pace", "path"].set_index("year")
+    assert path.loc[[2026, 2027], "added"].tolist() == [0, 0]
+    assert path["coverage"].diff().loc[2028:].tolist() == pytest.approx([2.9425] * (len(path) - 2), abs=1e-9)
+    assert path.loc[2028, "added"] == pytest.approx(5_342.609, abs=1e-3)
+    # …and still 2,9425 points a year in Lampung from 2028, while its work force grew 5,4% in 2026:
+    # 38,39 (2026, 2027), 41,3325% (2028), 44,275% (2029), workers 3.155.741,27 from 2026 on.
     path = lampung.scenario_rows.set_index("key").loc["national-pace", "path"]
-    assert path["coverage"].iloc[:2].tolist() == pytest.approx([41.3325, 44.275], abs=1e-9)
-    assert path["coverage"].diff().dropna().iloc[:10].tolist() == pytest.approx([2.9425] * 10, abs=1e-9)
+    assert path["coverage"].iloc[:4].tolist() == pytest.approx([38.39, 38.39, 41.3325, 44.275], abs=1e-9)
     assert path["workers"].iloc[:3].tolist() == pytest.approx([3_155_741.27] * 3, abs=0.005)
-    # The target-pair pace reaches the 2026 target exactly: 1.149.447 + 287.362 = 1.436.809 = 45,53% of 3.155.741,27.
-    pair = lampung.scenario_rows.set_index("key").loc["target-pair-pace", "path"]
-    assert pair["participants"].iloc[0] == 1_436_809
-    assert pair["coverage"].iloc[0] == pytest.approx(45.53, abs=1e-9)
+    # The target-pair pace, from 2028: 1.149.447 + 287.362 = 1.436.809 = 45,53% of 3.155.741,27.
+    pair = lampung.scenario_rows.set_index("key").loc["target-pair-pace", "path"].set_index("year")
+    assert pair.loc[2028, "participants"] == 1_436_809
+    assert pair.loc[2028, "coverage"] == pytest.approx(45.53, abs=1e-9)
 
 
 def test_trend_problem(labuhanbatu, binjai, muba, lampung):
@@ -532,7 +541,7 @@ def test_group_rows_never_become_the_headline_or_the_worker_base():
     # SYNTHETIC: a total coverage of 40% (31/3/2025) beside an ASN group at 95% (newer), a JKK
     # programme figure and an APBD-funded one, and a workers count for the ASN group only.
     frame = synthetic_frame(SYNTHETIC_GROUP_ROWS + [SYNTHETIC_TOTAL, SYNTHETIC_NATIONAL])
-    model = region_model("99.01", frame, NO_CHECKS, pd.DataFrame())
+    model = region_model("99.01", frame, NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
     assert (model.coverage.value, model.coverage.as_of) == (40, "2025-03-31")
     assert [r.value for r in model.coverage_history] == [40]  # the group figures are not history either
     assert model.participants is None  # the ASN group's 1.900 is not the region's count
@@ -548,14 +557,14 @@ def test_group_rows_never_become_the_headline_or_the_worker_base():
     totals = [{"indicator": "workers", "value": 10_000, "value_as_printed": "10.000", "as_of": "2025-03-31"},
               {"indicator": "active_participants", "value": 4_000, "value_as_printed": "4.000", "as_of": "2025-03-31"}]
     model = region_model("99.01", synthetic_frame(SYNTHETIC_GROUP_ROWS + [SYNTHETIC_TOTAL, *totals, SYNTHETIC_NATIONAL]),
-                         NO_CHECKS, pd.DataFrame())
+                         NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
     assert (model.workers.value, model.workers.derived) == (10_000, False)
     assert model.participants.value == 4_000
     assert model.first_unmet.persons == pytest.approx(1_000, abs=EXACT)  # 10 points × 10.000 / 100
-    # (0,50 × 10.000 − 4.000) ÷ (2029 − 2025) = 250 a year; 2026: 250 × 126.000 = Rp31.500.000.
+    # (0,50 × 10.000 − 4.000) over 2028–2029 = 500 a year; 2028: 500 × 201.600 = Rp100.800.000.
     c = model.costs[0]
-    assert c.participants_per_year == pytest.approx(250, abs=EXACT)
-    assert c.first_budget.rupiah == pytest.approx(31_500_000, rel=RUPIAH)
+    assert c.participants_per_year == pytest.approx(500, abs=EXACT)
+    assert c.first_budget.rupiah == pytest.approx(100_800_000, rel=RUPIAH)
 
 
 def synthetic_model(rows: list[dict]):
@@ -563,7 +572,7 @@ def synthetic_model(rows: list[dict]):
     from ucjlib.checks import run_checks
 
     frame = synthetic_frame(rows + [SYNTHETIC_NATIONAL])
-    return region_model("99.01", frame, run_checks(frame), pd.DataFrame())
+    return region_model("99.01", frame, run_checks(frame), pd.DataFrame(), ON_REPORT_DATE)
 
 
 def test_a_group_coverage_never_derives_the_worker_base():
@@ -638,15 +647,19 @@ def test_non_finite_premium_rate_is_refused(yardsticks, bad):
         check_assumptions(Assumptions(premium_rate=bad), yardsticks)
 
 
-def test_an_old_coverage_figure_is_marked_with_its_age():
-    # SYNTHETIC: the total coverage is from 31/3/2023, the region's newest figure (a worker count) from 30/6/2025.
+def test_every_figures_age_is_counted_to_the_report_date():
+    # SYNTHETIC: the total coverage is from 31/3/2023; the report is dated 6/12/2026: 3 × 12 + 9 = 45 months.
     rows = [{"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2023-03-31"},
             {"indicator": "workers", "value": 10_000, "value_as_printed": "10.000", "as_of": "2025-06-30"}, SYNTHETIC_NATIONAL]
-    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame())
-    assert model.newest_as_of == dt.date(2025, 6, 30)  # the 2029 target is not an observed figure
-    assert model.age_months("2023-03-31") == 27  # March 2023 → June 2025
-    assert model.is_old("2023-03-31") and not model.is_old("2024-06-30")  # 12 months is not more than 12
-    assert View(model, "id").headline()["age"] == "27 bulan lebih lama daripada angka terbaru laporan ini"
+    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
+    assert model.age_months("2023-03-31") == 45
+    assert model.is_old("2023-03-31") and model.is_old("2025-11-30")  # 13 months
+    assert not model.is_old("2025-12-31")  # 12 months is not more than 12
+    assert View(model, "id").headline()["age"] == "angka ini berumur 45 bulan pada tanggal laporan"
+    assert View(model, "en").headline()["age"] == "this figure is 45 months old on the report's date"
+    # The same data read on 30/6/2023: three months old, and not marked old.
+    early = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), Assumptions(as_of=dt.date(2023, 6, 30)))
+    assert early.age_months("2023-03-31") == 3 and not View(early, "id").headline()["old"]
 
 
 def test_an_approximate_worker_count_gives_the_gap_and_budget_as_ranges():
@@ -654,29 +667,46 @@ def test_an_approximate_worker_count_gives_the_gap_and_budget_as_ranges():
     rows = [{"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40,0%", "as_of": "2025-03-31"},
             {"indicator": "workers", "value": 10_000, "value_as_printed": "sekitar 10 ribu", "as_of": "2025-03-31",
              "approximate": True, "bound": "about", "unit": "persons"}, SYNTHETIC_NATIONAL]
-    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame())
+    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
     assert model.workers.bounds == (9_500, 10_500)  # ±5%; half a unit of "10 ribu" is ±500 too
     gap = model.first_unmet
     # 40,0% stands for 39,95–40,05: fewest missing 9.500 × (50 − 40,05)%, most 10.500 × (50 − 39,95)%.
     assert gap.persons == pytest.approx(1_000, abs=EXACT)
     assert gap.persons_range == pytest.approx((945.25, 1_055.25), abs=1e-9)
-    cost = model.costs[0]  # four years, 2026–2029
-    assert cost.per_year_range == pytest.approx((236.3125, 263.8125), abs=1e-9)
-    low, high = cost.budget_range(cost.first_budget)  # 2026: 126.000 a participant (3 × 16.800 + 9 × 8.400)
-    assert (low, high) == (pytest.approx(236.3125 * 126_000), pytest.approx(263.8125 * 126_000))
+    cost = model.costs[0]  # two budget years, 2028–2029
+    assert cost.per_year_range == pytest.approx((472.625, 527.625), abs=1e-9)
+    low, high = cost.budget_range(cost.first_budget)  # 2028: 201.600 a participant
+    assert (low, high) == (pytest.approx(472.625 * 201_600), pytest.approx(527.625 * 201_600))
     assert View(model, "id").num_range(gap.persons, gap.persons_range) == "1.000 (945–1.055)"
 
 
+def test_a_printed_range_stays_a_range():
+    # SYNTHETIC: "40–45 persen" is shown as 40–45%, never as "≈42,5%"; the model uses the midpoint
+    # 42,5% and the band is the two printed ends.
+    rows = [{"indicator": "ucj_coverage", "value": 42.5, "value_as_printed": "40–45 persen", "as_of": "2025-03-31",
+             "approximate": True, "bound": "range"}, SYNTHETIC_NATIONAL]
+    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
+    assert model.coverage.value == 42.5 and model.coverage.band == (40, 45)
+    headline = View(model, "id").headline()
+    assert headline["coverage"] == "40–45%" and headline["midpoint"] == "42,5%"
+    assert View(model, "en").headline()["coverage"] == "40–45%"
+
+
 def test_summary_costs_the_groups_the_sources_name_as_uncovered(labuhanbatu):
-    # Labuhanbatu's article names three groups not yet protected; a year of BPU JKK+JKM in 2026 is
-    # 3 months × 16.800 + 9 × 8.400 (PP 50/2025) = 126.000 a person.
+    # Labuhanbatu's article names three groups not yet protected; a year of BPU JKK+JKM paid by the
+    # APBD in 2028 (the first budget year) is 12 × 16.800 = 201.600 a person.
     actions = {action.group: (action.persons.value, action.budget.rupiah) for action in labuhanbatu.group_actions}
-    assert actions == {"guru": (3_000, 378_000_000), "kepala lingkungan": (215, 27_090_000), "kader desa": (1_200, 151_200_000)}
-    # The next step is the first unmet target, Kemendagri UCJ 2025 (52,15%), costed for 2026.
+    assert actions == {"guru": (3_000, 604_800_000), "kepala lingkungan": (215, 43_344_000), "kader desa": (1_200, 241_920_000)}
+    # The 7.500 vulnerable workers the APBD already pays for (75 villages × 100) cost 7.500 × 201.600 a year to keep.
+    (kept,) = labuhanbatu.sponsored
+    assert (kept.persons.value, kept.funding, kept.budget.year, kept.budget.rupiah) == (7_500, "APBD", 2028, 1_512_000_000)
+    # The next step aims at the first open target, RPJMN 2029 (43,92%), from 2028; the verdict table
+    # lists it with the targets of 2025 and 2026.
     step = labuhanbatu.next_step
-    assert (step.target.name, step.first_budget.year) == (KEMENDAGRI, 2026)
-    assert step.first_budget.rupiah == pytest.approx(28_453.1905 * 126_000, rel=RUPIAH)  # Rp3,585 miliar
-    assert [(g.target.name, g.target.year) for g in labuhanbatu.binding_gaps] == [(RPJMN, 2025), (KEMENDAGRI, 2025), (RKP, 2026)]
+    assert (step.target.name, step.first_budget.year) == (RPJMN, 2028)
+    assert step.first_budget.rupiah == pytest.approx(6_755.1132 * 201_600, rel=RUPIAH)  # Rp1,36 miliar
+    assert [(g.target.name, g.target.year) for g in labuhanbatu.binding_gaps] == [
+        (RPJMN, 2025), (KEMENDAGRI, 2025), (RKP, 2026), (RPJMN, 2029)]
 
 
 def test_a_worker_base_is_derived_from_participants_or_from_a_recent_earlier_figure(data):
@@ -718,3 +748,36 @@ def test_overview_holds_the_index_line_and_survives_json(data, labuhanbatu, binj
         assert Overview.from_json(json.loads(json.dumps(sent.as_json()))) == sent, sent.code
     # It does not depend on what a reader may change (the index lists every region under the defaults).
     assert build(data, "12.10", premium_rate=20_000, workforce_growth=0.05).overview == overview
+
+
+def test_a_trend_needs_figures_whose_denominator_is_known_and_the_same():
+    # SYNTHETIC: three coverage figures, one of which names no denominator: no trend ("an unstated
+    # base is not a base"); with all three on one named base, a trend is fitted.
+    figures = [("2023-06-30", 30, "angkatan kerja"), ("2024-06-30", 33, ""), ("2025-06-30", 36, "angkatan kerja")]
+    rows = [{"indicator": "ucj_coverage", "value": v, "value_as_printed": f"{v}%", "as_of": d, "basis": b} for d, v, b in figures]
+    model = region_model("99.01", synthetic_frame(rows + [SYNTHETIC_NATIONAL]), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
+    assert model.trend is None and model.trend_problem == ("unknown", 1, 3)
+    rows[1]["basis"] = "angkatan kerja"
+    model = region_model("99.01", synthetic_frame(rows + [SYNTHETIC_NATIONAL]), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
+    assert model.trend is not None and model.trend.basis == "angkatan kerja"
+
+
+def test_the_next_step_names_the_doubt_the_quality_section_flags_on_its_starting_figure(data):
+    # Sulawesi Utara's 67,95% (16/12/2025) follows 76,11% (2024) from the same page: a fall the
+    # checks flag; the summary says so in the next step's own sentence.
+    sulut = build(data, "71")
+    assert "coverage fell between two figures" in sulut.headline_doubts
+    step = View(sulut, "en").summary()["next_step"]
+    assert step is not None and "coverage fell between two figures" in step["doubts"]
+    assert build(data, "12.10").headline_doubts == ()
+
+
+@pytest.mark.parametrize("bad", [dt.date(2014, 12, 31), "2026-12-06", None])
+def test_a_report_date_must_be_a_date_the_rules_cover(yardsticks, bad):
+    with pytest.raises(ReportParameterError, match="as_of"):
+        check_assumptions(Assumptions(as_of=bad), yardsticks)
+
+
+def test_an_absurd_premium_rate_is_refused_before_anything_is_computed(yardsticks):
+    with pytest.raises(ReportParameterError, match="premium_rate"):
+        check_assumptions(Assumptions(premium_rate=1e308), yardsticks)

@@ -12,8 +12,10 @@ import pytest
 from ucjlib import paths
 from ucjlib.build import build
 from ucjlib.processed import load_all, load_checks, load_processed
-from ucjlib.region_model import region_model
+from ucjlib.region_model import Assumptions, region_model
 from ucjlib.region_view import View
+
+from conftest import REPORT_DATE
 
 
 def test_a_figure_read_by_a_rule_is_listed_with_the_rule_in_the_readers_language(tmp_path):
@@ -46,16 +48,20 @@ def test_a_report_carries_its_figures_as_csv_for_a_spreadsheet():
     from ucjlib.pages import report_context
 
     processed = load_all()
-    model = region_model("12.10", processed.observations, processed.checks, processed.legal)
+    model = region_model("12.10", processed.observations, processed.checks, processed.legal, Assumptions(as_of=REPORT_DATE))
     table = _downloaded(report_context(model, "id"), ";", ",")  # Indonesian spreadsheets: ';' and a decimal comma
     coverage = table[(table["Butir"] == "Cakupan UCJ") & (table["Per"] == "2025-04-22")]
     assert coverage[["Nilai", "Tercetak", "Satuan"]].values.tolist() == [[36.48, "36,48%", "persen"]]
     gap = table[(table["Bagian"] == "Kesenjangan (orang)") & table["Butir"].str.startswith("Kemendagri UCJ 2025")]
-    assert gap["Nilai"].tolist() == [pytest.approx(28_453.1905)]  # 0,5215 × 181.567 − 66.234
-    budget = table[(table["Bagian"] == "Anggaran") & table["Butir"].str.startswith("Kemendagri UCJ 2025")]
-    assert budget[["Per", "Nilai"]].values.tolist() == [["2026", pytest.approx(28_453.1905 * 126_000)]]  # 3 × 16.800 + 9 × 8.400
+    assert gap["Nilai"].tolist() == [28_453]  # 0,5215 × 181.567 − 66.234 = 28.453,1905, whole persons as the page shows
+    # RPJMN 2029 from 2028: 13.510,2264 ÷ 2 = 6.755,1132 a year, the APBD paying 12 × 16.800 each.
+    budget = table[(table["Bagian"] == "Anggaran") & table["Butir"].str.startswith("RPJMN 2025–2029")]
+    assert budget[["Per", "Nilai"]].values.tolist() == [["2028", 1_361_830_821], ["2029", 2_723_661_642]]  # whole rupiah
+    # The scenarios are in the file too: the one-off plan's 13.800 participants in 2028, at 13.800 × 201.600.
+    plan = table[(table["Bagian"] == "Skenario") & table["Butir"].str.startswith("Rencana pendaftaran sekali")]
+    assert plan["Nilai"].tolist()[:2] == [13_800, 2_782_080_000]
     english = _downloaded(report_context(model, "en"), ",", ".")
-    english_budget = english[(english["Section"] == "Budget") & english["Item"].str.startswith("Kemendagri UCJ 2025")]
+    english_budget = english[(english["Section"] == "Budget") & english["Item"].str.startswith("RPJMN 2025–2029")]
     assert english_budget["Value"].tolist() == budget["Nilai"].tolist()
 
 

@@ -14,8 +14,10 @@ import nbformat
 import papermill
 import pytest
 
+from conftest import REPORT_DATE
 from ucjlib import paths
 from ucjlib.processed import load_all
+from ucjlib.notebook import ANALYSIS_DATE
 from ucjlib.publish import RenderError, notebook_to_html
 
 
@@ -46,18 +48,18 @@ def test_every_page_is_self_contained_without_code_or_errors(rendered, name):
 
 def test_region_added_only_in_data_renders_with_its_figures(rendered):
     page = read(rendered, "99.01-kabupaten-fiktif-contoh.html")
-    # 12.375 ÷ 30.000 = 41,25%. RPJMN 2029 yardstick 43,92%: gap 2,67 points = 801 persons,
-    # 801 / 4 years = 200,25 a year from 2026; in 2026 (3 × Rp16.800 + 9 × Rp8.400 = Rp126.000 a person)
-    # 200,25 × 126.000 = Rp25.231.500; in 2029 all 801 at 12 × 16.800: Rp161.481.600.
+    # 12.375 ÷ 30.000 = 41,25%. RPJMN 2029 yardstick 43,92%: gap 2,67 points = 801 persons; the
+    # report is dated 6 December 2026, so over 2028–2029: 400,5 a year; the APBD pays 12 × Rp16.800
+    # = Rp201.600 a person: 400,5 × 201.600 = Rp80.740.800 in 2028; all 801 in 2029: Rp161.481.600.
     costs = page[page.index('class="costs"'):].split("</table>")[0]
     row = costs[costs.index("RPJMN 2025–2029: 43,92% (2029)"):].split("</tr>")[0]
-    for expected in ["<td>200</td>", "<td>2026–2029</td>", "<td>Rp25,2 juta</td>", "3 × Rp16.800 + 9 × Rp8.400 (PP 50/2025)",
+    for expected in ["<td>401</td>", "<td>2028–2029</td>", "<td>Rp80,7 juta</td>", "12 × Rp16.800 (PP 44/2015)",
                      "<td>Rp161,5 juta</td>", "<td>801</td>"]:
         assert expected in row, expected
     for expected in ["41,25%", "12.375", "30.000", "2,67", "Data uji fiktif (synthetic)", "30 Juni 2025"]:
         assert expected in page, expected
     english = read(rendered, "en/99.01-kabupaten-fiktif-contoh.html")
-    for expected in ["41.25%", "12,375", "30,000", "Rp25.2 million", "30 June 2025"]:
+    for expected in ["41.25%", "12,375", "30,000", "Rp80.7 million", "30 June 2025"]:
         assert expected in english, expected
     assert 'lang="id"' in page and 'lang="en"' in english
 
@@ -70,17 +72,22 @@ def test_index_lists_every_region_with_headline_and_link(rendered):
         row = index[index.index(f'href="{name}"'):].split("</tr>")[0]
         assert coverage in row, (name, row)
     assert 'href="18-lampung.html"' in index  # sparse: no coverage, still listed and linked
-    lampung = index[index.index('<td><a href="18-lampung.html">'):].split("</tr>")[0]  # its row, not its province heading
+    lampung = index[index.index('<td><a href="18-lampung.html">'):].split("</tr>")[0]
     assert ">nan<" not in lampung.lower() and lampung.count("<td>–</td>") == 5 and "tidak ada angka cakupan" in lampung
-    # A national overview: regions grouped by province, how many, and how old the figures are.
+    # A national overview, dated: one table, province by province; how many, and how old the figures are.
     # Six regions with data (four seed regions, two fictional) in four provinces (12, 16, 18, 99);
     # the oldest latest figure is Binjai's (19 October 2024), the newest Muba's (25 September 2025).
+    assert "Dibuat pada 6 Desember 2026" in index
     assert "6 daerah di 4 provinsi memiliki data" in index
     assert "19 Oktober 2024 sampai 25 September 2025" in index
-    assert index.index("<h2>Sumatera Utara</h2>") < index.index("Kota Binjai") < index.index("<h2>Sumatera Selatan</h2>")
-    # First unmet target and gap: Labuhanbatu 36,48% is short of Kemendagri UCJ 2025 (52,15%) by 15,67 points.
+    assert index.index("<td>Sumatera Utara</td>") < index.index("Kota Binjai") < index.index("<td>Sumatera Selatan</td>")
+    # Statuses as of the page's date: Labuhanbatu's 36,48% missed Kemendagri UCJ 2025 (52,15%) by 15,67 points.
     row = index[index.index('href="12.10-kabupaten-labuhanbatu.html"'):].split("</tr>")[0]
-    assert "Kemendagri UCJ 2025: 52,15% (2025)" in row and "<td>15,67</td>" in row and "di bawah target" in row
+    assert "Kemendagri UCJ 2025: 52,15% (2025)" in row and "<td>15,67</td>" in row and "<td>terlewat</td>" in row
+    labuhanbatu = index[:index.index('href="12.10-kabupaten-labuhanbatu.html"')].rsplit("<tr", 1)[1]
+    assert 'class="status-missed"' in labuhanbatu
+    # The legend says what each status means, with how many regions have it: Lampung alone has no figure.
+    assert "<strong>tidak ada angka cakupan</strong> (sumber belum memuat angka cakupan): 1" in index
 
 
 def test_failed_region_is_named_not_published_and_the_others_render(rendered):
@@ -99,7 +106,7 @@ def test_manifest_records_inputs_and_parameters(rendered):
     assert set(manifest["inputs"]) == {"template", "observations", "checks", "legal_references"}
     assert all(len(entry["sha256"]) == 64 for entry in manifest["inputs"].values())
     labuhanbatu = manifest["reports"]["12.10/id"]
-    assert labuhanbatu["parameters"] == {"region": "12.10", "language": "id"}
+    assert labuhanbatu["parameters"] == {"region": "12.10", "language": "id", "as_of": "2026-12-06"}
     assert labuhanbatu["file"] == "12.10-kabupaten-labuhanbatu.html"
     page = (rendered.reports_dir / labuhanbatu["file"]).read_bytes()
     assert labuhanbatu["html_sha256"] == hashlib.sha256(page).hexdigest()
@@ -131,15 +138,16 @@ def test_scenarios_section_in_every_report(rendered):
     scenarios = labuhanbatu[labuhanbatu.index("<h2>Skenario dan proyeksi</h2>"):labuhanbatu.index("<h2>Program dan angka")]
     # Three seed points are too few for a trend: scenarios only, said so.
     assert "Proyeksi statistik tidak dibuat" in scenarios and "bukan ramalan" in scenarios
-    # The RPJMN pace stays (43,92 − 32,15) ÷ 4 = 2,9425 points a year from 36,48%: 45,31% in 2028 passes 43,92%;
-    # 36,48 + 4 × 2,9425 = 48,25% in 2029; 36,48 + 20 × 2,9425 = 95,33% in 2045 is short of 99,5%.
+    # The RPJMN pace, (43,92 − 32,15) ÷ 4 = 2,9425 points a year from 36,4791% (66.234 ÷ 181.567), starts in
+    # 2028 (a report dated 6 December 2026): 39,42% in 2028, 42,36% in 2029, 45,31% in 2030 passes 43,92%;
+    # 36,48 + 18 × 2,9425 = 89,44% in 2045 is short of 99,5%.
     row = scenarios[scenarios.index("Laju RPJMN 2025–2029: +2,94 poin per tahun"):].split("</tr>")[0]
-    assert "<td>2028</td>" in row and "<td>48,25%</td>" in row and "belum pada 2045" in row
+    assert "<td>2030</td>" in row and "<td>42,36%</td>" in row and "belum pada 2045" in row
     # The RPJMD's 10.000 poor residents a year is a poverty plan, not a pace of enrolling workers.
     assert "Laju RPJMD" not in scenarios and "bukan laju pendaftaran pekerja" in scenarios
-    # One-off plan 10.000 APBD + 3.800 DBH sawit: 13.800 × 126.000 = Rp1,7 miliar in 2026 (discount window).
+    # One-off plan 10.000 APBD + 3.800 DBH sawit in 2028: 13.800 × 201.600 = Rp2,78 miliar (no discount for an APBD).
     row = scenarios[scenarios.index("Rencana pendaftaran sekali"):].split("</tr>")[0]
-    assert "13.800" in row and "Rp1,7 miliar" in row and "44,08%" in row
+    assert "13.800" in row and "Rp2,8 miliar" in row and "44,08%" in row
     # The RPJMD claim, checked: from 2025 all 42.000 by 2029; from 2026 only 40.000 (95,24%).
     assert "42.000 terlindungi pada 2029 (100,0%)" in scenarios and "40.000 terlindungi pada 2029 (95,2%)" in scenarios
     lampung = read(rendered, "18-lampung.html")
@@ -176,12 +184,14 @@ def test_template_refuses_an_unknown_or_ambiguous_region_before_any_work(rendere
     assert failure.value.ename == "RegionError" and expected in failure.value.evalue
     executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     with pytest.raises(RenderError):
-        notebook_to_html(executed, "x", "id")
+        notebook_to_html(executed, "x", "id", REPORT_DATE)
 
 
 @pytest.mark.parametrize("parameters, message", [({"languages": "fr"}, "languages must be one of id, en"),
                                                  ({"languages": ["id", "id"]}, "each once"),
-                                                 ({"premium_rate": -1}, "premium_rate must be a positive"),
+                                                 ({"premium_rate": -1}, "premium_rate must be a number of rupiah"),
+                                                 ({"premium_rate": 1e308}, "at most 10,000,000"),
+                                                 ({"as_of": "6/12/2026"}, "as_of must be a date written YYYY-MM-DD"),
                                                  ({"yardstick": "Target"}, "choose one of")])
 def test_template_validates_its_parameters(rendered, tmp_path, monkeypatch, parameters, message):
     monkeypatch.setenv("UCJ_ROOT", str(rendered.root))
@@ -196,7 +206,7 @@ def test_a_region_code_that_papermill_reads_as_a_number_still_renders(rendered, 
     monkeypatch.setenv("UCJ_ROOT", str(rendered.root))
     papermill.execute_notebook(str(paths.notebooks_dir() / "report-region.ipynb"), str(tmp_path / "out.ipynb"),
                                parameters={"region": 12.1}, progress_bar=False, cwd=str(tmp_path))
-    page = notebook_to_html(nbformat.read(tmp_path / "out.ipynb", as_version=4), "x", "id")
+    page = notebook_to_html(nbformat.read(tmp_path / "out.ipynb", as_version=4), "x", "id", REPORT_DATE)
     assert "<h1>Kabupaten Labuhanbatu</h1>" in page and "36,48%" in page
 
 
@@ -207,7 +217,7 @@ def test_one_execution_makes_each_languages_page_from_its_own_output(rendered, t
     executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     labels = [output.metadata.get("language") for cell in executed.cells for output in cell.get("outputs", [])]
     assert labels == ["id", "en"]
-    indonesian, english = (notebook_to_html(executed, "x", language) for language in ("id", "en"))
+    indonesian, english = (notebook_to_html(executed, "x", language, REPORT_DATE) for language in ("id", "en"))
     # Each page holds its own language's report only (the catalogs' words for the headline).
     assert indonesian.count("<h1>Kota Binjai</h1>") == 1 and "Laporan Cakupan Jaminan Sosial" in indonesian and "UCJ coverage report" not in indonesian
     assert english.count("<h1>Kota Binjai</h1>") == 1 and "UCJ coverage report" in english and "Laporan Cakupan" not in english
@@ -219,7 +229,7 @@ def test_one_execution_makes_each_languages_page_from_its_own_output(rendered, t
         {**cell, "outputs": [o for o in cell.get("outputs", []) if o.metadata.get("language") == "en"]} if "outputs" in cell else cell
         for cell in executed.cells]})
     with pytest.raises(RenderError, match="no report in 'id'"):
-        notebook_to_html(only_english, "x", "id")
+        notebook_to_html(only_english, "x", "id", REPORT_DATE)
 
 
 def test_the_nation_has_a_report_linked_from_the_index(rendered):
@@ -259,12 +269,13 @@ def test_every_page_stays_under_its_weight_budget_and_a_report_shows_where_the_r
 
 def test_the_index_overviews_computed_by_a_pool_are_those_computed_here(monkeypatch):
     from ucjlib import publish
-    from ucjlib.region_model import processed_model
+    from ucjlib.region_model import Assumptions, processed_model
 
     codes = sorted(set(load_all().observations.query("level != 'national'")["region_code"]))
     monkeypatch.setattr(publish, "MODELS_PER_PROCESS", 10)  # the real regions are few: split them anyway
     monkeypatch.setattr(publish, "worker_cap", lambda: 2)  # two processes, even on a one-core machine
-    assert publish.index_overviews(codes) == [processed_model(code).overview for code in codes]
+    assert publish.index_overviews(codes, REPORT_DATE) == [
+        processed_model(code, Assumptions(as_of=REPORT_DATE)).overview for code in codes]
 
 
 def test_the_index_from_the_kernels_overviews_is_the_index_computed_from_the_models(rendered, tmp_path, monkeypatch):
@@ -276,7 +287,7 @@ def test_the_index_from_the_kernels_overviews_is_the_index_computed_from_the_mod
 
     monkeypatch.setenv("UCJ_ROOT", str(rendered.root))
     inputs = Inputs.load()
-    publish.write_index(tmp_path, inputs, region_summary(inputs.processed), read_manifest(rendered.reports_dir), {})
+    publish.write_index(tmp_path, inputs, region_summary(inputs.processed), read_manifest(rendered.reports_dir), {}, ANALYSIS_DATE)
     for name in ("index.html", "en/index.html"):
         assert (tmp_path / name).read_text(encoding="utf-8") == read(rendered, name), name
 
@@ -284,7 +295,7 @@ def test_the_index_from_the_kernels_overviews_is_the_index_computed_from_the_mod
 def test_a_run_with_nothing_to_render_does_not_build_the_iri_grammars(rendered):
     """The command line keeps jsonschema (nbformat's) from importing rfc3987_syntax, 1,6 core-s of grammars."""
     env = {**os.environ, "UCJ_ROOT": str(rendered.root), "MPLBACKEND": "Agg"}
-    command = [sys.executable, "-X", "importtime", "-m", "ucjlib", "reports", "--region", "Binjai"]
+    command = [sys.executable, "-X", "importtime", "-m", "ucjlib", "reports", "--region", "Binjai", "--as-of", ANALYSIS_DATE.isoformat()]
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0 and "rendered 0 reports" in run.stdout, run.stderr[-2000:]
     imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}

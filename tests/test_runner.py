@@ -3,6 +3,7 @@ kernels, and a failed region that is never published."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
@@ -35,7 +36,7 @@ def test_a_warm_kernel_renders_exactly_what_a_fresh_kernel_renders(project, tmp_
     # One warm kernel renders all four regions in a row; Labuhanbatu comes last, in both
     # languages from one execution (one model, two labelled outputs).
     def task(code, name, languages):
-        return Task(code, {"region": code, "languages": list(languages)},
+        return Task(code, {"region": code, "languages": list(languages), "as_of": dt.date.today().isoformat()},
                     {"region_name": name, "targets": {language: str(tmp_path / "warm" / f"{code}-{language}.html") for language in languages}})
 
     tasks = [task(code, name, ["id"]) for code, name in ORDER[:-1]] + [task("12.10", "Kabupaten Labuhanbatu", ["id", "en"])]
@@ -152,7 +153,9 @@ def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_
 def test_report_assumptions_from_the_command_line_are_checked_first_and_used(project):
     for flags, words in ((["--yardstick", "RPJMN 2099"], "yardstick 'RPJMN 2099' is not in the data"),
                          (["--target-year", "2031"], "target_year 2031"),
-                         (["--premium-rate", "-5"], "premium_rate must be a positive number")):
+                         (["--premium-rate", "-5"], "premium_rate must be a number of rupiah"),
+                         (["--premium-rate", "1e308"], "at most 10,000,000"),
+                         (["--as-of", "2014-12-31"], "as_of must be a date from 2015-07-01")):
         refused = run_ucjlib(project, "reports", "--region", "Binjai", *flags)
         assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, refused.stderr
         assert len(refused.stderr.strip().splitlines()) == 1
@@ -161,7 +164,13 @@ def test_report_assumptions_from_the_command_line_are_checked_first_and_used(pro
                       "--yardstick", "rpjmn 2025-2029", "--target-year", "2029")
     assert done.returncode == 0, done.stderr
     page = (project / "reports" / "12.75-kota-binjai.html").read_text(encoding="utf-8")
-    assert ">12 × Rp20.000<" in page and ">12 × Rp16.800<" not in page  # the budget rows name the rate they use
+    # The budget rows name the rate they use: the reader's, which is no package's.
+    assert ">12 × Rp20.000 (tarif yang ditetapkan pembaca)<" in page and "12 × Rp16.800" not in page
+    jht = run_ucjlib(project, "reports", "--region", "Binjai", "--language", "id", "--premium-rate", "36800")
+    assert jht.returncode == 0, jht.stderr
+    page = (project / "reports" / "12.75-kota-binjai.html").read_text(encoding="utf-8")
+    # 36.800 is the package with JHT, paid in full by the APBD: named so, never as BPU JKK+JKM.
+    assert "(BPU JKK+JKM+JHT, PP 44/2015, PP 46/2015)" in page and ">12 × Rp36.800 (PP 44/2015, PP 46/2015)<" in page
 
 
 def test_an_interrupted_run_records_a_failure_at_once_and_the_next_run_renders_what_it_left_unrecorded(project, tmp_path,

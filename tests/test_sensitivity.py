@@ -1,14 +1,13 @@
 """How the answer moves with its assumptions (:mod:`ucjlib.sensitivity`), on Binjai and
-Labuhanbatu, worked out by hand.
+Labuhanbatu, worked out by hand, as of 6 December 2026 (first budget year 2028).
 
 Binjai: 33% of 132.826 (angkatan kerja, October 2024); RPJMN 2029 43,92%: missing
-(0,4392 − 0,33) × 132.826 = 14.504,6 over 2025–2029, 2.900,92 a year; budget year 2025 has
-no discount months: 14.504,5992 ÷ 5 = 2.900,91984 × 12 × Rp16.800 = Rp584.825.440. With JHT (Rp36.800) the
-budget is 36.800 ÷ 16.800 − 1 = +119,05%. Reaching 43,92% by 2027: 14.504,6 ÷ 3 = 4.834,87;
-by 2031: ÷ 7 = 2.072,09. The printed 33% is 32,5–33,5%: (0,4392 − 0,335) × 132.826 ÷ 5 =
-2.768,09 and (0,4392 − 0,325) × 132.826 ÷ 5 = 3.033,75, ±4,58%.
-Labuhanbatu: budget year 2026 pays 3 months at Rp16.800 and 9 at Rp8.400 (Rp126.000); with
-JHT 3 × 36.800 + 9 × (36.800 − 8.400) = Rp366.000: +190,48%.
+(0,4392 − 0,33) × 132.826 = 14.504,5992 over 2028–2029, 7.252,2996 a year; the APBD pays
+12 × Rp16.800 = Rp201.600 a person: Rp1.462.063.599,36. With JHT (Rp36.800) the budget is
+36.800 ÷ 16.800 − 1 = +119,05%, in Labuhanbatu too (no discount month for an APBD). Reaching
+43,92% by 2031: 14.504,5992 ÷ 4 = 3.626,1498 (−50%); by 2027 is before the first budget year:
+no row. The printed 33% is 32,5–33,5%: (0,4392 − 0,335) × 132.826 ÷ 2 = 6.920,2346 and
+(0,4392 − 0,325) × 132.826 ÷ 2 = 7.584,3646, ±4,58%.
 """
 
 from __future__ import annotations
@@ -25,25 +24,25 @@ def binjai(model_of):
 
 def test_the_model_row_is_the_report_answer(binjai):
     row = binjai.loc[("model", "as in the report")]
-    assert row["participants_per_year"] == pytest.approx(2_900.92, abs=0.005)
-    assert row["first_year_rupiah"] == pytest.approx(584_825_439.74, abs=0.01)
+    assert row["participants_per_year"] == pytest.approx(7_252.2996, abs=5e-5)
+    assert row["first_year_rupiah"] == pytest.approx(1_462_063_599.36, abs=0.01)
     assert row["change"] == 0
 
 
 def test_premium_rate_with_jht(model_of, binjai):
     assert binjai.loc[("premium rate", "JKK+JKM+JHT Rp36.800/month"), "change"] == pytest.approx(119.048, abs=5e-4)
     labuhanbatu = sensitivity(model_of("12.10"), 0.0).set_index(["parameter", "setting"])
-    assert labuhanbatu.loc[("premium rate", "JKK+JKM+JHT Rp36.800/month"), "change"] == pytest.approx(190.476, abs=5e-4)
+    assert labuhanbatu.loc[("premium rate", "JKK+JKM+JHT Rp36.800/month"), "change"] == pytest.approx(119.048, abs=5e-4)
 
 
 def test_target_year_moves_the_pace(binjai):
-    assert binjai.loc[("target year", "43,92% by 2027"), "participants_per_year"] == pytest.approx(4_834.87, abs=0.005)
-    assert binjai.loc[("target year", "43,92% by 2031"), "participants_per_year"] == pytest.approx(2_072.09, abs=0.005)
+    assert binjai.loc[("target year", "43,92% by 2031"), "participants_per_year"] == pytest.approx(3_626.1498, abs=5e-5)
+    assert ("target year", "43,92% by 2027") not in binjai.index  # before the first budget year
 
 
 def test_printed_rounding_gives_a_range(binjai):
     ranges = binjai.loc["printed figures' ranges"]
-    assert ranges["participants_per_year"].tolist() == pytest.approx([2_768.09, 3_033.75], abs=0.005)
+    assert ranges["participants_per_year"].tolist() == pytest.approx([6_920.2346, 7_584.3646], abs=5e-5)
     assert ranges["change"].tolist() == pytest.approx([-4.579, 4.579], abs=5e-4)
 
 
@@ -63,12 +62,12 @@ def test_tornado_orders_by_swing(model_of):
     frame = sensitivity(model_of("12.75"), highest_implied_growth([model_of("18")]))
     tornado = tornado_rows(frame)
     assert tornado["parameter"].iloc[-1] == "denominator"
-    assert tornado.loc[tornado["parameter"] == "target year", ["low", "high"]].iloc[0].tolist() == pytest.approx([-28.571, 66.667], abs=5e-4)
+    assert tornado.loc[tornado["parameter"] == "target year", ["low", "high"]].iloc[0].tolist() == pytest.approx([-50.0, 0.0], abs=5e-4)
     swings = (tornado["high"] - tornado["low"]).tolist()
     assert swings == sorted(swings, reverse=True)
 
 
 def test_a_reached_target_is_not_the_focus(model_of):
-    # Muba's 49,2% is past RPJMN 2029 (43,92%): the focus is the first unmet target.
+    # Muba's 49,2% is past RPJMN 2029 (43,92%); its 2025 targets have passed: the focus is the first open one.
     muba = model_of("16.06")
-    assert focus_target(muba).name == "Kemendagri UCJ 2025"
+    assert (focus_target(muba).name, focus_target(muba).year) == ("RPJPN 2025–2045", 2045)

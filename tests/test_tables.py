@@ -211,17 +211,20 @@ def test_add_change_orders_by_period_end_within_each_region():
 
 # --- enrolment costs and months ------------------------------------------------------------
 
-def test_cost_enrolment_full_rate_and_discount_window():
+def test_cost_enrolment_by_payer():
     plans = pd.DataFrame({"funding": ["APBD", "DBH sawit"], "value": [10_000.0, 3_800.0]})
     scenarios = {
-        "2025": (12, D(2025, 1, 1), "other"),  # 12 × 16.800 = 201.600 a person
-        "2026": (12, D(2026, 1, 1), "other"),  # 3 × 16.800 + 9 × 8.400 = 126.000 a person
-        "2026 transport": (12, D(2026, 1, 1), "transport"),  # 12 × 8.400 = 100.800 a person
+        "2025": (12, D(2025, 1, 1), "apbd"),  # 12 × 16.800 = 201.600 a person
+        "2026 APBD": (12, D(2026, 1, 1), "apbd"),  # an APBD gets no PP 50/2025 discount: 201.600
+        "2026 self-paid": (12, D(2026, 1, 1), "self"),  # 3 × 16.800 + 9 × 8.400 = 126.000 a person
     }
     out = tables.cost_enrolment(plans, scenarios)
     assert out["2025"].tolist() == [2_016_000_000.0, 766_080_000.0]
-    assert out["2026"].tolist() == [1_260_000_000.0, 478_800_000.0]
-    assert out["2026 transport"].tolist() == [1_008_000_000.0, 383_040_000.0]
+    assert out["2026 APBD"].tolist() == [2_016_000_000.0, 766_080_000.0]
+    assert out["2026 self-paid"].tolist() == [1_260_000_000.0, 478_800_000.0]
+    # Transport workers paying themselves: 12 × 8.400 = 100.800 a person.
+    assert tables.cost_enrolment(plans, {"t": (12, D(2026, 1, 1), "self")}, sector="transport")["t"].tolist() == [
+        1_008_000_000.0, 383_040_000.0]
 
 
 def test_estimate_months_a_budget_buys():

@@ -3,14 +3,13 @@
 The public API is re-exported here; notebooks import from ``ucjlib`` only.
 """
 
+from .contributions import budget_cost, workers_for_budget
 from .errors import InputError, ParseError, RegionError, UCJError
 from .formatting import format_date, format_number, format_percent, format_points, format_rupiah
 from .indicators import indicators, title
 from .metrics import (
     attainment,
-    bpu_monthly_rate,
     coverage_rate,
-    enrolment_cost,
     gap_persons,
     gap_points,
     implied_months,
@@ -18,7 +17,6 @@ from .metrics import (
     participants_needed_per_year,
     rule_target,
     uncovered_workers,
-    workers_for_budget,
     years_to_target,
 )
 from .parse import Figure, parse_date, parse_figure, parse_number, parse_period

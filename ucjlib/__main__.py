@@ -45,12 +45,13 @@ def _assumptions(args) -> dict:
     from .processed import load_processed
     from .region_model import Assumptions, assumptions_for
 
-    given = {name: getattr(args, name) for name in ("premium_rate", "yardstick", "target_year", "workforce_growth")
+    given = {name: getattr(args, name) for name in ("premium_rate", "yardstick", "target_year", "workforce_growth", "as_of")
              if getattr(args, name) is not None}
     if not given:
         return {}
     checked = assumptions_for(Assumptions(**given), load_processed())
-    return {name: getattr(checked, name) for name in given}
+    # The date goes to the notebook as text (papermill parameters are JSON).
+    return {name: getattr(checked, name).isoformat() if name == "as_of" else getattr(checked, name) for name in given}
 
 
 def _reports(args) -> int:
@@ -87,6 +88,15 @@ def _verify() -> int:
     return 1 if problems else 0
 
 
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
@@ -108,7 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     reports.add_argument("--timeout", type=_positive, default=120, metavar="SECONDS",
                          help="wall-clock limit for one report; a report past it is retried once, then failed (default 120)")
     reports.add_argument("--premium-rate", type=float, metavar="RUPIAH",
-                         help="contribution the budget pays per person per month (default: the BPU JKK+JKM rate, 16800)")
+                         help="contribution the regional budget pays per person per month: 16800 is BPU JKK+JKM (the "
+                              "default), 36800 the same with JHT; any other rate is costed as the reader's")
+    reports.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                         help="the reports' date, from which their advice (budget years, missed targets, ages of "
+                              "figures) is dated (default: today)")
     reports.add_argument("--yardstick", help="target the scenarios aim at (default: 'RPJMN 2025–2029'; dash or hyphen, any case)")
     reports.add_argument("--target-year", type=int, metavar="YEAR", help="year of that target (default: 2029)")
     reports.add_argument("--workforce-growth", type=float, metavar="FRACTION",

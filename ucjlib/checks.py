@@ -12,10 +12,10 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from . import config, metrics
+from . import config, contributions, metrics
 from .formatting import format_number
 from .i18n import N_
-from .parse import period_end, printed_decimals
+from .parse import period_end, period_start, printed_decimals
 from .segments import membership_segments
 
 CHECK_COLUMNS = [
@@ -38,6 +38,10 @@ def _percent_rounding(printed: str) -> float:
 PLAN_IMPLIES_WORKERS = N_("worker base implied by an enrolment plan")
 TARGETS_IMPLY_WORKERS = N_("worker base implied by a target pair")
 BASIS_CHANGED = N_("worker base changed between two coverage figures")
+COVERAGE_FELL = N_("coverage fell between two figures")
+SAME_MONTH = N_("two coverage figures for the same month")
+# Flags that put a coverage figure's comparability with the one before in doubt.
+NOT_COMPARABLE = (BASIS_CHANGED, COVERAGE_FELL, SAME_MONTH)
 
 # Figures that describe the whole region: only a row without group, programme or funding is
 # the region's total (a coverage of civil servants only is not the region's coverage).
@@ -211,9 +215,11 @@ def _budget_implies_months(group):
         persons = _figure(group, "planned_enrolment", funding=budget.funding)
         if persons is None:
             continue
-        months = metrics.implied_months(budget.value, persons["value"])
+        # The rate the budget's payer pays in the budget's first month (a public budget: the full rate).
+        rate = contributions.rule_for(config.BPU_JKK_JKM, contributions.payer_of(budget.funding), period_start(budget.as_of.split("/")[0])).monthly
+        months = metrics.implied_months(budget.value, persons["value"], rate)
         results.append(_result(N_("months of cover implied by a budget"), group.iloc[0],
-                               f"{budget.value_as_printed} ÷ ({persons['value_as_printed']} × Rp16.800)",
+                               f"{budget.value_as_printed} ÷ ({persons['value_as_printed']} × Rp{rate:,.0f})".replace(",", "."),
                                months, None, 0, "months", N_("Local budgets often pay part of a year; never assume 12.")))
     return results
 
@@ -348,7 +354,7 @@ def _same_month_conflicts(rows: pd.DataFrame) -> list[dict]:
             tolerance = (config.CHECK_TOLERANCE_POINTS + _percent_rounding(first["value_as_printed"])
                          + _percent_rounding(other["value_as_printed"]))
             inputs = f"{first['value_as_printed']} ({first['source_id']}) ; {other['value_as_printed']} ({other['source_id']})"
-            results.append(_result(N_("two coverage figures for the same month"), first, inputs, first["value"],
+            results.append(_result(SAME_MONTH, first, inputs, first["value"],
                                    other["value"], tolerance, "percent",
                                    N_("Both are kept; the headline uses the one listed first in the data.")))
     return results
@@ -386,7 +392,7 @@ def _coverage_falls(rows: pd.DataFrame) -> list[dict]:
     pairs = np.flatnonzero(fell)
     for earlier, later, tolerance in zip(_records(coverage, pairs), _records(coverage, pairs + 1), tolerances[pairs].tolist()):
         inputs = f"{earlier['value_as_printed']} ({earlier['as_of']}, {earlier['source_id']}) → {later['value_as_printed']} ({later['as_of']}, {later['source_id']})"
-        results.append({**_result(N_("coverage fell between two figures"), later, inputs,
+        results.append({**_result(COVERAGE_FELL, later, inputs,
                                   earlier["value"], later["value"], tolerance, "percent",
                                   N_("Coverage seldom falls: a fall usually comes from a new denominator or another "
                                      "count, so the two figures may not be comparable.")),

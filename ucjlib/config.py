@@ -9,21 +9,79 @@ or the discount window derives from the names below.
 import datetime as dt
 from dataclasses import dataclass
 
-# BPU (informal worker) package JKK + JKM per person per month: JKK 1% of the lowest
-# declared income band (Rp1.000.000 -> Rp10.000) + JKM Rp6.800 flat (PP 44/2015 as amended).
-BPU_JKK_JKM_MONTHLY = 16_800
-# The same package with JHT (2% of Rp1.000.000) for readers who cost old-age savings too.
+# -- contributions: the one table every rupiah goes through (ucjlib.contributions) ----------
+# Segments (contribution packages) and who pays.
+BPU_JKK_JKM = "BPU JKK+JKM"  # informal worker: JKK 1% of the lowest income band (Rp1.000.000) + JKM Rp6.800 flat
+BPU_WITH_JHT = "BPU JKK+JKM+JHT"  # the same with JHT, 2% of Rp1.000.000
+PU = "PU"  # wage worker: a share of the monthly wage
+SEGMENTS = (BPU_JKK_JKM, BPU_WITH_JHT, PU)
+# DBH sawit and other transfers are spent through the regional budget, so they pay as ``apbd``;
+# ``other`` is a payer outside the state budgets (a company's CSR, SERTAKAN sponsors).
+PAYERS = ("self", "apbd", "apbn", "employer", "other")
+SECTORS = ("transport", "other")
+STATE_PAYERS = ("apbd", "apbn")
+BPU_PAYERS = ("self", "apbd", "apbn", "other")
+
+
+@dataclass(frozen=True)
+class ContributionRule:
+    """What one segment costs a payer a month, from ``start`` to ``end`` (None: open), in the
+    listed sectors (empty: every sector), under ``instrument``. The first rule that matches wins."""
+
+    segment: str
+    payers: tuple[str, ...]
+    start: dt.date
+    end: dt.date | None
+    instrument: str
+    monthly: float = 0.0  # rupiah per person
+    wage_share: float = 0.0  # percent of the monthly wage (PU)
+    sectors: tuple[str, ...] = ()
+
+
+DISCOUNT_INSTRUMENT = "PP 50/2025"
+BASE_INSTRUMENT = "PP 44/2015"
+JHT_INSTRUMENT = "PP 46/2015"
+# PP 50/2025 halves BPU JKK+JKM (Rp16.800 -> Rp8.400) inside a window that depends on the sector,
+# but not for BPU whose JKK+JKM the APBN or an APBD pays (its Art. 3, CNBC Indonesia, 4 Feb 2026):
+# a regional budget pays the full rate in every month; the discount is what a self-paying worker saves.
+_NOT_STATE = tuple(p for p in BPU_PAYERS if p not in STATE_PAYERS)
+_WINDOWS = {"transport": (dt.date(2026, 1, 1), dt.date(2027, 3, 31)), "other": (dt.date(2026, 4, 1), dt.date(2026, 12, 31))}
+_SINCE = dt.date(2015, 7, 1)  # PP 44/2015 and PP 46/2015 in force
+CONTRIBUTION_RULES = (
+    *(ContributionRule(BPU_JKK_JKM, _NOT_STATE, start, end, DISCOUNT_INSTRUMENT, monthly=8_400, sectors=(sector,))
+      for sector, (start, end) in _WINDOWS.items()),
+    ContributionRule(BPU_JKK_JKM, BPU_PAYERS, _SINCE, None, BASE_INSTRUMENT, monthly=16_800),
+    # With JHT only the JKK+JKM part is discounted: 8.400 + 20.000.
+    *(ContributionRule(BPU_WITH_JHT, _NOT_STATE, start, end, f"{DISCOUNT_INSTRUMENT}, {JHT_INSTRUMENT}", monthly=28_400,
+                       sectors=(sector,)) for sector, (start, end) in _WINDOWS.items()),
+    ContributionRule(BPU_WITH_JHT, BPU_PAYERS, _SINCE, None, f"{BASE_INSTRUMENT}, {JHT_INSTRUMENT}", monthly=36_800),
+    # Wage workers at the lowest JKK risk class: JKK 0,24 + JKM 0,30 + JHT 5,7 + JP 3 percent of the wage,
+    # collected by the employer (the worker's 2 + 1 points included).
+    ContributionRule(PU, ("employer",), _SINCE, None, f"{BASE_INSTRUMENT}, {JHT_INSTRUMENT}, PP 45/2015", wage_share=9.24),
+)
+# Who pays in the reports' budgets: the regional budget, for non-transport informal workers.
+BUDGET_PAYER = "apbd"
+BUDGET_SECTOR = "other"
+BPU_JKK_JKM_MONTHLY = 16_800  # the standard rate of the default package (what --premium-rate defaults to)
 BPU_WITH_JHT_MONTHLY = 36_800
 
-# PP 50/2025 halves BPU JKK+JKM to Rp8.400 inside a window that depends on the sector.
-BPU_DISCOUNTED_MONTHLY = 8_400
-DISCOUNT_INSTRUMENT = "PP 50/2025"
-BPU_DISCOUNT_WINDOWS = {
-    "transport": (dt.date(2026, 1, 1), dt.date(2027, 3, 31)),
-    "other": (dt.date(2026, 4, 1), dt.date(2026, 12, 31)),
-}
-# Budgets in the reports are for non-transport workers (the programmes in the sources are).
-BUDGET_SECTOR = "other"
+# -- the report's date and the budget calendar ------------------------------------------
+# PP 12/2019 Art. 106(1): a region's head and its DPRD approve next year's APBD at the latest one
+# month before the budget year starts (as Tribun Babel reported on 28 Nov 2024). After this day a
+# new line can reach next year only through that year's amendment (APBD-Perubahan), for part of it.
+BUDGET_APPROVAL_DEADLINE = (11, 30)  # (month, day) of the year before the budget year
+BUDGET_APPROVAL_INSTRUMENT = "PP 12/2019"
+
+
+def first_budget_year(report_date: dt.date) -> int:
+    """The first budget year whose APBD a report dated ``report_date`` can still shape.
+
+    >>> first_budget_year(dt.date(2026, 11, 30)), first_budget_year(dt.date(2026, 12, 6))
+    (2027, 2028)
+    """
+    month, day = BUDGET_APPROVAL_DEADLINE
+    return report_date.year + (1 if report_date <= dt.date(report_date.year, month, day) else 2)
+
 
 # Statutory JKM death benefit.
 JKM_DEATH_BENEFIT = 42_000_000
@@ -102,5 +160,6 @@ RULE_TARGET_YEAR = 2025
 # within half a unit of its last printed digit. Gaps and budgets derived from them are ranges.
 APPROXIMATE_SHARE = 0.05
 
-# A figure this many months older than the newest figure of a report is marked with its age.
+# A figure whose period ended more than this many months before the report's date is marked old;
+# an earlier coverage figure lends the headline its worker base only within this many months of it.
 OLD_FIGURE_MONTHS = 12

@@ -5,7 +5,6 @@ Every example below was worked out by hand from the seed articles.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 from . import config
@@ -150,95 +149,6 @@ def years_to_target(
         if participants + pace * year >= target / 100 * workers * (1 + workforce_growth) ** year - 1e-9:
             return year
     return None
-
-
-def bpu_monthly_rate(on: dt.date, sector: str = "other", premium_rate: float = config.BPU_JKK_JKM_MONTHLY) -> float:
-    """Contribution per person for the month containing ``on``: ``premium_rate`` (BPU JKK+JKM
-    by default), less the PP 50/2025 discount on JKK+JKM inside the sector's window.
-
-    Examples
-    --------
-    >>> bpu_monthly_rate(dt.date(2025, 6, 1))
-    16800
-    >>> bpu_monthly_rate(dt.date(2026, 5, 1))
-    8400
-    >>> bpu_monthly_rate(dt.date(2026, 2, 1)), bpu_monthly_rate(dt.date(2026, 2, 1), "transport")
-    (16800, 8400)
-
-    With JHT (Rp36.800) only the JKK+JKM part is halved: 36.800 − 8.400.
-
-    >>> bpu_monthly_rate(dt.date(2026, 5, 1), premium_rate=36_800)
-    28400
-    """
-    if sector not in config.BPU_DISCOUNT_WINDOWS:
-        raise ValueError(f"sector must be one of {sorted(config.BPU_DISCOUNT_WINDOWS)}, not {sector!r}")
-    start, end = config.BPU_DISCOUNT_WINDOWS[sector]
-    month = on.replace(day=1)
-    return discounted_rate(premium_rate) if start.replace(day=1) <= month <= end else premium_rate
-
-
-def discounted_rate(premium_rate: float = config.BPU_JKK_JKM_MONTHLY) -> float:
-    """The monthly rate inside the PP 50/2025 window: the JKK+JKM part halved.
-
-    Examples
-    --------
-    >>> discounted_rate(), discounted_rate(36_800)
-    (8400, 28400)
-    """
-    return premium_rate - (config.BPU_JKK_JKM_MONTHLY - config.BPU_DISCOUNTED_MONTHLY)
-
-
-def _months_from(start: dt.date, months: int):
-    year, month = start.year, start.month
-    for _ in range(months):
-        yield dt.date(year, month, 1)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-def discount_months(year: int, sector: str = "other") -> int:
-    """Months of ``year`` inside the sector's PP 50/2025 discount window.
-
-    Examples
-    --------
-    >>> discount_months(2025), discount_months(2026), discount_months(2027, "transport")
-    (0, 9, 3)
-    """
-    start, end = config.BPU_DISCOUNT_WINDOWS[sector]
-    return sum(start.replace(day=1) <= month <= end for month in _months_from(dt.date(year, 1, 1), 12))
-
-
-def enrolment_cost(workers: float, months: int, start: dt.date, sector: str = "other",
-                   premium_rate: float = config.BPU_JKK_JKM_MONTHLY) -> float:
-    """Rupiah to pay the contribution for ``workers`` over ``months`` months from ``start``,
-    at the rate in force each month.
-
-    Examples
-    --------
-    Labuhanbatu's 10.000 APBD-funded workers for a year from January 2025:
-    10.000 × 16.800 × 12 = Rp2,016 miliar.
-
-    >>> enrolment_cost(10_000, 12, dt.date(2025, 1, 1))
-    2016000000
-    >>> enrolment_cost(10_000, 12, dt.date(2026, 1, 1))  # April–December 2026 at Rp8.400
-    1260000000
-    """
-    return workers * sum(bpu_monthly_rate(month, sector, premium_rate) for month in _months_from(start, months))
-
-
-def workers_for_budget(budget: float, months: int, start: dt.date, sector: str = "other") -> float:
-    """How many workers a budget covers for ``months`` months from ``start``: the inverse
-    of :func:`enrolment_cost`. Multiply by ``months`` for person-months.
-
-    Examples
-    --------
-    >>> workers_for_budget(2_016_000_000, 12, dt.date(2025, 1, 1))
-    10000.0
-    >>> workers_for_budget(1_260_000_000, 12, dt.date(2026, 1, 1))
-    10000.0
-    """
-    if months <= 0:
-        raise ValueError(f"months must be positive, not {months}")
-    return budget / enrolment_cost(1, months, start, sector)
 
 
 def implied_months(budget: float, persons: float, monthly_rate: float = config.BPU_JKK_JKM_MONTHLY) -> float:

@@ -12,14 +12,16 @@ import functools
 import math
 
 import jinja2
+import pandas as pd
 from markupsafe import Markup
 
 from . import __version__, config
+from .contributions import READER_RATE, rule_for, segment_for_rate
 from .formatting import format_date, format_percent
 from .i18n import LANGUAGES, gettext_for, translations
 from .parse import period_end
-from .region_model import Overview, RegionModel, ReportParameterError
-from .region_view import View, figures_table, overview_row
+from .region_model import OVERVIEW_STATUSES, Overview, RegionModel, ReportParameterError
+from .region_view import OVERVIEW_KEYS, STATUS, STATUS_MEANING, View, figures_table, overview_row
 
 
 @functools.lru_cache(maxsize=None)
@@ -57,10 +59,10 @@ def report_title(region_name: str, language: str) -> str:
     return f"{region_name} — {gettext_for(language)('UCJ coverage report')}"
 
 
-def page(body: str, title: str, language: str) -> str:
-    """The page shell (styles, language, print margins naming the page and the date) around a
-    body of trusted markup."""
-    printed = f"{title} · {format_date(dt.date.today().isoformat(), language)}"
+def page(body: str, title: str, language: str, made: dt.date) -> str:
+    """The page shell (styles, language, print margins naming the page and the day it was made)
+    around a body of trusted markup."""
+    printed = f"{title} · {format_date(made.isoformat(), language)}"
     return environment(language).get_template("page.html").render(body=Markup(body), title=title, language=language,
                                                                  print_label=css_string(printed))
 
@@ -79,6 +81,8 @@ def css_string(text: str) -> Markup:
 
 # -- the report ------------------------------------------------------------------------------
 
+# A month inside the PP 50/2025 window for non-transport workers, to name its discounted rate.
+DISCOUNT_EXAMPLE_MONTH = dt.date(2026, 6, 1)
 # Text smaller than this (CSS px) is hard to read on a phone.
 SMALLEST_LEGIBLE_PX = 9
 
@@ -126,9 +130,14 @@ def _province_map(model: RegionModel, children: list[RegionModel], language: str
 
 def _trend_reason(view: View) -> str:
     problem, _ = view.model.trend_problem, view._
+    if problem[0] == "few" and problem[1] == 0:
+        return _("No statistical projection: the data holds no coverage figure to fit a trend to.")
     if problem[0] == "few":
         return _("No statistical projection: only %(n)s coverage figure(s), while a trend needs at least %(minimum)s on one "
                  "denominator; only scenarios are shown.") % {"n": problem[1], "minimum": problem[2]}
+    if problem[0] == "unknown":
+        return _("No statistical projection: %(unknown)s of the %(n)s coverage figures do not name their denominator, "
+                 "and a trend needs figures on one known denominator.") % {"unknown": problem[1], "n": problem[2]}
     if problem[0] == "mixed":
         return _("No statistical projection: the coverage figures use different denominators (%(bases)s); no trend is "
                  "fitted across a change of denominator.") % {"bases": ", ".join(b or "–" for b in problem[1])}
@@ -160,10 +169,8 @@ def _growth_text(view: View) -> str:
 def _assumptions(view: View) -> list[str]:
     model, _ = view.model, view._
     return [
-        _("Contribution paid by the budget: %(rate)s per person per month (BPU JKK+JKM, PP 44/2015 as amended by PP 49/2023); "
-          "%(discounted)s in the months of the %(instrument)s discount window for non-transport workers.") % {
-            "rate": view.rp(model.assumptions.premium_rate), "discounted": view.rp(model.costs[0].first_budget.discounted_rate)
-            if model.costs else view.rp(config.BPU_DISCOUNTED_MONTHLY), "instrument": config.DISCOUNT_INSTRUMENT},
+        _contribution_text(view),
+        _budget_year_text(view),
         _("Target chosen for the scenarios: %(yardstick)s, year %(year)s.") % {"yardstick": model.assumptions.yardstick,
                                                                                "year": model.assumptions.target_year},
         _growth_text(view),
@@ -183,17 +190,57 @@ def _assumptions(view: View) -> list[str]:
     ]
 
 
-def _download(view: View) -> dict:
-    """The report's figures as a CSV file inside the page (a data: link works offline and from
-    an e-mailed file): Indonesian spreadsheets expect ';' and a decimal comma, English ',' and '.'."""
+def _budget_year_text(view: View) -> str:
+    """The report's date and why its first budget year is the one it is (PP 12/2019's approval deadline)."""
+    _, assumptions = view._, view.model.assumptions
+    first = assumptions.first_budget_year
+
+    def deadline(budget_year: int) -> str:
+        return format_date(dt.date(budget_year - 1, *config.BUDGET_APPROVAL_DEADLINE).isoformat(), view.language)
+
+    values = {"date": format_date(assumptions.as_of.isoformat(), view.language), "year": first, "previous": first - 1,
+              "deadline": deadline(first), "passed": deadline(first - 1), "instrument": config.BUDGET_APPROVAL_INSTRUMENT}
+    if first == assumptions.as_of.year + 1:
+        return _("Report date: %(date)s. The first budget year it can still shape is %(year)s: a region's head and its DPRD "
+                 "approve the APBD for %(year)s by %(deadline)s at the latest (%(instrument)s).") % values
+    return _("Report date: %(date)s. The first budget year it can still shape is %(year)s: the APBD for %(previous)s was due "
+             "for approval by %(passed)s (%(instrument)s), so a new line reaches %(previous)s only through its amendment "
+             "(APBD-Perubahan), for part of the year; the APBD for %(year)s is approved by %(deadline)s at the latest.") % values
+
+
+def _contribution_text(view: View) -> str:
+    """What the regional budget pays a month, for which package, and why the discount is not the budget's."""
+    _, rate = view._, view.model.assumptions.premium_rate
+    segment = segment_for_rate(rate)
+    discount = {"discounted": view.rp(rule_for(config.BPU_JKK_JKM, "self", DISCOUNT_EXAMPLE_MONTH).monthly),
+                "instrument": config.DISCOUNT_INSTRUMENT, "full": view.rp(config.BPU_JKK_JKM_MONTHLY)}
+    if segment == READER_RATE:
+        paid = _("Contribution paid by the regional budget: %(rate)s per person per month, a rate set by the reader.") % {
+            "rate": view.rp(rate)}
+    else:
+        paid = _("Contribution paid by the regional budget: %(rate)s per person per month (%(package)s, %(instrument)s), "
+                 "in every month.") % {"rate": view.rp(rate), "package": segment,
+                                       "instrument": rule_for(segment, config.BUDGET_PAYER, DISCOUNT_EXAMPLE_MONTH).instrument}
+    return paid + " " + _("%(instrument)s lowers BPU JKK+JKM from %(full)s to %(discounted)s a month for a time (April–December "
+                         "2026 outside transport), but not for contributions paid through an APBD or the APBN (its Art. 3): "
+                         "it lowers what a self-paying informal worker pays, never the regional budget.") % discount
+
+
+def csv_download(table: pd.DataFrame, language: str, file: str) -> dict:
+    """A table as a CSV file inside the page (a data: link works offline and from an e-mailed
+    file): Indonesian spreadsheets expect ';' and a decimal comma, English ',' and '.'."""
     from urllib.parse import quote
 
     from .processed import spreadsheet_safe
 
-    separator, decimal = (";", ",") if view.language == "id" else (",", ".")
-    text = spreadsheet_safe(figures_table(view)).to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
+    separator, decimal = (";", ",") if language == "id" else (",", ".")
+    text = spreadsheet_safe(table).to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
+    return {"href": "data:text/csv;charset=utf-8," + quote("\ufeff" + text), "file": file}
+
+
+def _download(view: View) -> dict:
     name = report_filename(view.model.code, view.model.name, "id").replace(".html", f"-{view.language}.csv")
-    return {"href": "data:text/csv;charset=utf-8," + quote("\ufeff" + text), "file": name}
+    return csv_download(figures_table(view), view.language, name)
 
 
 def report_context(model: RegionModel, language: str) -> dict:
@@ -220,23 +267,23 @@ def report_context(model: RegionModel, language: str) -> dict:
                         for child in children],
         "province_map": _province_map(model, children, language) if children else None,
         "horizon": config.LONG_TERM_HORIZON,
-        "sources_line": _("Sources: the figures of this report, numbered in the list of sources; computed with ucjlib from data/processed/."),
+        "sources_line": _("Sources: the figures of this report, numbered in the list of sources."),
         "language": language, "model": model, "version": __version__,
         "other_language_file": report_filename(model.code, model.name, "en" if language == "id" else "id", relative_to=language),
         "headline": view.headline(), "summary": view.summary(), "target_rows": view.target_rows(), "coverage_chart": _picture(*view.coverage_chart()),
-        "cost_rows": cost_rows, "any_late": any(row["late"] for row in cost_rows),
-        "cost_year": model.start.year + 1 if model.start else None, "premium_rate": view.rp(model.assumptions.premium_rate),
+        "cost_rows": cost_rows, "cost_year": model.assumptions.first_budget_year, "premium_rate": view.rp(model.assumptions.premium_rate),
+        "package": segment_for_rate(model.assumptions.premium_rate),
         "closing_missing": "; ".join(missing), "trend_rows": trend_rows,
         "trend_reason": None if model.trend is not None else _trend_reason(view),
         "start_text": _start_text(view) if model.start else "", "scenario_rows": view.scenario_rows(),
-        "discount_instrument": config.DISCOUNT_INSTRUMENT, "poverty": poverty,
+        "poverty": poverty,
         "basis_tolerance": format_percent(config.BASIS_CHANGE_TOLERANCE * 100, language, 0),
         "fan_chart": _picture(*view.fan_chart()) if model.scenario_rows is not None else None,
         "over_time_chart": _picture(*over_time) if (over_time := view.over_time_chart()) else None,
         "figure_rows": view.figure_rows(), "flag_rows": view.check_rows("flag"), "derived_rows": view.check_rows("info"), "reading_rows": view.reading_rows(),
         "approximate": int(model.figures["approximate"].sum()), "missing": view.missing(),
         "assumptions": _assumptions(view), "sources": view.sources(), "legal": view.legal(),
-        "download": _download(view), "generated": format_date(dt.date.today().isoformat(), language),
+        "download": _download(view), "generated": format_date(model.assumptions.as_of.isoformat(), language),
         "data_version": model.data_version, "locator": _locator(view),
     }
 
@@ -246,12 +293,12 @@ def _children(model: RegionModel) -> list[RegionModel]:
     if model.level != "province":
         return []
     from .processed import load_all
-    from .region_model import processed_model
+    from .region_model import Assumptions, processed_model
 
     observations = load_all().observations
     codes = sorted(set(observations.loc[(observations["province_code"] == model.code) & (observations["level"] != "province"),
                                         "region_code"]))
-    return [processed_model(code) for code in codes]
+    return [processed_model(code, Assumptions(as_of=model.assumptions.as_of)) for code in codes]
 
 
 def _coverage_map(language: str, codes: list[str], models: list[RegionModel | Overview],
@@ -303,20 +350,18 @@ def report_body(model: RegionModel, language: str) -> str:
     return environment(language).get_template("report.html").render(report_context(model, language))
 
 
-def index_page(overviews: list[Overview], national: RegionModel | None, language: str, published: set[str]) -> str:
-    """The national overview: regions grouped by province with their latest coverage, first
-    unmet target, gap and status; a region links to its report only where one is published."""
+def index_page(overviews: list[Overview], national: RegionModel | None, language: str, published: set[str],
+               made: dt.date) -> str:
+    """The national overview: one table of every region (province by province) with its latest
+    coverage, its status on the day the page is made and the target and gap it speaks of, also as
+    a CSV download; a region links to its report only where one is published."""
     _ = gettext_for(language)
 
     def file(region):
         return report_filename(region.code, region.name, language, relative_to=language) if region.code in published else None
 
-    provinces = {}
-    for region in sorted(overviews, key=lambda o: (o.province_code, o.level != "province", o.code)):
-        entry = provinces.setdefault(region.province_code, {"name": region.province_name, "file": None, "rows": []})
-        if region.level == "province":
-            entry["file"] = file(region)
-        entry["rows"].append(overview_row(region, language, file(region)))
+    rows = [{_("Province"): region.province_name, **overview_row(region, language, file(region))}
+            for region in sorted(overviews, key=lambda o: (o.province_code, o.level != "province", o.code))]
     dated = [o.coverage.as_of for o in overviews if o.coverage is not None]
     ends = sorted(dated, key=period_end)
     from .maps import boundaries
@@ -332,10 +377,15 @@ def index_page(overviews: list[Overview], national: RegionModel | None, language
         "caption": _("Latest UCJ coverage of every region with a coverage figure (provinces, and kabupaten/kota drawn over "
                      "them); figures dated %(oldest)s to %(newest)s, from different sources and denominators.") % {
             "oldest": oldest, "newest": newest}}
+    table = pd.DataFrame(rows).drop(columns=list(OVERVIEW_KEYS))
+    counts = {status: sum(o.status == status for o in overviews) for status in OVERVIEW_STATUSES}
     body = environment(language).get_template("index.html").render(
-        provinces=list(provinces.values()), region_count=len(overviews), province_count=len(provinces),
-        oldest=oldest, newest=newest, coverage_map=coverage_map,
+        rows=rows, region_count=len(overviews), province_count=len({o.province_code for o in overviews}),
+        oldest=oldest, newest=newest, coverage_map=coverage_map, made=format_date(made.isoformat(), language),
+        statuses=[{"key": key, "label": _(STATUS[key]), "meaning": _(STATUS_MEANING[key]), "count": counts[key]}
+                  for key in OVERVIEW_STATUSES],
+        download=csv_download(table, language, f"ucj-{language}.csv"),
         national=View(national, language).headline() if national is not None and national.coverage else None,
         national_file=file(national) if national is not None else None,
         version=__version__, other_language_file="en/index.html" if language == "id" else "../index.html")
-    return page(body, _("UCJ coverage reports by region"), language)
+    return page(body, _("UCJ coverage reports by region"), language, made)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from babel.dates import get_day_names, get_month_names
@@ -85,7 +85,7 @@ class Figure:
     how the text was read: ``"full-width digits"`` (normalised to 0–9), ``"en
     convention"`` (English separators, from the source), or the rule that settled an
     ambiguous separator, e.g. ``"dot-decimal (unit range)"`` or
-    ``"comma-decimal (scale word)"``.
+    ``"comma-decimal (scale word)"``. ``ends`` are a printed range's two ends ("40–45 persen").
     """
 
     value: float
@@ -93,6 +93,19 @@ class Figure:
     approximate: bool = False
     bound: str | None = None
     reading: str = ""
+    ends: tuple[float, float] | None = field(default=None, repr=False, compare=False)
+
+
+def printed_range(text: str) -> tuple[float, float] | None:
+    """The two ends of a figure printed as a range, else None.
+
+    >>> printed_range("40–45 persen"), printed_range("36,48%")
+    ((40.0, 45.0), None)
+    """
+    try:
+        return parse_figure(text).ends
+    except ParseError:
+        return None
 
 
 def parse_number(text: str, number_convention: str = "id") -> float:
@@ -241,7 +254,8 @@ def parse_figure(text: str, number_convention: str = "id", maximum: float | None
     notes += dict.fromkeys(rule for _, rule in read if rule)  # each rule once, in order
     reading = "; ".join(notes)
     if len(numbers) == 2 and numbers[0] <= numbers[1] and bound is None:
-        return Figure(float((numbers[0] + numbers[1]) / 2 * scale), kind, True, "range", reading)
+        return Figure(float((numbers[0] + numbers[1]) / 2 * scale), kind, True, "range", reading,
+                      (float(numbers[0] * scale), float(numbers[1] * scale)))
     if len(numbers) != 1:
         raise ParseError(f"cannot read {original!r}: expected one number or a range 'low–high'")
     return Figure(float(numbers[0] * scale), kind, bound is not None, bound, reading)

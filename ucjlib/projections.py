@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import config, metrics
+from . import config
+from .contributions import budget_cost
 from .errors import UCJError
 from .parse import period_end
 
@@ -155,9 +156,11 @@ class Scenario:
 
 
 def run_scenario(scenario: Scenario, participants: float, workers: float, start_year: int,
-                 growth: Growth = Growth(), horizon: int = HORIZON) -> pd.DataFrame:
+                 growth: Growth = Growth(), horizon: int = HORIZON, first_year: int | None = None) -> pd.DataFrame:
     """Year-by-year path from a starting point (participants and workers at the end of
     ``start_year``): participants, workers, coverage and the participants added since the start.
+    Enrolment begins in ``first_year`` (by default the year after the start): a budget year that
+    has passed, or can no longer be budgeted, adds nobody.
 
     Examples
     --------
@@ -174,15 +177,22 @@ def run_scenario(scenario: Scenario, participants: float, workers: float, start_
     >>> path = run_scenario(Scenario("points", points=3), 500, 1_000, 2025, Growth(0.1, "reader"), horizon=2027)
     >>> path["coverage"].round(6).tolist(), path["workers"].round(6).tolist()
     ([53.0, 56.0], [1100.0, 1210.0])
+
+    From a 2025 figure, with 2028 the first year a budget can still pay for:
+
+    >>> run_scenario(Scenario("pace", people=10_000), 66_234, 181_567, 2025, horizon=2029, first_year=2028)["added"].tolist()
+    [0.0, 0.0, 10000.0, 20000.0]
     """
     rows = []
     start_coverage = participants / workers * 100
-    for step, year in enumerate(range(start_year + 1, horizon + 1), start=1):
+    first = start_year + 1 if first_year is None else max(first_year, start_year + 1)
+    for year in range(start_year + 1, horizon + 1):
+        step = max(0, year - first + 1)
         year_workers = workers * growth.factor(start_year, year)
         if scenario.points:
             total = min(100.0, start_coverage + scenario.points * step) / 100 * year_workers
         else:
-            total = min(participants + scenario.one_off + scenario.people * step, year_workers)
+            total = min(participants + (scenario.one_off if step else 0.0) + scenario.people * step, year_workers)
         rows.append({"year": year, "participants": float(total), "workers": year_workers,
                      "coverage": total / year_workers * 100, "added": float(total - participants)})
     return pd.DataFrame(rows, columns=["year", "participants", "workers", "coverage", "added"])
@@ -201,33 +211,36 @@ def year_reached(path: pd.DataFrame, target: float) -> int | None:
     return None if reached.empty else int(reached["year"].iloc[0])
 
 
-def yearly_budget(path: pd.DataFrame, premium_rate: float = config.BPU_JKK_JKM_MONTHLY,
-                  sector: str = config.BUDGET_SECTOR) -> pd.Series:
-    """Rupiah a year if the budget pays the contribution for every participant added so far,
-    at the rate in force each month (the PP 50/2025 discount window included).
+def yearly_budget(path: pd.DataFrame, premium_rate: float = config.BPU_JKK_JKM_MONTHLY) -> pd.Series:
+    """Rupiah a year if the regional budget pays the contribution for every participant added so
+    far (:func:`ucjlib.contributions.budget_cost`: an APBD pays the full rate every month).
 
     Examples
     --------
     >>> path = run_scenario(Scenario("pace", people=10_000), 66_234, 181_567, 2025, horizon=2027)
-    >>> yearly_budget(path).tolist()  # 2026: 10.000 × (3 × 16.800 + 9 × 8.400); 2027: 20.000 × 12 × 16.800
-    [1260000000.0, 4032000000.0]
+    >>> yearly_budget(path).tolist()  # 2026: 10.000 × 12 × 16.800; 2027: 20.000 × 12 × 16.800
+    [2016000000.0, 4032000000.0]
     """
-    return pd.Series([float(metrics.enrolment_cost(max(added, 0.0), 12, dt.date(int(year), 1, 1), sector, premium_rate))
+    return pd.Series([float(budget_cost(max(added, 0.0), dt.date(int(year), 1, 1), 12, premium_rate))
                       for year, added in zip(path["year"], path["added"])], index=path.index, dtype=float)
 
 
 def pace_to_reach(participants: float, workers: float, start_year: int, target: float, target_year: int,
-                  growth: Growth = Growth()) -> float:
-    """Participants a year to reach ``target`` percent by ``target_year`` (at least one year),
-    the work force growing as ``growth`` says.
+                  growth: Growth = Growth(), first_year: int | None = None) -> float:
+    """Participants a year to reach ``target`` percent by ``target_year``, enrolling from
+    ``first_year`` (by default the year after the start) to the target's year (at least one
+    year), the work force growing as ``growth`` says.
 
     Examples
     --------
     >>> round(pace_to_reach(66_234, 181_567, 2025, 43.92, 2029), 1)  # (79.744,2 − 66.234) / 4
     3377.6
+    >>> round(pace_to_reach(66_234, 181_567, 2025, 43.92, 2029, first_year=2028), 1)  # the same over 2028–2029
+    6755.1
     """
-    years = max(1, target_year - start_year)
-    future_workers = workers * growth.factor(start_year, start_year + years)
+    first = start_year + 1 if first_year is None else first_year
+    years = max(1, target_year - first + 1)
+    future_workers = workers * growth.factor(start_year, max(target_year, start_year + 1))
     return max(0.0, target / 100 * future_workers - participants) / years
 
 

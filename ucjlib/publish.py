@@ -14,6 +14,7 @@ Nothing here prints: results go back to the caller.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import multiprocessing
@@ -32,7 +33,7 @@ from .files import remove_stale_temporaries, write_text_atomically
 from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
 from .pages import LABELS, index_page, page, report_filename, report_title
 from .processed import load_all
-from .region_model import Overview, processed_model
+from .region_model import Assumptions, Overview, processed_model
 from .regions import province_of
 from .runner import Task, run_tasks, worker_cap
 from .summary import region_summary, report_regions
@@ -49,7 +50,7 @@ class RenderError(Exception):
     """A region's notebook produced error output."""
 
 
-def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str) -> str:
+def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str, made: dt.date) -> str:
     """Export one language's page of an executed report notebook, self-contained: no code,
     no prompts, no template description, only the cells with an output for ``language`` (an
     output labelled with another language is left out, the labels are dropped); refuses a
@@ -69,7 +70,7 @@ def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str)
     if not labelled:
         raise RenderError(f"the notebook displayed no report in {language!r}")
     body, _ = _exporter().from_notebook_node(nbformat.from_dict({**notebook, "cells": cells}))
-    return page(body, title, language)
+    return page(body, title, language, made)
 
 
 class _ReportExporter(HTMLExporter):
@@ -112,8 +113,8 @@ def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> Overview:
     """The runner's ``finish``: export each language's page of the executed notebook, then
     replace the pages atomically (none is written if one cannot be exported); returns the
     region's overview the outputs carry, for the index."""
-    name, targets = task.details["region_name"], task.details["targets"]
-    pages = {language: notebook_to_html(notebook, report_title(name, language), language) for language in targets}
+    name, targets, made = task.details["region_name"], task.details["targets"], dt.date.fromisoformat(task.parameters["as_of"])
+    pages = {language: notebook_to_html(notebook, report_title(name, language), language, made) for language in targets}
     for language, html in pages.items():
         write_text_atomically(html, Path(targets[language]))
     return next(Overview.from_json(output.metadata["overview"]) for cell in notebook.cells
@@ -144,6 +145,9 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     """
     out_dir = out_dir or paths.reports_dir()
     template = template or paths.notebooks_dir() / TEMPLATE
+    # The report's date is a parameter like any other: a page made on another day is made again.
+    parameters = {"as_of": dt.date.today().isoformat(), **(parameters or {})}
+    as_of = dt.date.fromisoformat(parameters["as_of"])
     remove_stale_temporaries(out_dir)
     inputs = Inputs.load(template)
     summary = region_summary(inputs.processed)
@@ -159,7 +163,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
         targets = {}
         for language in languages:
             key = entry_key(region.region_code, language)
-            recorded_parameters[key] = {"region": region.region_code, "language": language, **(parameters or {})}
+            recorded_parameters[key] = {"region": region.region_code, "language": language, **parameters}
             fingerprints[key] = inputs.fingerprint(region.region_code, recorded_parameters[key])
             if not force and is_current(out_dir, manifest["reports"].get(key), fingerprints[key]):
                 results.append(RenderResult(region.region_code, region.region_name, language,
@@ -169,7 +173,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
         if targets:  # one execution renders every language the region needs: its model is computed once
             # A province and its kabupaten/kota run on one kernel: the province's report computes their
             # models (it lists them), and their own reports reuse them.
-            tasks.append(Task(region.region_code, {"region": region.region_code, "languages": list(targets), **(parameters or {})},
+            tasks.append(Task(region.region_code, {"region": region.region_code, "languages": list(targets), **parameters},
                               {"region_name": region.region_name, "targets": targets}, batch=province_of(region.region_code)))
     next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
     overviews = {}  # of the regions rendered, for the index
@@ -188,7 +192,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
             next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
     if tasks:  # record every report before the index (seconds at national scale), which links what the manifest records
         write_manifest(out_dir, manifest)
-    update_index(out_dir, inputs, summary, manifest, overviews)
+    update_index(out_dir, inputs, summary, manifest, overviews, as_of)
     manifest["inputs"] = {"template": {"path": f"notebooks/{TEMPLATE}", "sha256": inputs.template_sha256}} | {
         name: {"path": paths.shown_path(path), "sha256": sha256_bytes(path.read_bytes())}
         for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()),
@@ -219,50 +223,50 @@ def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, ou
     }
 
 
-def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview]) -> None:
+def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview], as_of: dt.date) -> None:
     """Write both index pages unless what they show (every region's data, ucjlib's code, the
     published reports) is unchanged since the manifest recorded them and they are intact:
     building them takes every region's overview and draws the national map, seconds at
     national scale, which a run with nothing to do must not spend. ``overviews``: those the
     run's kernels handed back (the others are computed here)."""
     published = sorted(entry["file"] for entry in manifest["reports"].values())
-    fingerprint = sha256_bytes(json.dumps([inputs.code_sha256, load_all().version, published]).encode())
+    fingerprint = sha256_bytes(json.dumps([inputs.code_sha256, load_all().version, published, as_of.isoformat()]).encode())
     recorded = manifest.get("index", {})
     if recorded.get("inputs_sha256") == fingerprint and all(
             (out_dir / name).exists() and sha256_bytes((out_dir / name).read_bytes()) == sha256
             for name, sha256 in recorded.get("html_sha256", {}).items()):
         return
-    write_index(out_dir, inputs, summary, manifest, overviews)
+    write_index(out_dir, inputs, summary, manifest, overviews, as_of)
     manifest["index"] = {"inputs_sha256": fingerprint,
                          "html_sha256": {name: sha256_bytes((out_dir / name).read_bytes()) for name in sorted(INDEX_PAGES)}}
 
 
-def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview]) -> None:
-    """Both languages' index pages, linking the reports the manifest records as published."""
+def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview], as_of: dt.date) -> None:
+    """Both languages' index pages as of ``as_of``, linking the reports the manifest records as published."""
     observations = inputs.processed
     codes = list(summary["region_code"])
     missing = [code for code in codes if code not in overviews]  # not rendered by this run
-    known = dict(zip(missing, index_overviews(missing))) | overviews
+    known = dict(zip(missing, index_overviews(missing, as_of))) | overviews
     listed = [known[code] for code in codes]
     national = observations.loc[observations["level"] == "national", "region_code"]
-    nation = processed_model(national.iloc[0]) if len(national) else None
+    nation = processed_model(national.iloc[0], Assumptions(as_of=as_of)) if len(national) else None
     for language in LANGUAGE_ORDER:
         published = {entry["region_code"] for entry in manifest["reports"].values() if entry["language"] == language}
-        write_text_atomically(index_page(listed, nation, language, published),
+        write_text_atomically(index_page(listed, nation, language, published, as_of),
                               out_dir / ("index.html" if language == "id" else "en/index.html"))
 
 
-def _overview(code: str) -> Overview:
-    return processed_model(code).overview
+def _overview(code: str, as_of: dt.date) -> Overview:
+    return processed_model(code, Assumptions(as_of=as_of)).overview
 
 
-def index_overviews(codes: list[str]) -> list[Overview]:
+def index_overviews(codes: list[str], as_of: dt.date) -> list[Overview]:
     """The listed regions' overviews computed from their models: at national scale (552 regions,
     half a minute of one core) by a pool of forked processes, one per core, which inherit the
     loaded tables."""
     workers = min(worker_cap(), len(codes) // MODELS_PER_PROCESS)
     if workers < 2:
-        return [_overview(code) for code in codes]
+        return [_overview(code, as_of) for code in codes]
     load_all()  # read before forking: every process starts with the tables
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_overview, codes, chunksize=MODELS_PER_PROCESS)
+        return pool.map(functools.partial(_overview, as_of=as_of), codes, chunksize=MODELS_PER_PROCESS)

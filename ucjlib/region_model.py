@@ -17,14 +17,21 @@ Definitions used throughout:
   an earlier coverage figure at most ``config.OLD_FIGURE_MONTHS`` older (said so in the report).
 - **Gap in persons**: target × workers − participants, on the headline's worker base; the
   participants are the count printed beside the coverage figure, else coverage × workers.
-- **Cost of closing a gap**: from the year of the latest coverage figure ``Y`` to the
-  target year ``T`` (at least one year), ``(target × workers in T − participants now) ÷
-  (T − Y)`` new participants a year; in budget year ``Y + k`` the budget pays the BPU
-  contribution for the ``k`` years' new participants, at the rate in force each month
-  (the PP 50/2025 discount months included). The whole gap is a separate figure: every
-  missing participant paid for twelve months at the full rate.
-- **Ranges**: a printed figure stands for any value within half a unit of its last digit,
-  and an approximate one ("sekitar", "lebih dari" …) for any within
+- **The report's date** (``Assumptions.as_of``, today by default) dates the advice, never the
+  data: a target whose year is before it has *passed* and is judged by the latest coverage
+  figure by the end of its year (reached or missed, never carried forward); one of the
+  report's year, or of a year before the first budget year that can still pay
+  (``config.first_budget_year``), is *due*; later ones are *open*.
+- **Cost of closing a gap** (open targets only): from the first budget year ``F`` to the
+  target year ``T``, ``(target × workers in T − participants now) ÷ (T − F + 1)`` new
+  participants a year; budget year ``F + k`` pays the contributions of the ``k + 1`` years'
+  new participants, as the regional budget pays them (:mod:`ucjlib.contributions`: the full
+  rate every month; the PP 50/2025 discount is for self-paying workers only). The whole gap
+  is a separate figure: a year of contributions for every missing participant.
+- **A trend** is fitted only on ``MINIMUM_TREND_POINTS`` or more coverage figures whose
+  denominator is known and the same.
+- **Ranges**: a printed figure stands for any value within half a unit of its last digit, a
+  printed range ("40–45 persen") for its two ends (the model uses its midpoint), and an approximate one ("sekitar", "lebih dari" …) for any within
   ``config.APPROXIMATE_SHARE`` of it on the side its word allows. Gaps in persons and the
   participants and budgets to close them are also given at the two ends of those inputs.
 """
@@ -39,15 +46,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import config, metrics
-from .checks import PLAN_IMPLIES_WORKERS
+from . import config, contributions, metrics
+from .contributions import Piece
+from .checks import NOT_COMPARABLE, PLAN_IMPLIES_WORKERS
 from .errors import RegionError, UCJError
-from .indicators import indicators
-from .parse import period_end, printed_decimals, printed_step
+from .parse import period_end, printed_decimals, printed_range, printed_step
 from .projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
 from .region_scenarios import StartingPoint, implied_growth, region_scenarios, scenario_table, starting_point, yardstick_pace
 
 MINIMUM_TREND_POINTS = 3  # coverage observations on one basis before a trend is fitted
+MOST_MONTHLY_RATE = 10_000_000  # rupiah per person per month: far above any package, below absurd inputs such as 1e308
+EARLIEST_REPORT_DATE = dt.date(2015, 7, 1)  # the contribution rules start then
 TOTAL_QUALIFIERS = ("group", "programme", "funding")
 
 
@@ -72,6 +81,8 @@ class Reading:
     @property
     def band(self) -> tuple[float, float]:
         """The lowest and highest value the printed figure stands for (see the module's ranges)."""
+        if self.bound == "range" and (ends := printed_range(self.as_printed)):
+            return ends
         step = printed_step(self.as_printed)
         # A count printed to the last person (or rupiah) is exact; "23 ribu" or "36,5%" is rounded.
         half = 0.0 if self.unit in ("persons", "rupiah") and step <= 1 else step / 2
@@ -127,32 +138,41 @@ class Target:
     rule_base: Reading | None = None
 
 
+# A target's place in time, seen from the report's date (see the module's definitions).
+PASSED, DUE, OPEN = "passed", "due", "open"
+
+
 @dataclass(frozen=True)
 class Gap:
-    """Distance from the headline coverage to one target."""
+    """Distance to one target from the coverage it is judged by: for a target whose year has
+    passed, the latest figure by the end of that year (else the headline); otherwise the headline."""
 
     target: Target
     points: float
-    persons: float | None  # on the headline's worker base; None without one
+    persons: float | None  # on the headline's worker base; None without one, or for a passed target
     attainment: float  # coverage as a percent of the target
     persons_range: tuple[float, float] | None = None  # at the ends of the inputs' ranges
+    timing: str = OPEN  # PASSED, DUE (this year's, or too soon to budget for) or OPEN
+    judged_by: Reading | None = None  # the coverage figure the gap is measured from
 
     @property
     def reached(self) -> bool:
         return self.points == 0
 
+    @property
+    def missed(self) -> bool:
+        """A target whose year has passed without the coverage reaching it."""
+        return self.timing == PASSED and not self.reached
+
 
 @dataclass(frozen=True)
 class BudgetYear:
-    """What one budget year pays to close a gap: the participants paid for, the monthly rates
-    in force and how many months of the year each applies."""
+    """What the regional budget pays in one year for ``participants``: the months at each rate
+    with the instrument that sets it (:mod:`ucjlib.contributions`)."""
 
     year: int
     participants: float
-    full_rate: float
-    full_months: int
-    discounted_rate: float
-    discount_months: int
+    pieces: tuple[Piece, ...]
     rupiah: float
 
 
@@ -161,13 +181,12 @@ class Cost:
     """What closing the gap to one target takes (see the module's definition)."""
 
     target: Target
-    start_year: int
-    years: int
+    first_year: int  # the first budget year that can still pay
+    years: int  # budget years from the first to the target's
     participants_per_year: float
     budget_years: tuple[BudgetYear, ...]
     whole_gap_persons: float
-    whole_gap_rupiah: float  # twelve months at the full rate
-    late: bool  # the target's year is not after the latest coverage figure's
+    whole_gap_rupiah: float  # a year of the regional budget's contribution for every missing participant
     per_year_range: tuple[float, float] = (0.0, 0.0)  # participants a year at the ends of the inputs' ranges
 
     def budget_range(self, budget: BudgetYear) -> tuple[float, float]:
@@ -193,13 +212,30 @@ class GroupAction:
 
 
 @dataclass(frozen=True)
+class SponsoredCost:
+    """Participants a public budget already pays for, and what keeping them costs a year."""
+
+    persons: Reading
+    group: str
+    group_en: str
+    funding: str
+    budget: BudgetYear
+
+
+@dataclass(frozen=True)
 class Assumptions:
-    """What a reader may change; everything else follows from the data."""
+    """What a reader may change; everything else follows from the data. ``as_of`` is the
+    report's date: the advice is dated from it, never from the age of the data."""
 
     premium_rate: float = config.BPU_JKK_JKM_MONTHLY
     yardstick: str = config.DEFAULT_YARDSTICK
     target_year: int = config.DEFAULT_TARGET_YEAR
     workforce_growth: float | None = None  # None: what the region's targets imply, else 0
+    as_of: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def first_budget_year(self) -> int:
+        return config.first_budget_year(self.as_of)
 
 
 @dataclass(frozen=True)
@@ -210,6 +246,12 @@ class PovertyPlan:
     per_year: Reading
     last_year: int
     outcomes: tuple[tuple[int, float, float], ...]  # (start year, protected by the end, share in percent)
+
+
+# Where a region stands on the report's date, most urgent first: it missed a target whose year has
+# passed; a target of this year (or too soon to budget for) is not reached yet; only later
+# targets remain; every target is reached; no coverage figure.
+OVERVIEW_STATUSES = ("missed", "due", "ahead", "met", "none")
 
 
 @dataclass(frozen=True)
@@ -226,7 +268,8 @@ class Overview:
     province_name: str
     coverage: Reading | None
     outlet: str  # of the coverage figure's source; "" without one
-    unmet_target: Target | None  # the first target the coverage has not reached
+    status: str  # one of OVERVIEW_STATUSES
+    unmet_target: Target | None  # the target the status speaks of (None: "met" or "none")
     unmet_points: float | None
 
     def as_json(self) -> dict:
@@ -270,50 +313,75 @@ class RegionModel:
     trend_problem: tuple = ()  # ("few", n, minimum) or ("mixed", bases) when no trend is fitted
     poverty: PovertyPlan | None = None
     group_actions: tuple[GroupAction, ...] = ()
+    sponsored: tuple[SponsoredCost, ...] = ()
     data_version: str = ""  # of data/processed/ (see ucjlib.processed.Processed.version)
 
     @property
     def first_unmet(self) -> Gap | None:
-        """The earliest target (by year, then value) the headline coverage has not reached."""
-        return next((gap for gap in self.gaps if not gap.reached), None)
+        """The earliest target (by year, then value) not reached whose year has not passed."""
+        return next((gap for gap in self.gaps if not gap.reached and gap.timing != PASSED), None)
+
+    @property
+    def first_open(self) -> Gap | None:
+        """The earliest unreached target a budget can still pay toward (the next step's)."""
+        return next((gap for gap in self.gaps if not gap.reached and gap.timing == OPEN), None)
+
+    @property
+    def missed(self) -> tuple[Gap, ...]:
+        return tuple(gap for gap in self.gaps if gap.missed)
+
+    @property
+    def status(self) -> tuple[str, Gap | None]:
+        """One of OVERVIEW_STATUSES and the gap it speaks of: the latest missed target (then the
+        widest shortfall), else the first unreached one."""
+        if self.coverage is None:
+            return "none", None
+        if self.missed:
+            return "missed", max(self.missed, key=lambda gap: (gap.target.year, gap.points))
+        unmet = self.first_unmet
+        if unmet is None:
+            return "met", None
+        return ("due" if unmet.timing == DUE else "ahead"), unmet
 
     @property
     def overview(self) -> Overview:
-        coverage, unmet = self.coverage, self.first_unmet
+        coverage, (status, gap) = self.coverage, self.status
         return Overview(self.code, self.name, self.level, self.province_code, self.province_name, coverage,
-                        "" if coverage is None else self.sources.loc[coverage.source_id, "outlet"],
-                        None if unmet is None else unmet.target, None if unmet is None else unmet.points)
+                        "" if coverage is None else self.sources.loc[coverage.source_id, "outlet"], status,
+                        None if gap is None else gap.target, None if gap is None else gap.points)
 
     @property
     def binding_gaps(self) -> tuple[Gap, ...]:
-        """The gaps to the targets of the latest coverage figure's year and of the next (the
-        budget year being planned); without such a target, the first unmet one."""
+        """The verdict the summary opens with: the targets of the report's year and the year
+        before, and the target the next step aims at (or the first unreached one)."""
         if self.coverage is None:
             return ()
-        year = self.coverage.year
-        binding = tuple(gap for gap in self.gaps if gap.target.year in (year, year + 1))
-        return binding or tuple(gap for gap in (self.first_unmet,) if gap is not None)
+        year = self.assumptions.as_of.year
+        aim = self.first_open or self.first_unmet
+        return tuple(gap for gap in self.gaps if gap.target.year in (year - 1, year) or gap is aim)
+
+    @property
+    def headline_doubts(self) -> tuple[str, ...]:
+        """The flags of the data-quality section that doubt the headline coverage figure's comparability
+        with the one before (on its date and source)."""
+        if self.coverage is None:
+            return ()
+        flags = self.checks[(self.checks["status"] == "flag") & self.checks["check"].isin(NOT_COMPARABLE)
+                            & (self.checks["as_of"] == self.coverage.as_of)
+                            & (self.checks["source_id"] == self.coverage.source_id)]
+        return tuple(dict.fromkeys(flags["check"]))
 
     @property
     def next_step(self) -> Cost | None:
-        """What closing the gap to the first unmet target takes (None: reached, or not costable)."""
-        unmet = self.first_unmet
-        return None if unmet is None else self.cost_of(unmet.target)
-
-    @functools.cached_property
-    def newest_as_of(self) -> dt.date | None:
-        """The end of the newest period any observed figure of the report (the region's or the
-        nation's) refers to."""
-        rows = pd.concat([self.figures, self.national])
-        observed = rows[rows["indicator"].map(indicators()["kind"]) == "observed"]
-        return max(map(period_end, observed["as_of"]), default=None)
+        """What closing the gap to the first target a budget can still pay toward takes (None:
+        none left, or not costable)."""
+        aim = self.first_open
+        return None if aim is None else self.cost_of(aim.target)
 
     def age_months(self, as_of: str) -> int:
-        """Whole months between the end of a figure's period and the report's newest figure."""
-        newest, end = self.newest_as_of, period_end(as_of)
-        if newest is None:
-            return 0
-        return (newest.year - end.year) * 12 + newest.month - end.month
+        """Whole months from the end of a figure's period to the report's date (0 for a later one)."""
+        today, end = self.assumptions.as_of, period_end(as_of)
+        return max(0, (today.year - end.year) * 12 + today.month - end.month)
 
     def is_old(self, as_of: str) -> bool:
         return self.age_months(as_of) > config.OLD_FIGURE_MONTHS
@@ -333,7 +401,7 @@ class RegionModel:
         if self.start is None or not self.scenarios:
             return None
         return scenario_table(self.start, list(self.scenarios), self.growth, self.compared_targets,
-                              self.assumptions.premium_rate)
+                              self.assumptions.premium_rate, self.assumptions.first_budget_year)
 
     @property
     def compared_targets(self) -> list[tuple[str, float]]:
@@ -441,11 +509,11 @@ def _targets(figures: pd.DataFrame, national: pd.DataFrame, history: tuple[Readi
 
 
 def budget_year(year: int, participants: float, premium_rate: float) -> BudgetYear:
-    """A year of BPU contributions for ``participants``, at the rates in force each month of ``year``."""
-    discounted = metrics.discount_months(year, config.BUDGET_SECTOR)
-    rupiah = metrics.enrolment_cost(participants, 12, dt.date(year, 1, 1), config.BUDGET_SECTOR, premium_rate)
-    return BudgetYear(year, participants, premium_rate, 12 - discounted, metrics.discounted_rate(premium_rate), discounted,
-                      float(rupiah))
+    """A year of the regional budget's contributions for ``participants`` (the package whose rate
+    is ``premium_rate``), under the rules in force each month of ``year``."""
+    segment = contributions.segment_for_rate(premium_rate)
+    pieces = contributions.pieces(segment, config.BUDGET_PAYER, dt.date(year, 1, 1), 12, config.BUDGET_SECTOR, premium_rate)
+    return BudgetYear(year, participants, pieces, float(participants * sum(piece.rupiah for piece in pieces)))
 
 
 def _start_bounds(start: StartingPoint, coverage: Reading | None, workers: WorkerBase | None,
@@ -469,14 +537,19 @@ def _missing(target: Target, start: StartingPoint, growth: Growth, end_year: int
 
 
 def cost_to_reach(target: Target, start: StartingPoint, bounds: tuple[StartingPoint, StartingPoint], growth: Growth,
-          premium_rate: float) -> Cost:
-    years = max(1, target.year - start.year)
-    missing = _missing(target, start, growth, start.year + years)
+                  premium_rate: float, first_year: int) -> Cost:
+    """The participants a year, from ``first_year`` (the first budget year that can still pay) to
+    the target's year, and each year's budget; the target's year must not be before ``first_year``."""
+    if target.year < first_year:
+        raise ValueError(f"the {target.name} target of {target.year} is before the first budget year {first_year}")
+    end_year = max(target.year, start.year + 1)
+    years = target.year - first_year + 1
+    missing = _missing(target, start, growth, end_year)
     per_year = missing / years
-    budget_years = tuple(budget_year(start.year + step, per_year * step, premium_rate) for step in range(1, years + 1))
-    per_year_range = tuple(_missing(target, end, growth, start.year + years) / years for end in bounds)
-    return Cost(target, start.year, years, per_year, budget_years, missing, missing * 12 * premium_rate,
-                target.year <= start.year, per_year_range)
+    budget_years = tuple(budget_year(first_year + step, per_year * (step + 1), premium_rate) for step in range(years))
+    per_year_range = tuple(_missing(target, end, growth, end_year) / years for end in bounds)
+    whole = budget_year(first_year, missing, premium_rate).rupiah
+    return Cost(target, first_year, years, per_year, budget_years, missing, whole, per_year_range)
 
 
 def one_per_date(history: tuple[Reading, ...]) -> tuple[Reading, ...]:
@@ -489,8 +562,11 @@ def one_per_date(history: tuple[Reading, ...]) -> tuple[Reading, ...]:
 
 
 def _trend(history: tuple[Reading, ...]) -> tuple[TrendFit | None, tuple]:
+    """A trend only on figures whose denominator is known and the same: an unstated base is no base."""
     history = one_per_date(history)
     bases = sorted({r.basis for r in history})
+    if "" in bases and len(history) >= MINIMUM_TREND_POINTS:
+        return None, ("unknown", sum(not r.basis for r in history), len(history))
     if len(bases) > 1:
         return None, ("mixed", tuple(bases))
     if len(history) < MINIMUM_TREND_POINTS:
@@ -503,13 +579,37 @@ def _trend(history: tuple[Reading, ...]) -> tuple[TrendFit | None, tuple]:
         return None, ("unfit", str(err))
 
 
-def _group_actions(figures: pd.DataFrame, next_year: int | None, premium_rate: float) -> tuple[GroupAction, ...]:
-    """Every group the sources name as uncovered, with a year of its contributions in ``next_year``."""
-    if next_year is None:
-        return ()
+def _group_actions(figures: pd.DataFrame, year: int, premium_rate: float) -> tuple[GroupAction, ...]:
+    """Every group the sources name as uncovered, with a year of its contributions in ``year``."""
     rows = figures[figures["indicator"] == "uncovered_by_group"].sort_values("raw_line")
-    return tuple(GroupAction(row["group"], row["group_en"], Reading.of(row), budget_year(next_year, float(row["value"]), premium_rate))
+    return tuple(GroupAction(row["group"], row["group_en"], Reading.of(row), budget_year(year, float(row["value"]), premium_rate))
                  for _, row in rows.iterrows())
+
+
+def _sponsored(figures: pd.DataFrame, year: int, premium_rate: float) -> tuple[SponsoredCost, ...]:
+    """Participants a public budget already pays for (the latest count of each group and funding),
+    with what keeping them costs in ``year``."""
+    rows = figures[(figures["indicator"] == "participants_by_group") & (figures["funding"] != "")]
+    rows = rows[rows["funding"].map(contributions.payer_of).isin(config.STATE_PAYERS)]
+    rows = _newest_first(rows).drop_duplicates(["group", "funding"]).sort_values("raw_line")
+    return tuple(SponsoredCost(Reading.of(row), row["group"], row["group_en"], row["funding"],
+                               budget_year(year, float(row["value"]), premium_rate)) for _, row in rows.iterrows())
+
+
+def _timing(target: Target, report_date: dt.date, first_budget_year: int) -> str:
+    if target.year < report_date.year:
+        return PASSED
+    return DUE if target.year < first_budget_year else OPEN
+
+
+def _judged_by(target: Target, history: tuple[Reading, ...], timing: str) -> Reading:
+    """The coverage a target is judged by: for a passed target the latest figure by the end of
+    its year (the headline when there is none that early); otherwise the headline."""
+    if timing == PASSED:
+        by_then = [r for r in history if r.year <= target.year]
+        if by_then:
+            return by_then[0]  # history is newest first
+    return history[0]
 
 
 def _poverty(figures: pd.DataFrame) -> PovertyPlan | None:
@@ -549,28 +649,33 @@ def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal
     targets = _targets(figures, national, history)
     bounds = None if start is None else _start_bounds(start, coverage, workers, counted)
     gaps, costs = [], []
+    first_year = assumptions.first_budget_year
     if coverage is not None:
         for target in targets:
-            points = metrics.gap_points(coverage.value, target.value)
+            timing = _timing(target, assumptions.as_of, first_year)
+            judged = _judged_by(target, history, timing)
+            points = metrics.gap_points(judged.value, target.value)
             persons = persons_range = None
-            if start is not None and not start.hypothetical:  # on the same participants and workers as the costs
+            if start is not None and not start.hypothetical and judged is coverage:  # the costs' participants and workers
                 persons = _missing(target, start, growth, start.year)
                 persons_range = tuple(_missing(target, end, growth, start.year) for end in bounds)
-            gaps.append(Gap(target, points, persons, metrics.attainment(coverage.value, target.value), persons_range))
+            gaps.append(Gap(target, points, persons, metrics.attainment(judged.value, target.value), persons_range, timing, judged))
     if start is not None:
-        # A hypothetical start is a target taken as met: only later targets can be costed from it.
-        costs = [cost_to_reach(t, start, bounds, growth, assumptions.premium_rate) for t in targets
-                 if t.value > start.coverage + 1e-9 and not (start.hypothetical and t.year <= start.year)]
+        # Only targets a budget can still pay toward are costed; a hypothetical start is a target
+        # taken as met, so only later targets are costed from it.
+        costs = [cost_to_reach(t, start, bounds, growth, assumptions.premium_rate, first_year) for t in targets
+                 if t.value > start.coverage + 1e-9 and t.year >= first_year and not (start.hypothetical and t.year <= start.year)]
     model = RegionModel(code, head["region_name"], head["level"], head["province_code"], head["province_name"], assumptions,
                         figures, national, checks, legal, coverage, history, participants, workers, tuple(targets),
                         tuple(gaps), tuple(costs), growth, start)
     if start is not None:
         chosen = model.chosen_target
         model.scenarios = tuple(region_scenarios(figures, start, chosen and (chosen.name, chosen.year, chosen.value), growth,
-                                                 yardstick_pace(national)))
+                                                 yardstick_pace(national), first_year))
     model.trend, model.trend_problem = _trend(history)
     model.poverty = _poverty(figures)
-    model.group_actions = _group_actions(figures, coverage.year + 1 if coverage else None, assumptions.premium_rate)
+    model.group_actions = _group_actions(figures, first_year, assumptions.premium_rate) if coverage else ()
+    model.sponsored = _sponsored(figures, first_year, assumptions.premium_rate)
     return model
 
 
@@ -584,8 +689,13 @@ def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assump
     'RPJMN 2025–2029'
     """
     premium, year, growth = assumptions.premium_rate, assumptions.target_year, assumptions.workforce_growth
-    if isinstance(premium, bool) or not isinstance(premium, (int, float)) or not math.isfinite(premium) or premium <= 0:
-        raise ReportParameterError(f"premium_rate must be a positive number of rupiah per month, not {premium!r}")
+    if (isinstance(premium, bool) or not isinstance(premium, (int, float)) or not math.isfinite(premium)
+            or not 0 < premium <= MOST_MONTHLY_RATE):
+        raise ReportParameterError(f"premium_rate must be a number of rupiah per person per month above 0 and at most "
+                                   f"{MOST_MONTHLY_RATE:,}, not {premium!r}")
+    as_of = assumptions.as_of
+    if not isinstance(as_of, dt.date) or not EARLIEST_REPORT_DATE <= as_of <= dt.date(2100, 12, 31):
+        raise ReportParameterError(f"as_of must be a date from {EARLIEST_REPORT_DATE} to 2100-12-31 (YYYY-MM-DD), not {as_of!r}")
     if isinstance(year, bool) or not isinstance(year, int) or not 2024 <= year <= 2100:
         raise ReportParameterError(f"target_year must be a year such as {config.DEFAULT_TARGET_YEAR}, not {year!r}")
     if growth is not None and (isinstance(growth, bool) or not isinstance(growth, (int, float)) or not -0.5 < growth < 0.5):
@@ -594,7 +704,7 @@ def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assump
     matches = [name for name in yardsticks if config.folded_yardstick(name) == config.folded_yardstick(str(assumptions.yardstick))]
     if not matches:
         raise ReportParameterError(f"yardstick {assumptions.yardstick!r} is not in the data; choose one of: {'; '.join(sorted(yardsticks))}")
-    return Assumptions(float(premium), matches[0], year, None if growth is None else float(growth))
+    return Assumptions(float(premium), matches[0], year, None if growth is None else float(growth), as_of)
 
 
 def assumptions_for(assumptions: Assumptions, observations: pd.DataFrame) -> Assumptions:
@@ -627,16 +737,35 @@ def region_text(region) -> str:
     return str(region)
 
 
+def report_date(as_of) -> dt.date:
+    """The ``as_of`` parameter as a date: None is today; text must be ``YYYY-MM-DD``.
+
+    >>> report_date("2026-12-06")
+    datetime.date(2026, 12, 6)
+    """
+    if as_of is None:
+        return dt.date.today()
+    if isinstance(as_of, dt.date):
+        return as_of
+    try:
+        return dt.date.fromisoformat(str(as_of))
+    except ValueError:
+        raise ReportParameterError(f"as_of must be a date written YYYY-MM-DD, such as 2026-12-06, not {as_of!r}") from None
+
+
 def for_region(region: str, premium_rate: float = config.BPU_JKK_JKM_MONTHLY, yardstick: str = config.DEFAULT_YARDSTICK,
-               target_year: int = config.DEFAULT_TARGET_YEAR, workforce_growth: float | None = None) -> RegionModel:
-    """The model of a region given by code, name or alias, from ``data/processed/``; the
-    assumptions are validated first, with a message naming the parameter."""
+               target_year: int = config.DEFAULT_TARGET_YEAR, workforce_growth: float | None = None,
+               as_of: str | dt.date | None = None) -> RegionModel:
+    """The model of a region given by code, name or alias, from ``data/processed/``, as of the
+    report's date (``as_of``; None: today); the assumptions are validated first, with a message
+    naming the parameter."""
     from .processed import load_all
     from .regions import RegionTable
 
     processed = load_all()
     observations = processed.observations
-    assumptions = assumptions_for(Assumptions(premium_rate, yardstick, target_year, workforce_growth), observations)
+    assumptions = assumptions_for(Assumptions(premium_rate, yardstick, target_year, workforce_growth, report_date(as_of)),
+                                  observations)
     resolved = RegionTable.current().resolve(region_text(region))
     if not (observations["region_code"] == resolved.code).any():
         present = sorted(set(observations.loc[observations["level"] != "national", "region_name"]))

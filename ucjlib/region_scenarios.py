@@ -90,10 +90,10 @@ def yardstick_pace(national: pd.DataFrame, yardstick: str = config.DEFAULT_YARDS
 
 
 def region_scenarios(figures: pd.DataFrame, start: StartingPoint, target: tuple[str, int, float] | None,
-                     growth: Growth, national_pace: float | None) -> list[Scenario]:
+                     growth: Growth, national_pace: float | None, first_year: int) -> list[Scenario]:
     """Named scenarios for one region, in a stable order: its one-off enrolment plans, the pace
-    of its own participant targets, the path to the chosen target ``(name, year, percent)``
-    and the national plan's pace in points."""
+    of its own participant targets, the path to the chosen target ``(name, year, percent)`` from
+    ``first_year`` (the first budget year that can still pay) and the national plan's pace in points."""
     scenarios = []
     plans = figures[(figures["indicator"] == "planned_enrolment")]
     if len(plans):
@@ -106,9 +106,9 @@ def region_scenarios(figures: pd.DataFrame, start: StartingPoint, target: tuple[
             pace = (targets["value"].iloc[-1] - targets["value"].iloc[0]) / years
             scenarios.append(Scenario("target-pair-pace", people=float(pace), source_id=targets["source_id"].iloc[0],
                                       params=(float(pace),)))
-    if target is not None and target[1] > start.year:
+    if target is not None and target[1] >= first_year:
         name, year, value = target
-        pace = pace_to_reach(start.participants, start.workers, start.year, value, year, growth)
+        pace = pace_to_reach(start.participants, start.workers, start.year, value, year, growth, first_year)
         if pace > 0:
             scenarios.append(Scenario("to-target", people=pace, params=(name, year, value, pace)))
     if national_pace:
@@ -117,19 +117,21 @@ def region_scenarios(figures: pd.DataFrame, start: StartingPoint, target: tuple[
 
 
 def scenario_table(start: StartingPoint, scenarios: list[Scenario], growth: Growth, targets: list[tuple[str, float]],
-                   premium_rate: float = config.BPU_JKK_JKM_MONTHLY) -> pd.DataFrame:
-    """One row per scenario: participants added in the first year, coverage in the plan's last
-    year, the year each target ``(name, percent)`` is reached (None: not by the horizon), and
-    the budget in the first year and in the plan's last year."""
+                   premium_rate: float, first_year: int) -> pd.DataFrame:
+    """One row per scenario, enrolling from ``first_year`` (the first budget year that can still
+    pay): participants added in that year, coverage in the plan's last year, the year each target
+    ``(name, percent)`` is reached (None: not by the horizon), and the budget in the first year
+    and in the plan's last year."""
     rows = []
     for scenario in scenarios:
-        path = run_scenario(scenario, start.participants, start.workers, start.year, growth)
+        path = run_scenario(scenario, start.participants, start.workers, start.year, growth, first_year=first_year)
         budget = yearly_budget(path, premium_rate)
         at_end = path[path["year"] == config.PLAN_END_YEAR]
-        row = {"key": scenario.key, "scenario": scenario, "first_year": int(path["year"].iloc[0]),
-               "first_year_added": float(path["added"].iloc[0]),
+        first = path.index[path["year"] == max(first_year, start.year + 1)][0]
+        row = {"key": scenario.key, "scenario": scenario, "first_year": int(path["year"][first]),
+               "first_year_added": float(path["added"][first]),
                "coverage_plan_end": None if at_end.empty else float(at_end["coverage"].iloc[0]),
-               "budget_first_year": float(budget.iloc[0]),
+               "budget_first_year": float(budget[first]),
                "budget_plan_end": None if at_end.empty else float(budget[at_end.index[0]]), "path": path}
         for name, value in targets:
             row[f"reached:{name}"] = year_reached(path, value)

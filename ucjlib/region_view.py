@@ -13,12 +13,13 @@ import pandas as pd
 
 from . import config
 from .checks import BASIS_CHANGED
+from .contributions import READER_RATE
 from .formatting import format_date, format_number, format_percent, format_points, format_rupiah
 from .i18n import N_, gettext_for
 from .indicators import indicators
-from .parse import printed_decimals
+from .parse import printed_decimals, printed_range
 from .projections import decimal_year
-from .region_model import Cost, Overview, RegionModel, Target, totals
+from .region_model import DUE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target, totals
 
 GAP_DECIMALS = 2
 ATTAINMENT_DECIMALS = 1
@@ -80,12 +81,16 @@ class View:
         return format_date(iso, self.language) if iso else NONE
 
     def printed(self, value: float, as_printed: str, unit: str, approximate: bool = False) -> str:
-        """A printed figure shown again: percentages keep their printed decimals; ≈ marks an approximation."""
+        """A printed figure shown again: percentages keep their printed decimals; a printed range
+        stays a range (``40–45%``); ≈ marks an approximation."""
         if unit == "rank":  # "lima besar" (among the top five) is not the same as fifth
             return as_printed
         if unit in ("percent", "points"):
             writer = format_percent if unit == "percent" else format_points
-            text = writer(value, self.language, printed_decimals(as_printed))
+            decimals = printed_decimals(as_printed)
+            if ends := printed_range(as_printed):
+                return f"{self.num(ends[0], decimals)}–{writer(ends[1], self.language, decimals)}"
+            text = writer(value, self.language, decimals)
         elif unit == "rupiah":
             text = self.rp(value)
         else:
@@ -210,6 +215,9 @@ class View:
         return {
             "coverage": self.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
             "date": self.date(coverage.as_of), "source": self.source(coverage.source_id), "age": self.age(coverage.as_of),
+            "up_to": self.date(coverage.as_of.split("/")[1]) if coverage.as_of.startswith("../") else None,
+            "old": model.is_old(coverage.as_of), "midpoint": self.pct(coverage.value, coverage.decimals + 1)
+            if coverage.bound == "range" else None,
             "participants": None if model.participants is None or workers is None or workers.derived
             else self.printed(model.participants.value, model.participants.as_printed, "persons", model.participants.approximate),
             "workers": None if workers is None else self.num(workers.value),
@@ -217,11 +225,9 @@ class View:
             "basis": coverage.basis if self.language == "id" else coverage.basis_en,
         }
 
-    def age(self, as_of: str) -> str | None:
-        """``31 months older than …`` for a figure past config.OLD_FIGURE_MONTHS, else None."""
-        if not self.model.is_old(as_of):
-            return None
-        return self._("%(months)s months older than the report's newest figure") % {"months": self.model.age_months(as_of)}
+    def age(self, as_of: str) -> str:
+        """How old a figure is on the report's date: ``this figure is 19 months old``."""
+        return self._("this figure is %(months)s months old on the report's date") % {"months": self.model.age_months(as_of)}
 
     def dated(self, as_of: str, indicator: str) -> str:
         """An observed figure's date, with its age when it is old: ``Januari 2023 (31 months old)``;
@@ -230,20 +236,44 @@ class View:
             return self.date(as_of)
         return self._("%(date)s (%(months)s months old)") % {"date": self.date(as_of), "months": self.model.age_months(as_of)}
 
-    def verdict(self, gap) -> str:
-        """``reached`` or ``behind by 15,67 points (28.452 workers)``."""
+    def verdict(self, gap: Gap) -> str:
+        """``reached``, ``missed: …`` for a passed target, or ``behind by 15,67 points (28.452 workers)``."""
         _ = self._
+        judged = self.date(gap.judged_by.as_of) if gap.judged_by else NONE
+        if gap.timing == PASSED:
+            if gap.reached:
+                return _("reached (coverage of %(date)s)") % {"date": judged}
+            if gap.persons is None:
+                return _("missed: %(points)s points short (coverage of %(date)s)") % {
+                    "points": self.num(gap.points, GAP_DECIMALS), "date": judged}
+            return _("missed: %(points)s points short, %(persons)s workers (coverage of %(date)s)") % {
+                "points": self.num(gap.points, GAP_DECIMALS), "persons": self.num_range(gap.persons, gap.persons_range),
+                "date": judged}
         if gap.reached:
             return _("reached")
+        if gap.timing == DUE:
+            return _("due in %(year)s, too soon for a new budget line; behind by %(points)s points") % {
+                "year": gap.target.year, "points": self.num(gap.points, GAP_DECIMALS)}
         if gap.persons is None:
             return _("behind by %(points)s points") % {"points": self.num(gap.points, GAP_DECIMALS)}
         return _("behind by %(points)s points; workers to enrol: %(persons)s") % {
             "points": self.num(gap.points, GAP_DECIMALS), "persons": self.num_range(gap.persons, gap.persons_range)}
 
+    def status_word(self, gap: Gap) -> str:
+        """A target's status in a word or two, for a table column: ``missed (April 2025)``."""
+        _ = self._
+        if gap.timing == PASSED:
+            word = _("reached") if gap.reached else _("missed")
+            return f"{word} ({self.date(gap.judged_by.as_of)})"
+        if gap.reached:
+            return _("reached")
+        return _("due this year") if gap.timing == DUE else _("open")
+
     def summary(self) -> dict | None:
-        """The answer first: where the region stands against its binding targets, the next
-        step with its budget, and the uncovered groups the sources name, costed."""
-        model = self.model
+        """The answer first: where the region stands against the targets due around the report's
+        date and the one the next step aims at, the next step with its budget, what keeping the
+        participants a budget already pays for costs, and the uncovered groups the sources name."""
+        model, _ = self.model, self._
         if model.coverage is None:
             return None
         step = model.next_step
@@ -251,18 +281,27 @@ class View:
             "target": f"{self.target_name(step.target)}: {self.target_value(step.target)} ({step.target.year})",
             "participants": self.num_range(step.participants_per_year, step.per_year_range),
             "year": step.first_budget.year, "budget": self.rp_range(step.first_budget.rupiah, step.budget_range(step.first_budget)),
-            "rate": self.rate_text(step), "late": step.late, "target_year": step.target.year, "source": self.source(step.target.source_id)}
-        year = model.coverage.year
+            "rate": self.rate_text(step.first_budget), "source": self.source(step.target.source_id),
+            "hypothetical": model.start.hypothetical, "doubts": "; ".join(_(check) for check in model.headline_doubts)}
+        year = model.assumptions.as_of.year
         return {
-            "years": None if any(gap.target.year not in (year, year + 1) for gap in model.binding_gaps) else (year, year + 1),
+            "years": (year - 1, year),
             "verdicts": [{"target": f"{self.target_name(gap.target)} ({gap.target.year})", "value": self.target_value(gap.target),
                           "verdict": self.verdict(gap), "source": self.source(gap.target.source_id)} for gap in model.binding_gaps],
             "next_step": next_step,
-            "unmet_not_costed": step is None and model.first_unmet is not None,
+            "open_not_costed": step is None and model.first_open is not None,
+            "only_due": step is None and model.first_open is None and model.first_unmet is not None,
+            "first_budget_year": model.assumptions.first_budget_year,
             "actions": [{"group": action.group if self.language == "id" else action.group_en,
                          "persons": self.printed(action.persons.value, action.persons.as_printed, "persons", action.persons.approximate),
                          "year": action.budget.year, "budget": self.rp(action.budget.rupiah),
                          "source": self.source(action.persons.source_id)} for action in model.group_actions],
+            "sponsored": [{"group": item.group if self.language == "id" else item.group_en, "funding": item.funding,
+                           "persons": self.printed(item.persons.value, item.persons.as_printed, "persons", item.persons.approximate),
+                           "date": self.date(item.persons.as_of), "year": item.budget.year, "budget": self.rp(item.budget.rupiah),
+                           "source": self.source(item.persons.source_id)} for item in model.sponsored],
+            "ranged": any(gap.persons_range and len({round(end) for end in gap.persons_range}) > 1 for gap in model.binding_gaps)
+            or (step is not None and len({round(end) for end in step.per_year_range}) > 1),
         }
 
     def target_rows(self) -> list[dict]:
@@ -275,6 +314,7 @@ class View:
             rows.append({
                 _("Yardstick"): self.target_name(target), _("Kind"): self.kind(target), _("Year"): str(target.year),
                 _("Target"): self.target_value(target),
+                _("Status"): NONE if gap is None else self.status_word(gap),
                 _("Gap (points)"): NONE if gap is None else (_("reached") if gap.reached else self.num(gap.points, GAP_DECIMALS)),
                 _("Gap (persons)"): NONE if gap is None or gap.persons is None else self.num_range(gap.persons, gap.persons_range),
                 _("Attainment"): NONE if gap is None else self.pct(gap.attainment, ATTAINMENT_DECIMALS),
@@ -282,32 +322,28 @@ class View:
             })
         return rows
 
-    def rate_text(self, cost: Cost) -> str:
-        """The rates the first budget year pays, with the months each applies."""
-        budget = cost.first_budget
-        if not budget.discount_months:
-            return self._("12 × %(rate)s") % {"rate": self.rp(budget.full_rate)}
-        return self._("%(full_months)s × %(full)s + %(discount_months)s × %(discounted)s (%(instrument)s)") % {
-            "full_months": budget.full_months, "full": self.rp(budget.full_rate),
-            "discount_months": budget.discount_months, "discounted": self.rp(budget.discounted_rate),
-            "instrument": config.DISCOUNT_INSTRUMENT}
+    def rate_text(self, budget: BudgetYear) -> str:
+        """The months at each rate a budget year pays, with the instrument that sets it."""
+        return " + ".join(self._("%(months)s × %(rate)s (%(instrument)s)") % {
+            "months": piece.months, "rate": self.rp(piece.rate),
+            "instrument": self._("rate set by the reader") if piece.instrument == READER_RATE else piece.instrument}
+            for piece in budget.pieces)
 
     def cost_rows(self) -> list[dict]:
-        """One row per unmet target: participants a year and the budget of the first budget year."""
+        """One row per target a budget can still pay toward: participants a year and the budget of the first budget year."""
         _ = self._
         rows = []
         for cost in self.model.costs:
             target = cost.target
+            last = cost.first_year + cost.years - 1
             rows.append({
                 _("Target"): f"{self.target_name(target)}: {self.target_value(target)} ({target.year})",
                 _("New participants a year"): self.num_range(cost.participants_per_year, cost.per_year_range),
-                _("Years"): f"{cost.start_year + 1}–{cost.start_year + cost.years}" if cost.years > 1 else str(cost.start_year + 1),
-                _("First budget year"): str(cost.first_budget.year),
+                _("Years"): f"{cost.first_year}–{last}" if cost.years > 1 else str(cost.first_year),
                 _("Budget in the first year"): self.rp_range(cost.first_budget.rupiah, cost.budget_range(cost.first_budget)),
-                _("Monthly rate"): self.rate_text(cost),
+                _("Monthly rate"): self.rate_text(cost.first_budget),
                 _("Budget in the target year"): self.rp_range(cost.budget_years[-1].rupiah, cost.budget_range(cost.budget_years[-1])),
                 _("Whole gap (persons)"): self.num_range(cost.whole_gap_persons, tuple(end * cost.years for end in cost.per_year_range)),
-                "late": cost.late,
             })
         return rows
 
@@ -429,6 +465,7 @@ def figures_table(view: View) -> pd.DataFrame:
 
     def add(section, item, detail, as_of, value, unit, low=None, high=None, printed="", source_id=""):
         source = sources.loc[source_id] if source_id else None
+        value, low, high = (_as_shown(number, unit) for number in (value, low, high))
         rows.append({_("Section"): section, _("Item"): item, _("Detail"): detail, _("As of"): as_of, _("Value"): value,
                      _("Low"): low, _("High"): high, _("Unit"): unit_words.get(unit, unit), _("As printed"): printed,
                      _("Source"): "" if source is None else source["outlet"], "URL": "" if source is None else source["source_url"]})
@@ -452,14 +489,31 @@ def figures_table(view: View) -> pd.DataFrame:
         add(_("New participants a year"), name, "", str(cost.first_budget.year), cost.participants_per_year, "persons",
             *cost.per_year_range)
         for budget in cost.budget_years:
-            add(_("Budget"), name, view.rate_text(cost) if budget is cost.first_budget else "", str(budget.year), budget.rupiah,
+            add(_("Budget"), name, view.rate_text(budget), str(budget.year), budget.rupiah,
                 "rupiah", *cost.budget_range(budget))
+    scenarios = model.scenario_rows
+    for row in [] if scenarios is None else scenarios.itertuples():
+        label = view.scenario_label(row.scenario)
+        add(_("Scenario"), label, _("New participants, first year (%(year)s)") % {"year": row.first_year}, str(row.first_year),
+            row.first_year_added, "persons")
+        add(_("Scenario"), label, _("Budget, first year"), str(row.first_year), row.budget_first_year, "rupiah")
+        if row.coverage_plan_end is not None:
+            add(_("Scenario"), label, _("Coverage %(year)s") % {"year": config.PLAN_END_YEAR}, str(config.PLAN_END_YEAR),
+                row.coverage_plan_end, "percent")
     return pd.DataFrame(rows)
+
+
+def _as_shown(number, unit: str):
+    """A number of the spreadsheet to the precision the page shows it: persons and rupiah whole,
+    percentages and points to two decimals (no float noise such as 28453,190499999997)."""
+    if number is None or pd.isna(number):
+        return number
+    return round(float(number), 2 if unit in ("percent", "points") else 1 if unit == "months" else 0)
 
 
 def frame(rows: list[dict], **identity: str) -> pd.DataFrame:
     """Rows as a notebook table, without the footnote column, led by ``identity`` columns."""
-    table = pd.DataFrame(rows).drop(columns=["source", "late"], errors="ignore")
+    table = pd.DataFrame(rows).drop(columns=["source"], errors="ignore")
     for position, (column, value) in enumerate(identity.items()):
         table.insert(position, column, value)
     return table
@@ -492,22 +546,30 @@ def cross_region_chart(models: list[RegionModel], language: str = "id"):
     return draw(pd.DataFrame(rows), yardsticks, _("UCJ coverage and targets"), legend, language)
 
 
-STATUS = {"behind": N_("behind target"), "reached": N_("every target reached"),
-          "no coverage": N_("no coverage figure")}
+# Statuses in a few words for a table cell, and in full for the legend above it.
+STATUS = {"missed": N_("missed"), "due": N_("behind, due this year"), "ahead": N_("met so far"), "met": N_("all reached"),
+          "none": N_("no coverage figure")}
+STATUS_MEANING = {"missed": N_("missed a target whose year has passed"), "due": N_("behind a target due this year"),
+                  "ahead": N_("met every target due; a later one is open"), "met": N_("every target reached"),
+                  "none": N_("the sources give no coverage figure yet")}
+
+
+# Keys of an overview row the templates use but do not show as columns.
+OVERVIEW_KEYS = ("code", "name", "file", "level", "status", "link")
 
 
 def overview_row(overview: Overview, language: str, file: str | None) -> dict:
     """One line of the national overview (and of a province's list of its regions)."""
     view, _ = View(overview, language), gettext_for(language)  # formatting only: an overview has no sources to number
     coverage, unmet = overview.coverage, overview.unmet_target
-    status = "no coverage" if coverage is None else "behind" if unmet else "reached"
     return {
-        "code": overview.code, "name": overview.name, "file": file, "level": overview.level,
+        "code": overview.code, "name": overview.name, "file": file, "level": overview.level, "status": overview.status,
+        "link": _("Region"),  # the column whose cell links to the report
         _("Region"): overview.name,
         _("UCJ coverage"): NONE if coverage is None else view.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
         _("As of"): NONE if coverage is None else view.date(coverage.as_of),
         _("Source"): NONE if coverage is None else overview.outlet,
-        _("First unmet target"): NONE if unmet is None else f"{view.target_name(unmet)}: {view.target_value(unmet)} ({unmet.year})",
+        _("Status"): _(STATUS[overview.status]),
+        _("Target the status speaks of"): NONE if unmet is None else f"{view.target_name(unmet)}: {view.target_value(unmet)} ({unmet.year})",
         _("Gap (points)"): NONE if unmet is None else view.num(overview.unmet_points, GAP_DECIMALS),
-        _("Status"): _(STATUS[status]),
     }

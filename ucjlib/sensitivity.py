@@ -48,7 +48,7 @@ def _cost(model: RegionModel, target: Target, premium_rate: float | None = None,
           workers: float | None = None) -> Cost:
     start = model.start if workers is None else dataclasses.replace(model.start, workers=workers)
     return cost_to_reach(target, start, (start, start), growth or model.growth,
-                         premium_rate or model.assumptions.premium_rate)
+                         premium_rate or model.assumptions.premium_rate, model.assumptions.first_budget_year)
 
 
 def sensitivity(model: RegionModel, highest_growth: float) -> pd.DataFrame:
@@ -64,7 +64,7 @@ def sensitivity(model: RegionModel, highest_growth: float) -> pd.DataFrame:
     for rate in (0.0, highest_growth):
         settings.append(("work-force growth", f"{rate * 100:.2f}% a year".replace(".", ","), _cost(model, target, growth=Growth(rate, "reader"))))
     for year in (target.year - 2, target.year + 2):
-        if year > model.start.year:
+        if year >= model.assumptions.first_budget_year:
             settings.append(("target year", f"{target.value:g}% by {year}".replace(".", ","),
                              _cost(model, dataclasses.replace(target, year=year))))
     bases = worker_bases(model)

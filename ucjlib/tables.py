@@ -13,10 +13,10 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 
-import numpy as np
+import numpy as np  # noqa: F401 (the doctests use it)
 import pandas as pd
 
-from . import metrics
+from . import config, contributions, metrics
 from .formatting import format_number, format_percent, format_points, format_rupiah
 from .indicators import indicators
 from .parse import period_end, printed_decimals
@@ -383,24 +383,26 @@ def cost_enrolment(
     scenarios: Mapping[str, tuple[int, dt.date, str]],
     *,
     persons: str = "value",
+    segment: str = config.BPU_JKK_JKM,
+    sector: str = config.BUDGET_SECTOR,
 ) -> pd.DataFrame:
-    """Add, for each scenario ``name: (months, start, sector)``, the rupiah it costs to pay
-    BPU JKK+JKM for the row's ``persons`` at the rate in force each month
-    (:func:`ucjlib.metrics.enrolment_cost`: Rp16.800, or Rp8.400 inside the PP 50/2025 window).
+    """Add, for each scenario ``name: (months, start, payer)``, the rupiah it costs ``payer`` to
+    pay ``segment`` for the row's ``persons`` under the rule in force each month
+    (:func:`ucjlib.contributions.cost`).
 
     Examples
     --------
-    10.000 workers for 2025 (12 × Rp16.800) and for 2026 (January–March at Rp16.800, then
-    nine months at Rp8.400: Rp126.000 a person):
+    10.000 workers for 2026: a regional budget pays Rp16.800 every month; a self-paying worker
+    pays it for January–March, then Rp8.400 for nine months (PP 50/2025): Rp126.000 a person.
 
     >>> frame = pd.DataFrame({"group": ["APBD"], "value": [10_000.0]})
-    >>> scenarios = {"2025": (12, dt.date(2025, 1, 1), "other"), "2026": (12, dt.date(2026, 1, 1), "other")}
-    >>> cost_enrolment(frame, scenarios)[["2025", "2026"]].to_dict("records")
-    [{'2025': 2016000000.0, '2026': 1260000000.0}]
+    >>> scenarios = {"APBD": (12, dt.date(2026, 1, 1), "apbd"), "self-paid": (12, dt.date(2026, 1, 1), "self")}
+    >>> cost_enrolment(frame, scenarios)[["APBD", "self-paid"]].to_dict("records")
+    [{'APBD': 2016000000.0, 'self-paid': 1260000000.0}]
     """
     _require(frame, [persons], "cost_enrolment")
-    costs = {name: [float(metrics.enrolment_cost(n, months, start, sector)) for n in frame[persons]]
-             for name, (months, start, sector) in scenarios.items()}
+    costs = {name: [float(contributions.cost(n, segment, payer, start, months, sector)) for n in frame[persons]]
+             for name, (months, start, payer) in scenarios.items()}
     return frame.assign(**costs)
 
 
