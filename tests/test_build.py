@@ -583,7 +583,7 @@ def _append_labour_row(raw, **fields):
     """Append one row to labour_force.csv (a made-up outlet); return its line number."""
     row = {"region": "Indonesia", "level": "national", "province": "", "indicator": "employed_persons",
            "value": "145,77 juta", "as_of": "2019-02", "outlet": "Outlet uji", "published": "2025-05-05",
-           "url": "https://example.org/uji", "checked": "yes", "note_id": "", "note_en": "", **fields}
+           "url": "https://example.org/uji", "checked": "yes", "note_id": "", "note_en": "", "number_convention": "", **fields}
     with (raw / LF).open("a", newline="", encoding="utf-8") as f:
         csv.DictWriter(f, fieldnames=list(row), lineterminator="\n").writerow(row)
     return len(pd.read_csv(raw / LF, dtype=str)) + 1  # header = line 1
@@ -609,3 +609,21 @@ def test_bad_labour_force_row_gets_one_line_naming_file_line_column_text(raw, ou
     line = _append_labour_row(raw, **edits)
     shown = message_line(rejected(raw, out), line, column, text, file=LF)
     assert words in shown, shown
+
+
+def test_labour_force_page_in_english_is_read_with_english_separators(raw, tmp_path):
+    line = _append_labour_row(raw, value="785,627", as_of="2019-08", number_convention="en")
+    frame = load_labour_force(_built_out(raw, tmp_path))
+    row = frame[frame["raw_line"] == line]
+    assert row["value"].iloc[0] == 785_627 and row["reading"].iloc[0] == "en convention"
+
+
+def test_labour_force_english_print_without_its_convention_is_refused(raw, out):
+    line = _append_labour_row(raw, value="785,627", as_of="2019-08")
+    message_line(rejected(raw, out), line, "value", "785,627", file=LF)
+
+
+def _built_out(raw, tmp_path):
+    out = tmp_path / "labour-out"
+    build(raw_dir=raw, out_dir=out)
+    return out / LF

@@ -166,7 +166,8 @@ def clean_labour_force(labour: pd.DataFrame, regions: RegionTable, file: str = "
         definition = LABOUR_FORCE_INDICATORS.get(raw.indicator)
         if definition is None or not raw.value:
             continue  # already reported by the schema
-        figure = _read_value(raw.value, definition["unit"], definition["max_value"], "id", True, raw.indicator, problem)
+        figure = _read_value(raw.value, definition["unit"], definition["max_value"], _number_convention(raw.number_convention),
+                             True, raw.indicator, problem)
         as_of = _read_as_of(raw.as_of, True, today, problem)
         region = _resolve(regions, raw.region, raw.level, raw.province, problem)
         if row_problems:
@@ -286,7 +287,7 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     problems += validate(observations, raw_observations_schema(), shown["observations"])
     problems += validate(sources, raw_sources_schema(), shown["sources"])
     problems += validate(tables["legal"], raw_legal_schema(), shown["legal"])
-    labour = tables["labour_force"].assign(**{column: "" for column in ("province", "note_id", "note_en")
+    labour = tables["labour_force"].assign(**{column: "" for column in ("province", "note_id", "note_en", "number_convention")
                                               if column not in tables["labour_force"].columns})
     problems += validate(labour, raw_labour_force_schema(), shown["labour_force"])
     problems += untranslated(labour, shown["labour_force"], "labour_force")

@@ -27,7 +27,7 @@ ALIAS_COLUMNS = ["alias", "name", "note", "source"]
 LEGAL_COLUMNS = ["source_id", "reference_as_printed", "instrument", "subject_id", "subject_en", "note_id", "note_en"]
 # Official labour-force bases (BPS Sakernas), one printed figure a row with its page.
 LABOUR_FORCE_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "outlet", "published", "url",
-                        "checked", "note_id", "note_en"]
+                        "checked", "note_id", "note_en", "number_convention"]
 # Their vocabulary, kept apart from indicators.csv (the bases are denominators, not report
 # figures): unit and upper limit of each.
 LABOUR_FORCE_INDICATORS = {
@@ -105,6 +105,10 @@ def raw_labour_force_schema() -> pa.DataFrameSchema:
             "checked": _text(pa.Check.isin(("yes", "no"), error="must be yes (re-read in the page) or no (not re-checked)")),
             "note_id": _text(required=False),
             "note_en": _text(required=False),
+            "number_convention": _text(
+                pa.Check.str_matches(r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (a page in English)"),
+                required=False,
+            ),
         },
         strict=False,
     )
