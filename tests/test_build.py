@@ -612,14 +612,14 @@ def test_bad_labour_force_row_gets_one_line_naming_file_line_column_text(raw, ou
 
 
 def test_labour_force_page_in_english_is_read_with_english_separators(raw, tmp_path):
-    line = _append_labour_row(raw, value="785,627", as_of="2019-08", number_convention="en")
+    line = _append_labour_row(raw, value="785,627", as_of="2014-08", number_convention="en")
     frame = load_labour_force(_built_out(raw, tmp_path))
     row = frame[frame["raw_line"] == line]
     assert row["value"].iloc[0] == 785_627 and row["reading"].iloc[0] == "en convention"
 
 
 def test_labour_force_english_print_without_its_convention_is_refused(raw, out):
-    line = _append_labour_row(raw, value="785,627", as_of="2019-08")
+    line = _append_labour_row(raw, value="785,627", as_of="2014-08")
     message_line(rejected(raw, out), line, "value", "785,627", file=LF)
 
 

@@ -115,7 +115,7 @@ def test_national_labour_force_series_is_complete_from_2021():
 
 def test_labour_force_values_are_printed_figures_without_their_noun():
     # "146,54 juta orang" is kept as "146,54 juta", as observations.csv keeps figures.
-    values = read("labour_force.csv")["value"]
-    assert not values.str.contains(r"\b(?:orang|jiwa)\b").any()
-    for text in values:
-        parse_figure(text)  # every value reads (the build checks units and limits)
+    frame = read("labour_force.csv")
+    assert not frame["value"].str.contains(r"\b(?:orang|jiwa|people)\b").any()
+    for text, convention in zip(frame["value"], frame["number_convention"]):
+        parse_figure(text, convention or "id")  # every value reads (the build checks units and limits)
