@@ -7,6 +7,7 @@ temporary copy of data/raw after a good build into the same out_dir, whose files
 byte-identical afterwards.
 """
 
+import csv
 import datetime as dt
 import os
 import shutil
@@ -18,11 +19,12 @@ import pytest
 
 from ucjlib import paths
 from ucjlib.build import build
-from ucjlib.processed import load_processed
+from ucjlib.processed import load_labour_force, load_processed
 from conftest import SEED_SOURCES, keep_seed_rows
 from ucjlib.errors import InputError
 
 OBS = "observations.csv"
+LF = "labour_force.csv"
 
 
 # --- helpers --------------------------------------------------------------------------
@@ -444,7 +446,7 @@ def test_cli_build_then_bad_build_keeps_outputs(tmp_path):
     processed.mkdir()
     done = _cli(root)
     assert done.returncode == 0, done.stderr
-    assert sorted(snapshot(processed)) == ["checks.csv", "generation.json", "legal_references.csv", OBS]
+    assert sorted(snapshot(processed)) == ["checks.csv", "generation.json", LF, "legal_references.csv", OBS]
     rows = len(read_obs(root / "data" / "raw"))
     assert len(load_processed(processed / OBS)) == rows
     assert f"built {rows} observations" in done.stdout
@@ -546,3 +548,82 @@ def test_a_national_yardstick_typed_with_a_hyphen_is_stored_with_its_dash(raw, o
     write_obs(raw, frame)
     processed = build(raw_dir=raw, out_dir=out)
     assert len(rows) and set(processed.loc[processed["raw_line"].isin(rows + 2), "yardstick"]) == {"RPJMN 2025–2029"}
+
+
+# --- official labour-force bases (data/raw/labour_force.csv) ----------------------------
+
+# Figures as the pages print them, read by hand: (region code, indicator, month, value).
+LABOUR_FORCE_GOLDEN = [
+    ("00", "employed_persons", "2025-08", 146_540_000),  # "146,54 juta orang" (Kontan, 5 November 2025)
+    ("00", "labour_force", "2025-08", 154_000_000),  # "154 juta orang" (same page)
+    ("00", "informal_share", "2025-08", 57.80),  # "57,80%" (same page)
+    ("00", "informal_share", "2023-02", 60.12),  # "60,12%" (Sindonews, 5 May 2023)
+    ("32", "employed_persons", "2023-08", 23_500_000),  # Jawa Barat, "23,50 juta orang" (Bisnis.com Bandung)
+    ("76", "labour_force", "2024-08", 778_380),  # Sulawesi Barat, "778,38 ribu orang" (Sinarsore)
+]
+
+
+@pytest.mark.parametrize("code, indicator, as_of, expected", LABOUR_FORCE_GOLDEN)
+def test_labour_force_figures_come_out_as_printed(out, code, indicator, as_of, expected):
+    frame = load_labour_force(out / LF)
+    rows = frame[(frame["region_code"] == code) & (frame["indicator"] == indicator) & (frame["as_of"] == as_of)]
+    assert len(rows) == 1, (code, indicator, as_of)
+    assert rows["value"].iloc[0] == pytest.approx(expected, rel=1e-12)
+    assert rows["unit"].iloc[0] == ("percent" if indicator == "informal_share" else "persons")
+
+
+def test_labour_force_keeps_every_row_with_its_page(raw, out):
+    frame, raw_frame = load_labour_force(out / LF), pd.read_csv(raw / LF, dtype=str, keep_default_na=False)
+    assert len(frame) == len(raw_frame)
+    assert frame["url"].str.match(r"^https?://").all()
+    assert list(frame["value_as_printed"]) == list(raw_frame["value"])
+
+
+def _append_labour_row(raw, **fields):
+    """Append one row to labour_force.csv (a made-up outlet); return its line number."""
+    row = {"region": "Indonesia", "level": "national", "province": "", "indicator": "employed_persons",
+           "value": "145,77 juta", "as_of": "2019-02", "outlet": "Outlet uji", "published": "2025-05-05",
+           "url": "https://example.org/uji", "checked": "yes", "note_id": "", "note_en": "", "number_convention": "", **fields}
+    with (raw / LF).open("a", newline="", encoding="utf-8") as f:
+        csv.DictWriter(f, fieldnames=list(row), lineterminator="\n").writerow(row)
+    return len(pd.read_csv(raw / LF, dtype=str)) + 1  # header = line 1
+
+
+LF_CASES = [
+    # (edits, column, text the message quotes, words in the message)
+    ({"value": "12,3,4 juta"}, "value", "12,3,4 juta", "cannot read"),
+    ({"value": "58,1 persen"}, "value", "58,1 persen", "employed_persons is measured in persons: expected a number, got a percent"),
+    ({"indicator": "informal_share", "value": "101,5 persen"}, "value", "101,5 persen", "informal_share cannot exceed 100"),
+    ({"region": "Atlantis", "level": ""}, "region", "Atlantis", "region_aliases.csv"),
+    ({"indicator": "bekerja"}, "indicator", "bekerja", "must be one of employed_persons, labour_force, informal_share"),
+    ({"as_of": "Agustus 2024"}, "as_of", "Agustus 2024", "must be the survey month, written as 2024-08"),
+    ({"as_of": "2099-08"}, "as_of", "2099-08", "lies in the future"),
+    ({"url": ""}, "url", "", "must be the http(s) address of the page"),
+    ({"value": "146,54 juta", "as_of": "2025-08"}, "value", "146,54 juta", "already gives employed_persons of Indonesia for 2025-08"),
+    ({"note_en": "Made up."}, "note_id", "", "'Made up.' has no translation"),
+]
+
+
+@pytest.mark.parametrize("edits, column, text, words", LF_CASES, ids=[f"{case[1]}-{i}" for i, case in enumerate(LF_CASES)])
+def test_bad_labour_force_row_gets_one_line_naming_file_line_column_text(raw, out, edits, column, text, words):
+    line = _append_labour_row(raw, **edits)
+    shown = message_line(rejected(raw, out), line, column, text, file=LF)
+    assert words in shown, shown
+
+
+def test_labour_force_page_in_english_is_read_with_english_separators(raw, tmp_path):
+    line = _append_labour_row(raw, value="785,627", as_of="2014-08", number_convention="en")
+    frame = load_labour_force(_built_out(raw, tmp_path))
+    row = frame[frame["raw_line"] == line]
+    assert row["value"].iloc[0] == 785_627 and row["reading"].iloc[0] == "en convention"
+
+
+def test_labour_force_english_print_without_its_convention_is_refused(raw, out):
+    line = _append_labour_row(raw, value="785,627", as_of="2014-08")
+    message_line(rejected(raw, out), line, "value", "785,627", file=LF)
+
+
+def _built_out(raw, tmp_path):
+    out = tmp_path / "labour-out"
+    build(raw_dir=raw, out_dir=out)
+    return out / LF

@@ -91,3 +91,31 @@ def test_no_seed_sentence_is_copied_into_raw():
             if len(sentence) > 50 and sentence in raw_text:
                 copied.append(f"{name}: {sentence}")
     assert not copied, "seed sentences copied verbatim into data/raw:\n" + "\n".join(copied)
+
+
+# --- official labour-force bases --------------------------------------------------------
+
+def test_every_labour_force_figure_names_its_page():
+    frame = read("labour_force.csv")
+    assert len(frame)
+    assert frame["url"].str.match(r"^https?://\S+$").all(), frame.loc[~frame["url"].str.match(r"^https?://\S+$")]
+    assert (frame["outlet"].str.strip() != "").all()
+    assert set(frame["checked"]) <= {"yes", "no"}
+
+
+def test_national_labour_force_series_is_complete_from_2021():
+    # Issue 27 §1: the nation's three bases for every February and August, at least 2021–2025.
+    frame = read("labour_force.csv")
+    national = frame[frame["level"] == "national"]
+    present = set(zip(national["indicator"], national["as_of"]))
+    wanted = {(indicator, f"{year}-{month}") for indicator in ("employed_persons", "labour_force", "informal_share")
+              for year in range(2021, 2026) for month in ("02", "08")}
+    assert not wanted - present, sorted(wanted - present)
+
+
+def test_labour_force_values_are_printed_figures_without_their_noun():
+    # "146,54 juta orang" is kept as "146,54 juta", as observations.csv keeps figures.
+    frame = read("labour_force.csv")
+    assert not frame["value"].str.contains(r"\b(?:orang|jiwa|people)\b").any()
+    for text, convention in zip(frame["value"], frame["number_convention"]):
+        parse_figure(text, convention or "id")  # every value reads (the build checks units and limits)

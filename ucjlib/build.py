@@ -1,4 +1,5 @@
-"""The one build: ``data/raw/`` → ``data/processed/observations.csv`` and ``checks.csv``.
+"""The one build: ``data/raw/`` → ``data/processed/observations.csv``, ``checks.csv``,
+``legal_references.csv`` and ``labour_force.csv``.
 
 Every problem in the raw data is collected and reported at once, naming file, line,
 column and text. Nothing is written unless the whole build succeeds, and each output is
@@ -18,14 +19,16 @@ from .errors import InputError, ParseError, RegionError
 from .files import read_table, remove_stale_temporaries, write_text_atomically
 from .indicators import indicators
 from .numerals import CONVENTIONS, ascii_digits
-from .parse import parse_figure, parse_period, period_start
-from .processed import GENERATION, PROCESSED_COLUMNS, generation, spreadsheet_safe
+from .parse import Figure, parse_figure, parse_period, period_start
+from .processed import GENERATION, LABOUR_FORCE_PROCESSED_COLUMNS, PROCESSED_COLUMNS, generation, spreadsheet_safe
 from .regions import RegionTable
 from .schemas import (
+    LABOUR_FORCE_INDICATORS,
     OPTIONAL_COLUMNS,
     QUALIFIERS,
     processed_schema,
     raw_aliases_schema,
+    raw_labour_force_schema,
     raw_legal_schema,
     raw_observations_schema,
     raw_regions_schema,
@@ -74,28 +77,10 @@ def clean_observations(
         definition = vocabulary[raw.indicator]
         unit = definition["unit"]
         maximum = definition["max_value"] if pd.notna(definition["max_value"]) else None
-        try:
-            figure = parse_figure(raw.value, conventions.get(raw.source_id, "id"), maximum)
-            expected = _KIND_OF_UNIT.get(unit, "number")
-            if figure.kind != expected:
-                problem("value", raw.value, f"{raw.indicator} is measured in {unit}: expected a {expected}, got a {figure.kind}")
-            elif pd.notna(definition["max_value"]) and figure.value > definition["max_value"]:
-                problem("value", raw.value, f"{raw.indicator} cannot exceed {definition['max_value']:g}")
-            elif figure.value <= 0 and raw.indicator in config.POSITIVE_INDICATORS:
-                problem("value", raw.value, f"{raw.indicator} must be more than 0 (reports divide by it): check the figure")
-        except ParseError as err:
-            problem("value", raw.value, str(err))
-        try:
-            as_of = parse_period(raw.as_of)
-            start = as_of.split("/")[0]
-            if definition["kind"] == "observed" and start != ".." and period_start(start) > today:
-                problem("as_of", raw.as_of, f"lies in the future (today is {today.isoformat()}); only targets and plans may refer to later dates")
-        except ParseError as err:
-            problem("as_of", raw.as_of, str(err))
-        try:
-            region = regions.resolve(raw.region, raw.level or None, raw.province or None)
-        except RegionError as err:
-            problem("region", raw.region, str(err))
+        figure = _read_value(raw.value, unit, maximum, conventions.get(raw.source_id, "id"),
+                             raw.indicator in config.POSITIVE_INDICATORS, raw.indicator, problem)
+        as_of = _read_as_of(raw.as_of, definition["kind"] == "observed", today, problem)
+        region = _resolve(regions, raw.region, raw.level, raw.province, problem)
         if raw.source_id not in known_sources:
             problem("source_id", raw.source_id, f"is not listed in {sources_file}")
         if row_problems:
@@ -117,6 +102,93 @@ def clean_observations(
     processed = pd.DataFrame(rows, columns=PROCESSED_COLUMNS)
     problems.extend(_duplicates(processed, file))
     return processed, problems
+
+
+def _read_value(text: str, unit: str, maximum: float | None, number_convention: str, positive: bool,
+                indicator: str, problem) -> Figure | None:
+    """The printed figure read with the project's parser and checked against its unit and
+    limits; ``problem(column, text, message)`` is called for each fault (None then)."""
+    try:
+        figure = parse_figure(text, number_convention, maximum)
+    except ParseError as err:
+        problem("value", text, str(err))
+        return None
+    expected = _KIND_OF_UNIT.get(unit, "number")
+    if figure.kind != expected:
+        problem("value", text, f"{indicator} is measured in {unit}: expected a {expected}, got a {figure.kind}")
+    elif maximum is not None and figure.value > maximum:
+        problem("value", text, f"{indicator} cannot exceed {maximum:g}")
+    elif figure.value <= 0 and positive:
+        problem("value", text, f"{indicator} must be more than 0 (reports divide by it): check the figure")
+    else:
+        return figure
+    return None
+
+
+def _read_as_of(text: str, observed: bool, today: dt.date, problem) -> str | None:
+    """The period as ISO text; an observed figure may not lie in the future."""
+    try:
+        as_of = parse_period(text)
+    except ParseError as err:
+        problem("as_of", text, str(err))
+        return None
+    start = as_of.split("/")[0]
+    if observed and start != ".." and period_start(start) > today:
+        problem("as_of", text, f"lies in the future (today is {today.isoformat()}); only targets and plans may refer to later dates")
+    return as_of
+
+
+def _resolve(regions: RegionTable, name: str, level: str, province: str, problem):
+    """The region a row names, through the master list and the alias table."""
+    try:
+        return regions.resolve(name, level or None, province or None)
+    except RegionError as err:
+        problem("region", name, str(err))
+        return None
+
+
+def clean_labour_force(labour: pd.DataFrame, regions: RegionTable, file: str = "data/raw/labour_force.csv",
+                       today: dt.date | None = None) -> tuple[pd.DataFrame, list[tuple]]:
+    """Parse and resolve the official labour-force bases (one printed figure a row).
+
+    The same readers as the observations: Indonesian print, the alias table, observed
+    periods only. One figure per region, indicator and month: a second is refused, so a
+    base has one value wherever it is used. Returns the processed frame and the problems.
+    """
+    today = today or dt.date.today()
+    rows, problems, seen = [], [], {}
+    for line, raw in zip(labour.index + 2, labour.astype(object).itertuples(index=False)):
+        row_problems = []
+
+        def problem(column: str, text: str, message: str) -> None:
+            row_problems.append((file, int(line), column, text, message))
+
+        definition = LABOUR_FORCE_INDICATORS.get(raw.indicator)
+        if definition is None or not raw.value:
+            continue  # already reported by the schema
+        figure = _read_value(raw.value, definition["unit"], definition["max_value"], _number_convention(raw.number_convention),
+                             True, raw.indicator, problem)
+        as_of = _read_as_of(raw.as_of, True, today, problem)
+        region = _resolve(regions, raw.region, raw.level, raw.province, problem)
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        key = (region.code, raw.indicator, as_of)
+        if key in seen:
+            problems.append((file, int(line), "value", raw.value,
+                             f"line {seen[key]} already gives {raw.indicator} of {region.name} for {as_of}: keep one "
+                             "(the official release first) and name the other page in its note"))
+            continue
+        seen[key] = int(line)
+        rows.append({
+            "region_code": region.code, "region_name": region.name, "level": region.level,
+            "province_code": region.province_code, "province_name": region.province_name,
+            "indicator": raw.indicator, "value": figure.value, "unit": definition["unit"],
+            "value_as_printed": raw.value, "approximate": figure.approximate, "reading": figure.reading, "as_of": as_of,
+            "outlet": raw.outlet, "published": raw.published, "url": raw.url, "checked": raw.checked,
+            "note_id": raw.note_id, "note_en": raw.note_en, "raw_line": int(line),
+        })
+    return pd.DataFrame(rows, columns=LABOUR_FORCE_PROCESSED_COLUMNS), problems
 
 
 def _number_convention(code: str) -> str:
@@ -148,6 +220,7 @@ TRANSLATED_PAIRS = {
     "observations": [("group", "group_en"), ("basis", "basis_en")],
     "sources": [("title_id", "title_en"), ("note_id", "note_en")],
     "legal": [("note_id", "note_en")],
+    "labour_force": [("note_id", "note_en")],
 }
 REQUIRED_PAIRS = {"legal": [("subject_id", "subject_en")]}
 
@@ -198,9 +271,9 @@ def _orphan_regions(regions: pd.DataFrame, file: str) -> list[tuple]:
             for line, code in local["province_code"].items() if code not in provinces]
 
 
-def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read and validate every raw table; return the processed observations and legal
-    references. Raises :class:`InputError` listing every problem found."""
+def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Read and validate every raw table; return the processed observations, legal
+    references and labour-force bases. Raises :class:`InputError` listing every problem found."""
     raw_dir = raw_dir or paths.raw_dir()
     files = {name: raw_dir / filename for name, filename in paths.RAW_FILES.items()}
     shown = {name: paths.shown_path(path) for name, path in files.items()}
@@ -214,6 +287,10 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     problems += validate(observations, raw_observations_schema(), shown["observations"])
     problems += validate(sources, raw_sources_schema(), shown["sources"])
     problems += validate(tables["legal"], raw_legal_schema(), shown["legal"])
+    labour = tables["labour_force"].assign(**{column: "" for column in ("province", "note_id", "note_en", "number_convention")
+                                              if column not in tables["labour_force"].columns})
+    problems += validate(labour, raw_labour_force_schema(), shown["labour_force"])
+    problems += untranslated(labour, shown["labour_force"], "labour_force")
     problems += untranslated(observations, shown["observations"], "observations")
     problems += untranslated(sources, shown["sources"], "sources")
     master_lists = (validate(tables["regions"], raw_regions_schema(), shown["regions"])
@@ -228,6 +305,8 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     except RegionError as err:
         raise InputError([(shown["aliases"], None, "name", None, str(err))]) from None
     processed, row_problems = clean_observations(observations, sources, regions, shown["observations"], today, shown["sources"])
+    labour_force, labour_problems = clean_labour_force(labour, regions, shown["labour_force"], today)
+    row_problems += labour_problems
     problems = sorted(problems + row_problems, key=lambda p: (p[0], p[1] or 0, p[2] or ""))
     legal = tables["legal"]
     problems += untranslated(legal, shown["legal"], "legal")
@@ -239,20 +318,21 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     problems = validate(processed, processed_schema(), "processed observations (before writing)")
     if problems:
         raise InputError(problems)
-    return processed, legal
+    return processed, legal, labour_force
 
 
 def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.date | None = None) -> pd.DataFrame:
     """Run the whole build and write the processed files; return the observations."""
     out_dir = out_dir or paths.processed_dir()
-    processed, legal = load_and_clean(raw_dir, today)
+    processed, legal, labour_force = load_and_clean(raw_dir, today)
     if out_dir.exists():
         remove_stale_temporaries(out_dir)
     checks = run_checks(processed)
     # Everything is computed before the first write, so a bad input never leaves a mix; the
     # generation stamp, written last, lets readers refuse files of an interrupted build.
     texts = {name: spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
-             for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv"))}
+             for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv"),
+                                 (labour_force, "labour_force.csv"))}
     for name, text in texts.items():
         write_text_atomically(text, out_dir / name)
     write_text_atomically(generation({name: text.encode("utf-8") for name, text in texts.items()}), out_dir / GENERATION)

@@ -44,6 +44,7 @@ RAW_FILES = {
     "regions": "regions.csv",
     "aliases": "region_aliases.csv",
     "legal": "legal_references.csv",
+    "labour_force": "labour_force.csv",
 }
 
 
@@ -62,6 +63,10 @@ def processed_checks() -> Path:
 
 def processed_legal() -> Path:
     return processed_dir() / "legal_references.csv"
+
+
+def processed_labour_force() -> Path:
+    return processed_dir() / "labour_force.csv"
 
 
 def shown_path(path: Path) -> str:

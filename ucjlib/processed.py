@@ -28,6 +28,13 @@ PROCESSED_COLUMNS = [
     "source_url", "source_note_id", "source_note_en", "checked", "note_id", "note_en", "raw_line",
 ]
 
+# The official labour-force bases (data/raw/labour_force.csv), parsed and resolved.
+LABOUR_FORCE_PROCESSED_COLUMNS = [
+    "region_code", "region_name", "level", "province_code", "province_name", "indicator", "value", "unit",
+    "value_as_printed", "approximate", "reading", "as_of", "outlet", "published", "url", "checked",
+    "note_id", "note_en", "raw_line",
+]
+
 
 # A spreadsheet runs a cell that starts with one of these as a formula. The build writes such
 # a text with a leading apostrophe (which spreadsheets hide); reading takes it off again.
@@ -71,6 +78,16 @@ def load_processed(path: Path | None = None) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
     text_columns = {c: str for c in PROCESSED_COLUMNS if c not in ("value", "approximate", "raw_line")}
+    frame = _read(path, dtype=text_columns)
+    return frame.astype({"value": float, "approximate": bool, "raw_line": int})
+
+
+def load_labour_force(path: Path | None = None) -> pd.DataFrame:
+    """Read ``data/processed/labour_force.csv`` with the right types."""
+    path = path or paths.processed_labour_force()
+    if not path.exists():
+        raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
+    text_columns = {c: str for c in LABOUR_FORCE_PROCESSED_COLUMNS if c not in ("value", "approximate", "raw_line")}
     frame = _read(path, dtype=text_columns)
     return frame.astype({"value": float, "approximate": bool, "raw_line": int})
 

@@ -25,6 +25,16 @@ _not_blank = pa.Check.str_matches(r"\S", error="must not be blank")
 REGION_COLUMNS = ["code", "name", "level", "province_code", "province_name"]
 ALIAS_COLUMNS = ["alias", "name", "note", "source"]
 LEGAL_COLUMNS = ["source_id", "reference_as_printed", "instrument", "subject_id", "subject_en", "note_id", "note_en"]
+# Official labour-force bases (BPS Sakernas), one printed figure a row with its page.
+LABOUR_FORCE_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "outlet", "published", "url",
+                        "checked", "note_id", "note_en", "number_convention"]
+# Their vocabulary, kept apart from indicators.csv (the bases are denominators, not report
+# figures): unit and upper limit of each.
+LABOUR_FORCE_INDICATORS = {
+    "employed_persons": {"unit": "persons", "max_value": None},  # penduduk bekerja
+    "labour_force": {"unit": "persons", "max_value": None},  # angkatan kerja
+    "informal_share": {"unit": "percent", "max_value": 100.0},  # persentase penduduk bekerja pada kegiatan informal
+}
 # Every column a raw table may have: any other is a typing error in the header.
 KNOWN_COLUMNS = {
     "observations": OBSERVATION_COLUMNS + OPTIONAL_COLUMNS,
@@ -32,6 +42,7 @@ KNOWN_COLUMNS = {
     "regions": REGION_COLUMNS,
     "aliases": ALIAS_COLUMNS,
     "legal": LEGAL_COLUMNS,
+    "labour_force": LABOUR_FORCE_COLUMNS,
 }
 
 
@@ -72,6 +83,32 @@ def raw_observations_schema() -> pa.DataFrameSchema:
             **{column: _text(required=False) for column in QUALIFIERS + TRANSLATIONS},
             "checked": _text(pa.Check.isin(("", "yes", "no"), error="must be yes (read in a copy of the source), no (not re-checked) or empty"),
                              required=False),
+        },
+        strict=False,
+    )
+
+
+def raw_labour_force_schema() -> pa.DataFrameSchema:
+    names = ", ".join(LABOUR_FORCE_INDICATORS)
+    return pa.DataFrameSchema(
+        {
+            "region": _text(_not_blank),
+            "level": _text(pa.Check.isin(("",) + LEVELS, error=f"must be empty or one of {', '.join(LEVELS)}")),
+            "province": _text(required=False),
+            "indicator": _text(pa.Check.isin(list(LABOUR_FORCE_INDICATORS), error=f"must be one of {names}")),
+            "value": _text(_not_blank),
+            "as_of": _text(pa.Check.str_matches(r"^\d{4}-\d{2}$", error="must be the survey month, written as 2024-08")),
+            "outlet": _text(_not_blank),
+            "published": _text(pa.Check(lambda text: text == "" or _is_date(text), element_wise=True,
+                                        error="must be empty or a date that exists, written as 2025-04-23")),
+            "url": _text(pa.Check.str_matches(r"^https?://\S+$", error="must be the http(s) address of the page the figure was read in")),
+            "checked": _text(pa.Check.isin(("yes", "no"), error="must be yes (re-read in the page) or no (not re-checked)")),
+            "note_id": _text(required=False),
+            "note_en": _text(required=False),
+            "number_convention": _text(
+                pa.Check.str_matches(r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (a page in English)"),
+                required=False,
+            ),
         },
         strict=False,
     )
