@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import signal
 import subprocess
@@ -336,6 +337,25 @@ def test_verify_lists_pages_the_manifest_does_not_know_and_an_index_that_misses_
     assert run_ucjlib(tmp_path, "reports").returncode == 0
     assert not (reports / "99.99-kota-lama.html").exists()
     assert run_ucjlib(tmp_path, "verify").returncode == 0
+
+
+def test_a_damaged_manifest_is_set_aside_in_one_line_and_rebuilt(tmp_path):
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    assert run_ucjlib(tmp_path, "reports").returncode == 0
+    path = tmp_path / "reports" / "manifest.json"
+    good = json.loads(path.read_text(encoding="utf-8"))
+    without_hash = json.loads(json.dumps(good))
+    del without_hash["reports"]["12.75/id"]["html_sha256"]
+    for damaged in (path.read_text(encoding="utf-8").encode("utf-16"), json.dumps(good | {"reports": None}).encode(),
+                    json.dumps(without_hash).encode()):
+        path.write_bytes(damaged)
+        for command in ("verify", "reports"):
+            result = run_ucjlib(tmp_path, command)
+            assert "Traceback" not in result.stderr, command
+            [line] = [line for line in result.stderr.splitlines() if "manifest.json" in line]
+            assert line.startswith("warning: reports/manifest.json: ") and "treated as absent" in line, command
+        assert run_ucjlib(tmp_path, "verify").returncode == 0  # rebuilt by the run
 
 
 def test_processed_files_from_two_builds_are_refused(tmp_path):

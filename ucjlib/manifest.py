@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ MANIFEST = "manifest.json"
 INDEX_PAGES = {"index.html", "en/index.html"}
 FORMAT = 2  # bump when the manifest's layout changes: an older one is ignored, not misread
 TEMPLATE = "report-region.ipynb"
+log = logging.getLogger(__name__)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -94,15 +96,54 @@ class Inputs:
         return digest.hexdigest()
 
 
+# Every field of an entry the run writes, by type: a manifest lacking one was not written by the run.
+REPORT_FIELDS = {"file": str, "html_sha256": str, "inputs_sha256": str, "language": str, "parameters": dict,
+                 "region_code": str, "region_name": str}
+FAILED_FIELDS = {"error": str, "language": str, "region_code": str}
+
+
 def read_manifest(reports_dir: Path) -> dict:
-    """The manifest, or an empty one when there is none (or it cannot be read)."""
+    """The manifest, or an empty one when there is none. One the run cannot trust (unreadable,
+    not UTF-8 JSON, not the layout the run writes) is treated as absent, with one warning
+    line: the run rebuilds it. Code that reads the manifest can then rely on its layout."""
+    path = reports_dir / MANIFEST
     try:
-        manifest = json.loads((reports_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        manifest = {}
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        manifest = {"format": FORMAT, "reports": {}, "failed": {}}
-    return manifest
+        manifest = json.loads(path.read_bytes().decode("utf-8"))
+        _check_layout(manifest)
+        return manifest
+    except FileNotFoundError:
+        pass
+    except UnicodeDecodeError:
+        _set_aside(path, "is not UTF-8 text")
+    except json.JSONDecodeError as err:
+        _set_aside(path, f"is not JSON ({err.msg}, line {err.lineno})")
+    except (OSError, ValueError, RecursionError) as err:
+        _set_aside(path, getattr(err, "strerror", None) or str(err))
+    return {"format": FORMAT, "reports": {}, "failed": {}}
+
+
+def _set_aside(path: Path, reason: str) -> None:
+    log.warning("%s: %s; treated as absent (`python -m ucjlib reports` rebuilds it)", paths.shown_path(path), reason)
+
+
+def _check_layout(manifest) -> None:
+    """Raise ValueError naming the first part of ``manifest`` that is not as the run writes it."""
+    if not isinstance(manifest, dict):
+        raise ValueError("is not a JSON object")
+    if manifest.get("format") != FORMAT:
+        raise ValueError(f"has format {manifest.get('format')!r}, not {FORMAT}: another ucjlib wrote it")
+    for table, fields in (("reports", REPORT_FIELDS), ("failed", FAILED_FIELDS)):
+        if not isinstance(manifest.get(table), dict):
+            raise ValueError(f'its "{table}" is not a JSON object')
+        for key, entry in manifest[table].items():
+            wrong = [name for name, kind in fields.items() if not isinstance(entry, dict) or not isinstance(entry.get(name), kind)]
+            if wrong:
+                raise ValueError(f'its "{table}" entry {key!r} lacks a valid {", ".join(wrong)}')
+    index = manifest.get("index", {"inputs_sha256": "", "html_sha256": {}})
+    pages = index.get("html_sha256") if isinstance(index, dict) else None
+    if not (isinstance(pages, dict) and set(pages) <= INDEX_PAGES and isinstance(index.get("inputs_sha256"), str)
+            and all(isinstance(sha256, str) for sha256 in pages.values())):
+        raise ValueError('its "index" is not the index pages with their hashes')
 
 
 def write_manifest(reports_dir: Path, manifest: dict) -> None:
