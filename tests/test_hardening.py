@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from ucjlib.build import load_and_clean
 from ucjlib.errors import InputError
 
-from conftest import copy_raw, run_ucjlib
+from ucjlib.manifest import FORMAT, write_manifest
+
+from conftest import add_fictional_region, copy_raw, drop_missing_fictional_region, run_ucjlib
 
 HOSTILE = {
     "script": "<script>alert('ucj')</script>",
@@ -356,6 +358,22 @@ def test_a_damaged_manifest_is_set_aside_in_one_line_and_rebuilt(tmp_path):
             [line] = [line for line in result.stderr.splitlines() if "manifest.json" in line]
             assert line.startswith("warning: reports/manifest.json: ") and "treated as absent" in line, command
         assert run_ucjlib(tmp_path, "verify").returncode == 0  # rebuilt by the run
+
+
+def test_a_manifest_path_outside_reports_is_refused_and_its_file_survives_a_failed_report(tmp_path):
+    raw = copy_raw(tmp_path)
+    add_fictional_region(raw)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    drop_missing_fictional_region(raw)  # its report fails
+    sources = (raw / "sources.csv").read_bytes()
+    entry = {"file": "../data/raw/sources.csv", "html_sha256": "ab", "inputs_sha256": "cd", "language": "id",
+             "parameters": {"region": "99.02"}, "region_code": "99.02", "region_name": "Kota Fiktif Hilang"}
+    write_manifest(tmp_path / "reports", {"format": FORMAT, "failed": {}, "reports": {"99.02/id": entry}})
+    result = run_ucjlib(tmp_path, "reports", "--province", "99", "--language", "id")
+    assert result.returncode == 1 and "FAILED 99.02 Kota Fiktif Hilang [id]" in result.stderr
+    assert (raw / "sources.csv").read_bytes() == sources
+    [line] = [line for line in result.stderr.splitlines() if "manifest.json" in line]
+    assert "'../data/raw/sources.csv' is not inside reports/" in line
 
 
 def test_processed_files_from_two_builds_are_refused(tmp_path):

@@ -80,3 +80,18 @@ def test_a_damaged_manifest_is_treated_as_absent_with_one_line(tmp_path, caplog,
 def test_a_missing_manifest_is_absent_without_a_word(tmp_path, caplog):
     assert manifest.read_manifest(tmp_path) == {"format": manifest.FORMAT, "reports": {}, "failed": {}}
     assert not caplog.records
+
+
+@pytest.mark.parametrize("outside", ["../data/raw/sources.csv", "{root}/data/raw/sources.csv", "en/../../data/raw/sources.csv",
+                                     "linked.html", ".", ""])
+def test_a_manifest_naming_a_path_outside_reports_is_set_aside_with_one_line(tmp_path, caplog, outside):
+    reports, sources = tmp_path / "reports", tmp_path / "data" / "raw" / "sources.csv"
+    (reports / "en").mkdir(parents=True)
+    sources.parent.mkdir(parents=True)
+    sources.write_text("source_id\n", encoding="utf-8")
+    (reports / "linked.html").symlink_to(sources)  # inside by its name, outside where it leads
+    file = outside.format(root=tmp_path)
+    manifest.write_manifest(reports, valid_manifest(**{"12.75/id": report_entry(file)}))
+    assert manifest.read_manifest(reports)["reports"] == {}
+    [record] = caplog.records
+    assert f"{file!r} is not inside" in record.getMessage() and "treated as absent" in record.getMessage()

@@ -104,12 +104,13 @@ FAILED_FIELDS = {"error": str, "language": str, "region_code": str}
 
 def read_manifest(reports_dir: Path) -> dict:
     """The manifest, or an empty one when there is none. One the run cannot trust (unreadable,
-    not UTF-8 JSON, not the layout the run writes) is treated as absent, with one warning
-    line: the run rebuilds it. Code that reads the manifest can then rely on its layout."""
+    not UTF-8 JSON, not the layout the run writes, or naming a page outside ``reports_dir``)
+    is treated as absent, with one warning line: the run rebuilds it. Code that reads the
+    manifest can then rely on its layout, and read, replace or delete the pages it names."""
     path = reports_dir / MANIFEST
     try:
         manifest = json.loads(path.read_bytes().decode("utf-8"))
-        _check_layout(manifest)
+        _check_layout(manifest, reports_dir)
         return manifest
     except FileNotFoundError:
         pass
@@ -126,7 +127,7 @@ def _set_aside(path: Path, reason: str) -> None:
     log.warning("%s: %s; treated as absent (`python -m ucjlib reports` rebuilds it)", paths.shown_path(path), reason)
 
 
-def _check_layout(manifest) -> None:
+def _check_layout(manifest, reports_dir: Path) -> None:
     """Raise ValueError naming the first part of ``manifest`` that is not as the run writes it."""
     if not isinstance(manifest, dict):
         raise ValueError("is not a JSON object")
@@ -139,11 +140,25 @@ def _check_layout(manifest) -> None:
             wrong = [name for name, kind in fields.items() if not isinstance(entry, dict) or not isinstance(entry.get(name), kind)]
             if wrong:
                 raise ValueError(f'its "{table}" entry {key!r} lacks a valid {", ".join(wrong)}')
+            if table == "reports" and not is_inside(reports_dir, entry["file"]):
+                raise ValueError(f'its "reports" entry {key!r}: {entry["file"]!r} is not inside {paths.shown_path(reports_dir)}/')
     index = manifest.get("index", {"inputs_sha256": "", "html_sha256": {}})
     pages = index.get("html_sha256") if isinstance(index, dict) else None
     if not (isinstance(pages, dict) and set(pages) <= INDEX_PAGES and isinstance(index.get("inputs_sha256"), str)
             and all(isinstance(sha256, str) for sha256 in pages.values())):
         raise ValueError('its "index" is not the index pages with their hashes')
+
+
+def is_inside(folder: Path, name: str) -> bool:
+    """Whether ``name`` leads into ``folder`` once resolved: ``..`` applied, symbolic links
+    followed, an absolute name taken as it is. A manifest is a file anyone can edit: a page
+    it names may be deleted by the run, so it must be one of the run's own."""
+    folder = folder.resolve()
+    try:
+        target = (folder / name).resolve()
+    except (OSError, ValueError, RuntimeError):  # a link loop, a NUL byte
+        return False
+    return target != folder and target.is_relative_to(folder)
 
 
 def write_manifest(reports_dir: Path, manifest: dict) -> None:
