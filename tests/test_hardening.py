@@ -322,23 +322,36 @@ def test_a_region_that_leaves_the_data_loses_its_page_and_its_link(tmp_path):
     assert "12.75-kota-binjai.html" not in (reports / "index.html").read_text(encoding="utf-8")
 
 
-def test_verify_lists_pages_the_manifest_does_not_know_and_an_index_that_misses_a_report(tmp_path):
+def test_files_the_run_did_not_make_are_kept_and_named_and_an_index_that_misses_a_report_is_listed(tmp_path):
     copy_raw(tmp_path)
     assert run_ucjlib(tmp_path, "build").returncode == 0
     assert run_ucjlib(tmp_path, "reports").returncode == 0
     reports = tmp_path / "reports"
     assert run_ucjlib(tmp_path, "verify").returncode == 0
-    (reports / "99.99-kota-lama.html").write_text("<!DOCTYPE html><p>old</p>", encoding="utf-8")
+    # A person's files: a page, one named like a report, a folder of their own.
+    theirs = {"about.html": "<!DOCTYPE html><p>about</p>", "99.99-kota-lama.html": "<!DOCTYPE html><p>old</p>",
+              "en/notes/readme.txt": "notes"}
+    for name, text in theirs.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_text(text, encoding="utf-8")
     index = (reports / "en" / "index.html").read_text(encoding="utf-8")
     (reports / "en" / "index.html").write_text(index.replace('href="12.10-kabupaten-labuhanbatu.html"', 'href="#"'), encoding="utf-8")
+    # A page the run made under the region's former name: it goes when the run renders the new one.
+    recorded = json.loads((reports / "manifest.json").read_text(encoding="utf-8"))
+    (reports / "12.75-kota-binjai.html").rename(reports / "12.75-kota-binjai-lama.html")
+    recorded["reports"]["12.75/id"] |= {"file": "12.75-kota-binjai-lama.html", "inputs_sha256": "rendered from older data"}
+    (reports / "manifest.json").write_text(json.dumps(recorded), encoding="utf-8")
     verify = run_ucjlib(tmp_path, "verify")
     assert verify.returncode == 1
-    assert "99.99-kota-lama.html: a page the manifest does not record as published" in verify.stdout
     assert "en/index.html: does not link en/12.10-kabupaten-labuhanbatu.html" in verify.stdout
-    # The next run removes the stray page and rewrites the index.
+    # The next run rewrites the index and keeps the files it did not make; verify names them, and passes.
     assert run_ucjlib(tmp_path, "reports").returncode == 0
-    assert not (reports / "99.99-kota-lama.html").exists()
-    assert run_ucjlib(tmp_path, "verify").returncode == 0
+    assert (reports / "12.75-kota-binjai.html").exists() and not (reports / "12.75-kota-binjai-lama.html").exists()
+    verify = run_ucjlib(tmp_path, "verify")
+    assert verify.returncode == 0, verify.stdout
+    for name, text in theirs.items():
+        assert (reports / name).read_text(encoding="utf-8") == text
+        assert f"{name}: kept, not made by the run (the manifest does not record it)" in verify.stdout
 
 
 def test_a_damaged_manifest_is_set_aside_in_one_line_and_rebuilt(tmp_path):

@@ -191,8 +191,9 @@ def is_current(reports_dir: Path, entry: dict | None, fingerprint: str) -> bool:
     return page.exists() and sha256_bytes(page.read_bytes()) == entry.get("html_sha256")
 
 
-def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> list[tuple[str, str]]:
-    """Reports that do not match the current data: ``(region/language, reason)`` pairs."""
+def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Reports that do not match the current data, and the files kept in ``reports_dir`` that
+    the run did not make: two lists of ``(name, reason)`` pairs."""
     from .summary import report_regions
 
     reports_dir = reports_dir or paths.reports_dir()
@@ -213,22 +214,18 @@ def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> li
                 problems.append((key, f"{entry['file']} differs from the file the manifest records"))
             elif entry["inputs_sha256"] != inputs.fingerprint(region.region_code, entry["parameters"]):
                 problems.append((key, "stale: its inputs changed since it was rendered"))
-    return problems + _unrecorded_pages(reports_dir, manifest) + _index_problems(reports_dir, manifest)
+    kept = [(name, "kept, not made by the run (the manifest does not record it)") for name in foreign_files(reports_dir, manifest)]
+    return problems + _index_problems(reports_dir, manifest), kept
 
 
-def report_pages(reports_dir: Path) -> set[str]:
-    """Every report page in ``reports_dir`` (paths relative to it), the index pages excepted."""
-    pages = {page.relative_to(reports_dir).as_posix() for page in [*reports_dir.glob("*.html"), *reports_dir.glob("en/*.html")]}
-    return pages - INDEX_PAGES
-
-
-def unrecorded_pages(reports_dir: Path, manifest: dict) -> set[str]:
-    """Report pages the manifest does not record as published."""
-    return report_pages(reports_dir) - {entry["file"] for entry in manifest["reports"].values()}
-
-
-def _unrecorded_pages(reports_dir: Path, manifest: dict) -> list[tuple[str, str]]:
-    return [(page, "a page the manifest does not record as published") for page in sorted(unrecorded_pages(reports_dir, manifest))]
+def foreign_files(reports_dir: Path, manifest: dict) -> list[str]:
+    """Files in ``reports_dir`` (paths relative to it) the run did not make, by what the
+    manifest records: a person's page, or one an interrupted run left unrecorded. The run
+    keeps them: it cannot tell a stray page from one someone put there on purpose. Hidden
+    files (``.gitkeep``, a write in progress) are left out."""
+    made = {MANIFEST, *INDEX_PAGES, *(entry["file"] for entry in manifest["reports"].values())}
+    found = (path.relative_to(reports_dir).as_posix() for path in reports_dir.rglob("*") if path.is_symlink() or not path.is_dir())
+    return sorted(name for name in found if name not in made and not any(part.startswith(".") for part in name.split("/")))
 
 
 def _index_problems(reports_dir: Path, manifest: dict) -> list[tuple[str, str]]:
