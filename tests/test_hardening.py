@@ -426,6 +426,22 @@ def test_a_second_run_refuses_while_one_runs_and_touches_nothing(tmp_path, monke
     assert run_ucjlib(tmp_path, "build").returncode == 0  # released: the next run goes ahead
 
 
+@pytest.mark.parametrize("link", ["symbolic", "dangling symbolic", "hard"])
+def test_a_run_lock_that_is_a_link_is_refused_in_one_line_and_its_target_untouched(tmp_path, link):
+    raw = copy_raw(tmp_path)
+    target, lock = raw / "observations.csv", tmp_path / ".ucj-run.lock"
+    before = target.read_bytes()
+    if link == "hard":
+        os.link(target, lock)
+    else:
+        lock.symlink_to(target if link == "symbolic" else tmp_path / "elsewhere.csv")
+    result = run_ucjlib(tmp_path, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith("error: .ucj-run.lock is ")
+    assert target.read_bytes() == before and not (tmp_path / "elsewhere.csv").exists()
+    assert not (tmp_path / "data" / "processed").exists()  # refused before the build began
+
+
 def _descendants(pid: int) -> set[int]:
     found, queue = set(), [pid]
     while queue:
