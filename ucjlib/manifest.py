@@ -103,8 +103,8 @@ FAILED_FIELDS = {"error": str, "language": str, "region_code": str}
 
 
 def read_manifest(reports_dir: Path) -> dict:
-    """The manifest, or an empty one when there is none. One the run cannot trust (unreadable,
-    not UTF-8 JSON, not the layout the run writes, or naming a page outside ``reports_dir``)
+    """The manifest, or an empty one when there is none. One the run cannot trust (not UTF-8
+    JSON, not the layout the run writes, or naming a page outside ``reports_dir``)
     is treated as absent, with one warning line: the run rebuilds it. Code that reads the
     manifest can then rely on its layout, and read, replace or delete the pages it names."""
     path = reports_dir / MANIFEST
@@ -118,8 +118,8 @@ def read_manifest(reports_dir: Path) -> dict:
         _set_aside(path, "is not UTF-8 text")
     except json.JSONDecodeError as err:
         _set_aside(path, f"is not JSON ({err.msg}, line {err.lineno})")
-    except (OSError, ValueError, RecursionError) as err:
-        _set_aside(path, getattr(err, "strerror", None) or str(err))
+    except (ValueError, RecursionError) as err:  # not OSError: a folder that cannot be read cannot be written either
+        _set_aside(path, str(err))
     return {"format": FORMAT, "reports": {}, "failed": {}}
 
 
