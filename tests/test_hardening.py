@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import signal
 import subprocess
@@ -21,7 +22,9 @@ from hypothesis import strategies as st
 from ucjlib.build import load_and_clean
 from ucjlib.errors import InputError
 
-from conftest import copy_raw, run_ucjlib
+from ucjlib.manifest import FORMAT, write_manifest
+
+from conftest import add_fictional_region, copy_raw, drop_missing_fictional_region, run_ucjlib
 
 HOSTILE = {
     "script": "<script>alert('ucj')</script>",
@@ -319,23 +322,71 @@ def test_a_region_that_leaves_the_data_loses_its_page_and_its_link(tmp_path):
     assert "12.75-kota-binjai.html" not in (reports / "index.html").read_text(encoding="utf-8")
 
 
-def test_verify_lists_pages_the_manifest_does_not_know_and_an_index_that_misses_a_report(tmp_path):
+def test_files_the_run_did_not_make_are_kept_and_named_and_an_index_that_misses_a_report_is_listed(tmp_path):
     copy_raw(tmp_path)
     assert run_ucjlib(tmp_path, "build").returncode == 0
     assert run_ucjlib(tmp_path, "reports").returncode == 0
     reports = tmp_path / "reports"
     assert run_ucjlib(tmp_path, "verify").returncode == 0
-    (reports / "99.99-kota-lama.html").write_text("<!DOCTYPE html><p>old</p>", encoding="utf-8")
+    # A person's files: a page, one named like a report, a folder of their own.
+    theirs = {"about.html": "<!DOCTYPE html><p>about</p>", "99.99-kota-lama.html": "<!DOCTYPE html><p>old</p>",
+              "en/notes/readme.txt": "notes"}
+    for name, text in theirs.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_text(text, encoding="utf-8")
     index = (reports / "en" / "index.html").read_text(encoding="utf-8")
     (reports / "en" / "index.html").write_text(index.replace('href="12.10-kabupaten-labuhanbatu.html"', 'href="#"'), encoding="utf-8")
+    # A page the run made under the region's former name: it goes when the run renders the new one.
+    recorded = json.loads((reports / "manifest.json").read_text(encoding="utf-8"))
+    (reports / "12.75-kota-binjai.html").rename(reports / "12.75-kota-binjai-lama.html")
+    recorded["reports"]["12.75/id"] |= {"file": "12.75-kota-binjai-lama.html", "inputs_sha256": "rendered from older data"}
+    (reports / "manifest.json").write_text(json.dumps(recorded), encoding="utf-8")
     verify = run_ucjlib(tmp_path, "verify")
     assert verify.returncode == 1
-    assert "99.99-kota-lama.html: a page the manifest does not record as published" in verify.stdout
     assert "en/index.html: does not link en/12.10-kabupaten-labuhanbatu.html" in verify.stdout
-    # The next run removes the stray page and rewrites the index.
+    # The next run rewrites the index and keeps the files it did not make; verify names them, and passes.
     assert run_ucjlib(tmp_path, "reports").returncode == 0
-    assert not (reports / "99.99-kota-lama.html").exists()
-    assert run_ucjlib(tmp_path, "verify").returncode == 0
+    assert (reports / "12.75-kota-binjai.html").exists() and not (reports / "12.75-kota-binjai-lama.html").exists()
+    verify = run_ucjlib(tmp_path, "verify")
+    assert verify.returncode == 0, verify.stdout
+    for name, text in theirs.items():
+        assert (reports / name).read_text(encoding="utf-8") == text
+        assert f"{name}: kept, not made by the run (the manifest does not record it)" in verify.stdout
+
+
+def test_a_damaged_manifest_is_set_aside_in_one_line_and_rebuilt(tmp_path):
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    assert run_ucjlib(tmp_path, "reports").returncode == 0
+    path = tmp_path / "reports" / "manifest.json"
+    good = json.loads(path.read_text(encoding="utf-8"))
+    without_hash = json.loads(json.dumps(good))
+    del without_hash["reports"]["12.75/id"]["html_sha256"]
+    for damaged in (path.read_text(encoding="utf-8").encode("utf-16"), json.dumps(good | {"reports": None}).encode(),
+                    json.dumps(without_hash).encode()):
+        path.write_bytes(damaged)
+        for command in ("verify", "reports"):
+            result = run_ucjlib(tmp_path, command)
+            assert "Traceback" not in result.stderr, command
+            [line] = [line for line in result.stderr.splitlines() if "manifest.json" in line]
+            assert line.startswith("warning: reports/manifest.json: ") and "treated as absent" in line, command
+        assert run_ucjlib(tmp_path, "verify").returncode == 0  # rebuilt by the run
+
+
+def test_a_manifest_path_outside_reports_is_refused_and_its_file_survives_a_failed_report(tmp_path):
+    raw = copy_raw(tmp_path)
+    add_fictional_region(raw)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    drop_missing_fictional_region(raw)  # its report fails
+    sources = (raw / "sources.csv").read_bytes()
+    entry = {"file": "../data/raw/sources.csv", "html_sha256": "ab", "inputs_sha256": "cd", "language": "id",
+             "parameters": {"region": "99.02"}, "region_code": "99.02", "region_name": "Kota Fiktif Hilang"}
+    write_manifest(tmp_path / "reports", {"format": FORMAT, "failed": {}, "reports": {"99.02/id": entry}})
+    result = run_ucjlib(tmp_path, "reports", "--province", "99", "--language", "id")
+    assert result.returncode == 1 and "FAILED 99.02 Kota Fiktif Hilang [id]" in result.stderr
+    assert (raw / "sources.csv").read_bytes() == sources
+    [line] = [line for line in result.stderr.splitlines() if "manifest.json" in line]
+    assert "'../data/raw/sources.csv' is not inside reports/" in line
 
 
 def test_processed_files_from_two_builds_are_refused(tmp_path):
@@ -373,6 +424,22 @@ def test_a_second_run_refuses_while_one_runs_and_touches_nothing(tmp_path, monke
             assert f"then run `python -m ucjlib {command}` again" in result.stderr
         assert snapshot(processed) == before  # the other run's temporary file survives
     assert run_ucjlib(tmp_path, "build").returncode == 0  # released: the next run goes ahead
+
+
+@pytest.mark.parametrize("link", ["symbolic", "dangling symbolic", "hard"])
+def test_a_run_lock_that_is_a_link_is_refused_in_one_line_and_its_target_untouched(tmp_path, link):
+    raw = copy_raw(tmp_path)
+    target, lock = raw / "observations.csv", tmp_path / ".ucj-run.lock"
+    before = target.read_bytes()
+    if link == "hard":
+        os.link(target, lock)
+    else:
+        lock.symlink_to(target if link == "symbolic" else tmp_path / "elsewhere.csv")
+    result = run_ucjlib(tmp_path, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith("error: .ucj-run.lock is ")
+    assert target.read_bytes() == before and not (tmp_path / "elsewhere.csv").exists()
+    assert not (tmp_path / "data" / "processed").exists()  # refused before the build began
 
 
 def _descendants(pid: int) -> set[int]:

@@ -1,11 +1,13 @@
 """Command line: ``python -m ucjlib build | summary | reports | verify``.
 
-This module alone prints and chooses exit codes; the library returns results or raises.
+This module alone prints and chooses exit codes; the library returns results, raises, or logs
+a warning about what it set aside and went on without (a damaged manifest).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from . import paths
@@ -81,8 +83,8 @@ def _reports(args) -> int:
 def _verify() -> int:
     from .manifest import stale_reports
 
-    problems = stale_reports()
-    for key, reason in problems:
+    problems, kept = stale_reports()
+    for key, reason in problems + kept:  # the files kept are named, but fail nothing: they are not the run's
         print(f"{key}: {reason}")
     print("all reports match the current data" if not problems else f"{len(problems)} report(s) do not match the data")
     return 1 if problems else 0
@@ -95,6 +97,17 @@ def _date(text: str):
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def _show_warnings() -> None:
+    """Print the library's warnings as one line each, like errors (not through the root logger,
+    which papermill and nbclient log to as well)."""
+    log = logging.getLogger("ucjlib")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("warning: %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
 
 
 def _positive(text: str) -> int:
@@ -129,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                          help="yearly growth of the work force, e.g. 0.02 (default: what the region's targets imply, else 0)")
     commands.add_parser("verify", help="list published reports that do not match the current processed data")
     args = parser.parse_args(argv)
+    _show_warnings()
     try:
         if args.command == "reports":
             with exclusive_run("reports"):

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import fcntl
 import io
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -101,13 +103,33 @@ def remove_stale_temporaries(folder: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def _open_lock(lock: Path, command: str) -> int:
+    """Open the run lock, creating it, only if it is a plain file with no other name: the holder's
+    name is written into it, which must not land in (or truncate) a file a link leads to. Hence
+    no ``open()``, which follows a symbolic link, and no O_TRUNC: a link is refused untouched."""
+    def refused(what: str) -> UCJError:
+        return UCJError(f"{lock.relative_to(paths.root())} is {what}; the run lock must be a file of its own: "
+                        f"remove it, then run `python -m ucjlib {command}` again")
+
+    try:
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise refused("a symbolic link") from None
+        raise
+    info = os.fstat(handle)
+    if info.st_nlink > 1 or not stat.S_ISREG(info.st_mode):
+        os.close(handle)
+        raise refused("a hard link (a second name of another file)" if info.st_nlink > 1 else "not a plain file")
+    return handle
+
+
 @contextlib.contextmanager
 def exclusive_run(command: str):
     """Hold the project's run lock while ``command`` runs: a second ``build`` or ``reports``
     started meanwhile refuses at once (it would clean up or overwrite the first one's files).
     The kernel releases the lock when its holder dies, however it dies."""
-    lock = paths.root() / ".ucj-run.lock"
-    handle = open(lock, "a+", encoding="utf-8")
+    handle = os.fdopen(_open_lock(paths.root() / ".ucj-run.lock", command), "r+", encoding="utf-8")
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ MANIFEST = "manifest.json"
 INDEX_PAGES = {"index.html", "en/index.html"}
 FORMAT = 2  # bump when the manifest's layout changes: an older one is ignored, not misread
 TEMPLATE = "report-region.ipynb"
+log = logging.getLogger(__name__)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -94,15 +96,69 @@ class Inputs:
         return digest.hexdigest()
 
 
+# Every field of an entry the run writes, by type: a manifest lacking one was not written by the run.
+REPORT_FIELDS = {"file": str, "html_sha256": str, "inputs_sha256": str, "language": str, "parameters": dict,
+                 "region_code": str, "region_name": str}
+FAILED_FIELDS = {"error": str, "language": str, "region_code": str}
+
+
 def read_manifest(reports_dir: Path) -> dict:
-    """The manifest, or an empty one when there is none (or it cannot be read)."""
+    """The manifest, or an empty one when there is none. One the run cannot trust (not UTF-8
+    JSON, not the layout the run writes, or naming a page outside ``reports_dir``)
+    is treated as absent, with one warning line: the run rebuilds it. Code that reads the
+    manifest can then rely on its layout, and read, replace or delete the pages it names."""
+    path = reports_dir / MANIFEST
     try:
-        manifest = json.loads((reports_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        manifest = {}
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        manifest = {"format": FORMAT, "reports": {}, "failed": {}}
-    return manifest
+        manifest = json.loads(path.read_bytes().decode("utf-8"))
+        _check_layout(manifest, reports_dir)
+        return manifest
+    except FileNotFoundError:
+        pass
+    except UnicodeDecodeError:
+        _set_aside(path, "is not UTF-8 text")
+    except json.JSONDecodeError as err:
+        _set_aside(path, f"is not JSON ({err.msg}, line {err.lineno})")
+    except (ValueError, RecursionError) as err:  # not OSError: a folder that cannot be read cannot be written either
+        _set_aside(path, str(err))
+    return {"format": FORMAT, "reports": {}, "failed": {}}
+
+
+def _set_aside(path: Path, reason: str) -> None:
+    log.warning("%s: %s; treated as absent (`python -m ucjlib reports` rebuilds it)", paths.shown_path(path), reason)
+
+
+def _check_layout(manifest, reports_dir: Path) -> None:
+    """Raise ValueError naming the first part of ``manifest`` that is not as the run writes it."""
+    if not isinstance(manifest, dict):
+        raise ValueError("is not a JSON object")
+    if manifest.get("format") != FORMAT:
+        raise ValueError(f"has format {manifest.get('format')!r}, not {FORMAT}: another ucjlib wrote it")
+    for table, fields in (("reports", REPORT_FIELDS), ("failed", FAILED_FIELDS)):
+        if not isinstance(manifest.get(table), dict):
+            raise ValueError(f'its "{table}" is not a JSON object')
+        for key, entry in manifest[table].items():
+            wrong = [name for name, kind in fields.items() if not isinstance(entry, dict) or not isinstance(entry.get(name), kind)]
+            if wrong:
+                raise ValueError(f'its "{table}" entry {key!r} lacks a valid {", ".join(wrong)}')
+            if table == "reports" and not is_inside(reports_dir, entry["file"]):
+                raise ValueError(f'its "reports" entry {key!r}: {entry["file"]!r} is not inside {paths.shown_path(reports_dir)}/')
+    index = manifest.get("index", {"inputs_sha256": "", "html_sha256": {}})
+    pages = index.get("html_sha256") if isinstance(index, dict) else None
+    if not (isinstance(pages, dict) and set(pages) <= INDEX_PAGES and isinstance(index.get("inputs_sha256"), str)
+            and all(isinstance(sha256, str) for sha256 in pages.values())):
+        raise ValueError('its "index" is not the index pages with their hashes')
+
+
+def is_inside(folder: Path, name: str) -> bool:
+    """Whether ``name`` leads into ``folder`` once resolved: ``..`` applied, symbolic links
+    followed, an absolute name taken as it is. A manifest is a file anyone can edit: a page
+    it names may be deleted by the run, so it must be one of the run's own."""
+    folder = folder.resolve()
+    try:
+        target = (folder / name).resolve()
+    except (OSError, ValueError, RuntimeError):  # a link loop, a NUL byte
+        return False
+    return target != folder and target.is_relative_to(folder)
 
 
 def write_manifest(reports_dir: Path, manifest: dict) -> None:
@@ -135,8 +191,9 @@ def is_current(reports_dir: Path, entry: dict | None, fingerprint: str) -> bool:
     return page.exists() and sha256_bytes(page.read_bytes()) == entry.get("html_sha256")
 
 
-def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> list[tuple[str, str]]:
-    """Reports that do not match the current data: ``(region/language, reason)`` pairs."""
+def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Reports that do not match the current data, and the files kept in ``reports_dir`` that
+    the run did not make: two lists of ``(name, reason)`` pairs."""
     from .summary import report_regions
 
     reports_dir = reports_dir or paths.reports_dir()
@@ -157,22 +214,18 @@ def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> li
                 problems.append((key, f"{entry['file']} differs from the file the manifest records"))
             elif entry["inputs_sha256"] != inputs.fingerprint(region.region_code, entry["parameters"]):
                 problems.append((key, "stale: its inputs changed since it was rendered"))
-    return problems + _unrecorded_pages(reports_dir, manifest) + _index_problems(reports_dir, manifest)
+    kept = [(name, "kept, not made by the run (the manifest does not record it)") for name in foreign_files(reports_dir, manifest)]
+    return problems + _index_problems(reports_dir, manifest), kept
 
 
-def report_pages(reports_dir: Path) -> set[str]:
-    """Every report page in ``reports_dir`` (paths relative to it), the index pages excepted."""
-    pages = {page.relative_to(reports_dir).as_posix() for page in [*reports_dir.glob("*.html"), *reports_dir.glob("en/*.html")]}
-    return pages - INDEX_PAGES
-
-
-def unrecorded_pages(reports_dir: Path, manifest: dict) -> set[str]:
-    """Report pages the manifest does not record as published."""
-    return report_pages(reports_dir) - {entry["file"] for entry in manifest["reports"].values()}
-
-
-def _unrecorded_pages(reports_dir: Path, manifest: dict) -> list[tuple[str, str]]:
-    return [(page, "a page the manifest does not record as published") for page in sorted(unrecorded_pages(reports_dir, manifest))]
+def foreign_files(reports_dir: Path, manifest: dict) -> list[str]:
+    """Files in ``reports_dir`` (paths relative to it) the run did not make, by what the
+    manifest records: a person's page, or one an interrupted run left unrecorded. The run
+    keeps them: it cannot tell a stray page from one someone put there on purpose. Hidden
+    files (``.gitkeep``, a write in progress) are left out."""
+    made = {MANIFEST, *INDEX_PAGES, *(entry["file"] for entry in manifest["reports"].values())}
+    found = (path.relative_to(reports_dir).as_posix() for path in reports_dir.rglob("*") if path.is_symlink() or not path.is_dir())
+    return sorted(name for name in found if name not in made and not any(part.startswith(".") for part in name.split("/")))
 
 
 def _index_problems(reports_dir: Path, manifest: dict) -> list[tuple[str, str]]:

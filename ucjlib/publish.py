@@ -4,8 +4,9 @@ the page shell template wraps them (inline styles, figures embedded, nothing fet
 network), and the index lists what is published.
 
 A region whose notebook fails is never published (its earlier page is taken down); the
-others still render. Pages the manifest does not record (regions that left the data) are
-removed, and the index links only what the manifest records. Each file is written
+others still render. A page goes with the manifest entry that recorded it (a region that left
+the data, a failed report, a renamed region's old page); a file the manifest does not record is
+not the run's and is kept. The index links only what the manifest records. Each file is written
 atomically, and the manifest rewritten every few seconds, at once when a report fails and
 at the end, so an interrupted run leaves the previous reports intact and recorded; what it
 rendered in its last seconds may not be recorded yet, and the next run renders it again.
@@ -30,7 +31,7 @@ from traitlets.config import Config
 
 from . import paths
 from .files import remove_stale_temporaries, write_text_atomically
-from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, unrecorded_pages, write_manifest
+from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, write_manifest
 from .pages import LABELS, index_page, page, report_filename, report_title
 from .processed import load_all
 from .region_model import Assumptions, Overview, processed_model
@@ -154,9 +155,9 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     reported = report_regions(inputs.processed, summary)
     manifest = read_manifest(out_dir)
     wanted = {entry_key(code, language) for code in reported["region_code"] for language in LANGUAGE_ORDER}
-    for table in ("reports", "failed"):
-        manifest[table] = {key: value for key, value in manifest[table].items() if key in wanted}
-    remove_unpublished(out_dir, manifest)  # pages of regions that left the data, or of failed runs
+    for key in set(manifest["reports"]) - wanted:  # regions that left the data
+        _take_down(manifest, key, out_dir)
+    manifest["failed"] = {key: value for key, value in manifest["failed"].items() if key in wanted}
     selected = reported if regions is None else reported[reported["region_code"].isin(regions)]
     results, tasks, fingerprints, recorded_parameters = [], [], {}, {}
     for region in selected.itertuples(index=False):
@@ -201,18 +202,18 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     return results
 
 
-def remove_unpublished(out_dir: Path, manifest: dict) -> None:
-    """Delete report pages the manifest does not record as published: a region that left the
-    data or whose last render failed must not keep a page that no longer matches it."""
-    for name in unrecorded_pages(out_dir, manifest):
-        (out_dir / name).unlink(missing_ok=True)
+def _take_down(manifest: dict, key: str, out_dir: Path, keep: str | None = None) -> None:
+    """Drop a report from the manifest and delete its page, unless it is ``keep`` (just written
+    anew): the only way a page goes, so the run deletes only pages it recorded making
+    (read_manifest refuses a manifest naming a file outside ``out_dir``)."""
+    old = manifest["reports"].pop(key, None)
+    if old and old["file"] != keep:
+        (out_dir / old["file"]).unlink(missing_ok=True)
 
 
 def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, out_dir: Path) -> None:
+    _take_down(manifest, key, out_dir, keep=result.file)  # a failed page no longer matches its inputs; a renamed region's old one
     if result.error:
-        old = manifest["reports"].pop(key, None)
-        if old:  # the page no longer matches its inputs: take it down
-            (out_dir / old["file"]).unlink(missing_ok=True)
         manifest["failed"][key] = {"region_code": result.region_code, "language": result.language, "error": result.error}
         return
     manifest["failed"].pop(key, None)
