@@ -91,7 +91,8 @@ def test_over_time_chart_labels_each_figure_as_printed_and_rings_a_new_denominat
     texts = _texts(chart)
     assert "26,8%" in texts and "49,2%" in texts
     # Less than a year and a half: quarterly ticks between 2024,45 and 2025,8.
-    assert [t for t in texts if re.fullmatch(r"\d{4}(-\d\d)?", t)] == ["2024-07", "2024-10", "2025", "2025-04", "2025-07", "2025-10"]
+    # Ticks between years are months as a reader writes them, in the page's language.
+    assert [t for t in texts if re.fullmatch(r"(\w{3} )?\d{4}", t)] == ["Jul 2024", "Okt 2024", "2025", "Apr 2025", "Jul 2025", "Okt 2025"]
     # The axis reaches the highest figure plus 15 points (64,2%), ticked every 10 points.
     assert [t for t in texts if t.endswith("%") and "," not in t] == ["0%", "10%", "20%", "30%", "40%", "50%", "60%"]
     rings = [c for c in _parsed(chart).iter(f"{SVG}circle") if c.get("fill") == "none"]
@@ -128,3 +129,16 @@ def test_a_report_chart_records_its_smallest_text_as_the_svg_draws_it():
         natural_px = float(root.get("width"))  # user units are CSS pixels
         # At its minimum width the smallest text is drawn at least SMALLEST_LEGIBLE_PX high.
         assert picture["min_width"] / natural_px * picture["smallest_text_px"] >= SMALLEST_LEGIBLE_PX - 0.01
+
+
+def test_two_figures_for_one_date_do_not_print_over_each_other():
+    # The nation's October 2025: 37,01% and 42% (a conflict the quality box names). The higher label
+    # sits above its point, the lower one below its own.
+    region = pd.DataFrame({"year": [2025.25, 2025.75, 2025.75], "coverage": [35.68, 37.01, 42.0], "text": ["35,68%", "37,01%", "42%"],
+                           "new_basis": [False, False, False]})
+    chart = coverage_over_time(region, region.iloc[:0][["year", "coverage"]], "Judul", {"region": "Indonesia", "national": "",
+                                                                                       "new_basis": ""}, "id")
+    labels = {text: float(attributes["y"]) for tag, attributes, text in chart.shapes if tag == "text" and text in ("37,01%", "42%")}
+    markers = [float(attributes["cy"]) for tag, attributes, _ in chart.shapes if tag == "circle" and attributes["r"] == "4.5"]
+    low_point, high_point = max(markers[1:]), min(markers[1:])  # October's two; SVG y grows downward
+    assert labels["42%"] < high_point and labels["37,01%"] > low_point

@@ -301,3 +301,21 @@ def test_a_run_with_nothing_to_render_does_not_build_the_iri_grammars(rendered):
     imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
     # rfc3987_syntax builds its grammars with lark as it is imported (its import is attempted, and refused)
     assert {"jsonschema", "nbformat"} <= imported and not {"lark", "rfc3987_syntax.syntax_helpers"} & imported
+
+
+def test_every_source_a_page_lists_is_cited_on_it_and_captions_say_only_what_the_chart_draws(rendered):
+    for path in [*rendered.reports_dir.glob("*.html"), *rendered.reports_dir.glob("en/*.html")]:
+        if path.name == "index.html":
+            continue
+        page = path.read_text(encoding="utf-8")
+        listed, cited = set(re.findall(r'id="src-(\d+)"', page)), set(re.findall(r'href="#src-(\d+)"', page))
+        assert listed == cited, (path.name, sorted(listed - cited), sorted(cited - listed))
+    # Labuhanbatu is held to national yardsticks only: no hatched bar, so its caption names none;
+    # Binjai's +20-point rule is drawn hatched and its caption says so.
+    assert "berarsir" not in read(rendered, "12.10-kabupaten-labuhanbatu.html")
+    assert "batang berarsir adalah target daerah sendiri" in read(rendered, "12.75-kota-binjai.html")
+    # The fictional region's three figures share one denominator: no ring is drawn and none is described;
+    # its caption cites the region's source and the nation's.
+    fictional = read(rendered, "99.01-kabupaten-fiktif-contoh.html")
+    caption = fictional[fictional.index('<section id="over-time">'):].split("</figcaption>")[0]
+    assert "Lingkaran" not in caption and "Angka daerah:" in caption and "Angka nasional:" in caption

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import jinja2
 
 from .config import LONG_TERM_HORIZON, RULE_BASE_YEAR
-from .formatting import format_percent
+from .formatting import format_date, format_percent
 from .palette import PALETTE
 
 TITLE_PX, LABEL_PX, SMALL_PX = 15, 12, 11  # no text is smaller than SMALL_PX (8,25 pt)
@@ -288,8 +288,10 @@ def coverage_over_time(region, national, title: str, labels: dict, language: str
     for a, b in points:
         _marker(chart, "o", a, b, 4.5, PALETTE[0])
     legend.append(({"line": PALETTE[0], "marker": "o"}, labels["region"]))
-    for (a, b), text in zip(points, region["text"]):
-        chart.text(a, b - 10, text, LABEL_PX, "middle")
+    for index, ((a, b), text) in enumerate(zip(points, region["text"])):
+        # Two figures for one date (a conflict the quality box names): the lower one's label goes below it.
+        below = any(abs(a - other_a) < 8 and other_b < b for other_a, other_b in points[:index] + points[index + 1:])
+        chart.text(a, b + 10 + LABEL_PX if below else b - 10, text, LABEL_PX, "middle")
     for row in region[region["new_basis"]].itertuples(index=False):
         chart.add("circle", cx=x(row.year), cy=y(row.coverage), r=10, fill="none", stroke=PALETTE[3], stroke_width=2.2)
     if region["new_basis"].any():
@@ -297,20 +299,20 @@ def coverage_over_time(region, national, title: str, labels: dict, language: str
     step = 1 if max(years) - min(years) > 1.5 else 0.25
     ticks = [k * step for k in range(math.ceil((min(years) - 0.3) / step), math.floor((max(years) + 0.3) / step) + 1)]
     y_step = next(s for s in (5, 10, 20, 25, 50) if top / s <= 7)
-    _axes(chart, [(x(t), _year_label(t)) for t in ticks],
+    _axes(chart, [(x(t), _year_label(t, language)) for t in ticks],
           [(y(v), format_percent(v, language, 0)) for v in range(0, int(top) + 1, y_step)])
     chart.height = math.ceil(_legend(chart, legend, plot.bottom + 12 + 2 * SMALL_PX, 3) + MARGIN)
     return chart
 
 
-def _year_label(value: float) -> str:
-    """A decimal year as ``2025`` or, between years, as ``2025-07``.
+def _year_label(value: float, language: str = "id") -> str:
+    """A decimal year as ``2025`` or, between years, as a short month: ``Jul 2025``.
 
     Examples
     --------
-    >>> _year_label(2025.0), _year_label(2025.5)
-    ('2025', '2025-07')
+    >>> _year_label(2025.0), _year_label(2025.5), _year_label(2025.75, "en")
+    ('2025', 'Jul 2025', 'Oct 2025')
     """
     year = int(value + 1e-9)
     month = round((value - year) * 12) + 1
-    return str(year) if month == 1 else f"{year}-{month:02d}"
+    return str(year) if month == 1 else format_date(f"{year}-{month:02d}", language, short=True)

@@ -113,15 +113,16 @@ def format_rupiah(amount: float, language: str = "id", decimals: int = 1) -> str
 UP_TO = N_("up to %(date)s")
 
 
-def format_date(iso: str, language: str = "id") -> str:
-    """Format an ISO date, month or year for readers; intervals keep their two ends.
+def format_date(iso: str, language: str = "id", short: bool = False) -> str:
+    """Format an ISO date, month or year for readers (``short``: abbreviated months, for chart
+    ticks); intervals keep their two ends.
 
     Examples
     --------
     >>> format_date("2025-04-22")
     '22 April 2025'
-    >>> format_date("2025-12", "en")
-    'December 2025'
+    >>> format_date("2025-12", "en"), format_date("2025-10", short=True)
+    ('December 2025', 'Okt 2025')
     >>> format_date("2024-01/2025-03")
     'Januari 2024 – Maret 2025'
     >>> format_date("../2024"), format_date("../2025-05-15", "en")
@@ -135,4 +136,6 @@ def format_date(iso: str, language: str = "id") -> str:
     pieces = iso.split("-")
     date = period_start(iso)
     pattern = {1: "yyyy", 2: "MMMM yyyy", 3: "d MMMM yyyy"}[len(pieces)]
+    if short:
+        pattern = pattern.replace("MMMM", "MMM")
     return _babel_date(date, format=pattern, locale=_locale(language))

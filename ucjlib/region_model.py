@@ -410,17 +410,29 @@ class RegionModel:
         long_term = [t for t in self.targets if t.name == config.RPJPN.name]
         return [(f"{t.name} ({t.year})", t.value) for t in ([chosen] if chosen else []) + long_term[:1]]
 
+    @property
+    def has_history(self) -> bool:
+        """Two or more distinct dated coverage figures: enough for a chart of coverage over time."""
+        return len({(r.as_of, r.value) for r in self.coverage_history}) >= 2
+
     @functools.cached_property
     def sources(self) -> pd.DataFrame:
         """One row per source the model's figures come from: the region's, and for the nation
-        the sources of the national yardsticks and coverage series a regional report shows
-        (computed once: every view of the model numbers its citations from it)."""
+        the sources of the national yardsticks a regional report compares it with and, when it
+        charts coverage over time, of the national series (computed once: every view of the
+        model numbers its citations from it)."""
+        # Only what the page cites: the yardsticks kept as targets (a second source of one yardstick is not shown) …
+        yardsticks = {t.source_id for t in self.targets if t.kind == "national"}
         national = self.national
-        if self.level != "national":
-            cited = (((national["indicator"] == "coverage_target") & national["yardstick"].isin(config.NATIONAL_YARDSTICK_NAMES))
-                     | (national["indicator"] == "ucj_coverage"))
-            national = national[cited]
-        return pd.concat([self.figures, national]).drop_duplicates("source_id").set_index("source_id")
+        cited = national["source_id"].isin(yardsticks)
+        if self.has_history or self.level == "national":  # … and the nation's series, the over-time chart's reference
+            cited |= national["indicator"].eq("ucj_coverage")
+        if self.level == "national":  # the nation's other figures are its own, shown in its figure table
+            cited |= ~national["indicator"].isin(["ucj_coverage", "coverage_target"])
+            figures = national[cited]
+        else:
+            figures = pd.concat([self.figures, national[cited]])
+        return figures.drop_duplicates("source_id").set_index("source_id")
 
 
 # -- building the model ----------------------------------------------------------------------

@@ -161,11 +161,10 @@ class View:
         from .charts import coverage_over_time
 
         model, _ = self.model, self._
-        history = _distinct(sorted(model.coverage_history, key=lambda r: decimal_year(r.as_of)))
-        if len(history) < 2:
+        if not model.has_history:
             return None
-        flagged = model.checks[(model.checks["check"] == BASIS_CHANGED) & (model.checks["status"] == "flag")]
-        changed = set(zip(flagged["as_of"], flagged["source_id"]))
+        history = _distinct(sorted(model.coverage_history, key=lambda r: decimal_year(r.as_of)))
+        changed = self.basis_changes()
         region = pd.DataFrame({"year": [decimal_year(r.as_of) for r in history], "coverage": [r.value for r in history],
                                "text": [self.target_value_of(r) for r in history],
                                "new_basis": [(r.as_of, r.source_id) in changed for r in history]})
@@ -178,6 +177,18 @@ class View:
         described = "; ".join(f"{self.date(r.as_of)}: {self.target_value_of(r)}" + (f" ({labels['new_basis']})" if new else "")
                               for r, new in zip(history, region["new_basis"]))
         return chart, described
+
+    def basis_changes(self) -> set[tuple[str, str]]:
+        """(date, source) of the coverage figures whose worker base changed from the one before (ringed)."""
+        checks = self.model.checks
+        flagged = checks[(checks["check"] == BASIS_CHANGED) & (checks["status"] == "flag")]
+        return set(zip(flagged["as_of"], flagged["source_id"]))
+
+    def national_series_sources(self) -> list[int]:
+        """The numbers of the sources of the nation's coverage series (the over-time chart's reference)."""
+        national = self.model.national
+        ids = national.loc[national["indicator"] == "ucj_coverage", "source_id"]
+        return sorted({self.source(source) for source in ids if source in self.source_numbers})
 
     def fan_chart(self):
         """Observed coverage, the trend (if any), the compared targets and every scenario's path, and its alt text."""
