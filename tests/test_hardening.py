@@ -508,3 +508,41 @@ def test_an_output_folder_that_cannot_be_written_ends_in_one_error_line(tmp_path
         result = run_ucjlib(tmp_path, command)
         assert result.returncode == 1 and result.stderr.startswith("error: ") and "reports" in result.stderr, command
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def copy_code(root: Path) -> Path:
+    """ucjlib, its template notebooks and the boundary file under ``root``: the code reads the last
+    two beside itself, not under UCJ_ROOT. Run with PYTHONPATH=root (kernels inherit it)."""
+    import shutil
+
+    from ucjlib import paths
+
+    for part in ("ucjlib", "notebooks", "data/boundaries"):
+        shutil.copytree(paths.PACKAGE_DIR.parent / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    return root / "data" / "boundaries" / "regions.geojson"
+
+
+def test_a_bad_boundary_costs_one_map_and_a_damaged_boundary_file_stops_the_run_in_one_line(tmp_path, monkeypatch):
+    boundaries = copy_code(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.chdir(tmp_path)  # `python -m` puts the working folder first on the path
+    copy_raw(tmp_path)
+    # Kota Medan's feature once more, coded as Kota Binjai's: Binjai's map would show Medan.
+    collection = json.loads(boundaries.read_text(encoding="utf-8"))
+    medan = next(feature for feature in collection["features"] if feature["properties"]["code"] == "12.71")
+    collection["features"].append({**medan, "properties": {"code": "12.75", "name": "Binjai"}})
+    boundaries.write_text(json.dumps(collection), encoding="utf-8")
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    result = run_ucjlib(tmp_path, "reports", "--region", "Binjai", "--language", "id")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "reports" / "12.75-kota-binjai.html").read_text(encoding="utf-8")
+    assert '<figure class="map">' not in page and "peta letak daerah" in page
+    [line] = [line for line in result.stderr.splitlines() if "regions.geojson" in line]
+    assert line.startswith("warning: data/boundaries/regions.geojson, feature 12.75 (Kota Binjai): has 2 features")
+    # Cut short: one error line before any kernel starts, and reports/ (pages, index, manifest) as it was.
+    published = {path: path.read_bytes() for path in (tmp_path / "reports").rglob("*") if path.is_file()}
+    boundaries.write_text(boundaries.read_text(encoding="utf-8")[:300_000], encoding="utf-8")
+    result = run_ucjlib(tmp_path, "reports", "--region", "Binjai", "--language", "id", "--force")
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("error: data/boundaries/regions.geojson is cut short")
+    assert {path: path.read_bytes() for path in (tmp_path / "reports").rglob("*") if path.is_file()} == published

@@ -1,5 +1,6 @@
-"""Locator maps from ``data/boundaries/regions.geojson`` (see its README): where a
-kabupaten/kota lies within its province, and a province within Indonesia.
+"""Locator maps from ``data/boundaries/regions.geojson`` (see its README; checked by
+:mod:`ucjlib.boundaries`): where a kabupaten/kota lies within its province, and a province
+within Indonesia.
 
 Maps are drawn with matplotlib as small PNG images (flat shapes compress well; an SVG of
 every boundary point would outweigh the rest of the report) and embedded in the page. They
@@ -12,26 +13,23 @@ from __future__ import annotations
 import base64
 import functools
 import io
-import json
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
-from . import paths
+from .boundaries import checked
 from .regions import province_of
 
 HIGHLIGHT, CONTEXT, EDGE = "#0072b2", "#d9d9d9", "#ffffff"
 SIZE_INCHES, DPI = (5.0, 3.4), 100
 
 
-@functools.lru_cache(maxsize=1)
 def boundaries() -> dict[str, list[np.ndarray]]:
-    """Every region's outer rings (arrays of longitude, latitude), by Kemendagri code."""
-    collection = json.loads(paths.boundaries_file().read_text(encoding="utf-8"))
-    return {feature["properties"]["code"]: [np.asarray(polygon[0]) for polygon in feature["geometry"]["coordinates"]]
-            for feature in collection["features"]}
+    """Every region's outer rings (arrays of longitude, latitude), by Kemendagri code: those of
+    regions whose boundary passed the checks of :mod:`ucjlib.boundaries` (the others have no map)."""
+    return checked().shapes
 
 
 def neighbours(code: str) -> list[str]:

@@ -114,6 +114,16 @@ def _locator(view: View) -> dict | None:
                          "cahyadsn/wilayah_boundaries (MIT licence).") % {"region": model.name, "within": within}}
 
 
+def _unmapped(view: View) -> list[str]:
+    """The locator map, in the report's list of what the data lacks, when the region's boundary is
+    missing or failed the checks of :mod:`ucjlib.boundaries` (the run's warning says why)."""
+    from .boundaries import checked
+
+    if view.model.level == "national" or view.model.code not in checked().problems:
+        return []
+    return [view._("a map of where the region lies: its boundary is missing or unusable")]
+
+
 def _province_map(model: RegionModel, children: list[RegionModel], language: str) -> dict | None:
     """A province's kabupaten/kota coloured by coverage (None without boundaries)."""
     from .maps import boundaries
@@ -285,7 +295,7 @@ def report_context(model: RegionModel, language: str) -> dict:
         "region_sources": sorted({view.source(r.source_id) for r in model.coverage_history}),
         "own_targets": any(t.kind != "national" for t in model.targets),
         "figure_rows": view.figure_rows(), "flag_rows": view.check_rows("flag"), "derived_rows": view.check_rows("info"), "reading_rows": view.reading_rows(),
-        "approximate": int(model.figures["approximate"].sum()), "missing": view.missing(),
+        "approximate": int(model.figures["approximate"].sum()), "missing": view.missing() + _unmapped(view),
         "assumptions": _assumptions(view), "sources": view.sources(), "legal": view.legal(),
         "download": _download(view), "generated": format_date(model.assumptions.as_of.isoformat(), language),
         "data_version": model.data_version, "locator": _locator(view),

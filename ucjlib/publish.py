@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 import multiprocessing
 import time
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from traitlets.config import Config
 
 from . import paths
+from .boundaries import checked
 from .files import remove_stale_temporaries, write_text_atomically
 from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, write_manifest
 from .pages import LABELS, index_page, page, report_filename, report_title
@@ -45,6 +47,11 @@ MODELS_PER_PROCESS = 40
 # Rewriting the manifest costs more the more it records (14 ms at 1.106 reports): rewritten
 # after every report, it made a national run quadratic.
 MANIFEST_INTERVAL_SECONDS = 2.0
+# A boundary file with every region wrong (say latitude and longitude swapped) is named in this
+# many warning lines and a count, not one line per region.
+BOUNDARY_WARNINGS = 10
+
+log = logging.getLogger(__name__)
 
 
 class RenderError(Exception):
@@ -134,6 +141,18 @@ class RenderResult:
     attempts: int = 1
 
 
+def _check_boundaries() -> None:
+    """Read the boundary file once, before any kernel starts: a damaged file stops the run
+    (:class:`ucjlib.boundaries.BoundaryFileError`); a region whose boundary is bad is named in a
+    warning line, and its report is made without the map."""
+    problems = list(checked().problems.values())
+    for line in problems[:BOUNDARY_WARNINGS]:
+        log.warning("%s", line)
+    if len(problems) > BOUNDARY_WARNINGS:
+        log.warning("%s: %s more regions without a map", paths.shown_path(paths.boundaries_file()),
+                    len(problems) - BOUNDARY_WARNINGS)
+
+
 def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: dict | None = None, force: bool = False,
            regions: set[str] | None = None, workers: int | None = None, template: Path | None = None,
            timeout: int = 120, progress: bool = True) -> list[RenderResult]:
@@ -149,6 +168,7 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     # The report's date is a parameter like any other: a page made on another day is made again.
     parameters = {"as_of": dt.date.today().isoformat(), **(parameters or {})}
     as_of = dt.date.fromisoformat(parameters["as_of"])
+    _check_boundaries()
     remove_stale_temporaries(out_dir)
     inputs = Inputs.load(template)
     summary = region_summary(inputs.processed)
