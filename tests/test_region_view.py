@@ -80,3 +80,13 @@ def test_the_over_time_chart_draws_a_figure_printed_twice_once(model_of):
     # the 42% printed for October 2025 conflicts with 37,01% and stays beside it.
     _chart, alt = View(model_of("00"), "id").over_time_chart()
     assert alt == "April 2025: 35,68%; Oktober 2025: 37,01%; Oktober 2025: 42%"
+
+
+def test_every_unit_a_figure_can_have_has_words_in_both_languages():
+    from ucjlib.i18n import gettext_for
+    from ucjlib.indicators import indicators
+    from ucjlib.region_view import UNIT_WORDS
+
+    assert set(indicators()["unit"]) <= set(UNIT_WORDS)
+    indonesian = gettext_for("id")
+    assert [indonesian(UNIT_WORDS[unit]) for unit in ("claims", "rank", "villages")] == ["klaim", "peringkat", "desa"]

@@ -465,12 +465,18 @@ def _distinct(history: list) -> list:
     return distinct
 
 
+# Every unit of ucjlib/indicators.csv, as a spreadsheet's reader reads it.
+UNIT_WORDS = {"percent": N_("percent"), "points": N_("points"), "persons": N_("persons"), "rupiah": N_("rupiah"),
+              "claims": N_("claims"), "programmes": N_("programmes"), "rank": N_("rank"), "villages": N_("villages"),
+              "months": N_("months")}
+
+
 def figures_table(view: View) -> pd.DataFrame:
     """The figures a report shows as one table for a spreadsheet: every figure of the region and
     the national yardsticks it is compared with, as printed and as numbers, then the gaps and
     what closing them takes (with their ranges). Numbers are left unformatted."""
     model, _ = view.model, view._
-    unit_words = {"percent": _("percent"), "points": _("points"), "persons": _("persons"), "rupiah": _("rupiah")}
+    unit_words = {unit: _(word) for unit, word in UNIT_WORDS.items()}
     sources = model.sources
     rows = []
 
