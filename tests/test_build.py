@@ -197,6 +197,14 @@ CELL_CASES = [
     ("zero target", ("Muba", "coverage_target"), {"value": "0 persen"}, "value", "must be more than 0", None),
     ("zero poverty rate", (LAB, "poverty_rate"), {"value": "0 persen"}, "value", "must be more than 0", None),
     ("zero enrolment", ("Muba", "planned_enrolment"), {"value": "0"}, "value", "must be more than 0", None),
+    # Issue 29 §4: what cannot be true is refused at the build.
+    ("range past its limit", (BIN, "ucj_coverage"), {"value": "33–133 persen"}, "value", "cannot exceed 100", None),
+    ("target with an open period", ("Muba", "coverage_target"), {"as_of": "../2030"}, "as_of", "a target", None),
+    ("date before 1990", (BIN, "workers"), {"as_of": "1985-06"}, "as_of", "before 1990", None),
+    ("period starting before 1990", (LAB, "claims_paid"), {"as_of": "1989-01/2025-03"}, "as_of", "before 1990", None),
+    ("workers above the national population", (BIN, "workers"), {"value": "900 juta"}, "value", "population", None),
+    ("NUL byte in a note", (BIN, "workers"), {"note_en": "labour\x00force"}, "note_en", "NUL", None),
+    ("text past the length limit", (BIN, "workers"), {"note_en": "x" * 5000}, "note_en", "characters", None),
 ]
 
 
@@ -212,7 +220,8 @@ def test_bad_cell_is_rejected_with_file_line_column_text(raw, out, where, edits,
     text = edits[column]
     # The spreadsheet line we expect really holds the offending text.
     assert text in (raw / OBS).read_text(encoding="utf-8").splitlines()[line - 1]
-    shown = message_line(rejected(raw, out, today), line, column, text)
+    # Shown as Python writes it (control characters escaped), a long text cut short.
+    shown = message_line(rejected(raw, out, today), line, column, repr(text)[1:-1][:60])
     assert words in shown
 
 
@@ -527,6 +536,20 @@ FILE_CASES = {
                                           "sources.csv", "column 'title_id': 'Only English' has no translation"),
     "legal subject missing": (lambda raw: _append_line(raw, "legal_references.csv", "fgd-binjai-2024-10,UU 1/2099,UU 1/2099,,,,"),
                               "legal_references.csv", "column 'subject_id'"),
+    # Issue 29 §4: dates that cannot be true, files that are not what they claim.
+    "publication date in the future": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,2099-01-01,,,,"),
+                                       "sources.csv", "column 'published': '2099-01-01': lies in the future"),
+    "publication date before 1990": (lambda raw: _append_line(raw, "sources.csv", "old,Outlet,Judul,Title,1985-01-01,,,,"),
+                                     "sources.csv", "column 'published': '1985-01-01': is before 1990"),
+    "header-only file": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").split("\n", 1)[0] + "\n",
+                                                            encoding="utf-8"),
+                         OBS, "has a header but no rows"),
+    "file in UTF-16": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16")),
+                       OBS, "is UTF-16 text"),
+    "alias that shadows an official name": (lambda raw: _append_line(raw, "region_aliases.csv", "Lampung,Kabupaten Lampung Tengah,,"),
+                                            "region_aliases.csv", "is the official name of Lampung (18)"),
+    "terminal control characters in a name": (lambda raw: _append_line(raw, "regions.csv", "98,Provinsi \x1b[2JBaru,province,98,Provinsi Baru"),
+                                              "regions.csv", "'Provinsi \\x1b[2JBaru': contains a control character"),
     "duplicated column name": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").replace(",note_en\n", ",value\n", 1), encoding="utf-8"),
                                OBS, "appears twice in the header"),
 }
@@ -627,3 +650,30 @@ def _built_out(raw, tmp_path):
     out = tmp_path / "labour-out"
     build(raw_dir=raw, out_dir=out)
     return out / LF
+
+
+# --- issue 29 §4: one group, one programme, one month --------------------------------------
+
+def _extra_row(raw, frame, index, **edits):
+    row = frame.loc[[index]].assign(**edits)
+    write_obs(raw, pd.concat([frame, row], ignore_index=True))
+    return len(frame) + 2
+
+
+def test_zero_width_character_does_not_make_a_second_group(raw, out):
+    """"non\u200b-ASN" is "non-ASN": a second figure for it from the same source is a conflict."""
+    frame = read_obs(raw)
+    original = frame[(frame["region"] == "Muba") & (frame["group"] == "non-ASN")].index[0]
+    line = _extra_row(raw, frame, original, group="non\u200b-ASN", value="7.000")
+    shown = message_line(rejected(raw, out), line, "value", "7.000")
+    assert f"conflicts with line {original + 2}" in shown
+
+
+def test_second_claims_count_for_one_programme_and_period_is_a_conflict(raw, out):
+    """Claims of one programme over one period are one ledger figure: another source's other count conflicts."""
+    frame = read_obs(raw)
+    original = locate(frame, LAB, "claims_count", "JHT")
+    line = _extra_row(raw, frame, original, value="6.000", source_id="wahana-labuhanbatu-2025-09")
+    shown = message_line(rejected(raw, out), line, "value", "6.000")
+    assert f"line {original + 2}" in shown and "claims" in shown
+

@@ -163,3 +163,18 @@ APPROXIMATE_SHARE = 0.05
 # A figure whose period ended more than this many months before the report's date is marked old;
 # an earlier coverage figure lends the headline its worker base only within this many months of it.
 OLD_FIGURE_MONTHS = 12
+
+# -- what the build refuses as impossible (issue 29 §4) ----------------------------------------
+# No figure or publication is older than this: BPJS Ketenagakerjaan's predecessor Jamsostek
+# began in 1992 (UU 3/1992), and the oldest page in data/raw/ is from 2015. An earlier date is
+# a typing error ("1925" for "2025").
+EARLIEST_DATE = dt.date(1990, 1, 1)
+# No count of persons in one region exceeds Indonesia's population: about 284 million in 2025
+# (BPS projection), rounded up with room for growth to 300 million. There is no population table
+# per region in data/raw/, so this national ceiling bounds every region's counts; it catches a
+# wrong scale word ("900 juta" for "900 ribu") without judging a plausible figure.
+MAX_PERSONS = 300_000_000
+# The longest text a raw cell may hold: the longest note in data/raw/ has about 330 characters; a
+# cell of thousands is a paste gone wrong, which a report would print whole.
+MAX_TEXT_LENGTH = 2000
+

@@ -116,7 +116,17 @@ class RegionTable:
         self._aliases: dict[str, list[str]] = {}
         for row in aliases.itertuples(index=False):
             target = self._resolve_name(row.name, None, None, allow_alias=False)
-            codes = self._aliases.setdefault(_key(_bare(row.alias)[0]), [])
+            key = _key(_bare(row.alias)[0])
+            # An alias spelled like an official name of another region would make that name mean two,
+            # except a province named by its namesake city ("Yogyakarta" for DIY beside Kota Yogyakarta):
+            # the bare name stays ambiguous, and a level or prefix settles it.
+            shadowed = [r for r in self._by_key.get(key, [])
+                        if r != target and not (target.level == "province" and r.province_code == target.code)]
+            if shadowed and target not in self._by_key.get(key, []):
+                named = ", ".join(f"{r.name} ({r.code})" for r in shadowed)
+                raise RegionError(f"alias {row.alias!r} is the official name of {named}: it cannot also name "
+                                  f"{target.name} ({target.code}); remove it from {self.alias_file}")
+            codes = self._aliases.setdefault(key, [])
             if target.code not in codes:
                 codes.append(target.code)
 
