@@ -677,3 +677,39 @@ def test_second_claims_count_for_one_programme_and_period_is_a_conflict(raw, out
     shown = message_line(rejected(raw, out), line, "value", "6.000")
     assert f"line {original + 2}" in shown and "claims" in shown
 
+
+# --- issue 29 §5: all outputs or none ------------------------------------------------------
+
+def _failing_on_second(monkeypatch, name):
+    import ucjlib.files as files
+
+    real, calls = getattr(files, name), []
+
+    def writer(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(files, name, writer)
+
+
+@pytest.mark.parametrize("name", ["_write_temporary", "_replace"])
+def test_first_build_that_fails_part_way_leaves_no_processed_file(raw, tmp_path, monkeypatch, name):
+    _failing_on_second(monkeypatch, name)
+    out = tmp_path / "first"
+    with pytest.raises(OSError):
+        build(raw_dir=raw, out_dir=out)
+    assert not out.exists() or not list(out.iterdir()), sorted(p.name for p in out.iterdir())
+
+
+@pytest.mark.parametrize("name", ["_write_temporary", "_replace"])
+def test_build_that_fails_part_way_keeps_every_previous_output(raw, out, monkeypatch, name):
+    before = snapshot(out)
+    frame = read_obs(raw)
+    frame.loc[locate(frame, BIN, "workers"), "note_en"] = "changed"  # new outputs differ from the old
+    write_obs(raw, frame)
+    _failing_on_second(monkeypatch, name)
+    with pytest.raises(OSError):
+        build(raw_dir=raw, out_dir=out)
+    assert snapshot(out) == before

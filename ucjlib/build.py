@@ -16,7 +16,7 @@ import pandas as pd
 from . import config, paths
 from .checks import run_checks
 from .errors import InputError, ParseError, RegionError
-from .files import read_table, remove_stale_temporaries, write_text_atomically
+from .files import read_table, remove_stale_temporaries, write_texts_together
 from .indicators import indicators
 from .numerals import CONVENTIONS, ascii_digits
 from .parse import Figure, parse_figure, parse_period, period_start
@@ -400,7 +400,7 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
     texts = {name: spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
              for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv"),
                                  (labour_force, "labour_force.csv"))}
-    for name, text in texts.items():
-        write_text_atomically(text, out_dir / name)
-    write_text_atomically(generation({name: text.encode("utf-8") for name, text in texts.items()}), out_dir / GENERATION)
+    stamp = generation({name: text.encode("utf-8") for name, text in texts.items()})
+    # All files or none: every output is on disk under a temporary name before the first rename.
+    write_texts_together({**{out_dir / name: text for name, text in texts.items()}, out_dir / GENERATION: stamp})
     return processed

@@ -124,6 +124,61 @@ def write_text_atomically(text: str, target: Path) -> None:
         raise
 
 
+def _write_temporary(text: str, folder: Path) -> Path:
+    """``text`` in a new ``.tmp-*`` file of ``folder``, flushed to disk; removed if writing fails."""
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return Path(temporary)
+
+
+def _replace(source: Path, target: Path) -> None:
+    os.replace(source, target)
+
+
+def write_texts_together(texts: dict[Path, str]) -> None:
+    """Write several files of one folder all or none (the build's outputs, issue 29 §5).
+
+    Every text is first written whole under a temporary name; only when all are on disk are they
+    renamed into place, in order. If a rename fails part-way, the files already renamed get their
+    previous content back (or are removed, when there was none); a folder made for them and left
+    empty is removed too. A crash between renames is what the generation stamp, renamed last,
+    lets readers detect.
+    """
+    folders = {target.parent for target in texts}
+    assert len(folders) == 1, "files written together live in one folder"
+    folder = folders.pop()
+    made = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = {target: target.read_bytes() if target.exists() else None for target in texts}
+    temporaries: dict[Path, Path] = {}
+    done: list[Path] = []
+    try:
+        for target, text in texts.items():
+            temporaries[target] = _write_temporary(text, folder)
+        for target, temporary in temporaries.items():
+            _replace(temporary, target)
+            done.append(target)
+    except BaseException:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
+        for target in done:
+            if previous[target] is None:
+                target.unlink(missing_ok=True)
+            else:
+                write_text_atomically(previous[target].decode("utf-8"), target)
+        if made and not any(folder.iterdir()):
+            folder.rmdir()
+        raise
+
+
 def remove_stale_temporaries(folder: Path) -> None:
     """Delete ``.tmp-*`` files an interrupted write left behind (the targets are intact)."""
     for leftover in folder.glob("**/.tmp-*"):
