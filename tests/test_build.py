@@ -678,6 +678,28 @@ def test_second_claims_count_for_one_programme_and_period_is_a_conflict(raw, out
     assert f"line {original + 2}" in shown and "claims" in shown
 
 
+def test_same_month_conflict_is_settled_by_source_priority_not_row_order(raw, tmp_path):
+    """A news figure listed first and an official release (a .go.id page) for the same month: the
+    headline is the official one, and the check says which rule chose it."""
+    from ucjlib.processed import load_checks
+    from ucjlib.region_model import Assumptions, region_model
+
+    with (raw / "sources.csv").open("a", encoding="utf-8") as f:
+        f.write("uji-resmi,Pemko Binjai (binjaikota.go.id),Rilis,Release,2024-10-20,https://binjaikota.go.id/rilis,,,\n")
+    frame = read_obs(raw)
+    news = locate(frame, BIN, "ucj_coverage")  # "33%", fgd-binjai-2024-10 (no URL: news)
+    _extra_row(raw, frame, news, value="40%", source_id="uji-resmi", note_en="")
+    out = tmp_path / "processed"
+    build(raw_dir=raw, out_dir=out)
+    observations, checks = load_processed(out / OBS), load_checks(out / "checks.csv")
+    legal = pd.read_csv(out / "legal_references.csv", dtype=str, keep_default_na=False)
+    model = region_model("12.75", observations, checks, legal, Assumptions(as_of=dt.date(2026, 12, 6)))
+    assert (model.coverage.value, model.coverage.source_id) == (40.0, "uji-resmi")
+    same = checks[(checks["check"] == "two coverage figures for the same month") & (checks["region_code"] == "12.75")]
+    assert len(same) == 1 and same.iloc[0]["source_id"] == "uji-resmi"
+    assert "official" in same.iloc[0]["explanation"]
+
+
 # --- issue 29 §5: all outputs or none ------------------------------------------------------
 
 def _failing_on_second(monkeypatch, name):
