@@ -735,3 +735,21 @@ def test_build_that_fails_part_way_keeps_every_previous_output(raw, out, monkeyp
     with pytest.raises(OSError):
         build(raw_dir=raw, out_dir=out)
     assert snapshot(out) == before
+
+
+def test_control_characters_in_a_printed_name_are_escaped(raw, tmp_path, monkeypatch, capsys):
+    """A name with ESC in a processed file edited by hand (the build refuses it in data/raw/) is
+    printed escaped, so the terminal does not act on it."""
+    from ucjlib.__main__ import main
+
+    root = tmp_path / "project"
+    shutil.copytree(raw, root / "data" / "raw")
+    build(raw_dir=root / "data" / "raw", out_dir=root / "data" / "processed")
+    observations = root / "data" / "processed" / OBS
+    observations.write_text(observations.read_text(encoding="utf-8").replace("Kota Binjai", "Kota \x1b]0;owned\x07Binjai"),
+                            encoding="utf-8")
+    monkeypatch.setenv("UCJ_ROOT", str(root))
+    assert main(["summary"]) == 0
+    printed = capsys.readouterr().out
+    assert "\x1b" not in printed and "\x07" not in printed
+    assert "Kota \\x1b]0;owned\\x07Binjai" in printed
