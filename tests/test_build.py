@@ -546,6 +546,8 @@ FILE_CASES = {
                          OBS, "has a header but no rows"),
     "file in UTF-16": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16")),
                        OBS, "is UTF-16 text"),
+    "file in UTF-16 without its BOM": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16-le")),
+                                       OBS, "is UTF-16 text"),
     "alias that shadows an official name": (lambda raw: _append_line(raw, "region_aliases.csv", "Lampung,Kabupaten Lampung Tengah,,"),
                                             "region_aliases.csv", "is the official name of Lampung (18)"),
     "terminal control characters in a name": (lambda raw: _append_line(raw, "regions.csv", "98,Provinsi \x1b[2JBaru,province,98,Provinsi Baru"),
