@@ -203,6 +203,9 @@ CELL_CASES = [
     ("date before 1990", (BIN, "workers"), {"as_of": "1985-06"}, "as_of", "before 1990", None),
     ("period starting before 1990", (LAB, "claims_paid"), {"as_of": "1989-01/2025-03"}, "as_of", "before 1990", None),
     ("workers above the national population", (BIN, "workers"), {"value": "900 juta"}, "value", "population", None),
+    ("workers above the largest city's population", (BIN, "workers"), {"value": "12 juta"}, "value", "largest city", None),
+    ("recipients above the largest province's population", ("Provinsi Lampung", "benefit_recipients"),
+     {"value": "70 juta"}, "value", "largest province", None),
     ("NUL byte in a note", (BIN, "workers"), {"note_en": "labour\x00force"}, "note_en", "NUL", None),
     ("text past the length limit", (BIN, "workers"), {"note_en": "x" * 5000}, "note_en", "characters", None),
 ]

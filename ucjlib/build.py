@@ -81,6 +81,7 @@ def clean_observations(
                              raw.indicator in config.POSITIVE_INDICATORS, raw.indicator, problem)
         as_of = _read_as_of(raw.as_of, definition["kind"] == "observed", today, problem)
         region = _resolve(regions, raw.region, raw.level, raw.province, problem)
+        _within_population(figure, unit, raw.indicator, region, raw.value, problem)
         if raw.source_id not in known_sources:
             problem("source_id", raw.source_id, f"is not listed in {sources_file}")
         if row_problems:
@@ -120,14 +121,23 @@ def _read_value(text: str, unit: str, maximum: float | None, number_convention: 
         problem("value", text, f"{indicator} is measured in {unit}: expected a {expected}, got a {figure.kind}")
     elif maximum is not None and top > maximum:
         problem("value", text, f"{indicator} cannot exceed {maximum:g}{which}")
-    elif unit == "persons" and top > config.MAX_PERSONS:
-        problem("value", text, f"{indicator} cannot exceed Indonesia's population (under {config.MAX_PERSONS:,} persons){which}: "
-                "check the scale word (ribu, juta)")
     elif figure.value <= 0 and positive:
         problem("value", text, f"{indicator} must be more than 0 (reports divide by it): check the figure")
     else:
         return figure
     return None
+
+
+def _within_population(figure: Figure | None, unit: str, indicator: str, region, text: str, problem) -> None:
+    """A count of persons no larger than the most a region of its level holds (config.MAX_PERSONS_BY_LEVEL:
+    no population per region is in the data), a range at its upper end."""
+    if figure is None or region is None or unit != "persons":
+        return
+    ceiling = config.MAX_PERSONS_BY_LEVEL[region.level]
+    if (figure.ends[1] if figure.ends else figure.value) > ceiling:
+        whose = "Indonesia's population" if region.level == "national" else f"the population of the largest {region.level}"
+        problem("value", text, f"{indicator} of {region.name} cannot exceed {whose} (under {ceiling:,} persons): "
+                "check the scale word (ribu, juta)")
 
 
 def _read_as_of(text: str, observed: bool, today: dt.date, problem) -> str | None:
@@ -204,6 +214,7 @@ def clean_labour_force(labour: pd.DataFrame, regions: RegionTable, file: str = "
                              True, raw.indicator, problem)
         as_of = _read_as_of(raw.as_of, True, today, problem)
         region = _resolve(regions, raw.region, raw.level, raw.province, problem)
+        _within_population(figure, definition["unit"], raw.indicator, region, raw.value, problem)
         if row_problems:
             problems.extend(row_problems)
             continue

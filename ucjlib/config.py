@@ -174,6 +174,12 @@ EARLIEST_DATE = dt.date(1990, 1, 1)
 # per region in data/raw/, so this national ceiling bounds every region's counts; it catches a
 # wrong scale word ("900 juta" for "900 ribu") without judging a plausible figure.
 MAX_PERSONS = 300_000_000
+# The same by the level of the region a count is about (a region's own population is not in
+# the data): a province holds at most the most populous one, Jawa Barat, about 50 million in
+# 2024, with room to 60 million; a kabupaten/kota the most populous one, Kabupaten Bogor, about
+# 5,6 million in 2024, with room to 10 million. The largest counts in data/raw/ are 23,5 million
+# workers in Jawa Barat and 1,3 million in Kota Surabaya.
+MAX_PERSONS_BY_LEVEL = {"national": MAX_PERSONS, "province": 60_000_000, "regency": 10_000_000, "city": 10_000_000}
 # The longest text a raw cell may hold: the longest note in data/raw/ has about 330 characters; a
 # cell of thousands is a paste gone wrong, which a report would print whole.
 MAX_TEXT_LENGTH = 2000
