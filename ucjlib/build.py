@@ -381,7 +381,7 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     try:
         regions = RegionTable.load(files["regions"], files["aliases"])
     except RegionError as err:
-        raise InputError([(shown["aliases"], None, "name", None, str(err))]) from None
+        raise InputError([(shown["aliases"], err.line, err.column or "name", err.text, str(err))]) from None
     processed, row_problems = clean_observations(observations, sources, regions, shown["observations"], today, shown["sources"])
     labour_force, labour_problems = clean_labour_force(labour, regions, shown["labour_force"], today)
     row_problems += labour_problems
