@@ -197,6 +197,17 @@ CELL_CASES = [
     ("zero target", ("Muba", "coverage_target"), {"value": "0 persen"}, "value", "must be more than 0", None),
     ("zero poverty rate", (LAB, "poverty_rate"), {"value": "0 persen"}, "value", "must be more than 0", None),
     ("zero enrolment", ("Muba", "planned_enrolment"), {"value": "0"}, "value", "must be more than 0", None),
+    # Issue 29 §4: what cannot be true is refused at the build.
+    ("range past its limit", (BIN, "ucj_coverage"), {"value": "33–133 persen"}, "value", "cannot exceed 100", None),
+    ("target with an open period", ("Muba", "coverage_target"), {"as_of": "../2030"}, "as_of", "a target", None),
+    ("date before 1990", (BIN, "workers"), {"as_of": "1985-06"}, "as_of", "before 1990", None),
+    ("period starting before 1990", (LAB, "claims_paid"), {"as_of": "1989-01/2025-03"}, "as_of", "before 1990", None),
+    ("workers above the national population", (BIN, "workers"), {"value": "900 juta"}, "value", "population", None),
+    ("workers above the largest city's population", (BIN, "workers"), {"value": "12 juta"}, "value", "largest city", None),
+    ("recipients above the largest province's population", ("Provinsi Lampung", "benefit_recipients"),
+     {"value": "70 juta"}, "value", "largest province", None),
+    ("NUL byte in a note", (BIN, "workers"), {"note_en": "labour\x00force"}, "note_en", "NUL", None),
+    ("text past the length limit", (BIN, "workers"), {"note_en": "x" * 5000}, "note_en", "characters", None),
 ]
 
 
@@ -212,7 +223,8 @@ def test_bad_cell_is_rejected_with_file_line_column_text(raw, out, where, edits,
     text = edits[column]
     # The spreadsheet line we expect really holds the offending text.
     assert text in (raw / OBS).read_text(encoding="utf-8").splitlines()[line - 1]
-    shown = message_line(rejected(raw, out, today), line, column, text)
+    # Shown as Python writes it (control characters escaped), a long text cut short.
+    shown = message_line(rejected(raw, out, today), line, column, repr(text)[1:-1][:60])
     assert words in shown
 
 
@@ -527,6 +539,22 @@ FILE_CASES = {
                                           "sources.csv", "column 'title_id': 'Only English' has no translation"),
     "legal subject missing": (lambda raw: _append_line(raw, "legal_references.csv", "fgd-binjai-2024-10,UU 1/2099,UU 1/2099,,,,"),
                               "legal_references.csv", "column 'subject_id'"),
+    # Issue 29 §4: dates that cannot be true, files that are not what they claim.
+    "publication date in the future": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,2099-01-01,,,,"),
+                                       "sources.csv", "column 'published': '2099-01-01': lies in the future"),
+    "publication date before 1990": (lambda raw: _append_line(raw, "sources.csv", "old,Outlet,Judul,Title,1985-01-01,,,,"),
+                                     "sources.csv", "column 'published': '1985-01-01': is before 1990"),
+    "header-only file": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").split("\n", 1)[0] + "\n",
+                                                            encoding="utf-8"),
+                         OBS, "has a header but no rows"),
+    "file in UTF-16": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16")),
+                       OBS, "is UTF-16 text"),
+    "file in UTF-16 without its BOM": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16-le")),
+                                       OBS, "is UTF-16 text"),
+    "alias that shadows an official name": (lambda raw: _append_line(raw, "region_aliases.csv", "Lampung,Kabupaten Lampung Tengah,,"),
+                                            "region_aliases.csv", "is the official name of Lampung (18)"),
+    "terminal control characters in a name": (lambda raw: _append_line(raw, "regions.csv", "98,Provinsi \x1b[2JBaru,province,98,Provinsi Baru"),
+                                              "regions.csv", "'Provinsi \\x1b[2JBaru': contains a control character"),
     "duplicated column name": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").replace(",note_en\n", ",value\n", 1), encoding="utf-8"),
                                OBS, "appears twice in the header"),
 }
@@ -627,3 +655,106 @@ def _built_out(raw, tmp_path):
     out = tmp_path / "labour-out"
     build(raw_dir=raw, out_dir=out)
     return out / LF
+
+
+# --- issue 29 §4: one group, one programme, one month --------------------------------------
+
+def _extra_row(raw, frame, index, **edits):
+    row = frame.loc[[index]].assign(**edits)
+    write_obs(raw, pd.concat([frame, row], ignore_index=True))
+    return len(frame) + 2
+
+
+def test_zero_width_character_does_not_make_a_second_group(raw, out):
+    """"non\u200b-ASN" is "non-ASN": a second figure for it from the same source is a conflict."""
+    frame = read_obs(raw)
+    original = frame[(frame["region"] == "Muba") & (frame["group"] == "non-ASN")].index[0]
+    line = _extra_row(raw, frame, original, group="non\u200b-ASN", value="7.000")
+    shown = message_line(rejected(raw, out), line, "value", "7.000")
+    assert f"conflicts with line {original + 2}" in shown
+
+
+def test_second_claims_count_for_one_programme_and_period_is_a_conflict(raw, out):
+    """Claims of one programme over one period are one ledger figure: another source's other count conflicts."""
+    frame = read_obs(raw)
+    original = locate(frame, LAB, "claims_count", "JHT")
+    line = _extra_row(raw, frame, original, value="6.000", source_id="wahana-labuhanbatu-2025-09")
+    shown = message_line(rejected(raw, out), line, "value", "6.000")
+    assert f"line {original + 2}" in shown and "claims" in shown
+
+
+def test_same_month_conflict_is_settled_by_source_priority_not_row_order(raw, tmp_path):
+    """A news figure listed first and an official release (a .go.id page) for the same month: the
+    headline is the official one, and the check says which rule chose it."""
+    from ucjlib.processed import load_checks
+    from ucjlib.region_model import Assumptions, region_model
+
+    with (raw / "sources.csv").open("a", encoding="utf-8") as f:
+        f.write("uji-resmi,Pemko Binjai (binjaikota.go.id),Rilis,Release,2024-10-20,https://binjaikota.go.id/rilis,,,\n")
+    frame = read_obs(raw)
+    news = locate(frame, BIN, "ucj_coverage")  # "33%", fgd-binjai-2024-10 (no URL: news)
+    _extra_row(raw, frame, news, value="40%", source_id="uji-resmi", note_en="")
+    out = tmp_path / "processed"
+    build(raw_dir=raw, out_dir=out)
+    observations, checks = load_processed(out / OBS), load_checks(out / "checks.csv")
+    legal = pd.read_csv(out / "legal_references.csv", dtype=str, keep_default_na=False)
+    model = region_model("12.75", observations, checks, legal, Assumptions(as_of=dt.date(2026, 12, 6)))
+    assert (model.coverage.value, model.coverage.source_id) == (40.0, "uji-resmi")
+    same = checks[(checks["check"] == "two coverage figures for the same month") & (checks["region_code"] == "12.75")]
+    assert len(same) == 1 and same.iloc[0]["source_id"] == "uji-resmi"
+    assert "official" in same.iloc[0]["explanation"]
+
+
+# --- issue 29 §5: all outputs or none ------------------------------------------------------
+
+def _failing_on_second(monkeypatch, name):
+    import ucjlib.files as files
+
+    real, calls = getattr(files, name), []
+
+    def writer(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(files, name, writer)
+
+
+@pytest.mark.parametrize("name", ["_write_temporary", "_replace"])
+def test_first_build_that_fails_part_way_leaves_no_processed_file(raw, tmp_path, monkeypatch, name):
+    _failing_on_second(monkeypatch, name)
+    out = tmp_path / "first"
+    with pytest.raises(OSError):
+        build(raw_dir=raw, out_dir=out)
+    assert not out.exists() or not list(out.iterdir()), sorted(p.name for p in out.iterdir())
+
+
+@pytest.mark.parametrize("name", ["_write_temporary", "_replace"])
+def test_build_that_fails_part_way_keeps_every_previous_output(raw, out, monkeypatch, name):
+    before = snapshot(out)
+    frame = read_obs(raw)
+    frame.loc[locate(frame, BIN, "workers"), "note_en"] = "changed"  # new outputs differ from the old
+    write_obs(raw, frame)
+    _failing_on_second(monkeypatch, name)
+    with pytest.raises(OSError):
+        build(raw_dir=raw, out_dir=out)
+    assert snapshot(out) == before
+
+
+def test_control_characters_in_a_printed_name_are_escaped(raw, tmp_path, monkeypatch, capsys):
+    """A name with ESC in a processed file edited by hand (the build refuses it in data/raw/) is
+    printed escaped, so the terminal does not act on it."""
+    from ucjlib.__main__ import main
+
+    root = tmp_path / "project"
+    shutil.copytree(raw, root / "data" / "raw")
+    build(raw_dir=root / "data" / "raw", out_dir=root / "data" / "processed")
+    observations = root / "data" / "processed" / OBS
+    observations.write_text(observations.read_text(encoding="utf-8").replace("Kota Binjai", "Kota \x1b]0;owned\x07Binjai"),
+                            encoding="utf-8")
+    monkeypatch.setenv("UCJ_ROOT", str(root))
+    assert main(["summary"]) == 0
+    printed = capsys.readouterr().out
+    assert "\x1b" not in printed and "\x07" not in printed
+    assert "Kota \\x1b]0;owned\\x07Binjai" in printed

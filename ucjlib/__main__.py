@@ -8,11 +8,27 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 
 from . import paths
 from .errors import UCJError
 from .files import exclusive_run
+
+
+# Control characters a terminal acts on (ESC clears the screen, sets the title …); a name from the
+# data is printed with them escaped, as Python writes them ("\x1b"). The build refuses them in
+# data/raw/; this covers processed files edited by hand and every message that quotes the data.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _safe(text: object) -> str:
+    r"""Text with control characters escaped; line breaks kept.
+
+    >>> _safe("Kota \x1b[2JBinjai\nnext")
+    'Kota \\x1b[2JBinjai\nnext'
+    """
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], str(text))
 
 
 def _summary() -> str:
@@ -70,12 +86,12 @@ def _reports(args) -> int:
         if result.error or result.attempts > 1:
             status = "FAILED" if result.error else "retried"
             detail = f" after {result.attempts} attempt(s): {result.error}" if result.error else ": the kernel was replaced"
-            print(f"{status} {result.region_code} {result.region_name} [{result.language}]{detail}", file=sys.stderr)
+            print(_safe(f"{status} {result.region_code} {result.region_name} [{result.language}]{detail}"), file=sys.stderr)
     rendered = sum(r.error is None and not r.skipped for r in results)
     print(f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into {paths.shown_path(paths.reports_dir())}/")
     failed = sorted({f"{r.region_code} {r.region_name}" for r in results if r.error})
     if failed:
-        print(f"failed regions (not published): {', '.join(failed)}", file=sys.stderr)
+        print(_safe(f"failed regions (not published): {', '.join(failed)}"), file=sys.stderr)
         return 1
     return 0
 
@@ -85,7 +101,7 @@ def _verify() -> int:
 
     problems, kept = stale_reports()
     for key, reason in problems + kept:  # the files kept are named, but fail nothing: they are not the run's
-        print(f"{key}: {reason}")
+        print(_safe(f"{key}: {reason}"))
     print("all reports match the current data" if not problems else f"{len(problems)} report(s) do not match the data")
     return 1 if problems else 0
 
@@ -155,9 +171,9 @@ def main(argv: list[str] | None = None) -> int:
             with exclusive_run("build"):
                 processed = build()
             print(f"built {len(processed)} observations into {paths.shown_path(paths.processed_dir())}/")
-        print(_summary())
+        print(_safe(_summary()))
     except (UCJError, OSError) as err:  # OSError: a missing input, an unwritable folder …
-        print(f"error: {err}", file=sys.stderr)
+        print(_safe(f"error: {err}"), file=sys.stderr)
         if args.command == "build":
             print("nothing was written; the previous outputs are unchanged.", file=sys.stderr)
         return 1

@@ -16,7 +16,7 @@ import pandas as pd
 from . import config, paths
 from .checks import run_checks
 from .errors import InputError, ParseError, RegionError
-from .files import read_table, remove_stale_temporaries, write_text_atomically
+from .files import read_table, remove_stale_temporaries, write_texts_together
 from .indicators import indicators
 from .numerals import CONVENTIONS, ascii_digits
 from .parse import Figure, parse_figure, parse_period, period_start
@@ -81,6 +81,7 @@ def clean_observations(
                              raw.indicator in config.POSITIVE_INDICATORS, raw.indicator, problem)
         as_of = _read_as_of(raw.as_of, definition["kind"] == "observed", today, problem)
         region = _resolve(regions, raw.region, raw.level, raw.province, problem)
+        _within_population(figure, unit, raw.indicator, region, raw.value, problem)
         if raw.source_id not in known_sources:
             problem("source_id", raw.source_id, f"is not listed in {sources_file}")
         if row_problems:
@@ -114,10 +115,12 @@ def _read_value(text: str, unit: str, maximum: float | None, number_convention: 
         problem("value", text, str(err))
         return None
     expected = _KIND_OF_UNIT.get(unit, "number")
+    top = figure.ends[1] if figure.ends else figure.value  # a range is checked at both ends, not its midpoint
+    which = " (the upper end of the range)" if figure.ends else ""
     if figure.kind != expected:
         problem("value", text, f"{indicator} is measured in {unit}: expected a {expected}, got a {figure.kind}")
-    elif maximum is not None and figure.value > maximum:
-        problem("value", text, f"{indicator} cannot exceed {maximum:g}")
+    elif maximum is not None and top > maximum:
+        problem("value", text, f"{indicator} cannot exceed {maximum:g}{which}")
     elif figure.value <= 0 and positive:
         problem("value", text, f"{indicator} must be more than 0 (reports divide by it): check the figure")
     else:
@@ -125,17 +128,58 @@ def _read_value(text: str, unit: str, maximum: float | None, number_convention: 
     return None
 
 
+def _within_population(figure: Figure | None, unit: str, indicator: str, region, text: str, problem) -> None:
+    """A count of persons no larger than the most a region of its level holds (config.MAX_PERSONS_BY_LEVEL:
+    no population per region is in the data), a range at its upper end."""
+    if figure is None or region is None or unit != "persons":
+        return
+    ceiling = config.MAX_PERSONS_BY_LEVEL[region.level]
+    if (figure.ends[1] if figure.ends else figure.value) > ceiling:
+        whose = "Indonesia's population" if region.level == "national" else f"the population of the largest {region.level}"
+        problem("value", text, f"{indicator} of {region.name} cannot exceed {whose} (under {ceiling:,} persons): "
+                "check the scale word (ribu, juta)")
+
+
 def _read_as_of(text: str, observed: bool, today: dt.date, problem) -> str | None:
-    """The period as ISO text; an observed figure may not lie in the future."""
+    """The period as ISO text; an observed figure may not lie in the future, nothing may lie
+    before 1990, and a target or plan needs a start (it is judged by its year)."""
     try:
         as_of = parse_period(text)
     except ParseError as err:
         problem("as_of", text, str(err))
         return None
     start = as_of.split("/")[0]
-    if observed and start != ".." and period_start(start) > today:
+    if start == ".." and not observed:
+        problem("as_of", text, "is open at its start, which a target or plan cannot be (reports judge it by its "
+                "year): write the year, e.g. 2030, or the whole period, e.g. 2025/2030")
+    elif any(period_start(part) < config.EARLIEST_DATE for part in as_of.split("/") if part != ".."):
+        problem("as_of", text, _BEFORE_EARLIEST)
+    elif observed and start != ".." and period_start(start) > today:
         problem("as_of", text, f"lies in the future (today is {today.isoformat()}); only targets and plans may refer to later dates")
     return as_of
+
+
+_BEFORE_EARLIEST = (f"is before {config.EARLIEST_DATE.year}: no figure or page of this project is that old "
+                    "(a typing error in the year?)")
+
+
+def _publication_dates(table: pd.DataFrame, file: str, today: dt.date) -> list[tuple]:
+    """A publication date before 1990 or after today cannot be true (a well-formed date only:
+    the schema reports the others)."""
+    problems = []
+    if "published" not in table.columns:
+        return problems
+    for line, text in zip(table.index + 2, table["published"]):
+        try:
+            date = dt.date.fromisoformat(text)
+        except ValueError:
+            continue
+        if date < config.EARLIEST_DATE:
+            problems.append((file, int(line), "published", text, _BEFORE_EARLIEST))
+        elif date > today:
+            problems.append((file, int(line), "published", text, f"lies in the future (today is {today.isoformat()}): "
+                             "a page cannot be published after it was read"))
+    return problems
 
 
 def _resolve(regions: RegionTable, name: str, level: str, province: str, problem):
@@ -170,6 +214,7 @@ def clean_labour_force(labour: pd.DataFrame, regions: RegionTable, file: str = "
                              True, raw.indicator, problem)
         as_of = _read_as_of(raw.as_of, True, today, problem)
         region = _resolve(regions, raw.region, raw.level, raw.province, problem)
+        _within_population(figure, definition["unit"], raw.indicator, region, raw.value, problem)
         if row_problems:
             problems.extend(row_problems)
             continue
@@ -211,6 +256,27 @@ def _duplicates(processed: pd.DataFrame, file: str) -> list[tuple]:
                 message = (f"conflicts with line {first.raw_line}, which gives {first.value_as_printed!r} for the same "
                            "figure from the same source: keep the one the source prints, or tell them apart by a qualifier")
             problems.append((file, other.raw_line, "value", other.value_as_printed, message))
+    return problems + _ledger_conflicts(processed, file)
+
+
+# Figures a ledger holds once, whoever prints them: claims of one programme over one period.
+LEDGER_INDICATORS = ("claims_count",)
+
+
+def _ledger_conflicts(processed: pd.DataFrame, file: str) -> list[tuple]:
+    """Two sources that give one ledger figure (one region, programme and period) different
+    values: a conflict (one source's own repeat or conflict is reported by :func:`_duplicates`)."""
+    key = ["region_code", "indicator", "as_of", *QUALIFIERS]
+    ledger = processed[processed["indicator"].isin(LEDGER_INDICATORS)]
+    problems = []
+    for _, group in ledger[ledger.duplicated(key, keep=False)].groupby(key, sort=False):
+        first, *others = group.itertuples(index=False)
+        for other in others:
+            if other.source_id != first.source_id and other.value != first.value:
+                problems.append((file, other.raw_line, "value", other.value_as_printed,
+                                 f"conflicts with line {first.raw_line}, which gives {first.value_as_printed!r} "
+                                 f"{other.indicator} of {other.programme or 'the same programme'} for the same period "
+                                 f"({first.source_id}): claims are counted once, in one ledger: keep the official figure"))
     return problems
 
 
@@ -271,6 +337,11 @@ def _orphan_regions(regions: pd.DataFrame, file: str) -> list[tuple]:
             for line, code in local["province_code"].items() if code not in provinces]
 
 
+# The tables a build cannot do without a row of (aliases, legal references and labour-force
+# bases may be empty).
+NEEDS_ROWS = ("observations", "sources", "regions")
+
+
 def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Read and validate every raw table; return the processed observations, legal
     references and labour-force bases. Raises :class:`InputError` listing every problem found."""
@@ -278,6 +349,12 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     files = {name: raw_dir / filename for name, filename in paths.RAW_FILES.items()}
     shown = {name: paths.shown_path(path) for name, path in files.items()}
     tables = {name: read_table(path) for name, path in files.items()}
+    today = today or dt.date.today()
+    # A table without rows is one problem, not one per column its schema expects.
+    empty = [(shown[name], None, None, None, "has a header but no rows: add the rows, or restore the file")
+             for name in NEEDS_ROWS if tables[name].empty]
+    if empty:
+        raise InputError(empty)
     observations = _add_optional_columns(tables["observations"])
     sources, problems = _published_digits(tables["sources"], shown["sources"])
     if "number_convention" not in sources.columns:  # optional: Indonesian print throughout
@@ -290,6 +367,7 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     labour = tables["labour_force"].assign(**{column: "" for column in ("province", "note_id", "note_en", "number_convention")
                                               if column not in tables["labour_force"].columns})
     problems += validate(labour, raw_labour_force_schema(), shown["labour_force"])
+    problems += _publication_dates(sources, shown["sources"], today) + _publication_dates(labour, shown["labour_force"], today)
     problems += untranslated(labour, shown["labour_force"], "labour_force")
     problems += untranslated(observations, shown["observations"], "observations")
     problems += untranslated(sources, shown["sources"], "sources")
@@ -303,7 +381,7 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     try:
         regions = RegionTable.load(files["regions"], files["aliases"])
     except RegionError as err:
-        raise InputError([(shown["aliases"], None, "name", None, str(err))]) from None
+        raise InputError([(shown["aliases"], err.line, err.column or "name", err.text, str(err))]) from None
     processed, row_problems = clean_observations(observations, sources, regions, shown["observations"], today, shown["sources"])
     labour_force, labour_problems = clean_labour_force(labour, regions, shown["labour_force"], today)
     row_problems += labour_problems
@@ -333,7 +411,7 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
     texts = {name: spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
              for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv"),
                                  (labour_force, "labour_force.csv"))}
-    for name, text in texts.items():
-        write_text_atomically(text, out_dir / name)
-    write_text_atomically(generation({name: text.encode("utf-8") for name, text in texts.items()}), out_dir / GENERATION)
+    stamp = generation({name: text.encode("utf-8") for name, text in texts.items()})
+    # All files or none: every output is on disk under a temporary name before the first rename.
+    write_texts_together({**{out_dir / name: text for name, text in texts.items()}, out_dir / GENERATION: stamp})
     return processed

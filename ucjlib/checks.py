@@ -15,6 +15,7 @@ import pandas as pd
 from . import config, contributions, metrics
 from .formatting import format_number
 from .i18n import N_
+from .processed import by_priority
 from .parse import period_end, period_start, printed_decimals
 from .segments import membership_segments
 
@@ -26,7 +27,7 @@ CHECK_COLUMNS = [
 
 DATE_KEY = ["region_code", "source_id", "as_of"]
 CHECKED_COLUMNS = ["region_code", "region_name", "level", "source_id", "as_of", "indicator", "value", "value_as_printed",
-                   "programme", "group", "basis", "funding", "yardstick", "raw_line"]
+                   "programme", "group", "basis", "funding", "yardstick", "raw_line", "source_url"]
 
 
 def _percent_rounding(printed: str) -> float:
@@ -348,7 +349,7 @@ def _same_month_conflicts(rows: pd.DataFrame) -> list[dict]:
     results = []
     for _, month in coverage[coverage.duplicated(["region_code", "_month"], keep=False)].groupby(
             ["region_code", "_month"], sort=True):
-        month = month.sort_values("raw_line")
+        month = by_priority(month)  # the first is the one the headline uses
         first = month.iloc[0]
         for _, other in month.iloc[1:].iterrows():
             tolerance = (config.CHECK_TOLERANCE_POINTS + _percent_rounding(first["value_as_printed"])
@@ -356,7 +357,8 @@ def _same_month_conflicts(rows: pd.DataFrame) -> list[dict]:
             inputs = f"{first['value_as_printed']} ({first['source_id']}) ; {other['value_as_printed']} ({other['source_id']})"
             results.append(_result(SAME_MONTH, first, inputs, first["value"],
                                    other["value"], tolerance, "percent",
-                                   N_("Both are kept; the headline uses the one listed first in the data.")))
+                                   N_("Both are kept; the headline uses the first by source priority: an official "
+                                      "release (a .go.id page) before news, then the one listed first in the data.")))
     return results
 
 

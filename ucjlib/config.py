@@ -163,3 +163,30 @@ APPROXIMATE_SHARE = 0.05
 # A figure whose period ended more than this many months before the report's date is marked old;
 # an earlier coverage figure lends the headline its worker base only within this many months of it.
 OLD_FIGURE_MONTHS = 12
+
+# -- what the build refuses as impossible (issue 29 §4) ----------------------------------------
+# No figure or publication is older than this: BPJS Ketenagakerjaan's predecessor Jamsostek
+# began in 1992 (UU 3/1992), and the oldest page in data/raw/ is from 2015. An earlier date is
+# a typing error ("1925" for "2025").
+EARLIEST_DATE = dt.date(1990, 1, 1)
+# No count of persons in one region exceeds Indonesia's population: about 284 million in 2025
+# (BPS projection), rounded up with room for growth to 300 million. There is no population table
+# per region in data/raw/, so this national ceiling bounds every region's counts; it catches a
+# wrong scale word ("900 juta" for "900 ribu") without judging a plausible figure.
+MAX_PERSONS = 300_000_000
+# The same by the level of the region a count is about (a region's own population is not in
+# the data): a province holds at most the most populous one, Jawa Barat, about 50 million in
+# 2024, with room to 60 million; a kabupaten/kota the most populous one, Kabupaten Bogor, about
+# 5,6 million in 2024, with room to 10 million. The largest counts in data/raw/ are 23,5 million
+# workers in Jawa Barat and 1,3 million in Kota Surabaya.
+MAX_PERSONS_BY_LEVEL = {"national": MAX_PERSONS, "province": 60_000_000, "regency": 10_000_000, "city": 10_000_000}
+# The longest text a raw cell may hold: the longest note in data/raw/ has about 330 characters; a
+# cell of thousands is a paste gone wrong, which a report would print whole.
+MAX_TEXT_LENGTH = 2000
+
+# -- which of two figures for one month is the headline (issue 29 §4) ----------------------------
+# Sources rank by kind, lower first: an official release (a page on a government domain, ".go.id",
+# which includes BPJS Ketenagakerjaan's) before news or a speech reported by news. Within a kind
+# the row listed first in data/raw/observations.csv wins. See ucjlib.processed.source_rank.
+OFFICIAL_DOMAIN = ".go.id"
+SOURCE_RANKS = {"official": 0, "news": 1}

@@ -15,7 +15,12 @@ class ParseError(UCJError, ValueError):
 
 
 class RegionError(UCJError, LookupError):
-    """A region name that is unknown or ambiguous."""
+    """A region name that is unknown or ambiguous; ``line``, ``column`` and ``text`` say where,
+    when it is a row of a file (the alias table)."""
+
+    def __init__(self, message: str, line: int | None = None, column: str | None = None, text: str | None = None):
+        super().__init__(message)
+        self.line, self.column, self.text = line, column, text
 
 
 class InputError(UCJError):

@@ -3,29 +3,51 @@ the old file or the new one, never half of one)."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import errno
 import fcntl
 import io
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import config, paths
 from .errors import InputError, UCJError
 
 
 # Bidirectional-control characters reorder what a reader sees (a name can display as another):
 # they carry no meaning in a figure, a name or a note, so they are dropped on reading.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+# Zero-width characters (space, joiners, word joiner, a BOM inside text) are invisible too: left
+# in, "non\u200b-ASN" would be a second group beside "non-ASN", so they are dropped as well.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                                   "\u200b\u200c\u200d\u2060\ufeff"))
+# Control characters (NUL, ESC …) no figure, name or note holds; a terminal acts on them when a
+# name is printed. Tab, line feed and carriage return are ordinary white space in a cell.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _clean(cell: str) -> str:
     return cell.translate(_BIDI_CONTROLS).strip()
+
+
+def _cell_problems(shown: str, line: int, header: list[str], row: list[str]) -> list[tuple]:
+    """Cells no text can be: a control character, or longer than config.MAX_TEXT_LENGTH."""
+    problems = []
+    for column, cell in zip(header, row):
+        if match := _CONTROL.search(cell):
+            what = "a NUL byte" if match.group() == "\x00" else f"a control character ({match.group()!r})"
+            problems.append((shown, line, column, cell[:60], f"contains {what}, which no text holds "
+                             "(a terminal would act on it): delete it"))
+        elif len(cell) > config.MAX_TEXT_LENGTH:
+            problems.append((shown, line, column, cell[:60], f"has {len(cell)} characters; no cell needs more than "
+                             f"{config.MAX_TEXT_LENGTH} (a paste gone wrong?): shorten it"))
+    return problems
 
 
 def file_stamp(path: Path) -> tuple:
@@ -45,7 +67,11 @@ def read_table(path: Path) -> pd.DataFrame:
     """
     shown = paths.shown_path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        # UTF-16 without its BOM decodes as UTF-8 full of NUL bytes: one of them in four is enough to tell.
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.count(b"\x00") > len(data) // 4 > 0:
+            raise InputError([(shown, None, None, None, "is UTF-16 text (Excel's 'Unicode text'); save it as CSV UTF-8")])
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError([(shown, None, None, None, "file not found")]) from None
     except UnicodeDecodeError as err:
@@ -67,6 +93,7 @@ def read_table(path: Path) -> pd.DataFrame:
                 else:
                     records.append([_clean(cell) for cell in row])
                     lines.append(line)
+                    problems += _cell_problems(shown, line, header, records[-1])
             line = reader.line_num + 1
     except csv.Error as err:
         raise InputError([(shown, reader.line_num, None, None, f"is not a well-formed CSV table: {err}")]) from None
@@ -94,6 +121,61 @@ def write_text_atomically(text: str, target: Path) -> None:
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_temporary(text: str, folder: Path) -> Path:
+    """``text`` in a new ``.tmp-*`` file of ``folder``, flushed to disk; removed if writing fails."""
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return Path(temporary)
+
+
+def _replace(source: Path, target: Path) -> None:
+    os.replace(source, target)
+
+
+def write_texts_together(texts: dict[Path, str]) -> None:
+    """Write several files of one folder all or none (the build's outputs, issue 29 §5).
+
+    Every text is first written whole under a temporary name; only when all are on disk are they
+    renamed into place, in order. If a rename fails part-way, the files already renamed get their
+    previous content back (or are removed, when there was none); a folder made for them and left
+    empty is removed too. A crash between renames is what the generation stamp, renamed last,
+    lets readers detect.
+    """
+    folders = {target.parent for target in texts}
+    assert len(folders) == 1, "files written together live in one folder"
+    folder = folders.pop()
+    made = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = {target: target.read_bytes() if target.exists() else None for target in texts}
+    temporaries: dict[Path, Path] = {}
+    done: list[Path] = []
+    try:
+        for target, text in texts.items():
+            temporaries[target] = _write_temporary(text, folder)
+        for target, temporary in temporaries.items():
+            _replace(temporary, target)
+            done.append(target)
+    except BaseException:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
+        for target in done:
+            if previous[target] is None:
+                target.unlink(missing_ok=True)
+            else:
+                write_text_atomically(previous[target].decode("utf-8"), target)
+        if made and not any(folder.iterdir()):
+            folder.rmdir()
         raise
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from urllib.parse import urlsplit
+
+from . import config, paths
 from .errors import UCJError
 from .files import file_stamp
 
@@ -34,6 +36,25 @@ LABOUR_FORCE_PROCESSED_COLUMNS = [
     "value_as_printed", "approximate", "reading", "as_of", "outlet", "published", "url", "checked",
     "note_id", "note_en", "raw_line",
 ]
+
+
+def source_rank(url: str) -> int:
+    """The rank of a source (lower first) when two figures for one month disagree: an official
+    release, a page on a government domain (``.go.id``), before news (config.SOURCE_RANKS).
+    The one rule both the headline (ucjlib.region_model) and the same-month check use.
+
+    >>> source_rank("https://binjaikota.go.id/rilis"), source_rank("https://www.antaranews.com/x"), source_rank("")
+    (0, 1, 1)
+    """
+    host = (urlsplit(str(url)).hostname or "") if url else ""
+    return config.SOURCE_RANKS["official" if host.endswith(config.OFFICIAL_DOMAIN) else "news"]
+
+
+def by_priority(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with the source's rank first, then the row's place in the raw file: the order in
+    which figures for the same period are preferred."""
+    urls = rows["source_url"] if "source_url" in rows.columns else pd.Series("", index=rows.index)
+    return rows.assign(_rank=urls.map(source_rank)).sort_values(["_rank", "raw_line"], kind="stable").drop(columns="_rank")
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula. The build writes such

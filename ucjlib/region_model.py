@@ -50,6 +50,7 @@ from . import config, contributions, metrics
 from .contributions import Piece
 from .checks import NOT_COMPARABLE, PLAN_IMPLIES_WORKERS
 from .errors import RegionError, UCJError
+from .processed import by_priority
 from .parse import period_end, printed_decimals, printed_range, printed_step
 from .projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
 from .region_scenarios import StartingPoint, implied_growth, region_scenarios, scenario_table, starting_point, yardstick_pace
@@ -446,8 +447,10 @@ def totals(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _newest_first(rows: pd.DataFrame) -> pd.DataFrame:
-    """Newest period end first; ties go to the row that comes first in the raw file."""
-    return rows.assign(_end=rows["as_of"].map(period_end)).sort_values(["_end", "raw_line"], ascending=[False, True]).drop(columns="_end")
+    """Newest period end first; ties go by source priority (an official release before news),
+    then to the row that comes first in the raw file (ucjlib.processed.by_priority)."""
+    return by_priority(rows).assign(_end=lambda r: r["as_of"].map(period_end)).sort_values(
+        "_end", ascending=False, kind="stable").drop(columns="_end")
 
 
 def _beside(figures: pd.DataFrame, indicator: str, reading: Reading):

@@ -114,9 +114,22 @@ class RegionTable:
         for region in self.by_code.values():
             self._by_key.setdefault(_key(_bare(region.name)[0]), []).append(region)
         self._aliases: dict[str, list[str]] = {}
-        for row in aliases.itertuples(index=False):
-            target = self._resolve_name(row.name, None, None, allow_alias=False)
-            codes = self._aliases.setdefault(_key(_bare(row.alias)[0]), [])
+        for line, row in zip(aliases.index + 2, aliases.itertuples(index=False)):  # index + 2: the file's line
+            try:
+                target = self._resolve_name(row.name, None, None, allow_alias=False)
+            except RegionError as err:
+                raise RegionError(str(err), int(line), "name", row.name) from None
+            key = _key(_bare(row.alias)[0])
+            # An alias spelled like an official name of another region would make that name mean two,
+            # except a province named by its namesake city ("Yogyakarta" for DIY beside Kota Yogyakarta):
+            # the bare name stays ambiguous, and a level or prefix settles it.
+            shadowed = [r for r in self._by_key.get(key, [])
+                        if r != target and not (target.level == "province" and r.province_code == target.code)]
+            if shadowed and target not in self._by_key.get(key, []):
+                named = ", ".join(f"{r.name} ({r.code})" for r in shadowed)
+                raise RegionError(f"is the official name of {named}: as an alias it cannot also name "
+                                  f"{target.name} ({target.code}); remove it from {self.alias_file}", int(line), "alias", row.alias)
+            codes = self._aliases.setdefault(key, [])
             if target.code not in codes:
                 codes.append(target.code)
 
