@@ -11,8 +11,9 @@ over from one task to the next (a test compares against a fresh kernel); what th
 caches at module level (data read, models computed) stays, and the tasks of one batch run
 in a row on one kernel so that they share it. A kernel that dies or exceeds the timeout
 (per cell, and per attempt in wall-clock time; starting a kernel has a limit of its own and
-does not count) is killed, replaced and the task retried once. Workers are capped by cores and memory, each keeps to a core of its own with its kernel,
-and they exit when the process that started them dies, taking their kernels with them.
+does not count) is killed, replaced and the task retried once. Workers are capped by cores
+and memory, each keeps to a core of its own with its kernel, and they exit when the process
+that started them dies, taking their kernels with them; Ctrl-C is the parent's to answer.
 """
 
 from __future__ import annotations
