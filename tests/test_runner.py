@@ -186,6 +186,13 @@ def test_a_failure_outside_the_data_keeps_the_last_good_page_marked_stale_and_on
     again = render(out, languages=("id",), regions={"12.75", "12.10"}, progress=False)
     assert [(r.skipped, r.error) for r in again] == [(False, None)] * 2
     assert not any("stale" in entry for entry in read_manifest(out)["reports"].values())
+    # The processed data is gone from under the kernel (the notebook raises, but not about the data's content): kept.
+    (tmp_path / "gone").mkdir()
+    gone = template_with(tmp_path / "gone", "if region == '12.75':\n"
+                                            "    raise FileNotFoundError('data/processed/observations.csv does not exist yet')\n")
+    [result] = render(out, languages=("id",), regions={"12.75"}, template=gone, progress=False)
+    assert result.stale and result.error == "FileNotFoundError: data/processed/observations.csv does not exist yet"
+    assert (out / "12.75-kota-binjai.html").exists() and read_manifest(out)["reports"]["12.75/id"]["stale"] == result.error
     # The data says Binjai's figures cannot be shown (its model raises RegionError): its page goes.
     refused = template_with(tmp_path, "from ucjlib.errors import RegionError\n"
                                       "if region == '12.75':\n    raise RegionError('region 12.75 has no figures')\n")
