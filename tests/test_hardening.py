@@ -546,3 +546,55 @@ def test_a_bad_boundary_costs_one_map_and_a_damaged_boundary_file_stops_the_run_
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert result.stderr.startswith("error: data/boundaries/regions.geojson is cut short")
     assert {path: path.read_bytes() for path in (tmp_path / "reports").rglob("*") if path.is_file()} == published
+
+
+# -- a failure outside a page never takes the page down ------------------------------------------
+
+def test_contradictory_options_and_numbers_out_of_bounds_are_refused_in_one_line_and_the_nation_can_be_chosen(tmp_path,
+                                                                                                              monkeypatch):
+    from ucjlib.__main__ import _regions
+
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    for flags, words in ((["--region", "Binjai", "--province", "Sumut"], "give --region or --province, not both"),
+                         (["--region", "Binjai", "--premium-rate", "nan"], "premium_rate must be a number of rupiah"),
+                         (["--region", "Binjai", "--premium-rate", "inf"], "premium_rate must be a number of rupiah"),
+                         (["--region", "Binjai", "--workforce-growth", "nan"], "workforce_growth must be a yearly fraction"),
+                         (["--region", "Binjai", "--workforce-growth", "1e308"], "workforce_growth must be a yearly fraction")):
+        refused = run_ucjlib(tmp_path, "reports", *flags)
+        assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    for seconds in ("0", "3601", "1e9", "nan"):  # a report's time limit has bounds too
+        refused = run_ucjlib(tmp_path, "reports", "--region", "Binjai", "--timeout", seconds)
+        assert refused.returncode == 2 and "is not a whole number of seconds from 1 to 3600" in refused.stderr, seconds
+    assert not (tmp_path / "reports").exists() or not list((tmp_path / "reports").glob("**/*.html"))
+    # The national report is chosen by its code, its name or its alias; a province's regions never include it.
+    monkeypatch.setenv("UCJ_ROOT", str(tmp_path))
+    for name in ("00", "Indonesia", "Nasional"):
+        assert _regions(name, None) == {"00"}, name
+    assert _regions(None, "Sumut") == {"12.10", "12.75"}
+
+
+def test_ctrl_c_ends_a_report_run_in_one_line_and_leaves_its_pages_whole(tmp_path):
+    from ucjlib.manifest import read_manifest
+
+    copy_raw(tmp_path)
+    assert run_ucjlib(tmp_path, "build").returncode == 0
+    assert run_ucjlib(tmp_path, "reports", "--region", "Binjai", "--language", "id").returncode == 0
+    reports = tmp_path / "reports"
+    before = snapshot(reports)
+    env = {**os.environ, "UCJ_ROOT": str(tmp_path), "MPLBACKEND": "Agg"}
+    # As a terminal's Ctrl-C: SIGINT to the whole process group (workers too), handled as by default.
+    run = subprocess.Popen([sys.executable, "-m", "ucjlib", "reports", "--region", "Binjai", "--language", "id", "--force"],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline, kernels = time.time() + 120, set()
+    while time.time() < deadline and not kernels and run.poll() is None:
+        time.sleep(0.2)
+        kernels = {pid for pid in _descendants(run.pid) if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+    assert kernels, "no kernel started"
+    os.killpg(run.pid, signal.SIGINT)
+    _, stderr = run.communicate(timeout=120)
+    lines = [line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and not line.startswith("executing")]
+    assert run.returncode == 130 and len(lines) == 1 and lines[0].startswith("interrupted: "), stderr
+    assert snapshot(reports) == before and read_manifest(reports)["reports"]

@@ -63,6 +63,8 @@ DAMAGED = {
     "an entry not an object": json.dumps(valid_manifest(**{"12.75/id": "12.75-kota-binjai.html"})).encode(),
     "an entry without its hash": json.dumps(valid_manifest(**{"12.75/id": {
         name: value for name, value in report_entry().items() if name != "html_sha256"}})).encode(),
+    "a stale mark not text": json.dumps(valid_manifest(**{"12.75/id": report_entry(stale=None)})).encode(),
+    "the format before stale marks": json.dumps(valid_manifest() | {"format": 2}).encode(),
     "an index naming another page": json.dumps(valid_manifest() | {"index": {"inputs_sha256": "ab",
                                                                              "html_sha256": {"../x.html": "cd"}}}).encode(),
 }
@@ -75,6 +77,15 @@ def test_a_damaged_manifest_is_treated_as_absent_with_one_line(tmp_path, caplog,
     [record] = caplog.records
     assert record.getMessage().startswith(f"{tmp_path / 'manifest.json'}: ") and "\n" not in record.getMessage()
     assert "treated as absent" in record.getMessage()
+
+
+def test_a_stale_mark_is_part_of_the_format_and_a_stale_page_is_never_current(tmp_path, caplog):
+    (tmp_path / "12.75-kota-binjai.html").write_text("page", encoding="utf-8")
+    entry = report_entry(html_sha256=manifest.sha256_bytes(b"page"), stale="TaskTimeout: the report did not finish within 5 s")
+    manifest.write_manifest(tmp_path, valid_manifest(**{"12.75/id": entry}))
+    assert manifest.read_manifest(tmp_path)["reports"]["12.75/id"]["stale"] == entry["stale"] and not caplog.records
+    assert not manifest.is_current(tmp_path, entry, "cd")  # rendered again by the next run
+    assert manifest.is_current(tmp_path, {key: value for key, value in entry.items() if key != "stale"}, "cd")
 
 
 def test_a_missing_manifest_is_absent_without_a_word(tmp_path, caplog):

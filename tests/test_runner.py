@@ -4,6 +4,7 @@ kernels, and a failed region that is never published."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import time
@@ -13,9 +14,11 @@ import nbformat
 import pytest
 
 from ucjlib import paths
+from ucjlib.__main__ import _cause_line
+from ucjlib.manifest import read_manifest, stale_reports
 from ucjlib.publish import publish_notebook, render
 from ucjlib.region_model import processed_model
-from ucjlib.runner import Task, _first_request, run_tasks
+from ucjlib.runner import Failure, Task, _first_request, run_tasks
 
 from conftest import copy_raw, run_ucjlib
 
@@ -133,21 +136,85 @@ def stopping_template(folder: Path) -> Path:
     return template_with(folder, "import os, signal\nif region == '12.75':\n    os.kill(os.getpid(), signal.SIGSTOP)\n")
 
 
-def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_old_page_goes(project, tmp_path, monkeypatch):
+def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_last_good_page_stays_stale(project, tmp_path,
+                                                                                                           monkeypatch):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     out = tmp_path / "reports"
     render(out, languages=("id",), regions={"12.75"}, progress=False)
-    assert (out / "12.75-kota-binjai.html").exists()
+    page = (out / "12.75-kota-binjai.html").read_bytes()
     started = time.monotonic()
     [result] = render(out, languages=("id",), regions={"12.75"}, template=stopping_template(tmp_path), timeout=5,
                       force=True, progress=False)
     assert time.monotonic() - started < 90  # two attempts of 5 seconds, kernels started and killed
-    assert result.error and result.attempts == 2
-    # The page rendered from the old inputs is taken down, and the index does not link it.
+    assert result.error.startswith("TaskTimeout: the report did not finish within 5 s") and result.attempts == 2
+    # A kernel that hangs says nothing of the data: the last good page stays, linked, marked stale with the reason.
+    assert result.stale and (out / "12.75-kota-binjai.html").read_bytes() == page
+    manifest = read_manifest(out)
+    assert manifest["reports"]["12.75/id"]["stale"] == result.error and "12.75/id" not in manifest["failed"]
+    assert 'href="12.75-kota-binjai.html"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def full_disk(text, target):
+    raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+
+def test_a_failure_outside_the_data_keeps_the_last_good_page_marked_stale_and_only_the_data_takes_it_down(project, tmp_path,
+                                                                                                          monkeypatch):
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    out = tmp_path / "reports"
+    render(out, languages=("id",), regions={"12.75", "12.10"}, progress=False)
+    pages = {name: (out / name).read_bytes() for name in ("12.75-kota-binjai.html", "12.10-kabupaten-labuhanbatu.html")}
+    # The disk fills up as the pages are written (the workers are forked: they write through this module).
+    monkeypatch.setattr("ucjlib.publish.write_text_atomically", full_disk)
+    results = render(out, languages=("id",), regions={"12.75", "12.10"}, force=True, progress=False)
+    monkeypatch.undo()
+    monkeypatch.setenv("UCJ_ROOT", str(project))
+    assert {(r.region_code, r.error, r.stale) for r in results} == {
+        ("12.75", "OSError: No space left on device", True), ("12.10", "OSError: No space left on device", True)}
+    assert {name: (out / name).read_bytes() for name in pages} == pages  # nothing deleted
+    manifest = read_manifest(out)  # a stale mark is part of the format the run reads back
+    assert manifest["failed"] == {} and {manifest["reports"][k]["stale"] for k in ("12.75/id", "12.10/id")} == {
+        "OSError: No space left on device"}
+    problems, _ = stale_reports(out, languages=("id",))
+    assert ("12.75/id", "stale: its last rendering failed (OSError: No space left on device); "
+                        "12.75-kota-binjai.html is the last good page") in problems
+    # One line per cause, naming the reports and what became of their pages.
+    line = _cause_line(results[0].error, results)
+    assert line.startswith("FAILED 2 reports of 2 regions (") and "12.75 Kota Binjai [id]" in line
+    assert line.endswith(") after 1 attempt(s): OSError: No space left on device; their last good pages stay, marked stale")
+    # The next run renders them again, though their inputs are unchanged, and the marks go.
+    again = render(out, languages=("id",), regions={"12.75", "12.10"}, progress=False)
+    assert [(r.skipped, r.error) for r in again] == [(False, None)] * 2
+    assert not any("stale" in entry for entry in read_manifest(out)["reports"].values())
+    # The processed data is gone from under the kernel (the notebook raises, but not about the data's content): kept.
+    (tmp_path / "gone").mkdir()
+    gone = template_with(tmp_path / "gone", "if region == '12.75':\n"
+                                            "    raise FileNotFoundError('data/processed/observations.csv does not exist yet')\n")
+    [result] = render(out, languages=("id",), regions={"12.75"}, template=gone, progress=False)
+    assert result.stale and result.error == "FileNotFoundError: data/processed/observations.csv does not exist yet"
+    assert (out / "12.75-kota-binjai.html").exists() and read_manifest(out)["reports"]["12.75/id"]["stale"] == result.error
+    # The data says Binjai's figures cannot be shown (its model raises RegionError): its page goes.
+    refused = template_with(tmp_path, "from ucjlib.errors import RegionError\n"
+                                      "if region == '12.75':\n    raise RegionError('region 12.75 has no figures')\n")
+    [result] = render(out, languages=("id",), regions={"12.75"}, template=refused, progress=False)
+    assert result.error == "RegionError: region 12.75 has no figures" and not result.stale
     assert not (out / "12.75-kota-binjai.html").exists()
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = read_manifest(out)
     assert "12.75/id" in manifest["failed"] and "12.75/id" not in manifest["reports"]
-    assert 'href="12.75-kota-binjai.html"' not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_timeout_counts_the_reports_own_execution_not_the_kernels_start(tmp_path, monkeypatch):
+    # Every kernel takes three seconds to start (a loaded machine); the notebook itself takes milliseconds.
+    (tmp_path / "slow").mkdir()
+    (tmp_path / "slow" / "sitecustomize.py").write_text(
+        "import sys, time\nif 'ipykernel_launcher' in ' '.join(getattr(sys, 'orig_argv', [])):\n    time.sleep(3)\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(tmp_path / "slow"), os.environ.get("PYTHONPATH", "")]))
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    notebook.cells = [nbformat.v4.new_code_cell("print('done')")]
+    nbformat.write(notebook, tmp_path / "quick.ipynb")
+    [(_, error, attempts, text)] = run_tasks([Task("quick", {})], tmp_path / "quick.ipynb", printed, workers=1, timeout=2,
+                                             progress=False)
+    assert (error, attempts, text) == (None, 1, "done\n")
 
 
 def test_report_assumptions_from_the_command_line_are_checked_first_and_used(project):
@@ -183,7 +250,7 @@ def test_an_interrupted_run_records_a_failure_at_once_and_the_next_run_renders_w
 
     def interrupted(tasks, *args):  # Binjai's execution fails, Labuhanbatu's pages are replaced, then the run is killed
         binjai, labuhanbatu = sorted(tasks, key=lambda task: task.name != "12.75")
-        yield binjai, "RenderError: broken", 1, None
+        yield binjai, Failure("RegionError: gone from the master list", raised="RegionError"), 1, None
         for target in labuhanbatu.details["targets"].values():
             Path(target).write_text("<!DOCTYPE html>new</html>\n", encoding="utf-8")
         yield labuhanbatu, None, 1, processed_model("12.10").overview

@@ -40,13 +40,16 @@ def _summary() -> str:
 
 def _regions(region: str | None, province: str | None) -> set[str] | None:
     """Codes of the regions to render (None: all), resolved before any kernel starts."""
+    if region and province:
+        raise UCJError("give --region or --province, not both: a region is already in its province")
     if not region and not province:
         return None
     from .processed import load_processed
     from .regions import RegionTable, province_of
+    from .summary import report_regions
 
     table, processed = RegionTable.load(), load_processed()
-    present = set(processed.loc[processed["level"] != "national", "region_code"])
+    present = set(report_regions(processed)["region_code"])  # the nation's report too ("00", "Indonesia", "Nasional")
     if region:
         resolved = table.resolve(region)
         if resolved.code not in present:
@@ -54,7 +57,10 @@ def _regions(region: str | None, province: str | None) -> set[str] | None:
                            f"`python -m ucjlib summary` lists the {len(present)} regions with data")
         return {resolved.code}
     code = table.resolve(province, "province").code
-    return {c for c in present if province_of(c) == code}
+    return {c for c in present if c != NATIONAL and province_of(c) == code}
+
+
+NATIONAL = "00"
 
 
 def _assumptions(args) -> dict:
@@ -83,17 +89,32 @@ def _reports(args) -> int:
     results = render(languages=(args.language,) if args.language else LANGUAGE_ORDER, force=args.force,
                      regions=regions, workers=args.workers, parameters=parameters, timeout=args.timeout)
     for result in results:
-        if result.error or result.attempts > 1:
-            status = "FAILED" if result.error else "retried"
-            detail = f" after {result.attempts} attempt(s): {result.error}" if result.error else ": the kernel was replaced"
-            print(_safe(f"{status} {result.region_code} {result.region_name} [{result.language}]{detail}"), file=sys.stderr)
+        if result.error is None and result.attempts > 1:
+            print(_safe(f"retried {result.region_code} {result.region_name} [{result.language}]: the kernel was replaced"), file=sys.stderr)
     rendered = sum(r.error is None and not r.skipped for r in results)
     print(f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into {paths.shown_path(paths.reports_dir())}/")
-    failed = sorted({f"{r.region_code} {r.region_name}" for r in results if r.error})
-    if failed:
-        print(_safe(f"failed regions (not published): {', '.join(failed)}"), file=sys.stderr)
-        return 1
-    return 0
+    causes: dict[str, list] = {}
+    for result in results:
+        if result.error:
+            causes.setdefault(result.error, []).append(result)
+    for error, failed in causes.items():
+        print(_safe(_cause_line(error, failed)), file=sys.stderr)
+    return 1 if causes else 0
+
+
+def _cause_line(error: str, failed: list) -> str:
+    """One line for the reports that failed for one cause: which, why, and what became of their pages."""
+    regions: dict[str, list] = {}
+    for result in failed:
+        regions.setdefault(f"{result.region_code} {result.region_name}", []).append(result.language)
+    named = [f"{region} [{', '.join(languages)}]" for region, languages in regions.items()]
+    who = named[0] if len(named) == 1 else f"{len(failed)} reports of {len(named)} regions ({', '.join(named[:3])}" + (
+        f" and {len(named) - 3} more)" if len(named) > 3 else ")")
+    kept = sum(result.stale for result in failed)
+    fate = ("not published" if not kept else "its last good page stays, marked stale" if kept == len(failed) == 1 else
+            "their last good pages stay, marked stale" if kept == len(failed) else
+            f"{kept} last good page(s) stay, marked stale; {len(failed) - kept} not published")
+    return f"FAILED {who} after {max(result.attempts for result in failed)} attempt(s): {error}; {fate}"
 
 
 def _verify() -> int:
@@ -132,6 +153,14 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _seconds(text: str) -> int:
+    from .runner import MOST_TIMEOUT_SECONDS
+
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MOST_TIMEOUT_SECONDS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds from 1 to {MOST_TIMEOUT_SECONDS}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ucjlib", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -144,8 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
     reports.add_argument("--workers", type=_positive, help="warm kernels to run in parallel (default and most: one per core, "
                          "as many as memory holds)")
-    reports.add_argument("--timeout", type=_positive, default=120, metavar="SECONDS",
-                         help="wall-clock limit for one report; a report past it is retried once, then failed (default 120)")
+    reports.add_argument("--timeout", type=_seconds, default=120, metavar="SECONDS",
+                         help="wall-clock limit for one report's execution, a kernel's start not counted (1 to 3600); "
+                              "a report past it is retried once, then failed (default 120)")
     reports.add_argument("--premium-rate", type=float, metavar="RUPIAH",
                          help="contribution the regional budget pays per person per month: 16800 is BPU JKK+JKM (the "
                               "default), 36800 the same with JHT; any other rate is costed as the reader's")
@@ -177,6 +207,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             print("nothing was written; the previous outputs are unchanged.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: what was written is whole (each file atomically); the next run goes on
+        print(f"interrupted: `python -m ucjlib {args.command}` stopped; the files it wrote are whole, "
+              f"run it again to finish", file=sys.stderr)
+        return 130
     return 0
 
 

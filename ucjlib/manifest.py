@@ -25,7 +25,7 @@ from .files import write_text_atomically
 
 MANIFEST = "manifest.json"
 INDEX_PAGES = {"index.html", "en/index.html"}
-FORMAT = 2  # bump when the manifest's layout changes: an older one is ignored, not misread
+FORMAT = 3  # bump when the manifest's layout changes: an older one is ignored, not misread
 TEMPLATE = "report-region.ipynb"
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,9 @@ class Inputs:
 REPORT_FIELDS = {"file": str, "html_sha256": str, "inputs_sha256": str, "language": str, "parameters": dict,
                  "region_code": str, "region_name": str}
 FAILED_FIELDS = {"error": str, "language": str, "region_code": str}
+# A published report whose last rendering failed for a reason other than its data (a full disk,
+# a kernel that hung) keeps its page, marked stale with that reason: the run renders it again.
+OPTIONAL_REPORT_FIELDS = {"stale": str}
 
 
 def read_manifest(reports_dir: Path) -> dict:
@@ -138,6 +141,8 @@ def _check_layout(manifest, reports_dir: Path) -> None:
             raise ValueError(f'its "{table}" is not a JSON object')
         for key, entry in manifest[table].items():
             wrong = [name for name, kind in fields.items() if not isinstance(entry, dict) or not isinstance(entry.get(name), kind)]
+            if table == "reports":
+                wrong += [name for name, kind in OPTIONAL_REPORT_FIELDS.items() if name in entry and not isinstance(entry[name], kind)]
             if wrong:
                 raise ValueError(f'its "{table}" entry {key!r} lacks a valid {", ".join(wrong)}')
             if table == "reports" and not is_inside(reports_dir, entry["file"]):
@@ -184,8 +189,9 @@ def entry_key(region_code: str, language: str) -> str:
 
 
 def is_current(reports_dir: Path, entry: dict | None, fingerprint: str) -> bool:
-    """Whether a manifest entry matches the current inputs and its HTML is the one published."""
-    if not entry or entry.get("inputs_sha256") != fingerprint:
+    """Whether a manifest entry matches the current inputs, its HTML is the one published, and
+    its last rendering did not fail (a page marked stale is rendered again)."""
+    if not entry or entry.get("inputs_sha256") != fingerprint or "stale" in entry:
         return False
     page = reports_dir / entry["file"]
     return page.exists() and sha256_bytes(page.read_bytes()) == entry.get("html_sha256")
@@ -212,6 +218,8 @@ def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> tu
                 problems.append((key, f"{entry['file']} is missing"))
             elif sha256_bytes((reports_dir / entry["file"]).read_bytes()) != entry["html_sha256"]:
                 problems.append((key, f"{entry['file']} differs from the file the manifest records"))
+            elif "stale" in entry:
+                problems.append((key, f"stale: its last rendering failed ({entry['stale']}); {entry['file']} is the last good page"))
             elif entry["inputs_sha256"] != inputs.fingerprint(region.region_code, entry["parameters"]):
                 problems.append((key, "stale: its inputs changed since it was rendered"))
     kept = [(name, "kept, not made by the run (the manifest does not record it)") for name in foreign_files(reports_dir, manifest)]

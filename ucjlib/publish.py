@@ -3,10 +3,14 @@ its languages (:mod:`ucjlib.runner`), nbconvert exports each language's outputs 
 the page shell template wraps them (inline styles, figures embedded, nothing fetched from the
 network), and the index lists what is published.
 
-A region whose notebook fails is never published (its earlier page is taken down); the
-others still render. A page goes with the manifest entry that recorded it (a region that left
-the data, a failed report, a renamed region's old page); a file the manifest does not record is
-not the run's and is kept. The index links only what the manifest records. Each file is written
+A page comes down only when the data says it must: its region left the data, or its report
+raised one of DATA_ERRORS (its region or its figures can no longer be shown). A report that
+fails for any other reason (a full disk, a kernel that hung or died, a file gone during the
+run) keeps its last good page, marked stale in the manifest with the reason (``verify`` lists
+it, the next run renders it again); one never published stays unpublished. The others still
+render. A page goes with the manifest entry that recorded it (a region that left the data, a
+report its data cannot give, a renamed region's old page); a file the manifest does not
+record is not the run's and is kept. The index links only what the manifest records. Each file is written
 atomically, and the manifest rewritten every few seconds, at once when a report fails and
 at the end, so an interrupted run leaves the previous reports intact and recorded; what it
 rendered in its last seconds may not be recorded yet, and the next run renders it again.
@@ -36,12 +40,17 @@ from .files import remove_stale_temporaries, write_text_atomically
 from .manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, write_manifest
 from .pages import LABELS, index_page, page, report_filename, report_title
 from .processed import load_all
-from .region_model import Assumptions, Overview, processed_model
+from .region_model import Assumptions, Overview, assumptions_for, processed_model, report_date
 from .regions import province_of
 from .runner import Task, run_tasks, worker_cap
 from .summary import region_summary, report_regions
 
 LANGUAGE_ORDER = ("id", "en")
+# The parameters that are report assumptions (the others: region, languages).
+ASSUMPTIONS = ("premium_rate", "yardstick", "target_year", "workforce_growth", "as_of")
+# What the template imports, imported once as part of each kernel's start: ``--timeout`` counts
+# a report's own execution, not the seconds a new kernel spends importing pandas and matplotlib.
+PREPARE = "import IPython.display, ucjlib.pages, ucjlib.region_model"
 # Below this many models a process, forking costs more than it saves.
 MODELS_PER_PROCESS = 40
 # Rewriting the manifest costs more the more it records (14 ms at 1.106 reports): rewritten
@@ -52,6 +61,17 @@ MANIFEST_INTERVAL_SECONDS = 2.0
 BOUNDARY_WARNINGS = 10
 
 log = logging.getLogger(__name__)
+
+
+# The exceptions a report's own code raises when its data cannot give the report: its region
+# is not in the master list or has no figures, or its figures cannot be shown with the
+# parameters (which the run checks before any kernel starts). Only these take a page down.
+DATA_ERRORS = frozenset({"RegionError", "ReportParameterError"})
+
+
+def comes_down(error) -> bool:
+    """Whether a report's failure (a runner Failure) says its page must come down."""
+    return getattr(error, "raised", None) in DATA_ERRORS
 
 
 class RenderError(Exception):
@@ -139,6 +159,7 @@ class RenderResult:
     error: str | None = None
     skipped: bool = False
     attempts: int = 1
+    stale: bool = False  # failed, for a reason other than its data: its last good page stays, marked stale
 
 
 def _check_boundaries() -> None:
@@ -161,16 +182,20 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
 
     A report whose inputs are unchanged since the manifest recorded it is skipped unless
     ``force``. The manifest is rewritten (atomically) every MANIFEST_INTERVAL_SECONDS while
-    reports come in, at once when one fails (its old page is already gone) and at the end.
+    reports come in, at once when one fails and at the end. The report assumptions among
+    ``parameters`` are checked against the data first (ReportParameterError): a bad one fails
+    the run before any kernel starts, never every report.
     """
     out_dir = out_dir or paths.reports_dir()
     template = template or paths.notebooks_dir() / TEMPLATE
     # The report's date is a parameter like any other: a page made on another day is made again.
     parameters = {"as_of": dt.date.today().isoformat(), **(parameters or {})}
-    as_of = dt.date.fromisoformat(parameters["as_of"])
+    as_of = report_date(parameters["as_of"])
     _check_boundaries()
     remove_stale_temporaries(out_dir)
     inputs = Inputs.load(template)
+    assumptions_for(Assumptions(**{name: as_of if name == "as_of" else value for name, value in parameters.items()
+                                   if name in ASSUMPTIONS}), inputs.processed)
     summary = region_summary(inputs.processed)
     reported = report_regions(inputs.processed, summary)
     manifest = read_manifest(out_dir)
@@ -198,14 +223,15 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
                               {"region_name": region.region_name, "targets": targets}, batch=province_of(region.region_code)))
     next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
     overviews = {}  # of the regions rendered, for the index
-    for task, error, attempts, overview in run_tasks(tasks, template, publish_notebook, workers, timeout, progress):
+    for task, error, attempts, overview in run_tasks(tasks, template, publish_notebook, workers, timeout, progress, PREPARE):
         if overview is not None:
             overviews[task.name] = overview
         for language, target in task.details["targets"].items():
             key = entry_key(task.name, language)
             file = None if error else Path(target).relative_to(out_dir).as_posix()
-            result = RenderResult(task.name, task.details["region_name"], language, file, recorded_parameters[key], error,
-                                  attempts=attempts)
+            stale = error is not None and not comes_down(error) and key in manifest["reports"]
+            result = RenderResult(task.name, task.details["region_name"], language, file, recorded_parameters[key],
+                                  None if error is None else str(error), attempts=attempts, stale=stale)
             _record(manifest, key, result, fingerprints[key], out_dir)
             results.append(result)
         if error or time.monotonic() >= next_write:
@@ -232,7 +258,10 @@ def _take_down(manifest: dict, key: str, out_dir: Path, keep: str | None = None)
 
 
 def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, out_dir: Path) -> None:
-    _take_down(manifest, key, out_dir, keep=result.file)  # a failed page no longer matches its inputs; a renamed region's old one
+    if result.stale:  # its page stays as it was, and says why it is not new
+        manifest["reports"][key]["stale"] = result.error
+        return
+    _take_down(manifest, key, out_dir, keep=result.file)  # one its data cannot give; a renamed region's old one
     if result.error:
         manifest["failed"][key] = {"region_code": result.region_code, "language": result.language, "error": result.error}
         return

@@ -10,9 +10,10 @@ task the kernel's user namespace is reset and figures are closed, so nothing car
 over from one task to the next (a test compares against a fresh kernel); what the library
 caches at module level (data read, models computed) stays, and the tasks of one batch run
 in a row on one kernel so that they share it. A kernel that dies or exceeds the timeout
-(per cell, and per attempt in wall-clock time) is killed, replaced and the task retried
-once. Workers are capped by cores and memory, each keeps to a core of its own with its kernel,
-and they exit when the process that started them dies, taking their kernels with them.
+(per cell, and per attempt in wall-clock time; starting a kernel has a limit of its own and
+does not count) is killed, replaced and the task retried once. Workers are capped by cores
+and memory, each keeps to a core of its own with its kernel, and they exit when the process
+that started them dies, taking their kernels with them; Ctrl-C is the parent's to answer.
 """
 
 from __future__ import annotations
@@ -57,13 +58,14 @@ class Task:
 class _Worker:
     """One warm kernel, owned by one worker process."""
 
-    def __init__(self, template: str, timeout: int, finish: Callable):
+    def __init__(self, template: str, timeout: int, finish: Callable, prepare: str = ""):
         from jupyter_client.manager import AsyncKernelManager
         from papermill.iorw import load_notebook_node
 
         self.template = load_notebook_node(template)
         self.timeout = timeout
         self.finish = finish
+        self.prepare = prepare
         self.loop = asyncio.new_event_loop()
         self.manager_class = AsyncKernelManager
         self.km = self.kc = None
@@ -79,7 +81,7 @@ class _Worker:
         await self.km.start_kernel(cwd=self.workdir, extra_arguments=["--HistoryManager.enabled=False"])
         self.kc = self.km.client()
         self.kc.start_channels()
-        await self.kc.wait_for_ready(timeout=120)
+        await self.kc.wait_for_ready(timeout=KERNEL_START_SECONDS)
         self.language_info = None
 
     async def _stop(self) -> None:
@@ -89,19 +91,27 @@ class _Worker:
             await self.km.shutdown_kernel(now=True)
         self.km = self.kc = None
 
+    async def _ready(self) -> None:
+        """A kernel that answers, started if there is none (or it died), and its language."""
+        if self.km is None or not await self.km.is_alive():
+            await self._stop()
+            await self._start()
+        if self.language_info is None:  # the same for every notebook this kernel runs (nbclient asks before each)
+            reply = await self.kc.kernel_info(reply=True)
+            self.language_info = reply["content"]["language_info"]
+            if self.prepare:  # what every task imports: part of a kernel's start, not of the first task's time
+                reply = await self.kc.execute(self.prepare, silent=True, store_history=False, reply=True)
+                if reply["content"]["status"] != "ok":
+                    raise RuntimeError(f"the kernel could not prepare: {reply['content'].get('ename')}: "
+                                       f"{reply['content'].get('evalue')}")
+
     async def _execute(self, parameters: dict):
         from nbclient import NotebookClient
         from papermill.parameterize import parameterize_notebook
 
-        if self.km is None or not await self.km.is_alive():
-            await self._stop()
-            await self._start()
         notebook = parameterize_notebook(copy.deepcopy(self.template), parameters, kernel_name="python3", language="python")
         client = NotebookClient(notebook, km=self.km, kernel_name="python3", timeout=self.timeout, allow_errors=False)
         client.kc = self.kc  # reuse the warm kernel's client: nothing is started or shut down
-        if self.language_info is None:  # the same for every notebook this kernel runs (nbclient asks before each)
-            reply = await client.async_wait_for_reply(self.kc.kernel_info())
-            self.language_info = reply["content"]["language_info"]
         notebook.metadata["language_info"] = self.language_info
         # What nbclient's async_execute does, except that the reset and the parameter cells go to
         # the kernel in one request with the first cell after them: each request costs the kernel
@@ -121,7 +131,10 @@ class _Worker:
         return notebook
 
     def close(self) -> None:
-        self.loop.run_until_complete(self._stop())
+        try:
+            self._within(10, "the kernel did not shut down", self._stop())
+        except BaseException:  # a kernel that does not answer (stopped, or busy with a cell the run left)
+            self._kill()
         shutil.rmtree(self.workdir, ignore_errors=True)  # the kernel's working folder, and its sockets
 
     def _kill(self) -> None:
@@ -134,32 +147,67 @@ class _Worker:
             self.kc.stop_channels()
         self.km = self.kc = None
 
-    def run(self, task: Task) -> tuple[str | None, int, object]:
+    def _within(self, seconds: int, what: str, step):
+        """Run the coroutine ``step`` on this worker's loop, stopped by TaskTimeout(``what``)
+        after ``seconds`` of wall-clock time, whatever hangs."""
+        global _overdue
+        _overdue = what
+        signal.alarm(seconds)
+        try:
+            return self.loop.run_until_complete(step)
+        finally:
+            signal.alarm(0)
+
+    def run(self, task: Task) -> tuple[Failure | None, int, object]:
         """Execute one task and hand the notebook to ``finish``; returns (error or None, attempts,
         what ``finish`` returned or None).
-        Each attempt has a wall-clock limit of ``timeout`` seconds, whatever hangs (a cell, the
-        kernel's start, its reset)."""
+        Each attempt has a wall-clock limit of ``timeout`` seconds for the notebook's own execution
+        (its reset and cells, whatever hangs), and one of KERNEL_START_SECONDS for starting a
+        kernel before it: a machine slow to start a kernel does not fail reports that run in time."""
         from nbclient.exceptions import CellExecutionError
 
         error = None
         for attempt in (1, 2):
-            signal.alarm(self.timeout)
             try:
-                notebook = self.loop.run_until_complete(self._execute(task.parameters))
+                self._within(KERNEL_START_SECONDS, f"the kernel did not start within {KERNEL_START_SECONDS} s", self._ready())
+                notebook = self._within(self.timeout, f"the report did not finish within {self.timeout} s",
+                                        self._execute(task.parameters))
             except CellExecutionError as err:  # the notebook itself failed: retrying will not help
-                return f"{err.ename}: {err.evalue}", attempt, None
+                return Failure(f"{err.ename}: {err.evalue}", raised=err.ename), attempt, None
             except Exception as err:  # a dead or hung kernel: replace it, then retry once
-                error = f"{type(err).__name__}: {err}".strip()
+                error = Failure(f"{type(err).__name__}: {err}".strip())
                 self._kill()
                 continue
-            finally:
-                signal.alarm(0)
             try:
                 finished = self.finish(task, notebook)
-            except Exception as err:  # the result cannot be used (an error output, say): not retried
-                return f"{type(err).__name__}: {err}", attempt, None
+            except Exception as err:  # the result cannot be used (an error output, a full disk): not retried
+                return Failure(f"{type(err).__name__}: {_one_line(err)}"), attempt, None
             return None, attempt, finished
         return error, 2, None
+
+
+class Failure(str):
+    """Why a task failed, in one line. ``raised``: the name of the exception the notebook's own
+    code raised (a cell failed); None when something around it failed: its kernel died or
+    hung, its worker was lost, or ``finish`` could not use what it made."""
+
+    raised: str | None
+
+    def __new__(cls, text: str, raised: str | None = None):
+        failure = super().__new__(cls, text)
+        failure.raised = raised
+        return failure
+
+    def __reduce__(self):  # handed back from the worker processes
+        return Failure, (str(self), self.raised)
+
+
+def _one_line(err: Exception) -> str:
+    """An exception's message for a cause line: an OSError without the file it names (a full
+    disk is one cause, whichever page it was writing), any other on one line."""
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return " ".join(str(err).split())
 
 
 _worker: _Worker | None = None
@@ -169,12 +217,22 @@ WORKER_MEMORY_BYTES = 300 * 2**20
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
+# Wall-clock limit for starting a kernel and its first answer (as nbclient's wait_for_ready), apart
+# from the report's own ``timeout``.
+KERNEL_START_SECONDS = 120
+# Longest ``timeout`` a report may have: an hour is far past any report (they take seconds).
+MOST_TIMEOUT_SECONDS = 3600
+
+
 class TaskTimeout(Exception):
     """An attempt ran past its wall-clock limit."""
 
 
+_overdue = "the report did not finish in time"  # what the running step's alarm means
+
+
 def _on_alarm(signum, frame):
-    raise TaskTimeout("the report did not finish in time")
+    raise TaskTimeout(_overdue)
 
 
 def _die_with(parent: int) -> None:
@@ -230,17 +288,26 @@ def _first_request(notebook) -> tuple[list[int], int | None]:
     return head[:-1], (head[-1] if head else None)
 
 
-def _initialise(template: str, timeout: int, environment: dict, finish: Callable, parent: int, started) -> None:
+def _initialise(template: str, timeout: int, environment: dict, finish: Callable, parent: int, started, prepare: str) -> None:
     global _worker
     from multiprocessing.util import Finalize
 
     _die_with(parent)
     _keep_to_a_core(started)
     signal.signal(signal.SIGALRM, _on_alarm)
+    # Ctrl-C reaches the whole process group: the parent alone answers it (ends the run in one
+    # line, and its workers with it); a worker would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.update(environment)
-    _worker = _Worker(template, timeout, finish)
+    _worker = _Worker(template, timeout, finish, prepare)
     # Pool workers leave through multiprocessing's exit path, which runs finalizers (not atexit).
     Finalize(_worker, _worker.close, exitpriority=10)
+    signal.signal(signal.SIGTERM, _leave)  # terminated: leave through the exit path, which runs the finalizer
+
+
+def _leave(signum, frame):
+    signal.alarm(0)
+    raise SystemExit(1)
 
 
 def _run(batch: list[Task]) -> list[tuple[Task, str | None, int, object]]:
@@ -265,11 +332,13 @@ def batches(tasks: list[Task]) -> list[list[Task]]:
 
 
 def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int | None = None, timeout: int = 120,
-              progress: bool = True):
+              progress: bool = True, prepare: str = ""):
     """Execute tasks on a pool of warm kernels, calling ``finish(task, notebook)`` in the worker
     after each; yields ``(task, error, attempts, finished)`` as each batch finishes (in completion
     order), ``finished`` being what ``finish`` returned (None after an error).
-    ``finish`` must be a module-level function (it is passed to the workers).
+    ``finish`` must be a module-level function (it is passed to the workers). ``prepare``: code
+    each new kernel runs once as part of its start (the imports every task needs), so that
+    ``timeout`` counts each task's own execution only.
 
     A worker process that dies (not its kernel: the worker replaces that) breaks the pool, and
     every batch it has not finished fails with it; those batches get a new pool, once."""
@@ -277,26 +346,28 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
         return
     pending = batches(tasks)
     bar = _progress(len(tasks)) if progress else None
-    for last_pool in (False, True):
-        broken = []
-        for batch, outcome in _run_pool(pending, template, finish, workers, timeout):
-            if isinstance(outcome, BrokenProcessPool) and not last_pool:
-                broken.append(batch)
-                continue
-            if bar is not None:
-                bar.update(len(batch))
-            if isinstance(outcome, Exception):
-                yield from ((task, f"worker lost: {type(outcome).__name__}: {outcome}", 1, None) for task in batch)
-            else:
-                yield from outcome
-        if not broken:
-            break
-        pending = broken
-    if bar is not None:
-        bar.close()
+    try:
+        for last_pool in (False, True):
+            broken = []
+            for batch, outcome in _run_pool(pending, template, finish, workers, timeout, prepare):
+                if isinstance(outcome, BrokenProcessPool) and not last_pool:
+                    broken.append(batch)
+                    continue
+                if bar is not None:
+                    bar.update(len(batch))
+                if isinstance(outcome, Exception):
+                    yield from ((task, Failure(f"worker lost: {type(outcome).__name__}: {outcome}"), 1, None) for task in batch)
+                else:
+                    yield from outcome
+            if not broken:
+                break
+            pending = broken
+    finally:  # interrupted too: the bar's line is cleared, so that what is printed next starts a line of its own
+        if bar is not None:
+            bar.close()
 
 
-def _run_pool(groups: list[list[Task]], template: Path, finish: Callable, workers: int | None, timeout: int):
+def _run_pool(groups: list[list[Task]], template: Path, finish: Callable, workers: int | None, timeout: int, prepare: str):
     """Run batches on a new pool of workers; yields each batch with its results, or with the
     exception that lost them, as they finish."""
     workers = max(1, min(workers or worker_cap(), worker_cap(), len(groups)))
@@ -305,14 +376,22 @@ def _run_pool(groups: list[list[Task]], template: Path, finish: Callable, worker
     # Forked workers inherit this process's imports (nbformat alone takes seconds to import);
     # that is safe because kernels and zmq sockets are only created inside the workers.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
-                             initargs=(str(template), timeout, environment, finish, os.getpid(), context.Value("i", 0))) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
+                               initargs=(str(template), timeout, environment, finish, os.getpid(), context.Value("i", 0), prepare))
+    try:
         futures = {pool.submit(_run, batch): batch for batch in groups}
         for future in as_completed(futures):
             try:
                 yield futures[future], future.result()
             except Exception as err:  # the worker process itself died
                 yield futures[future], err
+    except BaseException:  # Ctrl-C, or the caller stopped: end the workers now, not after their batches
+        workers = list((pool._processes or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in workers:
+            process.terminate()  # its finalizer shuts its kernel down and removes its folder
+        raise
+    pool.shutdown(wait=True)
 
 
 def _progress(total: int):
