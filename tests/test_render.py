@@ -319,3 +319,15 @@ def test_every_source_a_page_lists_is_cited_on_it_and_captions_say_only_what_the
     fictional = read(rendered, "99.01-kabupaten-fiktif-contoh.html")
     caption = fictional[fictional.index('<section id="over-time">'):].split("</figcaption>")[0]
     assert "Lingkaran" not in caption and "Angka daerah:" in caption and "Angka nasional:" in caption
+
+
+def test_every_region_of_the_data_renders_and_cites_every_source_it_lists(rendered_all):
+    # The main job's data: every region but the fictional one dropped from the master list is published
+    # (the nation too, whose yardsticks have second sources the page does not show).
+    manifest = json.loads(read(rendered_all, "manifest.json"))
+    assert set(manifest["failed"]) == {"99.02/id", "99.02/en"}, manifest["failed"]
+    assert {"00/id", "00/en"} <= set(manifest["reports"])
+    for entry in manifest["reports"].values():
+        page = (rendered_all.reports_dir / entry["file"]).read_text(encoding="utf-8")
+        listed, cited = set(re.findall(r'id="src-(\d+)"', page)), set(re.findall(r'href="#src-(\d+)"', page))
+        assert listed == cited, (entry["file"], sorted(listed - cited), sorted(cited - listed))

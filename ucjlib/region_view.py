@@ -477,7 +477,8 @@ def figures_table(view: View) -> pd.DataFrame:
     what closing them takes (with their ranges). Numbers are left unformatted."""
     model, _ = view.model, view._
     unit_words = {unit: _(word) for unit, word in UNIT_WORDS.items()}
-    sources = model.sources
+    # Every figure's own source (the download holds figures the page does not show, such as a yardstick's second source).
+    sources = pd.concat([model.figures, model.national]).drop_duplicates("source_id").set_index("source_id")
     rows = []
 
     def add(section, item, detail, as_of, value, unit, low=None, high=None, printed="", source_id=""):
