@@ -122,6 +122,10 @@ def test_every_report_prints_on_at_most_four_a4_pages(browser, rendered_all, tmp
         (tmp_path / name.replace("/", "-")).with_suffix(".pdf").write_bytes(pdf)  # outside reports/
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert 1 <= pages <= 4, (name, pages)
+        # Every chart and map is on paper too (none is screen-only).
+        page.emulate_media(media="print")
+        hidden = page.evaluate("[...document.querySelectorAll('figure img')].filter(img => !img.getBoundingClientRect().height).length")
+        assert hidden == 0, name
         page.close()
 
 
