@@ -173,6 +173,9 @@ def test_sparse_region_says_what_is_missing(rendered):
     assert "angka cakupan UCJ" in missing and "jumlah pekerja (penyebut)" in missing
     # Lampung's own targets: 1.436.809 − 1.149.447 = 287.362 participants in a year.
     assert "287.362" in page
+    # Its costs start from its 2025 target taken as met: the cost section says so itself.
+    closing = page[page.index('<section id="closing">'):page.index('<section id="scenarios">')]
+    assert "Biaya ini tidak berangkat dari titik yang terukur. Titik awal hipotetis: target 2025 dianggap tercapai" in closing
 
 
 @pytest.mark.parametrize("region, expected", [("Binjay", "Kota Binjai"), ("Jambi", "ambiguous")])
