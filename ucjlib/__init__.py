@@ -3,6 +3,8 @@
 The public API is re-exported here; notebooks import from ``ucjlib`` only.
 """
 
+from importlib.metadata import version as _version
+
 from .contributions import budget_cost, workers_for_budget
 from .errors import InputError, ParseError, RegionError, UCJError
 from .formatting import format_date, format_number, format_percent, format_points, format_rupiah
@@ -22,4 +24,4 @@ from .metrics import (
 from .parse import Figure, parse_date, parse_figure, parse_number, parse_period
 from .regions import RegionTable
 
-__version__ = "0.1.0"
+__version__ = _version("ucjlib")  # the one version is in pyproject.toml
