@@ -6,6 +6,8 @@ SYNTHETIC regions.
     python benchmarks/render_reports.py --regions 20
     python benchmarks/render_reports.py --regions 552 --naive-sample 6
 
+It needs psutil, the 'bench' extra: pip install -e '.[bench]'.
+
 The synthetic regions are real codes and names from data/raw/regions.csv with random but
 plausible figures (seeded; two coverage figures each, so every report draws its charts and
 maps), written to a temporary copy of the project and labelled SYNTHETIC; the project's own
