@@ -358,6 +358,26 @@ class View:
             })
         return rows
 
+    def trend_reason(self) -> str | None:
+        """Why no statistical projection is fitted, in words (``model.trend_problem`` is its
+        code, such as ``("few", 1, 3)``); None when a trend is fitted. Reports and notebooks
+        show these words."""
+        problem, _ = self.model.trend_problem, self._
+        if self.model.trend is not None:
+            return None
+        if problem[0] == "few" and problem[1] == 0:
+            return _("No statistical projection: the data holds no coverage figure to fit a trend to.")
+        if problem[0] == "few":
+            return _("No statistical projection: only %(n)s coverage figure(s), while a trend needs at least %(minimum)s on one "
+                     "denominator; only scenarios are shown.") % {"n": problem[1], "minimum": problem[2]}
+        if problem[0] == "unknown":
+            return _("No statistical projection: %(unknown)s of the %(n)s coverage figures do not name their denominator, "
+                     "and a trend needs figures on one known denominator.") % {"unknown": problem[1], "n": problem[2]}
+        if problem[0] == "mixed":
+            return _("No statistical projection: the coverage figures use different denominators (%(bases)s); no trend is "
+                     "fitted across a change of denominator.") % {"bases": ", ".join(b or "–" for b in problem[1])}
+        return _("No statistical projection: the coverage figures cannot be fitted.")
+
     def scenario_rows(self) -> list[dict]:
         model, _ = self.model, self._
         table = model.scenario_rows
