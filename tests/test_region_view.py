@@ -109,3 +109,12 @@ def test_why_no_projection_is_said_in_words_not_code(model_of):
     assert View(mixed, "en").trend_reason() == (
         "No statistical projection: the coverage figures use different denominators (angkatan kerja, –); "
         "no trend is fitted across a change of denominator.")
+
+
+def test_a_coverage_figure_names_its_denominator_or_says_it_is_not_stated(model_of):
+    binjai = model_of("12.75").coverage  # 33% of the angkatan kerja
+    assert View(model_of("12.75"), "en").basis_text(binjai) == "denominator: labour force"
+    assert View(model_of("12.75"), "id").basis_text(binjai) == "penyebut: angkatan kerja"
+    unstated = dataclasses.replace(binjai, basis="", basis_en="")
+    assert View(model_of("12.75"), "en").basis_text(unstated) == "denominator not stated"
+    assert View(model_of("12.75"), "id").basis_text(unstated) == "penyebut tidak disebut"
