@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
 from ucjlib import paths
@@ -49,6 +50,10 @@ def refresh(path: Path) -> None:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    # Record the name the installed kernelspec really has, as JupyterLab does on save,
+    # so that saving a notebook in JupyterLab does not rewrite the committed metadata.
+    notebook.metadata.setdefault("kernelspec", {})["display_name"] = (
+        KernelSpecManager().get_kernel_spec(KERNEL).display_name)
     nbformat.write(notebook, path)
 
 

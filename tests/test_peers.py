@@ -40,3 +40,9 @@ def test_peer_rank_and_percentile_within_a_level(model_of):
     assert "18" not in peers.index
     # Kepri alone among provinces: first of one.
     assert peers.loc["21", ["rank", "of", "percentile"]].tolist() == [1, 1, 0]
+
+
+def test_peers_carry_their_denominator(model_of):
+    peers = peer_table([model_of(code) for code in ("12.10", "12.75", "16.06")]).set_index("region_code")
+    # Labuhanbatu counts potensi pekerja, Binjai its angkatan kerja; Muba's source names none.
+    assert peers["basis"].to_dict() == {"12.10": "potential workers", "12.75": "labour force", "16.06": ""}

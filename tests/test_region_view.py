@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 from urllib.parse import unquote
@@ -90,3 +91,30 @@ def test_every_unit_a_figure_can_have_has_words_in_both_languages():
     assert set(indicators()["unit"]) <= set(UNIT_WORDS)
     indonesian = gettext_for("id")
     assert [indonesian(UNIT_WORDS[unit]) for unit in ("claims", "rank", "villages")] == ["klaim", "peringkat", "desa"]
+
+
+def test_why_no_projection_is_said_in_words_not_code(model_of):
+    # Binjai has one coverage figure (33%, 2024) and a trend needs three on one denominator.
+    binjai = model_of("12.75")
+    assert binjai.trend_problem == ("few", 1, 3)
+    assert View(binjai, "en").trend_reason() == (
+        "No statistical projection: only 1 coverage figure(s), while a trend needs at least 3 on one denominator; "
+        "only scenarios are shown.")
+    assert View(binjai, "id").trend_reason() != View(binjai, "en").trend_reason()  # the reader's language
+    # Lampung prints no coverage figure at all.
+    assert View(model_of("18"), "en").trend_reason() == (
+        "No statistical projection: the data holds no coverage figure to fit a trend to.")
+    # SYNTHETIC: two denominators, one of them unstated (shown as a dash).
+    mixed = dataclasses.replace(binjai, trend_problem=("mixed", ("angkatan kerja", "")))
+    assert View(mixed, "en").trend_reason() == (
+        "No statistical projection: the coverage figures use different denominators (angkatan kerja, –); "
+        "no trend is fitted across a change of denominator.")
+
+
+def test_a_coverage_figure_names_its_denominator_or_says_it_is_not_stated(model_of):
+    binjai = model_of("12.75").coverage  # 33% of the angkatan kerja
+    assert View(model_of("12.75"), "en").basis_text(binjai) == "denominator: labour force"
+    assert View(model_of("12.75"), "id").basis_text(binjai) == "penyebut: angkatan kerja"
+    unstated = dataclasses.replace(binjai, basis="", basis_en="")
+    assert View(model_of("12.75"), "en").basis_text(unstated) == "denominator not stated"
+    assert View(model_of("12.75"), "id").basis_text(unstated) == "penyebut tidak disebut"

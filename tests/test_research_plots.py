@@ -40,10 +40,17 @@ def test_tornado_has_a_panel_per_region_and_a_bar_pair_per_parameter():
     assert len(muba.patches) == 2
 
 
-def test_peer_chart_names_only_the_highlighted_regions():
-    peers = pd.DataFrame({"region_code": ["1", "2", "3"], "region_name": ["P", "Q", "R"], "peers": ["province"] * 3,
-                          "coverage": [20.0, 40.0, 60.0]})
+def test_peer_chart_names_only_the_highlighted_regions_with_their_denominator():
+    peers = pd.DataFrame({"region_code": ["1", "2", "3", "4"], "region_name": ["P", "Q", "R", "S"], "peers": ["province"] * 4,
+                          "coverage": [20.0, 40.0, 60.0, 80.0], "basis": ["labour force", "", "", "employed persons"]})
     fig = peer_chart(peers, ["2"], "title")
     ax = fig.axes[0]
-    assert [text.get_text() for text in ax.texts] == ["Q"]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["province (n = 3)"]
+    assert [text.get_text() for text in ax.texts] == ["Q\n(denominator not stated)"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["province (n = 4)"]
+    # P and S name a base (filled), R names none (hollow); Q is the highlighted diamond.
+    filled, hollow = ax.lines[0], ax.lines[1]
+    assert list(filled.get_xdata()) == [20.0, 80.0] and list(hollow.get_xdata()) == [60.0]
+    assert hollow.get_markerfacecolor() == "none"
+    # 2 of 4 name a base, 2 different ones; 2 name none.
+    assert fig.texts[0].get_text() == ("Denominators differ: 2 of 4 figures name theirs (2 different bases, filled marks); "
+                                       "2 name none (hollow marks). Named regions show their own.")

@@ -8,13 +8,21 @@ Binjai: 33% of 132.826 (angkatan kerja, October 2024); RPJMN 2029 43,92%: missin
 43,92% by 2031: 14.504,5992 ÷ 4 = 3.626,1498 (−50%); by 2027 is before the first budget year:
 no row. The printed 33% is 32,5–33,5%: (0,4392 − 0,335) × 132.826 ÷ 2 = 6.920,2346 and
 (0,4392 − 0,325) × 132.826 ÷ 2 = 7.584,3646, ±4,58%.
+
+Lampung's targets imply 2.994.131,2842 workers for 2025 (1.149.447 ÷ 38,39%) and
+3.155.741,2695 for 2026 (1.436.809 ÷ 45,53%); their ratio is the model's growth,
+1 + g = 3.155.741,2695 ÷ 2.994.131,2842 = 1,0539756. Brought back to the 2025 start,
+the 2026 base is 3.155.741,2695 ÷ 1,0539756 = 2.994.131,2842: the same base, so Lampung
+has one worker base and no denominator range (before, the 2026 base gave +31,6%, the
+growth counted a second time). A base of 110.250 dated 2027 at 5% growth is
+110.250 ÷ 1,05² = 100.000 at a 2025 start.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from ucjlib.sensitivity import focus_target, highest_implied_growth, sensitivity, tornado_rows, worker_bases
+from ucjlib.sensitivity import ONE_BASE, at_start_year, focus_target, highest_implied_growth, sensitivity, tornado_rows, worker_bases
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +56,22 @@ def test_printed_rounding_gives_a_range(binjai):
 
 def test_one_worker_base_gives_one_denominator_row(model_of, binjai):
     assert worker_bases(model_of("12.75")) == [132_826]
-    assert len(binjai.loc["denominator"]) == 1
+    assert binjai.loc["denominator"].index.tolist() == [f"132.826 workers, {ONE_BASE}"]
+
+
+def test_a_later_base_is_brought_to_the_start_year():
+    assert at_start_year(110_250, 2027, 2025, 0.05) == pytest.approx(100_000, abs=1e-6)
+    assert at_start_year(132_826, 2024, 2024, 0.0539756) == 132_826
+
+
+def test_lampungs_growth_is_not_counted_again_in_its_denominator(model_of):
+    lampung = model_of("18")
+    assert lampung.growth.rate == pytest.approx(0.0539756, abs=5e-8)
+    assert worker_bases(lampung) == pytest.approx([2_994_131.2842], abs=1e-3)
+    frame = sensitivity(lampung, 0.0).set_index(["parameter", "setting"])
+    denominator = frame.loc["denominator"]
+    assert denominator.index.tolist() == [f"2.994.131 workers, {ONE_BASE}"]
+    assert denominator["change"].tolist() == pytest.approx([0.0], abs=1e-9)
 
 
 def test_highest_implied_growth_is_lampungs(model_of):
@@ -61,7 +84,7 @@ def test_highest_implied_growth_is_lampungs(model_of):
 def test_tornado_orders_by_swing(model_of):
     frame = sensitivity(model_of("12.75"), highest_implied_growth([model_of("18")]))
     tornado = tornado_rows(frame)
-    assert tornado["parameter"].iloc[-1] == "denominator"
+    assert tornado["parameter"].iloc[-1] == f"denominator ({ONE_BASE})"  # an empty bar, named so
     assert tornado.loc[tornado["parameter"] == "target year", ["low", "high"]].iloc[0].tolist() == pytest.approx([-50.0, 0.0], abs=5e-4)
     swings = (tornado["high"] - tornado["low"]).tolist()
     assert swings == sorted(swings, reverse=True)

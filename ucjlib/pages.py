@@ -138,22 +138,6 @@ def _province_map(model: RegionModel, children: list[RegionModel], language: str
                      "figure; the others are hatched.") % {"province": model.name, "count": with_data, "total": len(codes)}}
 
 
-def _trend_reason(view: View) -> str:
-    problem, _ = view.model.trend_problem, view._
-    if problem[0] == "few" and problem[1] == 0:
-        return _("No statistical projection: the data holds no coverage figure to fit a trend to.")
-    if problem[0] == "few":
-        return _("No statistical projection: only %(n)s coverage figure(s), while a trend needs at least %(minimum)s on one "
-                 "denominator; only scenarios are shown.") % {"n": problem[1], "minimum": problem[2]}
-    if problem[0] == "unknown":
-        return _("No statistical projection: %(unknown)s of the %(n)s coverage figures do not name their denominator, "
-                 "and a trend needs figures on one known denominator.") % {"unknown": problem[1], "n": problem[2]}
-    if problem[0] == "mixed":
-        return _("No statistical projection: the coverage figures use different denominators (%(bases)s); no trend is "
-                 "fitted across a change of denominator.") % {"bases": ", ".join(b or "–" for b in problem[1])}
-    return _("No statistical projection: the coverage figures cannot be fitted.")
-
-
 def _start_text(view: View) -> str:
     start, _ = view.model.start, view._
     values = {"year": start.year, "participants": view.num(start.participants), "workers": view.num(start.workers),
@@ -284,7 +268,7 @@ def report_context(model: RegionModel, language: str) -> dict:
         "cost_rows": cost_rows, "cost_year": model.assumptions.first_budget_year, "premium_rate": view.rp(model.assumptions.premium_rate),
         "package": segment_for_rate(model.assumptions.premium_rate),
         "closing_missing": "; ".join(missing), "trend_rows": trend_rows,
-        "trend_reason": None if model.trend is not None else _trend_reason(view),
+        "trend_reason": view.trend_reason(),
         "start_text": _start_text(view) if model.start else "", "scenario_rows": view.scenario_rows(),
         "poverty": poverty,
         "basis_tolerance": format_percent(config.BASIS_CHANGE_TOLERANCE * 100, language, 0),

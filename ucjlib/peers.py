@@ -54,9 +54,10 @@ def printed_budgets(observations: pd.DataFrame) -> pd.DataFrame:
 def peer_table(models: list[RegionModel]) -> pd.DataFrame:
     """Each region's latest coverage against all regions of its level with a coverage figure
     (provinces; kabupaten and kota together): its rank (1 = highest) and percentile (share
-    of peers below it)."""
+    of peers below it). ``basis`` is the figure's denominator in English, empty when the
+    source names none: the peers' figures are not all shares of one kind of base."""
     rows = [{"region_code": m.code, "region_name": m.name, "level": m.level, "peers": PEER_LEVELS[m.level],
-             "coverage": m.coverage.value, "as_of": m.coverage.as_of}
+             "coverage": m.coverage.value, "basis": m.coverage.basis_en, "as_of": m.coverage.as_of}
             for m in models if m.coverage is not None and m.level in PEER_LEVELS]
     frame = pd.DataFrame(rows)
     grouped = frame.groupby("peers")["coverage"]

@@ -236,6 +236,13 @@ class View:
             "basis": coverage.basis if self.language == "id" else coverage.basis_en,
         }
 
+    def basis_text(self, reading) -> str:
+        """A coverage figure's denominator in words, for charts that put regions side by
+        side: ``denominator: labour force``, or ``denominator not stated`` when the source
+        names none."""
+        basis = reading.basis if self.language == "id" else reading.basis_en
+        return self._("denominator: %(basis)s") % {"basis": basis} if basis else self._("denominator not stated")
+
     def age(self, as_of: str) -> str:
         """How old a figure is on the report's date: ``this figure is 19 months old``."""
         return self._("this figure is %(months)s months old on the report's date") % {"months": self.model.age_months(as_of)}
@@ -357,6 +364,26 @@ class View:
                 _("Whole gap (persons)"): self.num_range(cost.whole_gap_persons, tuple(end * cost.years for end in cost.per_year_range)),
             })
         return rows
+
+    def trend_reason(self) -> str | None:
+        """Why no statistical projection is fitted, in words (``model.trend_problem`` is its
+        code, such as ``("few", 1, 3)``); None when a trend is fitted. Reports and notebooks
+        show these words."""
+        problem, _ = self.model.trend_problem, self._
+        if self.model.trend is not None:
+            return None
+        if problem[0] == "few" and problem[1] == 0:
+            return _("No statistical projection: the data holds no coverage figure to fit a trend to.")
+        if problem[0] == "few":
+            return _("No statistical projection: only %(n)s coverage figure(s), while a trend needs at least %(minimum)s on one "
+                     "denominator; only scenarios are shown.") % {"n": problem[1], "minimum": problem[2]}
+        if problem[0] == "unknown":
+            return _("No statistical projection: %(unknown)s of the %(n)s coverage figures do not name their denominator, "
+                     "and a trend needs figures on one known denominator.") % {"unknown": problem[1], "n": problem[2]}
+        if problem[0] == "mixed":
+            return _("No statistical projection: the coverage figures use different denominators (%(bases)s); no trend is "
+                     "fitted across a change of denominator.") % {"bases": ", ".join(b or "–" for b in problem[1])}
+        return _("No statistical projection: the coverage figures cannot be fitted.")
 
     def scenario_rows(self) -> list[dict]:
         model, _ = self.model, self._
@@ -538,8 +565,9 @@ def frame(rows: list[dict], **identity: str) -> pd.DataFrame:
 
 
 def cross_region_chart(models: list[RegionModel], language: str = "id"):
-    """The regions' latest coverage and their own and +20-point-rule targets as bars, the national
-    yardsticks as named lines (one line per name and year), words in ``language``."""
+    """The regions' latest coverage (each label naming its denominator, since the regions'
+    bases differ) and their own and +20-point-rule targets as bars, the national yardsticks
+    as named lines (one line per name and year), words in ``language``."""
     from .plots import cross_region_chart as draw
 
     _ = gettext_for(language)
@@ -550,7 +578,8 @@ def cross_region_chart(models: list[RegionModel], language: str = "id"):
             rows.append({"label": f"{model.name}\n{_('no coverage figure')}", "kind": "no coverage", "value": None,
                          "value_text": _("no coverage figure")})
         else:
-            rows.append({"label": f"{model.name}\n{_('Observed coverage')}, {view.date(model.coverage.as_of)}", "kind": "coverage",
+            rows.append({"label": f"{model.name}\n{_('Observed coverage')}, {view.date(model.coverage.as_of)}\n"
+                                  f"{view.basis_text(model.coverage)}", "kind": "coverage",
                          "value": model.coverage.value, "value_text": view.target_value_of(model.coverage)})
         for target in model.targets:
             if target.kind == "national":

@@ -59,29 +59,47 @@ def tornado_chart(panels: dict[str, pd.DataFrame], title: str):
     return fig
 
 
+NOT_STATED = "denominator not stated"
+
+
 @_plain_text
 def peer_chart(peers: pd.DataFrame, highlight: list[str], title: str, language: str = "en"):
     """Latest coverage of every region with data, one row per peer group (provinces;
-    kabupaten/kota), the ``highlight`` region codes named."""
+    kabupaten/kota), the ``highlight`` region codes named with their denominator. The
+    figures rest on different denominators (``basis``, empty when the source states none):
+    a region whose source states none is a hollow mark, and a caption counts the bases."""
     groups = list(peers["peers"].drop_duplicates())
-    fig, ax = plt.subplots(figsize=(8, 1.3 * len(groups) + 1), dpi=96)
+    basis = peers["basis"].fillna("") if "basis" in peers else pd.Series("", index=peers.index)
+    fig, ax = plt.subplots(figsize=(8, 1.3 * len(groups) + 1.5), dpi=96)
     for position, group in enumerate(groups):
         rows = peers[peers["peers"] == group]
         chosen = rows["region_code"].isin(highlight)
-        ax.plot(rows.loc[~chosen, "coverage"], [position] * int((~chosen).sum()), "o", color=PALETTE[7], alpha=0.7)
+        for stated, face in ((True, PALETTE[7]), (False, "none")):
+            marks = rows[~chosen & ((basis[rows.index] != "") == stated)]
+            ax.plot(marks["coverage"], [position] * len(marks), "o", color=PALETTE[7], markerfacecolor=face, alpha=0.7)
         ax.plot(rows.loc[chosen, "coverage"], [position] * int(chosen.sum()), "D", color=PALETTE[3], markeredgecolor="black")
         # Neighbouring names alternate above and below their marks so that close ones do not collide.
         for step, row in enumerate(rows[chosen].sort_values("coverage").itertuples()):
-            ax.annotate(row.region_name, (row.coverage, position), xytext=(0, (12, -18, 24)[step % 3]),
-                        textcoords="offset points", ha="center", fontsize=8,
-                        arrowprops={"arrowstyle": "-", "color": "black", "lw": 0.5})
+            offset = (12, -18, 24)[step % 3]
+            ax.annotate(f"{row.region_name}\n({basis[row.Index] or NOT_STATED})", (row.coverage, position),
+                        xytext=(0, offset), textcoords="offset points", ha="center", va="bottom" if offset > 0 else "top",
+                        fontsize=7, arrowprops={"arrowstyle": "-", "color": "black", "lw": 0.5})
         ax.plot(rows["coverage"].median(), position, "|", color="black", markersize=18)
     ax.set_yticks(range(len(groups)), [f"{g} (n = {format_number((peers['peers'] == g).sum(), language)})" for g in groups],
                   fontsize=9)
-    ax.set_ylim(-0.6, len(groups) - 0.2)
+    ax.set_ylim(-0.8, len(groups) - 0.1)
     ax.set_xlim(0, 102)
     percent_axis(ax.xaxis, language)
     ax.set_title(title, fontsize=11, loc="left")
     _despine(ax)
-    fig.tight_layout()
+    fig.text(0.01, 0.01, denominator_caption(basis), fontsize=8, ha="left", va="bottom", wrap=True)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     return fig
+
+
+def denominator_caption(basis: pd.Series) -> str:
+    """What a chart of many regions' coverage rests on: how many name a denominator, how
+    many different ones, and how many name none (hollow marks)."""
+    stated = basis[basis != ""]
+    return (f"Denominators differ: {len(stated)} of {len(basis)} figures name theirs ({stated.nunique()} different bases, "
+            f"filled marks); {len(basis) - len(stated)} name none (hollow marks). Named regions show their own.")

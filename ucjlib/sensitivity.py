@@ -5,8 +5,10 @@ first budget year's rupiah (see :class:`ucjlib.region_model.Cost`). Each assumpt
 on its own, the others held at the model's: the premium rate (BPU JKK+JKM, or with JHT), the
 work force's yearly growth (none, or the highest any region's targets imply), the year the
 target is reached, and the denominator (the lowest and highest worker base the data gives
-the region, participants held). The printed figures' own rounding and approximation words
-give one more range (the model's ``per_year_range``).
+the region, participants held, each brought to the starting year by the model's growth so
+that a later year's base does not count that growth a second time). A region with one
+worker base has no denominator range, and its row says so. The printed figures' own
+rounding and approximation words give one more range (the model's ``per_year_range``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import dataclasses
 import pandas as pd
 
 from . import config
+from .parse import period_end
 from .checks import PLAN_IMPLIES_WORKERS, TARGETS_IMPLY_WORKERS
 from .projections import Growth
 from .region_model import Cost, RegionModel, Target, cost_to_reach, totals
@@ -36,12 +39,33 @@ def highest_implied_growth(models: list[RegionModel]) -> float:
     return max((model.growth.rate for model in models if model.growth.origin == "targets"), default=0.0)
 
 
+ONE_BASE = "the only worker base: no range"
+
+
+def at_start_year(workers: float, year: int, start_year: int, rate: float) -> float:
+    """A worker base of ``year`` brought to ``start_year`` at ``rate`` yearly growth.
+
+    A base dated after the start already holds the growth the model adds from the start;
+    taken as it is, that growth would be counted twice."""
+    return workers / (1 + rate) ** (year - start_year)
+
+
 def worker_bases(model: RegionModel) -> list[float]:
-    """Every worker base the data gives the region: printed totals and derived ones."""
+    """Every worker base the data gives the region, printed totals and derived ones, each
+    brought to the starting year by the model's growth (whole persons, duplicates once)."""
     printed = totals(model.figures)
-    printed = printed.loc[printed["indicator"] == "workers", "value"].astype(float).tolist()
-    derived = model.checks.loc[model.checks["check"].isin([PLAN_IMPLIES_WORKERS, TARGETS_IMPLY_WORKERS]), "recomputed"]
-    return sorted({*printed, *derived.astype(float), *([model.start.workers] if model.start else [])})
+    printed = printed.loc[printed["indicator"] == "workers", ["value", "as_of"]]
+    derived = model.checks.loc[model.checks["check"].isin([PLAN_IMPLIES_WORKERS, TARGETS_IMPLY_WORKERS]), ["recomputed", "as_of"]]
+    dated = [(float(value), str(as_of)) for value, as_of in
+             [*printed.itertuples(index=False), *derived.itertuples(index=False)]]
+    if model.start is None:
+        return sorted({value for value, _ in dated})
+    bases = [model.start.workers]
+    for value, as_of in dated:
+        based = at_start_year(value, period_end(as_of).year, model.start.year, model.growth.rate)
+        if all(round(based) != round(known) for known in bases):
+            bases.append(based)
+    return sorted(bases)
 
 
 def _cost(model: RegionModel, target: Target, premium_rate: float | None = None, growth: Growth | None = None,
@@ -69,7 +93,8 @@ def sensitivity(model: RegionModel, highest_growth: float) -> pd.DataFrame:
                              _cost(model, dataclasses.replace(target, year=year))))
     bases = worker_bases(model)
     for workers in sorted({bases[0], bases[-1]}):
-        settings.append(("denominator", f"{workers:,.0f} workers".replace(",", "."), _cost(model, target, workers=workers)))
+        label = f"{workers:,.0f} workers".replace(",", ".") + (f", {ONE_BASE}" if len(bases) == 1 else "")
+        settings.append(("denominator", label, _cost(model, target, workers=workers)))
     rows = [{"parameter": parameter, "setting": setting, "participants_per_year": cost.participants_per_year,
              "first_year_rupiah": cost.first_budget.rupiah} for parameter, setting, cost in settings]
     for end, label in zip(base.per_year_range, ("fewest missing", "most missing")):
@@ -82,7 +107,10 @@ def sensitivity(model: RegionModel, highest_growth: float) -> pd.DataFrame:
 
 
 def tornado_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """The lowest and highest budget change of each parameter, widest swing first."""
+    """The lowest and highest budget change of each parameter, widest swing first. A
+    denominator with one worker base is named so (its bar is empty for that reason)."""
+    one_base = frame["setting"].str.endswith(ONE_BASE) & (frame["parameter"] == "denominator")
+    frame = frame.assign(parameter=frame["parameter"].mask(one_base, f"denominator ({ONE_BASE})"))
     varied = frame[frame["parameter"] != "model"].groupby("parameter", sort=False)["change"].agg(["min", "max"])
     varied = varied.assign(low=varied["min"].clip(upper=0), high=varied["max"].clip(lower=0))
     return varied.assign(swing=varied["high"] - varied["low"]).sort_values("swing", ascending=False)[["low", "high"]].reset_index()
