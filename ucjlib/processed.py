@@ -95,21 +95,19 @@ def load_checks(path: Path | None = None) -> pd.DataFrame:
 
 def load_processed(path: Path | None = None) -> pd.DataFrame:
     """Read ``data/processed/observations.csv`` with the right types."""
-    path = path or paths.processed_observations()
-    if not path.exists():
-        raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
-    text_columns = {c: str for c in PROCESSED_COLUMNS if c not in ("value", "approximate", "raw_line")}
-    frame = _read(path, dtype=text_columns)
-    return frame.astype({"value": float, "approximate": bool, "raw_line": int})
+    return _read_figures(path or paths.processed_observations(), PROCESSED_COLUMNS)
 
 
 def load_labour_force(path: Path | None = None) -> pd.DataFrame:
     """Read ``data/processed/labour_force.csv`` with the right types."""
-    path = path or paths.processed_labour_force()
+    return _read_figures(path or paths.processed_labour_force(), LABOUR_FORCE_PROCESSED_COLUMNS)
+
+
+def _read_figures(path: Path, columns) -> pd.DataFrame:
+    """A processed table of figures: text columns, and the number, approximation flag and raw line typed."""
     if not path.exists():
         raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
-    text_columns = {c: str for c in LABOUR_FORCE_PROCESSED_COLUMNS if c not in ("value", "approximate", "raw_line")}
-    frame = _read(path, dtype=text_columns)
+    frame = _read(path, dtype={c: str for c in columns if c not in ("value", "approximate", "raw_line")})
     return frame.astype({"value": float, "approximate": bool, "raw_line": int})
 
 
