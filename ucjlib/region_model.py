@@ -428,9 +428,11 @@ class RegionModel:
         cited = national["source_id"].isin(yardsticks)
         if self.has_history or self.level == "national":  # … and the nation's series, the over-time chart's reference
             cited |= national["indicator"].eq("ucj_coverage")
-        if self.level == "national":  # the nation's other figures are its own, shown in its figure table, and its
-            # quality checks cite theirs (a second source of a yardstick among them)
-            cited |= ~national["indicator"].isin(["ucj_coverage", "coverage_target"]) | national["source_id"].isin(self.checks["source_id"])
+        if self.level == "national":
+            # The nation's other figures are its own (its figure table), and its quality checks cite
+            # theirs (a second source of a yardstick among them).
+            cited |= ~national["indicator"].isin(["ucj_coverage", "coverage_target"])
+            cited |= national["source_id"].isin(self.checks["source_id"])
             figures = national[cited]
         else:
             figures = pd.concat([self.figures, national[cited]])
