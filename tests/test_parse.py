@@ -642,3 +642,8 @@ def test_parse_figure_fuzz_with_convention_and_limit(text, number_convention, ma
                                         ("36,48%", None), ("sekitar 89.300", None)])
 def test_a_printed_range_keeps_its_two_ends(text, ends):
     assert parse_figure(text).ends == ends
+
+
+def test_a_rank_printed_as_the_top_n_is_at_most_n():
+    # "lima besar": among the top five, so a rank of five at most, never "fifth".
+    assert parse_figure("lima besar") == Figure(5.0, "number", True, "at_most")

@@ -118,3 +118,14 @@ def test_a_coverage_figure_names_its_denominator_or_says_it_is_not_stated(model_
     unstated = dataclasses.replace(binjai, basis="", basis_en="")
     assert View(model_of("12.75"), "en").basis_text(unstated) == "denominator not stated"
     assert View(model_of("12.75"), "id").basis_text(unstated) == "penyebut tidak disebut"
+
+
+def test_a_rank_is_a_number_and_a_top_n_says_so(model_of):
+    # Labuhanbatu is printed among "lima besar" (the top five) award nominees: 5 besar / top 5, never "fifth";
+    # Musi Banyuasin is "satu" (first) and "dua" (second) in Sumatera Selatan: 1 and 2.
+    def ranks(code, language):
+        view = View(model_of(code), language)
+        return [row[view._("Value")] for row in view.figure_rows() if row[view._("Indicator")] == view.indicator_title("provincial_rank")]
+
+    assert ranks("12.10", "id") == ["5 besar"] and ranks("12.10", "en") == ["top 5"]
+    assert sorted(ranks("16.06", "id")) == ["1", "2"]

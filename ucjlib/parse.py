@@ -45,7 +45,8 @@ _WORDS = {
             "kurang lebih": "about", "sekitar": "about", "kira-kira": "about", "±": "about", "~": "about",
             "lebih dari": "at_least", "di atas": "at_least", "hampir": "at_most", "kurang dari": "at_most",
         },
-        approx_suffixes={"lebih": "at_least"},  # "Rp837 juta lebih"; "-an" is read by _APPROX_AN
+        # "Rp837 juta lebih"; "lima besar" (the top five: a rank of five at most); "-an" is read by _APPROX_AN
+        approx_suffixes={"lebih": "at_least", "besar": "at_most"},
         percent=("persen",),
         rupiah=re.compile(r"^rp\.?\s*", re.IGNORECASE),
         numbers={"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,

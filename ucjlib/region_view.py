@@ -17,7 +17,7 @@ from .contributions import READER_RATE
 from .formatting import format_date, format_number, format_percent, format_points, format_rupiah
 from .i18n import N_, gettext_for
 from .indicators import indicators
-from .parse import printed_decimals, printed_range
+from .parse import parse_figure, printed_decimals, printed_range
 from .projections import decimal_year
 from .region_model import DUE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target, totals
 
@@ -83,8 +83,10 @@ class View:
     def printed(self, value: float, as_printed: str, unit: str, approximate: bool = False) -> str:
         """A printed figure shown again: percentages keep their printed decimals; a printed range
         stays a range (``40–45%``); ≈ marks an approximation."""
-        if unit == "rank":  # "lima besar" (among the top five) is not the same as fifth
-            return as_printed
+        if unit == "rank":  # a number; "lima besar" (among the top five) is not the same as fifth
+            if parse_figure(as_printed).bound == "at_most":
+                return self._("top %(n)s") % {"n": self.num(value)}
+            return self.num(value)
         if unit in ("percent", "points"):
             writer = format_percent if unit == "percent" else format_points
             decimals = printed_decimals(as_printed)
