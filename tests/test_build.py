@@ -500,10 +500,10 @@ FILE_CASES = {
     # Excel saving as "CSV" in a Windows code page, not UTF-8.
     "not UTF-8": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_bytes() + "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,Catatan ©\n".encode("cp1252")),
                   OBS, "is not UTF-8 text"),
-    "too many cells": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,,,,,,,,,,,extra"),
-                       OBS, "has 18 cells where the header has 17"),
+    "too many cells": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,,,,,,,,,,,,extra"),
+                       OBS, "has 19 cells where the header has 18"),
     "unbalanced quote": (lambda raw: _append_line(raw, OBS, 'Kota Binjai,,,workers,"1.000,2024,fgd-binjai-2024-10,,,,,,'),
-                         OBS, "cells where the header has 17"),
+                         OBS, "cells where the header has 18"),
     "script URL in sources": (lambda raw: _append_line(raw, "sources.csv", "evil,Outlet,Judul,Title,,javascript:alert(1),,,"),
                               "sources.csv", "must be empty or an http(s) address"),
     "source listed twice": (lambda raw: _append_line(raw, "sources.csv", "fgd-binjai-2024-10,Again,Judul,Title,,,,,"),
@@ -533,8 +533,11 @@ FILE_CASES = {
     "alias to unknown region": (lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,,"),
                                 "region_aliases.csv", "unknown"),
     # A report in English shows the group in English, and one in Indonesian the title in Indonesian.
-    "group in one language only": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,participants_by_group,1.000,2024-10-19,fgd-binjai-2024-10,,kader,,,,,,,,"),
+    "group in one language only": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,participants_by_group,1.000,2024-10-19,fgd-binjai-2024-10,,kader,,,,,,,,,"),
                                    OBS, "column 'group_en': 'kader' has no translation"),
+    "yardstick in one language only": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,coverage_target,40%,2026,fgd-binjai-2024-10,,,,,,,"
+                                                                     "target Pemko Binjai,,,,"),
+                                       OBS, "column 'yardstick_en': 'target Pemko Binjai' has no translation"),
     "source title in one language only": (lambda raw: _append_line(raw, "sources.csv", "uji,Outlet,,Only English,,,,,"),
                                           "sources.csv", "column 'title_id': 'Only English' has no translation"),
     "legal subject missing": (lambda raw: _append_line(raw, "legal_references.csv", "fgd-binjai-2024-10,UU 1/2099,UU 1/2099,,,,"),

@@ -25,7 +25,7 @@ def test_a_figure_read_by_a_rule_is_listed_with_the_rule_in_the_readers_language
     # SYNTHETIC: Binjai's coverage printed with a decimal point. "27.5 persen" can only be 27,5%:
     # with '.' grouping thousands it would be 275%, above the 100% a coverage can reach.
     with (raw / "observations.csv").open("a", encoding="utf-8") as f:
-        f.write("Kota Binjai,,,ucj_coverage,27.5 persen,2023-12,fgd-binjai-2024-10" + "," * 10 + "\n")
+        f.write("Kota Binjai,,,ucj_coverage,27.5 persen,2023-12,fgd-binjai-2024-10" + "," * 11 + "\n")
     out = tmp_path / "processed"
     build(raw_dir=raw, out_dir=out)
     processed = load_processed(out / "observations.csv")
@@ -129,3 +129,14 @@ def test_a_rank_is_a_number_and_a_top_n_says_so(model_of):
 
     assert ranks("12.10", "id") == ["5 besar"] and ranks("12.10", "en") == ["top 5"]
     assert sorted(ranks("16.06", "id")) == ["1", "2"]
+
+
+def test_an_english_page_names_a_regions_own_yardstick_in_english(model_of):
+    # Jambi's own 2024 target was set by BPJS Ketenagakerjaan's Jambi branch ("Cabang Jambi").
+    def names(language):
+        view = View(model_of("15"), language)
+        return [row[view._("Yardstick")] for row in view.target_rows()]
+
+    assert "target of the BPJS Ketenagakerjaan Jambi branch" in names("en")
+    assert "target BPJS Ketenagakerjaan Cabang Jambi" in names("id")
+    assert not any("Cabang" in name for name in names("en"))

@@ -95,7 +95,7 @@ def clean_observations(
             "value_as_printed": raw.value, "approximate": figure.approximate, "bound": figure.bound or "",
             "reading": figure.reading,
             "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS}, "yardstick": config.canonical_yardstick(raw.yardstick),
-            "group_en": raw.group_en, "basis_en": raw.basis_en,
+            "group_en": raw.group_en, "basis_en": raw.basis_en, "yardstick_en": raw.yardstick_en,
             "source_id": raw.source_id, "outlet": source["outlet"], "published": source["published"],
             **{f"source_{column}_{language}": source[f"{column}_{language}"] for column in ("title", "note") for language in ("id", "en")},
             "source_url": source["url"], "checked": raw.checked, "note_id": raw.note_id, "note_en": raw.note_en, "raw_line": line,
@@ -283,7 +283,7 @@ def _ledger_conflicts(processed: pd.DataFrame, file: str) -> list[tuple]:
 # Texts a report shows, as (Indonesian column, English column): a report in either language
 # needs its own, so one without the other is refused (both empty is fine, but for the last).
 TRANSLATED_PAIRS = {
-    "observations": [("group", "group_en"), ("basis", "basis_en")],
+    "observations": [("group", "group_en"), ("basis", "basis_en"), ("yardstick", "yardstick_en")],
     "sources": [("title_id", "title_en"), ("note_id", "note_en")],
     "legal": [("note_id", "note_en")],
     "labour_force": [("note_id", "note_en")],

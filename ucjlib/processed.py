@@ -26,7 +26,7 @@ QUALIFIERS = ["programme", "group", "basis", "funding", "yardstick"]
 PROCESSED_COLUMNS = [
     "region_code", "region_name", "level", "province_code", "province_name",
     "indicator", "value", "unit", "value_as_printed", "approximate", "bound", "reading", "as_of",
-    *QUALIFIERS, "group_en", "basis_en", "source_id", "outlet", "published", "source_title_id", "source_title_en",
+    *QUALIFIERS, "group_en", "basis_en", "yardstick_en", "source_id", "outlet", "published", "source_title_id", "source_title_en",
     "source_url", "source_note_id", "source_note_en", "checked", "note_id", "note_en", "raw_line",
 ]
 

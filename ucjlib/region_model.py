@@ -137,6 +137,7 @@ class Target:
     source_id: str
     as_printed: str
     rule_base: Reading | None = None
+    name_en: str = ""  # the name in English where the data gives one
 
 
 # A target's place in time, seen from the report's date (see the module's definitions).
@@ -509,14 +510,14 @@ def _targets(figures: pd.DataFrame, national: pd.DataFrame, history: tuple[Readi
     order = {name: position for position, name in enumerate(config.NATIONAL_YARDSTICK_NAMES)}
     wanted = national[(national["indicator"] == "coverage_target") & national["yardstick"].isin(order)]
     wanted = wanted.sort_values("raw_line").drop_duplicates(["yardstick", "as_of"])
-    targets = [Target(r.yardstick, "national", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed)
-               for r in wanted.itertuples()]
+    targets = [Target(r.yardstick, "national", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed,
+                      name_en=r.yardstick_en) for r in wanted.itertuples()]
     if (figures["level"] == "national").all():
         return sorted(targets, key=lambda t: (t.year, t.value))
     own = totals(figures)
     own = own[own["indicator"] == "coverage_target"].sort_values("raw_line")
-    targets += [Target(r.yardstick, "own", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed)
-                for r in own.itertuples()]
+    targets += [Target(r.yardstick, "own", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed,
+                       name_en=r.yardstick_en) for r in own.itertuples()]
     end_of_base_year = [r for r in history if r.year == config.RULE_BASE_YEAR]
     if end_of_base_year:
         base = end_of_base_year[0]  # history is newest first

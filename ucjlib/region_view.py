@@ -109,7 +109,7 @@ class View:
             return self._("+20-point rule, %(instrument)s (%(base)s at the end of %(year)s + %(points)s)") % {
                 "instrument": target.name, "base": self.pct(base.value, base.decimals), "year": config.RULE_BASE_YEAR,
                 "points": self.num(config.RULE_INCREASE_POINTS)}
-        return target.name
+        return target.name_en if self.language == "en" and target.name_en else target.name
 
     def target_value(self, target: Target) -> str:
         decimals = target.rule_base.decimals if target.rule_base else printed_decimals(target.as_printed)
@@ -148,7 +148,7 @@ class View:
         model, _ = self.model, self._
         label = _("Coverage of %(region)s") % {"region": model.name}
         # The rule's long name (with its base) is in the table; the chart's label stays short.
-        targets = [(f"{self.kind(t) if t.kind == 'rule' else t.name} ({t.year})", t.value, t.kind != "national")
+        targets = [(f"{self.kind(t) if t.kind == 'rule' else self.target_name(t)} ({t.year})", t.value, t.kind != "national")
                    for t in model.targets]
         coverage = model.coverage
         chart = coverage_vs_targets(None if coverage is None else coverage.value, label, targets,
@@ -417,7 +417,8 @@ class View:
         shown = {"ucj_coverage", "coverage_target"}
         for _index, row in self.model.figures[~self.model.figures["indicator"].isin(shown)].iterrows():
             qualifiers = [row["programme"], row["group"] if self.language == "id" else row["group_en"], row["funding"],
-                          row["basis"] if self.language == "id" else row["basis_en"], row["yardstick"]]
+                          row["basis"] if self.language == "id" else row["basis_en"],
+                          row["yardstick"] if self.language == "id" else row["yardstick_en"]]
             rows.append({_("Indicator"): self.indicator_title(row["indicator"]), _("Detail"): ", ".join(q for q in qualifiers if q),
                          _("Value"): self.printed(row["value"], row["value_as_printed"], row["unit"], row["approximate"]),
                          _("As of"): self.dated(row["as_of"], row["indicator"]), "source": self.source(row["source_id"])})
@@ -523,7 +524,8 @@ def figures_table(view: View) -> pd.DataFrame:
             source_id=target.source_id)
     for _index, row in model.figures.iterrows():
         qualifiers = [row["programme"], row["group"] if view.language == "id" else row["group_en"], row["funding"],
-                      row["basis"] if view.language == "id" else row["basis_en"], row["yardstick"]]
+                      row["basis"] if view.language == "id" else row["basis_en"],
+                      row["yardstick"] if view.language == "id" else row["yardstick_en"]]
         add(_("Figure from a source"), view.indicator_title(row["indicator"]), ", ".join(q for q in qualifiers if q),
             row["as_of"], row["value"], row["unit"], printed=row["value_as_printed"], source_id=row["source_id"])
     for gap in model.gaps:

@@ -17,7 +17,7 @@ from .regions import LEVELS
 
 OBSERVATION_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "source_id"]
 # Text a reader sees exists once per report language: ``note_id`` and ``note_en`` and so on.
-TRANSLATIONS = ["group_en", "basis_en", "note_id", "note_en"]
+TRANSLATIONS = ["group_en", "basis_en", "yardstick_en", "note_id", "note_en"]
 OPTIONAL_COLUMNS = QUALIFIERS + TRANSLATIONS + ["checked"]
 SOURCE_COLUMNS = ["source_id", "outlet", "title_id", "title_en", "published", "url", "note_id", "note_en"]
 
