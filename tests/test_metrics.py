@@ -3,8 +3,6 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from ucjlib.metrics import (
     attainment,

@@ -8,7 +8,6 @@ import shutil
 from urllib.parse import unquote
 
 import pandas as pd
-import pytest
 
 from ucjlib import paths
 from ucjlib.build import build
