@@ -81,7 +81,7 @@ def region_codes() -> list[str]:
 def timed_build(rows: list[dict], repeats: int) -> tuple[float, float]:
     """The fastest of ``repeats`` builds of the real data plus ``rows``: wall-clock and CPU
     seconds of this process (the CPU time hardly depends on other work on the machine)."""
-    from ucjlib.build import build
+    from ucjlib.data.build import build
 
     with tempfile.TemporaryDirectory(prefix="ucj-bench-") as tmp:
         raw = synthetic_raw(Path(tmp), rows)

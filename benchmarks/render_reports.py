@@ -12,7 +12,7 @@ The synthetic regions are real codes and names from data/raw/regions.csv with ra
 plausible figures (seeded; two coverage figures each, so every report draws its charts and
 maps), written to a temporary copy of the project and labelled SYNTHETIC; the project's own
 data/ is never touched. The runner renders every region (and the nation) in Indonesian and
-English through `ucjlib.publish.render`, the function `python -m ucjlib reports` calls,
+English through `ucjlib.publish.site.render`, the function `python -m ucjlib reports` calls,
 kernel start-up included; then the same run again with every report up to date (no-op).
 
 Core-seconds are CPU time (user + system): the runner's is that of this process, its
@@ -57,8 +57,8 @@ from pathlib import Path
 
 import psutil
 
-from ucjlib.publish import LANGUAGE_ORDER
-from ucjlib.regions import province_of
+from ucjlib.publish.site import LANGUAGE_ORDER
+from ucjlib.data.regions import province_of
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -158,8 +158,8 @@ def naive(folder: Path, codes: list[str]) -> float:
 
 def _build(code: str) -> None:
     """A region's reports in both languages, as a kernel builds them (model, body and page)."""
-    from ucjlib.pages import page, report_body, report_title
-    from ucjlib.region_model import for_region
+    from ucjlib.publish.pages import page, report_body, report_title
+    from ucjlib.model.region import for_region
 
     for language in LANGUAGE_ORDER:
         model = for_region(code)
@@ -170,7 +170,7 @@ def _warm_up(code: str) -> None:
     """A floor process's start, untimed as a kernel's is not: imports, templates, fonts and
     boundaries, by building ``code``'s reports; then its model is forgotten (``code`` may be
     one of those timed, when they are every region), so that every timed model is computed."""
-    from ucjlib.region_model import _model_of
+    from ucjlib.model.region import _model_of
 
     _build(code)
     _model_of.cache_clear()
@@ -230,8 +230,8 @@ def main() -> None:
         os.environ["UCJ_ROOT"] = str(folder)
         os.environ.setdefault("MPLBACKEND", "Agg")
         subprocess.run([sys.executable, "-m", "ucjlib", "build"], check=True, capture_output=True)
-        from ucjlib.publish import render
-        from ucjlib.runner import worker_cap
+        from ucjlib.publish.site import render
+        from ucjlib.publish.runner import worker_cap
 
         workers = min(args.workers or worker_cap(), worker_cap())
         print(f"SYNTHETIC regions: {len(codes)} and the nation (real codes and names, random figures), both languages; "

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ucjlib import paths
-from ucjlib.notebook import ANALYSIS_DATE
+from ucjlib.analysis.notebook import ANALYSIS_DATE
 
 # The day issue 25 was filed: tests of the model are dated from it (its first budget year is 2028).
 REPORT_DATE = dt.date(2026, 12, 6)
@@ -137,8 +137,8 @@ def rendered_all(tmp_path_factory) -> RenderedProject:
 @pytest.fixture(scope="session")
 def processed_seed(tmp_path_factory):
     """The seed data built by the real build into a temporary folder: (observations, checks)."""
-    from ucjlib.build import build
-    from ucjlib.processed import load_checks, load_processed
+    from ucjlib.data.build import build
+    from ucjlib.data.processed import load_checks, load_processed
 
     out = tmp_path_factory.mktemp("processed")
     build(out_dir=out)
@@ -148,7 +148,7 @@ def processed_seed(tmp_path_factory):
 @pytest.fixture(scope="session")
 def data():
     """The project's ``data/processed/`` (the test command builds it before pytest starts)."""
-    from ucjlib.processed import load_all
+    from ucjlib.data.processed import load_all
 
     return load_all()
 
@@ -157,6 +157,6 @@ def data():
 def model_of(data):
     """The region model of a Kemendagri code, on the project's data, default assumptions, as of
     REPORT_DATE (first budget year 2028)."""
-    from ucjlib.region_model import Assumptions, region_model
+    from ucjlib.model.region import Assumptions, region_model
 
     return lambda code: region_model(code, data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE))

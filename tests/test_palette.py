@@ -33,7 +33,7 @@ def test_palette_is_seaborns_colorblind_palette_darkened_to_3_to_1_on_white():
 
 def test_a_report_is_drawn_without_importing_pyplot():
     """pyplot and its backend machinery cost a report kernel a third of a core-second to import."""
-    code = ("import sys\nfrom ucjlib.pages import report_body\nfrom ucjlib.region_model import for_region\n"
+    code = ("import sys\nfrom ucjlib.publish.pages import report_body\nfrom ucjlib.model.region import for_region\n"
             "report_body(for_region('18'), 'id')\nprint('matplotlib.pyplot' in sys.modules, 'seaborn' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], env={**os.environ, "MPLBACKEND": "Agg"}, capture_output=True, text=True,
                          timeout=300)

@@ -5,11 +5,11 @@ The public API is re-exported here; notebooks import from ``ucjlib`` only.
 
 from importlib.metadata import version as _version
 
-from .contributions import budget_cost, workers_for_budget
-from .errors import InputError, ParseError, RegionError, UCJError
-from .formatting import format_date, format_number, format_percent, format_points, format_rupiah
-from .indicators import indicators, title
-from .metrics import (
+from ucjlib.contributions import budget_cost, workers_for_budget
+from ucjlib.errors import InputError, ParseError, RegionError, UCJError
+from ucjlib.formatting import format_date, format_number, format_percent, format_points, format_rupiah
+from ucjlib.data.indicators import indicators, title
+from ucjlib.metrics import (
     attainment,
     coverage_rate,
     gap_persons,
@@ -21,7 +21,7 @@ from .metrics import (
     uncovered_workers,
     years_to_target,
 )
-from .parse import Figure, parse_date, parse_figure, parse_number, parse_period
-from .regions import RegionTable
+from ucjlib.data.parse import Figure, parse_date, parse_figure, parse_number, parse_period
+from ucjlib.data.regions import RegionTable
 
 __version__ = _version("ucjlib")  # the one version is in pyproject.toml

@@ -187,6 +187,6 @@ MAX_TEXT_LENGTH = 2000
 # -- which of two figures for one month is the headline (issue 29 §4) ----------------------------
 # Sources rank by kind, lower first: an official release (a page on a government domain, ".go.id",
 # which includes BPJS Ketenagakerjaan's) before news or a speech reported by news. Within a kind
-# the row listed first in data/raw/observations.csv wins. See ucjlib.processed.source_rank.
+# the row listed first in data/raw/observations.csv wins. See ucjlib.data.processed.source_rank.
 OFFICIAL_DOMAIN = ".go.id"
 SOURCE_RANKS = {"official": 0, "news": 1}

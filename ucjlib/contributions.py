@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import config
-from .errors import UCJError
+from ucjlib import config
+from ucjlib.errors import UCJError
 
 READER_RATE = "reader"  # the segment of a rate the reader set that matches no package
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, paths
-from .errors import InputError, UCJError
+from ucjlib import config, paths
+from ucjlib.errors import InputError, UCJError
 
 
 # Bidirectional-control characters reorder what a reader sees (a name can display as another):

@@ -9,8 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from .i18n import N_, gettext_for
-from .parse import period_start
+from ucjlib.i18n import N_, gettext_for
+from ucjlib.periods import period_start
 
 LANGUAGES = ("id", "en")
 _LOCALES = {"id": "id_ID", "en": "en_US"}

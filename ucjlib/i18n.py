@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from .paths import PACKAGE_DIR
+from ucjlib.paths import PACKAGE_DIR
 
 LANGUAGES = ("id", "en")
 DOMAIN = "ucjlib"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from . import config
+from ucjlib import config
 
 
 def coverage_rate(participants: float, workers: float) -> float:

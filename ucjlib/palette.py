@@ -1,5 +1,5 @@
-"""The colours of every chart, the notebooks' (matplotlib, :mod:`ucjlib.plots`) and the
-reports' (SVG, :mod:`ucjlib.charts`); a module of its own, so that drawing a report imports
+"""The colours of every chart, the notebooks' (matplotlib, :mod:`ucjlib.analysis.plots`) and the
+reports' (SVG, :mod:`ucjlib.view.charts`); a module of its own, so that drawing a report imports
 neither matplotlib's pyplot nor seaborn."""
 
 # seaborn's "colorblind" palette, each colour darkened (HLS lightness lowered) just enough to

@@ -1,0 +1,1 @@
+"""The research notebooks' cross-region analysis: tables, changes, segments, sensitivity, peers."""

@@ -1,0 +1,202 @@
+"""pandera schemas for the boundaries: the raw tables after loading, the processed table
+before writing. Failures come back as ``(file, line, column, text, message)`` problems,
+all at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from ucjlib.data.indicators import UNITS, indicators
+from ucjlib.data.processed import QUALIFIERS
+from ucjlib.data.regions import LEVELS
+
+OBSERVATION_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "source_id"]
+# Text a reader sees exists once per report language: ``note_id`` and ``note_en`` and so on.
+TRANSLATIONS = ["group_en", "basis_en", "yardstick_en", "note_id", "note_en"]
+OPTIONAL_COLUMNS = QUALIFIERS + TRANSLATIONS + ["checked"]
+SOURCE_COLUMNS = ["source_id", "outlet", "title_id", "title_en", "published", "url", "note_id", "note_en"]
+
+_not_blank = pa.Check.str_matches(r"\S", error="must not be blank")
+REGION_COLUMNS = ["code", "name", "level", "province_code", "province_name"]
+ALIAS_COLUMNS = ["alias", "name", "note", "source"]
+LEGAL_COLUMNS = ["source_id", "reference_as_printed", "instrument", "subject_id", "subject_en", "note_id", "note_en"]
+# Official labour-force bases (BPS Sakernas), one printed figure a row with its page.
+LABOUR_FORCE_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "outlet", "published", "url",
+                        "checked", "note_id", "note_en", "number_convention"]
+# Their vocabulary, kept apart from indicators.csv (the bases are denominators, not report
+# figures): unit and upper limit of each.
+LABOUR_FORCE_INDICATORS = {
+    "employed_persons": {"unit": "persons", "max_value": None},  # penduduk bekerja
+    "labour_force": {"unit": "persons", "max_value": None},  # angkatan kerja
+    "informal_share": {"unit": "percent", "max_value": 100.0},  # persentase penduduk bekerja pada kegiatan informal
+}
+# Every column a raw table may have: any other is a typing error in the header.
+KNOWN_COLUMNS = {
+    "observations": OBSERVATION_COLUMNS + OPTIONAL_COLUMNS,
+    "sources": SOURCE_COLUMNS + ["number_convention"],
+    "regions": REGION_COLUMNS,
+    "aliases": ALIAS_COLUMNS,
+    "legal": LEGAL_COLUMNS,
+    "labour_force": LABOUR_FORCE_COLUMNS,
+}
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return text.isascii()
+
+
+def unknown_columns(frame: pd.DataFrame, table: str, file: str) -> list[tuple]:
+    """A header cell that is no column of ``table``: a problem naming the closest known one."""
+    known = KNOWN_COLUMNS[table]
+    problems = []
+    for column in frame.columns:
+        if column not in known:
+            close = difflib.get_close_matches(column, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; the columns are {', '.join(known)}"
+            problems.append((file, 1, column, column, f"is not a column of this table{hint}"))
+    return problems
+
+
+def _text(*checks: pa.Check, required: bool = True) -> pa.Column:
+    return pa.Column(str, checks=list(checks), required=required)
+
+
+def raw_observations_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "region": _text(_not_blank),
+            "level": _text(pa.Check.isin(("",) + LEVELS, error=f"must be empty or one of {', '.join(LEVELS)}")),
+            "province": _text(),
+            "indicator": _text(pa.Check.isin(list(indicators().index), error="is not in the indicator vocabulary (ucjlib/indicators.csv)")),
+            "value": _text(_not_blank),
+            "as_of": _text(_not_blank),
+            "source_id": _text(_not_blank),
+            **{column: _text(required=False) for column in QUALIFIERS + TRANSLATIONS},
+            "checked": _text(pa.Check.isin(("", "yes", "no"), error="must be yes (read in a copy of the source), no (not re-checked) or empty"),
+                             required=False),
+        },
+        strict=False,
+    )
+
+
+def raw_labour_force_schema() -> pa.DataFrameSchema:
+    names = ", ".join(LABOUR_FORCE_INDICATORS)
+    return pa.DataFrameSchema(
+        {
+            "region": _text(_not_blank),
+            "level": _text(pa.Check.isin(("",) + LEVELS, error=f"must be empty or one of {', '.join(LEVELS)}")),
+            "province": _text(required=False),
+            "indicator": _text(pa.Check.isin(list(LABOUR_FORCE_INDICATORS), error=f"must be one of {names}")),
+            "value": _text(_not_blank),
+            "as_of": _text(pa.Check.str_matches(r"^\d{4}-\d{2}$", error="must be the survey month, written as 2024-08")),
+            "outlet": _text(_not_blank),
+            "published": _text(pa.Check(lambda text: text == "" or _is_date(text), element_wise=True,
+                                        error="must be empty or a date that exists, written as 2025-04-23")),
+            "url": _text(pa.Check.str_matches(r"^https?://\S+$", error="must be the http(s) address of the page the figure was read in")),
+            "checked": _text(pa.Check.isin(("yes", "no"), error="must be yes (re-read in the page) or no (not re-checked)")),
+            "note_id": _text(required=False),
+            "note_en": _text(required=False),
+            "number_convention": _text(
+                pa.Check.str_matches(r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (a page in English)"),
+                required=False,
+            ),
+        },
+        strict=False,
+    )
+
+
+def raw_sources_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "source_id": _text(_not_blank, pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice")),
+            "outlet": _text(_not_blank),
+            "title_id": _text(),
+            "title_en": _text(),
+            "published": _text(pa.Check(lambda text: text == "" or _is_date(text), element_wise=True,
+                                        error="must be empty or a date that exists, written as 2025-04-23")),
+            "url": _text(pa.Check.str_matches(r"^(https?://\S+)?$", error="must be empty or an http(s) address")),
+            "note_id": _text(),
+            "note_en": _text(),
+            "number_convention": _text(
+                pa.Check.str_matches(r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (English-language outlet)"),
+                required=False,
+            ),
+        },
+        strict=False,
+    )
+
+
+def raw_regions_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "code": _text(pa.Check.str_matches(r"^\d{2}(\.\d{2})?$", error="must be a Kemendagri code: 12 or 12.10"),
+                          pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice")),
+            "name": _text(_not_blank),
+            "level": _text(pa.Check.isin(LEVELS, error=f"must be one of {', '.join(LEVELS)}")),
+            "province_code": _text(),
+            "province_name": _text(),
+        },
+        strict=False,
+    )
+
+
+def raw_aliases_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema({"alias": _text(_not_blank), "name": _text(_not_blank), "note": _text(), "source": _text()},
+                              strict=False)
+
+
+def raw_legal_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema({column: _text(_not_blank) if column in ("source_id", "instrument") else _text()
+                               for column in LEGAL_COLUMNS}, strict=False)
+
+
+def processed_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "region_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}(\.\d{2})?$")),
+            "region_name": pa.Column(str, _not_blank),
+            "level": pa.Column(str, pa.Check.isin(LEVELS)),
+            "province_code": pa.Column(str),
+            "indicator": pa.Column(str, pa.Check.isin(list(indicators().index))),
+            "value": pa.Column(float, pa.Check.ge(0)),
+            "unit": pa.Column(str, pa.Check.isin(sorted(UNITS))),
+            "value_as_printed": pa.Column(str, _not_blank),
+            "approximate": pa.Column(bool),
+            "reading": pa.Column(str),
+            "as_of": pa.Column(str, pa.Check.str_matches(r"^(\.\.|\d{4}(-\d{2}){0,2})(/\d{4}(-\d{2}){0,2})?$")),
+            "source_id": pa.Column(str, _not_blank),
+            "outlet": pa.Column(str, _not_blank),
+            "raw_line": pa.Column(int, pa.Check.ge(2)),
+        },
+        strict=False,
+    )
+
+
+def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str, first_line: int = 2) -> list[tuple]:
+    """Validate lazily; return every failure as a problem tuple (empty when valid).
+
+    ``first_line`` is the file line of the frame's row 0 (2 below a header line).
+    """
+    try:
+        schema.validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        problems = []
+        for case in errors.failure_cases.itertuples(index=False):
+            if case.check == "column_in_dataframe":
+                problems.append((file, 1, str(case.failure_case), None, "required column is missing from the header line"))
+                continue
+            line = None if pd.isna(case.index) else int(case.index) + first_line
+            # With error= set, pandera reports our own sentence in the 'check' column.
+            problems.append((file, line, case.column, str(case.failure_case), str(case.check)))
+        return sorted(problems, key=lambda p: (p[1] or 0, p[2] or ""))
+    return []
+

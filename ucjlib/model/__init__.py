@@ -1,0 +1,1 @@
+"""One region's figures as numbers: gaps, targets, trends, scenarios and costs."""

@@ -1,0 +1,1 @@
+"""The model written for readers in one language: words, tables, charts and maps."""
