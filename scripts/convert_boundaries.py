@@ -25,7 +25,9 @@ UPSTREAM = "cahyadsn/wilayah_boundaries, commit 3c5a7960 (2026-08-20)"
 # Degrees: about 2 km for provinces, 1 km for kabupaten/kota; coordinates kept to ~100 m.
 TOLERANCE = {"province": 0.02, "local": 0.01}
 DECIMALS = 3
-ROW = re.compile(r"\(\s*'(?P<code>[\d.]+)'\s*,\s*'(?P<name>(?:[^'\\]|\\.|'')*)'\s*,\s*(?P<lat>-?[\d.]+)\s*,\s*(?P<lng>-?[\d.]+)\s*,\s*'(?P<path>\[.*?\])'\s*\)")
+ROW = re.compile(
+    r"\(\s*'(?P<code>[\d.]+)'\s*,\s*'(?P<name>(?:[^'\\]|\\.|'')*)'\s*,\s*(?P<lat>-?[\d.]+)\s*,\s*(?P<lng>-?[\d.]+)\s*,\s*'(?P<path>\[.*?\])'\s*\)"
+)
 
 
 def simplify(points: np.ndarray, tolerance: float) -> np.ndarray:
@@ -38,10 +40,13 @@ def simplify(points: np.ndarray, tolerance: float) -> np.ndarray:
         if end - start < 2:
             continue
         segment = points[end] - points[start]
-        middle = points[start + 1:end] - points[start]
+        middle = points[start + 1 : end] - points[start]
         length = np.hypot(*segment)
-        distance = (np.abs(segment[0] * middle[:, 1] - segment[1] * middle[:, 0]) / length if length
-                    else np.hypot(middle[:, 0], middle[:, 1]))
+        distance = (
+            np.abs(segment[0] * middle[:, 1] - segment[1] * middle[:, 0]) / length
+            if length
+            else np.hypot(middle[:, 0], middle[:, 1])
+        )
         farthest = int(distance.argmax())
         if distance[farthest] > tolerance:
             split = start + 1 + farthest
@@ -82,8 +87,13 @@ def convert(source: Path) -> dict:
                 while not shape and tolerance > 1e-4:  # a region of small islands (Kepulauan Seribu)
                     tolerance /= 10
                     shape = polygons(match["path"], tolerance)
-                features.append({"type": "Feature", "properties": {"code": match["code"], "name": match["name"].replace("''", "'")},
-                                 "geometry": {"type": "MultiPolygon", "coordinates": shape}})
+                features.append(
+                    {
+                        "type": "Feature",
+                        "properties": {"code": match["code"], "name": match["name"].replace("''", "'")},
+                        "geometry": {"type": "MultiPolygon", "coordinates": shape},
+                    }
+                )
     features.sort(key=lambda f: [int(part) for part in f["properties"]["code"].split(".")])
     return {"type": "FeatureCollection", "source": UPSTREAM, "features": features}
 

@@ -19,11 +19,21 @@ def rows():
     # Not in the Kemendagri list: the whole country, so national yardsticks have a region.
     yield {"code": "00", "name": "Indonesia", "level": "national", "province_code": "", "province_name": ""}
     for province in list_wilayah():
-        yield {"code": province.code, "name": province.name, "level": "province",
-               "province_code": province.code, "province_name": province.name}
+        yield {
+            "code": province.code,
+            "name": province.name,
+            "level": "province",
+            "province_code": province.code,
+            "province_name": province.name,
+        }
         for regency in list_wilayah(province.code):
-            yield {"code": regency.code, "name": regency.name, "level": LEVELS[regency.type],
-                   "province_code": province.code, "province_name": province.name}
+            yield {
+                "code": regency.code,
+                "name": regency.name,
+                "level": LEVELS[regency.type],
+                "province_code": province.code,
+                "province_name": province.name,
+            }
 
 
 if __name__ == "__main__":

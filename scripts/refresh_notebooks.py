@@ -53,7 +53,8 @@ def refresh(path: Path) -> None:
     # Record the name the installed kernelspec really has, as JupyterLab does on save,
     # so that saving a notebook in JupyterLab does not rewrite the committed metadata.
     notebook.metadata.setdefault("kernelspec", {})["display_name"] = (
-        KernelSpecManager().get_kernel_spec(KERNEL).display_name)
+        KernelSpecManager().get_kernel_spec(KERNEL).display_name
+    )
     nbformat.write(notebook, path)
 
 

@@ -25,8 +25,15 @@ def main() -> None:
             catalog = Catalog(locale=language, domain=DOMAIN, project="ucjlib")
         catalog.update(template, no_fuzzy_matching=True)
         with path.open("wb") as po:
-            write_po(po, catalog, width=100, omit_header=False, ignore_obsolete=True, include_previous=False,
-                     sort_output=True)
+            write_po(
+                po,
+                catalog,
+                width=100,
+                omit_header=False,
+                ignore_obsolete=True,
+                include_previous=False,
+                sort_output=True,
+            )
         untranslated = sum(1 for message in catalog if message.id and not message.string)
         print(f"{path}: {len(catalog)} messages, {untranslated} to translate")
 

@@ -22,14 +22,39 @@ REPORT_DATE = dt.date(2026, 12, 6)
 
 # Made-up figures for a fictional region (code 99.01, province 99): 12.375 ÷ 30.000 = 41,25%.
 FICTIONAL_REGIONS = [
-    {"code": "99", "name": "Provinsi Uji Fiktif", "level": "province", "province_code": "99", "province_name": "Provinsi Uji Fiktif"},
-    {"code": "99.01", "name": "Kabupaten Fiktif Contoh", "level": "regency", "province_code": "99", "province_name": "Provinsi Uji Fiktif"},
+    {
+        "code": "99",
+        "name": "Provinsi Uji Fiktif",
+        "level": "province",
+        "province_code": "99",
+        "province_name": "Provinsi Uji Fiktif",
+    },
+    {
+        "code": "99.01",
+        "name": "Kabupaten Fiktif Contoh",
+        "level": "regency",
+        "province_code": "99",
+        "province_name": "Provinsi Uji Fiktif",
+    },
     # Rendered only to be removed from the master list after the build: its report must fail.
-    {"code": "99.02", "name": "Kota Fiktif Hilang", "level": "city", "province_code": "99", "province_name": "Provinsi Uji Fiktif"},
+    {
+        "code": "99.02",
+        "name": "Kota Fiktif Hilang",
+        "level": "city",
+        "province_code": "99",
+        "province_name": "Provinsi Uji Fiktif",
+    },
 ]
-FICTIONAL_SOURCE = {"source_id": "uji-fiktif", "outlet": "Data uji fiktif (synthetic)", "title_id": "Angka karangan untuk uji ujung ke ujung",
-                    "title_en": "Made-up figures for the end-to-end test", "published": "2025-06-30", "url": "",
-                    "note_id": "Data uji sintetis: bukan daerah nyata.", "note_en": "Synthetic test data: not a real region."}
+FICTIONAL_SOURCE = {
+    "source_id": "uji-fiktif",
+    "outlet": "Data uji fiktif (synthetic)",
+    "title_id": "Angka karangan untuk uji ujung ke ujung",
+    "title_en": "Made-up figures for the end-to-end test",
+    "published": "2025-06-30",
+    "url": "",
+    "note_id": "Data uji sintetis: bukan daerah nyata.",
+    "note_en": "Synthetic test data: not a real region.",
+}
 FICTIONAL_OBSERVATIONS = [
     ("Kabupaten Fiktif Contoh", "ucj_coverage", "32,5%", "2023-06-30"),
     ("Kabupaten Fiktif Contoh", "ucj_coverage", "36,8%", "2024-06-30"),
@@ -53,24 +78,47 @@ def add_fictional_region(raw: Path) -> None:
     _append(raw / "sources.csv", [FICTIONAL_SOURCE])
     # 99.01's coverage figures name their denominator, so that a trend can be fitted on them.
     named = {"basis": "angkatan kerja", "basis_en": "labour force"}
-    _append(raw / "observations.csv", [
-        {"region": region, "indicator": indicator, "value": value, "as_of": as_of, "source_id": "uji-fiktif",
-         "note_id": "sintetis", "note_en": "synthetic",
-         **(named if (region, indicator) == ("Kabupaten Fiktif Contoh", "ucj_coverage") else {})}
-        for region, indicator, value, as_of in FICTIONAL_OBSERVATIONS])
+    _append(
+        raw / "observations.csv",
+        [
+            {
+                "region": region,
+                "indicator": indicator,
+                "value": value,
+                "as_of": as_of,
+                "source_id": "uji-fiktif",
+                "note_id": "sintetis",
+                "note_en": "synthetic",
+                **(named if (region, indicator) == ("Kabupaten Fiktif Contoh", "ucj_coverage") else {}),
+            }
+            for region, indicator, value, as_of in FICTIONAL_OBSERVATIONS
+        ],
+    )
 
 
 def drop_missing_fictional_region(raw: Path) -> None:
     """Take Kota Fiktif Hilang out of the master list after a build: its report fails."""
     regions = (raw / "regions.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-    (raw / "regions.csv").write_text("".join(line for line in regions if not line.startswith("99.02,")), encoding="utf-8")
+    (raw / "regions.csv").write_text(
+        "".join(line for line in regions if not line.startswith("99.02,")), encoding="utf-8"
+    )
 
 
 # The five seed articles and the national yardsticks: the data most tests build and render
 # (a minute less per render); the browser tests render every region with data.
-SEED_SOURCES = {"wahana-labuhanbatu-2025-09", "poskota-labuhanbatu-2025-04", "fgd-binjai-2024-10", "disway-muba-2025-09",
-                "metropolis-lampung-2025-12", "rpjmn-2025-2029", "rpjpn-2025-2045", "rkp-2026", "kemendagri-ucj-2025",
-                "bpjs-target-2025", "national-actual-2025"}
+SEED_SOURCES = {
+    "wahana-labuhanbatu-2025-09",
+    "poskota-labuhanbatu-2025-04",
+    "fgd-binjai-2024-10",
+    "disway-muba-2025-09",
+    "metropolis-lampung-2025-12",
+    "rpjmn-2025-2029",
+    "rpjpn-2025-2045",
+    "rkp-2026",
+    "kemendagri-ucj-2025",
+    "bpjs-target-2025",
+    "national-actual-2025",
+}
 
 
 def _keep_rows(path: Path, source_ids: set[str]) -> None:
@@ -97,7 +145,9 @@ def copy_raw(root: Path, everything: bool = False) -> Path:
 
 def run_ucjlib(root: Path, *args: str, timeout: int = 900) -> subprocess.CompletedProcess:
     env = {**os.environ, "UCJ_ROOT": str(root), "MPLBACKEND": "Agg"}
-    return subprocess.run([sys.executable, "-m", "ucjlib", *args], env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "ucjlib", *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 @dataclass

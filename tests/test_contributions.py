@@ -75,7 +75,13 @@ def test_labuhanbatus_next_step_costs_the_apbd_a_whole_year_at_the_full_rate():
         (10_000, 12, D(2025, 1, 1), "other", 2_016_000_000),  # 10.000 × 16.800 × 12
         # Jan–Mar 2026 3 × 16.800 + Apr–Dec 9 × 8.400 = 50.400 + 75.600 = 126.000 a worker
         (10_000, 12, D(2026, 1, 1), "other", 1_260_000_000),
-        (100, 4, D(2026, 2, 20), "other", 5_040_000),  # Feb, Mar at 16.800 + Apr, May at 8.400; a mid-month start counts its month
+        (
+            100,
+            4,
+            D(2026, 2, 20),
+            "other",
+            5_040_000,
+        ),  # Feb, Mar at 16.800 + Apr, May at 8.400; a mid-month start counts its month
         (100, 4, D(2025, 11, 1), "transport", 5_040_000),  # Nov, Dec 2025 at 16.800 + Jan, Feb 2026 at 8.400
         (100, 4, D(2026, 11, 1), "other", 5_040_000),  # Nov, Dec 2026 at 8.400 + Jan, Feb 2027 at 16.800
         (1, 15, D(2026, 1, 1), "transport", 126_000),  # 15 months × 8.400
@@ -123,8 +129,15 @@ def test_no_rule_before_the_programme_or_for_a_payer_it_does_not_name():
 
 @pytest.mark.parametrize(
     "funding, payer",
-    [("APBD", "apbd"), ("APBD-P Provinsi 2025", "apbd"), ("DBH sawit (SILPA)", "apbd"), ("anggaran desa (APBDes)", "apbd"),
-     ("APBN", "apbn"), ("SERTAKAN", "other"), ("CSR perusahaan", "other")],
+    [
+        ("APBD", "apbd"),
+        ("APBD-P Provinsi 2025", "apbd"),
+        ("DBH sawit (SILPA)", "apbd"),
+        ("anggaran desa (APBDes)", "apbd"),
+        ("APBN", "apbn"),
+        ("SERTAKAN", "other"),
+        ("CSR perusahaan", "other"),
+    ],
 )
 def test_the_payer_a_funding_text_names(funding, payer):
     assert payer_of(funding) == payer

@@ -28,10 +28,14 @@ def pyproject_requirements(path=ROOT / "pyproject.toml"):
 def conda_requirements(path=ROOT / "environment.yml"):
     try:
         import yaml
+
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))["dependencies"]
     except ImportError:  # the file's simple "  - item" list, read by hand
-        entries = [line.strip()[2:] for line in path.read_text(encoding="utf-8").splitlines()
-                   if re.match(r"^  - ", line) and not line.rstrip().endswith(":")]
+        entries = [
+            line.strip()[2:]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if re.match(r"^  - ", line) and not line.rstrip().endswith(":")
+        ]
     strings = [e for e in entries if isinstance(e, str)]  # the nested 'pip:' mapping is skipped
     return {name: bounds for name, bounds in requirements(strings).items() if name not in ("python", "pip")}
 
@@ -40,8 +44,11 @@ def compare(pip_side, conda_side):
     """Every disagreement between the two lists, as sentences (empty when they agree)."""
     problems = [f"{n} only in pyproject.toml" for n in sorted(pip_side.keys() - conda_side.keys())]
     problems += [f"{n} only in environment.yml" for n in sorted(conda_side.keys() - pip_side.keys())]
-    problems += [f"{n}: {pip_side[n]!r} in pyproject.toml but {conda_side[n]!r} in environment.yml"
-                 for n in sorted(pip_side.keys() & conda_side.keys()) if pip_side[n] != conda_side[n]]
+    problems += [
+        f"{n}: {pip_side[n]!r} in pyproject.toml but {conda_side[n]!r} in environment.yml"
+        for n in sorted(pip_side.keys() & conda_side.keys())
+        if pip_side[n] != conda_side[n]
+    ]
     return problems
 
 

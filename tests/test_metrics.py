@@ -24,6 +24,7 @@ D = dt.date
 
 # --- coverage and gaps ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "participants, workers, expected",
     [
@@ -97,6 +98,7 @@ def test_rule_target_default_is_twenty_points():
 
 # --- projections ------------------------------------------------------------------------
 
+
 def test_participants_needed_per_year_flat():
     # 0,5215 × 181.567 = 94.687,1905; (94.687,1905 − 66.234) / 4 = 7.113,297625
     assert participants_needed_per_year(66_234, 181_567, 52.15, 2025, 2029) == pytest.approx(7_113.297625, abs=1e-6)
@@ -147,6 +149,7 @@ def test_years_to_target_exact_hit():
 
 # --- budgets ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "budget, persons, kwargs, expected",
     [
@@ -161,6 +164,7 @@ def test_implied_months(budget, persons, kwargs, expected):
 
 
 # --- consistency checks -----------------------------------------------------------------
+
 
 def test_implied_workers_lampung():
     # 1.149.447 ÷ 0,3839: 2.994.131 × 0,3839 = 1.149.446,89, remainder 0,11 ÷ 0,3839 ≈ 0,29

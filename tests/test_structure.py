@@ -91,7 +91,9 @@ def test_no_ucjlib_import_inside_a_function():
     for module, tree in MODULES.items():
         for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
             for node in ast.walk(function):
-                if isinstance(node, (ast.Import, ast.ImportFrom)) and (getattr(node, "level", 0) or _imported(module, node)):
+                if isinstance(node, (ast.Import, ast.ImportFrom)) and (
+                    getattr(node, "level", 0) or _imported(module, node)
+                ):
                     inside.append(f"{module}:{node.lineno}")
     assert not inside, inside
 
@@ -114,16 +116,26 @@ def test_no_import_cycle_in_ucjlib():
 
 def test_the_research_tables_do_not_load_the_schema_library():
     # pandera takes seconds to import; only the build's schema checks need it.
-    loaded = subprocess.run([sys.executable, "-c", "import sys, ucjlib.analysis.tables; print('pandera' in sys.modules)"],
-                            capture_output=True, text=True, check=True).stdout.strip()
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, ucjlib.analysis.tables; print('pandera' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert loaded == "False"
 
 
 def _docstrings(tree) -> set[int]:
     """ids of the string constants that are docstrings (they may show markup as an example)."""
-    owners = [tree, *(n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))]
-    return {id(owner.body[0].value) for owner in owners
-            if owner.body and isinstance(owner.body[0], ast.Expr) and isinstance(owner.body[0].value, ast.Constant)}
+    owners = [
+        tree,
+        *(n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))),
+    ]
+    return {
+        id(owner.body[0].value)
+        for owner in owners
+        if owner.body and isinstance(owner.body[0], ast.Expr) and isinstance(owner.body[0].value, ast.Constant)
+    }
 
 
 def test_no_html_is_assembled_in_python():

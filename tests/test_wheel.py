@@ -38,8 +38,23 @@ def built_wheel(tmp_path_factory):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
     shutil.copytree(ROOT / "ucjlib", source / "ucjlib", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "--disable-pip-version-check",
-                          "-w", str(out), str(source)], capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-v",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "-w",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     wheels = list(out.glob("ucjlib-*.whl"))
     assert len(wheels) == 1, wheels
@@ -49,8 +64,13 @@ def built_wheel(tmp_path_factory):
 def test_the_wheel_carries_every_module_template_catalog_and_csv(built_wheel):
     names = set(zipfile.ZipFile(built_wheel[0]).namelist())
     expected = package_files()
-    assert {"ucjlib/templates/chart.svg", "ucjlib/templates/report.html", "ucjlib/indicators.csv",
-            "ucjlib/locale/id/LC_MESSAGES/ucjlib.po", "ucjlib/locale/en/LC_MESSAGES/ucjlib.po"} <= set(expected)
+    assert {
+        "ucjlib/templates/chart.svg",
+        "ucjlib/templates/report.html",
+        "ucjlib/indicators.csv",
+        "ucjlib/locale/id/LC_MESSAGES/ucjlib.po",
+        "ucjlib/locale/en/LC_MESSAGES/ucjlib.po",
+    } <= set(expected)
     assert [name for name in expected if name not in names] == []
 
 
@@ -63,7 +83,7 @@ def test_setuptools_builds_the_wheel_without_warning_about_the_data_folders(buil
 def test_the_version_is_written_once_in_pyproject():
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     assert ucjlib.__version__ == version
-    assert "__version__ = \"" not in (ROOT / "ucjlib" / "__init__.py").read_text(encoding="utf-8")
+    assert '__version__ = "' not in (ROOT / "ucjlib" / "__init__.py").read_text(encoding="utf-8")
 
 
 def test_the_wheel_is_named_with_that_version(built_wheel):

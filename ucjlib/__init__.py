@@ -6,9 +6,11 @@ The public API is re-exported here; notebooks import from ``ucjlib`` only.
 from importlib.metadata import version as _version
 
 from ucjlib.contributions import budget_cost, workers_for_budget
+from ucjlib.data.indicators import indicators, title
+from ucjlib.data.parse import Figure, parse_date, parse_figure, parse_number, parse_period
+from ucjlib.data.regions import RegionTable
 from ucjlib.errors import InputError, ParseError, RegionError, UCJError
 from ucjlib.formatting import format_date, format_number, format_percent, format_points, format_rupiah
-from ucjlib.data.indicators import indicators, title
 from ucjlib.metrics import (
     attainment,
     coverage_rate,
@@ -21,7 +23,5 @@ from ucjlib.metrics import (
     uncovered_workers,
     years_to_target,
 )
-from ucjlib.data.parse import Figure, parse_date, parse_figure, parse_number, parse_period
-from ucjlib.data.regions import RegionTable
 
 __version__ = _version("ucjlib")  # the one version is in pyproject.toml

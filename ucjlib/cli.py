@@ -24,7 +24,6 @@ from ucjlib.publish.manifest import stale_reports
 from ucjlib.publish.runner import MOST_TIMEOUT_SECONDS, worker_cap
 from ucjlib.publish.site import LANGUAGE_ORDER, render
 
-
 # Control characters a terminal acts on (ESC clears the screen, sets the title …); a name from the
 # data is printed with them escaped, as Python writes them ("\x1b"). The build refuses them in
 # data/raw/; this covers processed files edited by hand and every message that quotes the data.
@@ -55,8 +54,10 @@ def _regions(region: str | None, province: str | None) -> set[str] | None:
     if region:
         resolved = table.resolve(region)
         if resolved.code not in present:
-            raise UCJError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
-                           f"`python -m ucjlib summary` lists the {len(present)} regions with data")
+            raise UCJError(
+                f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
+                f"`python -m ucjlib summary` lists the {len(present)} regions with data"
+            )
         return {resolved.code}
     code = table.resolve(province, "province").code
     return {c for c in present if c != NATIONAL and province_of(c) == code}
@@ -68,8 +69,11 @@ NATIONAL = "00"
 def _assumptions(args) -> dict:
     """The report assumptions given on the command line, checked against the data (before any
     kernel starts), as notebook parameters; only those given, so defaults stay the template's."""
-    given = {name: getattr(args, name) for name in ("premium_rate", "yardstick", "target_year", "workforce_growth", "as_of")
-             if getattr(args, name) is not None}
+    given = {
+        name: getattr(args, name)
+        for name in ("premium_rate", "yardstick", "target_year", "workforce_growth", "as_of")
+        if getattr(args, name) is not None
+    }
     if not given:
         return {}
     checked = assumptions_for(Assumptions(**given), load_processed())
@@ -81,13 +85,26 @@ def _reports(args) -> int:
     regions, parameters = _regions(args.region, args.province), _assumptions(args)
     if args.workers is not None and args.workers > worker_cap():
         print(f"using {worker_cap()} workers: this machine's cores and memory hold no more than that", file=sys.stderr)
-    results = render(languages=(args.language,) if args.language else LANGUAGE_ORDER, force=args.force,
-                     regions=regions, workers=args.workers, parameters=parameters, timeout=args.timeout)
+    results = render(
+        languages=(args.language,) if args.language else LANGUAGE_ORDER,
+        force=args.force,
+        regions=regions,
+        workers=args.workers,
+        parameters=parameters,
+        timeout=args.timeout,
+    )
     for result in results:
         if result.error is None and result.attempts > 1:
-            print(_safe(f"retried {result.region_code} {result.region_name} [{result.language}]: the kernel was replaced"), file=sys.stderr)
+            print(
+                _safe(
+                    f"retried {result.region_code} {result.region_name} [{result.language}]: the kernel was replaced"
+                ),
+                file=sys.stderr,
+            )
     rendered = sum(r.error is None and not r.skipped for r in results)
-    print(f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into {paths.shown_path(paths.reports_dir())}/")
+    print(
+        f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into {paths.shown_path(paths.reports_dir())}/"
+    )
     causes: dict[str, list] = {}
     for result in results:
         if result.error:
@@ -103,12 +120,22 @@ def _cause_line(error: str, failed: list) -> str:
     for result in failed:
         regions.setdefault(f"{result.region_code} {result.region_name}", []).append(result.language)
     named = [f"{region} [{', '.join(languages)}]" for region, languages in regions.items()]
-    who = named[0] if len(named) == 1 else f"{len(failed)} reports of {len(named)} regions ({', '.join(named[:3])}" + (
-        f" and {len(named) - 3} more)" if len(named) > 3 else ")")
+    who = (
+        named[0]
+        if len(named) == 1
+        else f"{len(failed)} reports of {len(named)} regions ({', '.join(named[:3])}"
+        + (f" and {len(named) - 3} more)" if len(named) > 3 else ")")
+    )
     kept = sum(result.stale for result in failed)
-    fate = ("not published" if not kept else "its last good page stays, marked stale" if kept == len(failed) == 1 else
-            "their last good pages stay, marked stale" if kept == len(failed) else
-            f"{kept} last good page(s) stay, marked stale; {len(failed) - kept} not published")
+    fate = (
+        "not published"
+        if not kept
+        else "its last good page stays, marked stale"
+        if kept == len(failed) == 1
+        else "their last good pages stay, marked stale"
+        if kept == len(failed)
+        else f"{kept} last good page(s) stay, marked stale; {len(failed) - kept} not published"
+    )
     return f"FAILED {who} after {max(result.attempts for result in failed)} attempt(s): {error}; {fate}"
 
 
@@ -160,21 +187,43 @@ def main(argv: list[str] | None = None) -> int:
     reports.add_argument("--province", help="render only the regions of this province (code, name or alias)")
     reports.add_argument("--language", choices=("id", "en"), help="render only this language")
     reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
-    reports.add_argument("--workers", type=_positive, help="warm kernels to run in parallel (default and most: one per core, "
-                         "as many as memory holds)")
-    reports.add_argument("--timeout", type=_seconds, default=120, metavar="SECONDS",
-                         help="wall-clock limit for one report's execution, a kernel's start not counted (1 to 3600); "
-                              "a report past it is retried once, then failed (default 120)")
-    reports.add_argument("--premium-rate", type=float, metavar="RUPIAH",
-                         help="contribution the regional budget pays per person per month: 16800 is BPU JKK+JKM (the "
-                              "default), 36800 the same with JHT; any other rate is costed as the reader's")
-    reports.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
-                         help="the reports' date, from which their advice (budget years, missed targets, ages of "
-                              "figures) is dated (default: today)")
-    reports.add_argument("--yardstick", help="target the scenarios aim at (default: 'RPJMN 2025–2029'; dash or hyphen, any case)")
+    reports.add_argument(
+        "--workers",
+        type=_positive,
+        help="warm kernels to run in parallel (default and most: one per core, as many as memory holds)",
+    )
+    reports.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=120,
+        metavar="SECONDS",
+        help="wall-clock limit for one report's execution, a kernel's start not counted (1 to 3600); "
+        "a report past it is retried once, then failed (default 120)",
+    )
+    reports.add_argument(
+        "--premium-rate",
+        type=float,
+        metavar="RUPIAH",
+        help="contribution the regional budget pays per person per month: 16800 is BPU JKK+JKM (the "
+        "default), 36800 the same with JHT; any other rate is costed as the reader's",
+    )
+    reports.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the reports' date, from which their advice (budget years, missed targets, ages of "
+        "figures) is dated (default: today)",
+    )
+    reports.add_argument(
+        "--yardstick", help="target the scenarios aim at (default: 'RPJMN 2025–2029'; dash or hyphen, any case)"
+    )
     reports.add_argument("--target-year", type=int, metavar="YEAR", help="year of that target (default: 2029)")
-    reports.add_argument("--workforce-growth", type=float, metavar="FRACTION",
-                         help="yearly growth of the work force, e.g. 0.02 (default: what the region's targets imply, else 0)")
+    reports.add_argument(
+        "--workforce-growth",
+        type=float,
+        metavar="FRACTION",
+        help="yearly growth of the work force, e.g. 0.02 (default: what the region's targets imply, else 0)",
+    )
     commands.add_parser("verify", help="list published reports that do not match the current processed data")
     args = parser.parse_args(argv)
     _show_warnings()
@@ -195,8 +244,10 @@ def main(argv: list[str] | None = None) -> int:
             print("nothing was written; the previous outputs are unchanged.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # Ctrl-C: what was written is whole (each file atomically); the next run goes on
-        print(f"interrupted: `python -m ucjlib {args.command}` stopped; the files it wrote are whole, "
-              f"run it again to finish", file=sys.stderr)
+        print(
+            f"interrupted: `python -m ucjlib {args.command}` stopped; the files it wrote are whole, "
+            f"run it again to finish",
+            file=sys.stderr,
+        )
         return 130
     return 0
-

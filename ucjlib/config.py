@@ -45,19 +45,36 @@ JHT_INSTRUMENT = "PP 46/2015"
 # but not for BPU whose JKK+JKM the APBN or an APBD pays (its Art. 3, CNBC Indonesia, 4 Feb 2026):
 # a regional budget pays the full rate in every month; the discount is what a self-paying worker saves.
 _NOT_STATE = tuple(p for p in BPU_PAYERS if p not in STATE_PAYERS)
-_WINDOWS = {"transport": (dt.date(2026, 1, 1), dt.date(2027, 3, 31)), "other": (dt.date(2026, 4, 1), dt.date(2026, 12, 31))}
+_WINDOWS = {
+    "transport": (dt.date(2026, 1, 1), dt.date(2027, 3, 31)),
+    "other": (dt.date(2026, 4, 1), dt.date(2026, 12, 31)),
+}
 _SINCE = dt.date(2015, 7, 1)  # PP 44/2015 and PP 46/2015 in force
 CONTRIBUTION_RULES = (
-    *(ContributionRule(BPU_JKK_JKM, _NOT_STATE, start, end, DISCOUNT_INSTRUMENT, monthly=8_400, sectors=(sector,))
-      for sector, (start, end) in _WINDOWS.items()),
+    *(
+        ContributionRule(BPU_JKK_JKM, _NOT_STATE, start, end, DISCOUNT_INSTRUMENT, monthly=8_400, sectors=(sector,))
+        for sector, (start, end) in _WINDOWS.items()
+    ),
     ContributionRule(BPU_JKK_JKM, BPU_PAYERS, _SINCE, None, BASE_INSTRUMENT, monthly=16_800),
     # With JHT only the JKK+JKM part is discounted: 8.400 + 20.000.
-    *(ContributionRule(BPU_WITH_JHT, _NOT_STATE, start, end, f"{DISCOUNT_INSTRUMENT}, {JHT_INSTRUMENT}", monthly=28_400,
-                       sectors=(sector,)) for sector, (start, end) in _WINDOWS.items()),
+    *(
+        ContributionRule(
+            BPU_WITH_JHT,
+            _NOT_STATE,
+            start,
+            end,
+            f"{DISCOUNT_INSTRUMENT}, {JHT_INSTRUMENT}",
+            monthly=28_400,
+            sectors=(sector,),
+        )
+        for sector, (start, end) in _WINDOWS.items()
+    ),
     ContributionRule(BPU_WITH_JHT, BPU_PAYERS, _SINCE, None, f"{BASE_INSTRUMENT}, {JHT_INSTRUMENT}", monthly=36_800),
     # Wage workers at the lowest JKK risk class: JKK 0,24 + JKM 0,30 + JHT 5,7 + JP 3 percent of the wage,
     # collected by the employer (the worker's 2 + 1 points included).
-    ContributionRule(PU, ("employer",), _SINCE, None, f"{BASE_INSTRUMENT}, {JHT_INSTRUMENT}, PP 45/2015", wage_share=9.24),
+    ContributionRule(
+        PU, ("employer",), _SINCE, None, f"{BASE_INSTRUMENT}, {JHT_INSTRUMENT}, PP 45/2015", wage_share=9.24
+    ),
 )
 # Who pays in the reports' budgets: the regional budget, for non-transport informal workers.
 BUDGET_PAYER = "apbd"
@@ -97,7 +114,12 @@ BASIS_CHANGE_TOLERANCE = 0.05
 
 # Membership segments as the data names them (``group``): they do not overlap, so their
 # sum is the region's active participants.
-SEGMENT_GROUPS = ("penerima upah (PU)", "bukan penerima upah (BPU)", "jasa konstruksi (Jakon)", "pekerja migran Indonesia (PMI)")
+SEGMENT_GROUPS = (
+    "penerima upah (PU)",
+    "bukan penerima upah (BPU)",
+    "jasa konstruksi (Jakon)",
+    "pekerja migran Indonesia (PMI)",
+)
 NON_WAGE_SEGMENT = SEGMENT_GROUPS[1]
 
 # Sectors as the data names them (``group``). Employers must register their wage earners, so
@@ -140,7 +162,14 @@ _FOLDED_YARDSTICKS = {folded_yardstick(known): known for known in reversed(NATIO
 
 
 # Figures the model and the checks divide by: zero is a typing error, not a finding.
-POSITIVE_INDICATORS = ("workers", "coverage_target", "participants_target", "poverty_rate", "poor_residents", "planned_enrolment")
+POSITIVE_INDICATORS = (
+    "workers",
+    "coverage_target",
+    "participants_target",
+    "poverty_rate",
+    "poor_residents",
+    "planned_enrolment",
+)
 
 # The medium-term plan's last year: the default target year, and the year scenario tables report.
 PLAN_END_YEAR = 2029

@@ -55,14 +55,22 @@ def rule_for(segment: str, payer: str, month: dt.date, sector: str = config.BUDG
     >>> rule_for("BPU JKK+JKM", "self", dt.date(2026, 5, 1)).monthly, rule_for("BPU JKK+JKM", "apbd", dt.date(2026, 5, 1)).monthly
     (8400, 16800)
     """
-    for name, value, known in (("segment", segment, config.SEGMENTS), ("payer", payer, config.PAYERS),
-                               ("sector", sector, config.SECTORS)):
+    for name, value, known in (
+        ("segment", segment, config.SEGMENTS),
+        ("payer", payer, config.PAYERS),
+        ("sector", sector, config.SECTORS),
+    ):
         if value not in known:
             raise ContributionError(f"{name} must be one of {', '.join(known)}, not {value!r}")
     month = month.replace(day=1)
     for rule in config.CONTRIBUTION_RULES:
-        if (rule.segment == segment and payer in rule.payers and (not rule.sectors or sector in rule.sectors)
-                and rule.start.replace(day=1) <= month and (rule.end is None or month <= rule.end)):
+        if (
+            rule.segment == segment
+            and payer in rule.payers
+            and (not rule.sectors or sector in rule.sectors)
+            and rule.start.replace(day=1) <= month
+            and (rule.end is None or month <= rule.end)
+        ):
             return rule
     raise ContributionError(f"no contribution rule covers {segment} paid by {payer} ({sector}) in {month:%Y-%m}")
 
@@ -74,8 +82,14 @@ def _months_from(start: dt.date, months: int):
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def pieces(segment: str, payer: str, start: dt.date, months: int = 12, sector: str = config.BUDGET_SECTOR,
-           reader_rate: float | None = None) -> tuple[Piece, ...]:
+def pieces(
+    segment: str,
+    payer: str,
+    start: dt.date,
+    months: int = 12,
+    sector: str = config.BUDGET_SECTOR,
+    reader_rate: float | None = None,
+) -> tuple[Piece, ...]:
     """The months from ``start`` grouped by the rate and instrument in force: what one person costs.
 
     ``segment`` :data:`READER_RATE` pays ``reader_rate`` every month. A wage share (PU) is no rupiah
@@ -95,7 +109,9 @@ def pieces(segment: str, payer: str, start: dt.date, months: int = 12, sector: s
         raise ContributionError(f"months must be positive, not {months}")
     if segment == READER_RATE:
         if reader_rate is None or not reader_rate > 0:
-            raise ContributionError(f"a rate set by the reader must be a positive number of rupiah, not {reader_rate!r}")
+            raise ContributionError(
+                f"a rate set by the reader must be a positive number of rupiah, not {reader_rate!r}"
+            )
         return (Piece(reader_rate, months, READER_RATE),)
     runs: list[Piece] = []
     for month in _months_from(start, months):
@@ -109,8 +125,15 @@ def pieces(segment: str, payer: str, start: dt.date, months: int = 12, sector: s
     return tuple(runs)
 
 
-def cost(persons: float, segment: str, payer: str, start: dt.date, months: int = 12, sector: str = config.BUDGET_SECTOR,
-         reader_rate: float | None = None) -> float:
+def cost(
+    persons: float,
+    segment: str,
+    payer: str,
+    start: dt.date,
+    months: int = 12,
+    sector: str = config.BUDGET_SECTOR,
+    reader_rate: float | None = None,
+) -> float:
     """Rupiah to pay ``segment`` for ``persons`` over ``months`` months from ``start``.
 
     Examples
@@ -125,13 +148,17 @@ def cost(persons: float, segment: str, payer: str, start: dt.date, months: int =
     return persons * sum(piece.rupiah for piece in pieces(segment, payer, start, months, sector, reader_rate))
 
 
-def budget_cost(persons: float, start: dt.date, months: int = 12, premium_rate: float = config.BPU_JKK_JKM_MONTHLY) -> float:
+def budget_cost(
+    persons: float, start: dt.date, months: int = 12, premium_rate: float = config.BPU_JKK_JKM_MONTHLY
+) -> float:
     """What the regional budget pays for ``persons`` at the package whose rate is ``premium_rate``.
 
     >>> budget_cost(10_000, dt.date(2026, 4, 1), 9)  # the discount window does not apply to an APBD
     1512000000
     """
-    return cost(persons, segment_for_rate(premium_rate), config.BUDGET_PAYER, start, months, config.BUDGET_SECTOR, premium_rate)
+    return cost(
+        persons, segment_for_rate(premium_rate), config.BUDGET_PAYER, start, months, config.BUDGET_SECTOR, premium_rate
+    )
 
 
 def wage_contribution(wage: float, on: dt.date, payer: str = "employer") -> float:
@@ -156,7 +183,9 @@ def payer_of(funding: str) -> str:
     return "apbd" if any(word in text for word in ("APBD", "DBH", "ANGGARAN DESA", "ANGGARAN DAERAH")) else "other"
 
 
-def workers_for_budget(budget: float, start: dt.date, months: int = 12, premium_rate: float = config.BPU_JKK_JKM_MONTHLY) -> float:
+def workers_for_budget(
+    budget: float, start: dt.date, months: int = 12, premium_rate: float = config.BPU_JKK_JKM_MONTHLY
+) -> float:
     """How many workers a regional budget covers for ``months`` months from ``start``: the inverse of
     :func:`budget_cost`.
 

@@ -20,13 +20,13 @@ import pandas as pd
 from ucjlib import config, paths
 from ucjlib.errors import InputError, UCJError
 
-
 # Bidirectional-control characters reorder what a reader sees (a name can display as another):
 # they carry no meaning in a figure, a name or a note, so they are dropped on reading.
 # Zero-width characters (space, joiners, word joiner, a BOM inside text) are invisible too: left
 # in, "non\u200b-ASN" would be a second group beside "non-ASN", so they are dropped as well.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-                                   "\u200b\u200c\u200d\u2060\ufeff"))
+_BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u2060\ufeff")
+)
 # Control characters (NUL, ESC …) no figure, name or note holds; a terminal acts on them when a
 # name is printed. Tab, line feed and carriage return are ordinary white space in a cell.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -39,14 +39,29 @@ def _clean(cell: str) -> str:
 def _cell_problems(shown: str, line: int, header: list[str], row: list[str]) -> list[tuple]:
     """Cells no text can be: a control character, or longer than config.MAX_TEXT_LENGTH."""
     problems = []
-    for column, cell in zip(header, row):
+    for column, cell in zip(header, row, strict=False):
         if match := _CONTROL.search(cell):
             what = "a NUL byte" if match.group() == "\x00" else f"a control character ({match.group()!r})"
-            problems.append((shown, line, column, cell[:60], f"contains {what}, which no text holds "
-                             "(a terminal would act on it): delete it"))
+            problems.append(
+                (
+                    shown,
+                    line,
+                    column,
+                    cell[:60],
+                    f"contains {what}, which no text holds (a terminal would act on it): delete it",
+                )
+            )
         elif len(cell) > config.MAX_TEXT_LENGTH:
-            problems.append((shown, line, column, cell[:60], f"has {len(cell)} characters; no cell needs more than "
-                             f"{config.MAX_TEXT_LENGTH} (a paste gone wrong?): shorten it"))
+            problems.append(
+                (
+                    shown,
+                    line,
+                    column,
+                    cell[:60],
+                    f"has {len(cell)} characters; no cell needs more than "
+                    f"{config.MAX_TEXT_LENGTH} (a paste gone wrong?): shorten it",
+                )
+            )
     return problems
 
 
@@ -70,12 +85,16 @@ def read_table(path: Path) -> pd.DataFrame:
         data = path.read_bytes()
         # UTF-16 without its BOM decodes as UTF-8 full of NUL bytes: one of them in four is enough to tell.
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.count(b"\x00") > len(data) // 4 > 0:
-            raise InputError([(shown, None, None, None, "is UTF-16 text (Excel's 'Unicode text'); save it as CSV UTF-8")])
+            raise InputError(
+                [(shown, None, None, None, "is UTF-16 text (Excel's 'Unicode text'); save it as CSV UTF-8")]
+            )
         text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError([(shown, None, None, None, "file not found")]) from None
     except UnicodeDecodeError as err:
-        raise InputError([(shown, None, None, None, f"is not UTF-8 text ({err.reason} at byte {err.start}); save it as CSV UTF-8")]) from None
+        raise InputError(
+            [(shown, None, None, None, f"is not UTF-8 text ({err.reason} at byte {err.start}); save it as CSV UTF-8")]
+        ) from None
     header_line = text.split("\n", 1)[0]
     if not header_line.strip():
         raise InputError([(shown, 1, None, None, "the file is empty: it needs at least its header line")])
@@ -88,8 +107,15 @@ def read_table(path: Path) -> pd.DataFrame:
         for row in reader:
             if any(cell.strip() for cell in row):
                 if len(row) != len(header):
-                    problems.append((shown, line, None, delimiter.join(row)[:80],
-                                     f"has {len(row)} cells where the header has {len(header)}: check the delimiters and quotes"))
+                    problems.append(
+                        (
+                            shown,
+                            line,
+                            None,
+                            delimiter.join(row)[:80],
+                            f"has {len(row)} cells where the header has {len(header)}: check the delimiters and quotes",
+                        )
+                    )
                 else:
                     records.append([_clean(cell) for cell in row])
                     lines.append(line)
@@ -184,9 +210,12 @@ def _open_lock(lock: Path, command: str) -> int:
     """Open the run lock, creating it, only if it is a plain file with no other name: the holder's
     name is written into it, which must not land in (or truncate) a file a link leads to. Hence
     no ``open()``, which follows a symbolic link, and no O_TRUNC: a link is refused untouched."""
+
     def refused(what: str) -> UCJError:
-        return UCJError(f"{lock.relative_to(paths.root())} is {what}; the run lock must be a file of its own: "
-                        f"remove it, then run `python -m ucjlib {command}` again")
+        return UCJError(
+            f"{lock.relative_to(paths.root())} is {what}; the run lock must be a file of its own: "
+            f"remove it, then run `python -m ucjlib {command}` again"
+        )
 
     try:
         handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
@@ -213,8 +242,10 @@ def exclusive_run(command: str):
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another command"
-            raise UCJError(f"{holder} is running in {paths.shown_path(paths.root())}; "
-                           f"wait for it to finish, then run `python -m ucjlib {command}` again") from None
+            raise UCJError(
+                f"{holder} is running in {paths.shown_path(paths.root())}; "
+                f"wait for it to finish, then run `python -m ucjlib {command}` again"
+            ) from None
         handle.truncate(0)
         handle.write(f"`python -m ucjlib {command}` (process {os.getpid()})")
         handle.flush()

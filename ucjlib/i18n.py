@@ -35,7 +35,7 @@ def catalog_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translations(language: str) -> Translations:
     """The compiled catalog of ``language`` (read once per process)."""
     if language not in LANGUAGES:
@@ -71,9 +71,12 @@ def extract_messages():
     for pattern, method in SOURCES:
         options = {pattern: {"extensions": "jinja2.ext.i18n", "trimmed": "true"}} if method == "jinja2" else {}
         for filename, lineno, message, comments, context in extract_from_dir(
-                PACKAGE_DIR, [(pattern, method)], options_map=options, keywords=KEYWORDS):
+            PACKAGE_DIR, [(pattern, method)], options_map=options, keywords=KEYWORDS
+        ):
             template.add(message, locations=[(f"ucjlib/{filename}", lineno)], auto_comments=comments, context=context)
     with (PACKAGE_DIR / "indicators.csv").open(encoding="utf-8") as vocabulary:
         for row in csv.DictReader(vocabulary):
-            template.add(row["title"], locations=[("ucjlib/indicators.csv", 0)], auto_comments=[f"indicator {row['indicator']}"])
+            template.add(
+                row["title"], locations=[("ucjlib/indicators.csv", 0)], auto_comments=[f"indicator {row['indicator']}"]
+            )
     return template

@@ -191,7 +191,7 @@ def printed_rounding(text_value: float, decimals: int) -> float:
     50.0
     """
     if decimals > 0:
-        return 0.5 * 10 ** -decimals
+        return 0.5 * 10**-decimals
     value = int(round(text_value))
     zeros = 0
     while value and value % 10 == 0:

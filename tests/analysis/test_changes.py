@@ -20,7 +20,9 @@ from ucjlib.model.region import one_per_date
 
 @pytest.fixture(scope="module")
 def changes(model_of):
-    return coverage_changes([model_of(code) for code in ("00", "16.06", "33.18", "19", "12.10")]).set_index("region_code")
+    return coverage_changes([model_of(code) for code in ("00", "16.06", "33.18", "19", "12.10")]).set_index(
+        "region_code"
+    )
 
 
 def test_months_between_period_ends():

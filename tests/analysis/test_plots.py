@@ -30,10 +30,22 @@ def test_cross_region_chart_draws_each_yardstick_once_and_flags_missing_coverage
 
     from ucjlib.analysis.plots import coverage_target_bars
 
-    rows = pd.DataFrame({"label": ["Binjai: coverage", "Lampung: no coverage figure"], "kind": ["coverage", "no coverage"],
-                         "value": [33.0, float("nan")], "value_text": ["33%", "no coverage figure"]})
+    rows = pd.DataFrame(
+        {
+            "label": ["Binjai: coverage", "Lampung: no coverage figure"],
+            "kind": ["coverage", "no coverage"],
+            "value": [33.0, float("nan")],
+            "value_text": ["33%", "no coverage figure"],
+        }
+    )
     yardsticks = pd.DataFrame({"yardstick": ["RPJMN 2025–2029"], "year": [2029], "target": [43.92]})
-    legend = {"coverage": "cakupan", "own": "target daerah", "rule": "aturan", "bars": "Angka daerah", "lines": "Nasional"}
+    legend = {
+        "coverage": "cakupan",
+        "own": "target daerah",
+        "rule": "aturan",
+        "bars": "Angka daerah",
+        "lines": "Nasional",
+    }
     fig = coverage_target_bars(rows, yardsticks, "Judul", legend)
     ax = fig.axes[0]
     assert [text.get_text() for text in ax.texts] == ["33%", "no coverage figure"]
@@ -49,7 +61,9 @@ def test_dollar_signs_from_the_data_stay_literal_text():
     from ucjlib.analysis.plots import count_bars
 
     # A category written with '$' (even a lone one) is drawn as typed, not as mathematics.
-    fig = count_bars(pd.DataFrame({"group": ["Cakupan $x^2$", "Target $ daerah"], "value": [1.0, 2.0]}), "group", "value", "Judul")
+    fig = count_bars(
+        pd.DataFrame({"group": ["Cakupan $x^2$", "Target $ daerah"], "value": [1.0, 2.0]}), "group", "value", "Judul"
+    )
     assert [label.get_text() for label in fig.axes[0].get_yticklabels()] == ["Cakupan $x^2$", "Target $ daerah"]
     fig.canvas.draw()  # a lone '$' would fail here if it were parsed as mathematics
     plt.close(fig)

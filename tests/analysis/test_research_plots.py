@@ -15,8 +15,16 @@ def close_figures():
 
 
 def test_change_chart_draws_one_arrow_per_pair_on_a_full_percent_axis():
-    changes = pd.DataFrame({"region_name": ["A", "B"], "from_as_of": ["2024", "2023"], "to_as_of": ["2025", "2024"],
-                            "from_value": [10.0, 40.0], "to_value": [60.0, 35.0], "denominator": ["changed", "same"]})
+    changes = pd.DataFrame(
+        {
+            "region_name": ["A", "B"],
+            "from_as_of": ["2024", "2023"],
+            "to_as_of": ["2025", "2024"],
+            "from_value": [10.0, 40.0],
+            "to_value": [60.0, 35.0],
+            "denominator": ["changed", "same"],
+        }
+    )
     fig = change_chart(changes, "title", {"same": "same", "changed": "changed", "unknown": "unknown"})
     ax = fig.axes[0]
     arrows = [child for child in ax.texts if child.arrow_patch is not None]
@@ -41,8 +49,15 @@ def test_tornado_has_a_panel_per_region_and_a_bar_pair_per_parameter():
 
 
 def test_peer_chart_names_only_the_highlighted_regions_with_their_denominator():
-    peers = pd.DataFrame({"region_code": ["1", "2", "3", "4"], "region_name": ["P", "Q", "R", "S"], "peers": ["province"] * 4,
-                          "coverage": [20.0, 40.0, 60.0, 80.0], "basis": ["labour force", "", "", "employed persons"]})
+    peers = pd.DataFrame(
+        {
+            "region_code": ["1", "2", "3", "4"],
+            "region_name": ["P", "Q", "R", "S"],
+            "peers": ["province"] * 4,
+            "coverage": [20.0, 40.0, 60.0, 80.0],
+            "basis": ["labour force", "", "", "employed persons"],
+        }
+    )
     fig = peer_chart(peers, ["2"], "title")
     ax = fig.axes[0]
     assert [text.get_text() for text in ax.texts] == ["Q\n(denominator not stated)"]
@@ -52,5 +67,7 @@ def test_peer_chart_names_only_the_highlighted_regions_with_their_denominator():
     assert list(filled.get_xdata()) == [20.0, 80.0] and list(hollow.get_xdata()) == [60.0]
     assert hollow.get_markerfacecolor() == "none"
     # 2 of 4 name a base, 2 different ones; 2 name none.
-    assert fig.texts[0].get_text() == ("Denominators differ: 2 of 4 figures name theirs (2 different bases, filled marks); "
-                                       "2 name none (hollow marks). Named regions show their own.")
+    assert fig.texts[0].get_text() == (
+        "Denominators differ: 2 of 4 figures name theirs (2 different bases, filled marks); "
+        "2 name none (hollow marks). Named regions show their own."
+    )

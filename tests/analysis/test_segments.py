@@ -31,9 +31,13 @@ def test_kepri_segments_add_up_and_papua_barat_counts_its_informal_sector_as_bpu
 
 
 def test_membership_segments_keep_bpu_when_printed():
-    figures = pd.DataFrame({"indicator": ["participants_by_group"] * 3,
-                            "group": [config.SEGMENT_GROUPS[0], config.NON_WAGE_SEGMENT, config.INFORMAL_SECTOR],
-                            "value": [10.0, 5.0, 5.0]})
+    figures = pd.DataFrame(
+        {
+            "indicator": ["participants_by_group"] * 3,
+            "group": [config.SEGMENT_GROUPS[0], config.NON_WAGE_SEGMENT, config.INFORMAL_SECTOR],
+            "value": [10.0, 5.0, 5.0],
+        }
+    )
     assert membership_segments(figures)["group"].tolist() == [config.SEGMENT_GROUPS[0], config.NON_WAGE_SEGMENT]
 
 
@@ -62,11 +66,19 @@ def test_no_split_without_both_sectors_or_a_consistent_total():
     only_formal = figures(("ucj_coverage", config.FORMAL_SECTOR, 50.0), ("workers", config.FORMAL_SECTOR, 100.0))
     assert sector_split(only_formal) is None
     # A total outside the two sectors' rates cannot be a mix of them.
-    outside = figures(("ucj_coverage", config.FORMAL_SECTOR, 50.0), ("ucj_coverage", config.INFORMAL_SECTOR, 10.0),
-                      ("ucj_coverage", "", 60.0), ("workers", "", 1000.0))
+    outside = figures(
+        ("ucj_coverage", config.FORMAL_SECTOR, 50.0),
+        ("ucj_coverage", config.INFORMAL_SECTOR, 10.0),
+        ("ucj_coverage", "", 60.0),
+        ("workers", "", 1000.0),
+    )
     assert sector_split(outside) is None
-    mixed = figures(("ucj_coverage", config.FORMAL_SECTOR, 50.0), ("ucj_coverage", config.INFORMAL_SECTOR, 10.0),
-                    ("ucj_coverage", "", 20.0), ("workers", "", 1000.0))
+    mixed = figures(
+        ("ucj_coverage", config.FORMAL_SECTOR, 50.0),
+        ("ucj_coverage", config.INFORMAL_SECTOR, 10.0),
+        ("ucj_coverage", "", 20.0),
+        ("workers", "", 1000.0),
+    )
     # formal share (20 − 10) ÷ (50 − 10) = 0,25: 250 formal (125 uncovered), 750 informal (675 uncovered)
     assert sector_split(mixed)["enforcement_share"] == pytest.approx(125 / 800 * 100)
 

@@ -22,7 +22,15 @@ from __future__ import annotations
 
 import pytest
 
-from ucjlib.analysis.sensitivity import ONE_BASE, at_start_year, focus_target, highest_implied_growth, sensitivity, tornado_rows, worker_bases
+from ucjlib.analysis.sensitivity import (
+    ONE_BASE,
+    at_start_year,
+    focus_target,
+    highest_implied_growth,
+    sensitivity,
+    tornado_rows,
+    worker_bases,
+)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +93,9 @@ def test_tornado_orders_by_swing(model_of):
     frame = sensitivity(model_of("12.75"), highest_implied_growth([model_of("18")]))
     tornado = tornado_rows(frame)
     assert tornado["parameter"].iloc[-1] == f"denominator ({ONE_BASE})"  # an empty bar, named so
-    assert tornado.loc[tornado["parameter"] == "target year", ["low", "high"]].iloc[0].tolist() == pytest.approx([-50.0, 0.0], abs=5e-4)
+    assert tornado.loc[tornado["parameter"] == "target year", ["low", "high"]].iloc[0].tolist() == pytest.approx(
+        [-50.0, 0.0], abs=5e-4
+    )
     swings = (tornado["high"] - tornado["low"]).tolist()
     assert swings == sorted(swings, reverse=True)
 

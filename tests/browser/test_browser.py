@@ -8,10 +8,16 @@ import shutil
 
 import pytest
 
-
 CHROMIUM = shutil.which("chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +68,16 @@ def test_english_report_switches_language(browser, rendered):
     assert failed == []
 
 
-@pytest.mark.parametrize("name", ["index.html", "00-indonesia.html", "12.10-kabupaten-labuhanbatu.html",
-                                  "en/16.06-kabupaten-musi-banyuasin.html", "18-lampung.html"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "index.html",
+        "00-indonesia.html",
+        "12.10-kabupaten-labuhanbatu.html",
+        "en/16.06-kabupaten-musi-banyuasin.html",
+        "18-lampung.html",
+    ],
+)
 def test_no_page_scrolls_sideways_on_a_390_px_phone(browser, rendered, name):
     page, failed = open_page(browser, rendered.reports_dir / name, width=390)
     # Wide tables scroll inside their own box; the document is no wider than the screen.
@@ -124,7 +138,9 @@ def test_every_report_prints_on_at_most_four_a4_pages(browser, rendered_all, tmp
         assert 1 <= pages <= 4, (name, pages)
         # Every chart and map is on paper too (none is screen-only).
         page.emulate_media(media="print")
-        hidden = page.evaluate("[...document.querySelectorAll('figure img')].filter(img => !img.getBoundingClientRect().height).length")
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('figure img')].filter(img => !img.getBoundingClientRect().height).length"
+        )
         assert hidden == 0, name
         page.close()
 

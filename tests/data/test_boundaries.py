@@ -9,10 +9,9 @@ import pandas as pd
 import pytest
 
 from ucjlib import paths
-
-from ucjlib.view import maps
 from ucjlib.data.boundaries import checked
 from ucjlib.errors import UCJError
+from ucjlib.view import maps
 
 BOUNDARIES = paths.PACKAGE_DIR.parent / "data" / "boundaries"
 SIZE_BUDGET_BYTES = 1_000_000
@@ -55,6 +54,7 @@ BINJAI, MEDAN = "12.75", "12.71"  # two kota of Sumatera Utara: each is in the o
 def boundary_file(tmp_path, monkeypatch):
     """``write(edit)``: a copy of the real file, ``edit``ed (a function of the collection) or
     replaced by ``text`` (str or bytes), made the file the maps read; returns its path."""
+
     def write(edit=None, text=None):
         path = tmp_path / "regions.geojson"
         if text is None:
@@ -64,6 +64,7 @@ def boundary_file(tmp_path, monkeypatch):
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         monkeypatch.setattr(paths, "boundaries_file", lambda: path)
         return path
+
     return write
 
 
@@ -77,8 +78,10 @@ def outer_ring(collection: dict, code: str) -> list:
 
 BAD_FEATURES = {
     "null geometry": (lambda c: feature(c, BINJAI).update(geometry=None), "has no geometry"),
-    "a point": (lambda c: feature(c, BINJAI).update(geometry={"type": "Point", "coordinates": [98.49, 3.6]}),
-                "is a 'Point', not a Polygon or MultiPolygon"),
+    "a point": (
+        lambda c: feature(c, BINJAI).update(geometry={"type": "Point", "coordinates": [98.49, 3.6]}),
+        "is a 'Point', not a Polygon or MultiPolygon",
+    ),
     "NaN": (lambda c: outer_ring(c, BINJAI)[0].__setitem__(0, float("nan")), "not a finite number"),
     "1e308": (lambda c: outer_ring(c, BINJAI)[0].__setitem__(1, 1e308), "outside Indonesia"),
     "text for a number": (lambda c: outer_ring(c, BINJAI)[0].__setitem__(0, "98.49"), "[longitude, latitude] numbers"),
@@ -137,10 +140,14 @@ DAMAGED_FILES = {
     "cut short": (REAL.read_text(encoding="utf-8")[:400_000], "is cut short"),
     "not JSON": ("<html>404 Not Found</html>", "is not JSON"),
     "not UTF-8": (REAL.read_text(encoding="utf-8").encode("utf-16"), "is not UTF-8 text"),
-    "a feature alone": (json.dumps({"type": "Feature", "properties": {"code": BINJAI}, "geometry": None}),
-                        "is not a GeoJSON FeatureCollection"),
-    "features not a list": (json.dumps({"type": "FeatureCollection", "features": None}),
-                            "is not a GeoJSON FeatureCollection"),
+    "a feature alone": (
+        json.dumps({"type": "Feature", "properties": {"code": BINJAI}, "geometry": None}),
+        "is not a GeoJSON FeatureCollection",
+    ),
+    "features not a list": (
+        json.dumps({"type": "FeatureCollection", "features": None}),
+        "is not a GeoJSON FeatureCollection",
+    ),
 }
 
 
@@ -166,7 +173,7 @@ def test_a_region_with_a_bad_boundary_gets_its_report_without_the_map_and_says_s
     boundary_file(BAD_FEATURES["null geometry"][0])
     page = report_body(model_of(BINJAI), "id")
     assert '<figure class="map">' not in page
-    missing = page[page.index("Belum ada dalam data"):].split("</ul>")[0]
+    missing = page[page.index("Belum ada dalam data") :].split("</ul>")[0]
     # In the reader's words: the file's path is for the run's warning line, not for the page.
     assert "peta letak daerah: batas wilayahnya tidak ada atau tidak dapat dipakai" in missing
     assert "data/boundaries" not in missing

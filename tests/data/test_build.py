@@ -16,11 +16,11 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import SEED_SOURCES, keep_seed_rows
 
 from ucjlib import paths
 from ucjlib.data.build import build
 from ucjlib.data.processed import load_labour_force, load_processed
-from conftest import SEED_SOURCES, keep_seed_rows
 from ucjlib.errors import InputError
 
 OBS = "observations.csv"
@@ -28,6 +28,7 @@ LF = "labour_force.csv"
 
 
 # --- helpers --------------------------------------------------------------------------
+
 
 @pytest.fixture
 def raw(tmp_path):
@@ -74,8 +75,7 @@ def rejected(raw, out, today=None):
 
 def message_line(error, line, column, text, file=OBS):
     """The one line of the error message about (file, line, column), checked to show text."""
-    found = [m for m in str(error).splitlines()
-             if file in m and f", line {line}," in m and f"column '{column}'" in m]
+    found = [m for m in str(error).splitlines() if file in m and f", line {line}," in m and f"column '{column}'" in m]
     assert found, f"no problem reported for {file} line {line} column {column!r}:\n{error}"
     assert text in found[0], f"{text!r} not shown in: {found[0]}"
     return found[0]
@@ -85,14 +85,14 @@ def message_line(error, line, column, text, file=OBS):
 
 # (region_code, indicator, qualifiers, value parsed by hand from the article, as_of in ISO)
 GOLDEN = [
-    ("12.10", "ucj_coverage", {}, 36.48, "2025-04-22"),            # "36,48%", Selasa (22/04/2025)
-    ("12.10", "active_participants", {}, 66_234, "2025-04-22"),    # "66.234 pekerja"
-    ("12.10", "workers", {}, 181_567, "2025-04-22"),               # "dari total 181.567"
+    ("12.10", "ucj_coverage", {}, 36.48, "2025-04-22"),  # "36,48%", Selasa (22/04/2025)
+    ("12.10", "active_participants", {}, 66_234, "2025-04-22"),  # "66.234 pekerja"
+    ("12.10", "workers", {}, 181_567, "2025-04-22"),  # "dari total 181.567"
     ("12.10", "claims_paid", {}, 105_200_000_000, "2024-01/2025-03"),  # "Rp105,2 miliar", Jan 2024 – Mar 2025
     ("12.10", "claims_count", {"programme": "JHT"}, 5_002, "2024-01/2025-03"),  # "5.002 klaim JHT"
-    ("12.75", "ucj_coverage", {}, 33, "2024-10-19"),               # "33%", (19/10/2024)
-    ("12.75", "workers", {}, 132_826, "2024-10-19"),               # "132.826 orang"
-    ("12.75", "uncovered_workers", {}, 89_300, "2024-10-19"),      # "sekitar 89.300"
+    ("12.75", "ucj_coverage", {}, 33, "2024-10-19"),  # "33%", (19/10/2024)
+    ("12.75", "workers", {}, 132_826, "2024-10-19"),  # "132.826 orang"
+    ("12.75", "uncovered_workers", {}, 89_300, "2024-10-19"),  # "sekitar 89.300"
     ("16.06", "ucj_coverage", {"value_as_printed": "49,2 persen"}, 49.2, "2025-09-25"),  # Kamis (25/9/2025)
     ("16.06", "ucj_coverage", {"value_as_printed": "26,8 persen"}, 26.8, "2024-12"),  # the level 2025 started from
     ("16.06", "participants_by_group", {"group": "non-ASN"}, 6_588, "2025-09-25"),
@@ -110,8 +110,13 @@ REGIONS = {  # Kemendagri codes (DOMAIN §7)
     "18": ("Lampung", "province", "18"),
 }
 
-UNITS = {"ucj_coverage": "percent", "coverage_target": "percent", "claims_paid": "rupiah",
-         "benefits_paid": "rupiah", "claims_count": "claims"}
+UNITS = {
+    "ucj_coverage": "percent",
+    "coverage_target": "percent",
+    "claims_paid": "rupiah",
+    "benefits_paid": "rupiah",
+    "claims_count": "claims",
+}
 
 
 @pytest.fixture(scope="module")
@@ -121,8 +126,9 @@ def golden(tmp_path_factory):
     return returned, load_processed(out / OBS)
 
 
-@pytest.mark.parametrize("code, indicator, qualifiers, expected, as_of", GOLDEN,
-                         ids=[f"{g[0]}-{g[1]}-{g[3]}" for g in GOLDEN])
+@pytest.mark.parametrize(
+    "code, indicator, qualifiers, expected, as_of", GOLDEN, ids=[f"{g[0]}-{g[1]}-{g[3]}" for g in GOLDEN]
+)
 def test_golden_headline_figures(golden, code, indicator, qualifiers, expected, as_of):
     processed = golden[1]
     rows = processed[(processed["region_code"] == code) & (processed["indicator"] == indicator)]
@@ -141,7 +147,7 @@ def test_golden_binjai_uncovered_is_approximate(golden):
     processed = golden[1]
     row = processed[(processed["region_code"] == "12.75") & (processed["indicator"] == "uncovered_workers")].iloc[0]
     assert bool(row["approximate"]) is True  # "sekitar 89.300"
-    assert row["as_of"] == "2024-10-19"      # "Jumat (19/10/2024)": the date is kept, ISO
+    assert row["as_of"] == "2024-10-19"  # "Jumat (19/10/2024)": the date is kept, ISO
 
 
 def test_golden_figures_need_no_reading_rule_and_news_decimals_before_a_scale_word_do(golden):
@@ -190,8 +196,22 @@ CELL_CASES = [
     ("unknown indicator", (LAB, "workers"), {"indicator": "pekerja_total"}, "indicator", "vocabulary", None),
     ("unknown source_id", (LAB, "workers"), {"source_id": "poskota-2099"}, "source_id", "sources.csv", None),
     ("unknown region", (LAB, "workers"), {"region": "Labuhanbatoo"}, "region", "unknown", None),
-    ("ambiguous region", (BIN, "workers"), {"region": "Jambi", "level": "", "province": ""}, "region", "ambiguous", None),
-    ("province or city", (BIN, "workers"), {"region": "Jogja", "level": "", "province": ""}, "region", "Kota Yogyakarta", None),
+    (
+        "ambiguous region",
+        (BIN, "workers"),
+        {"region": "Jambi", "level": "", "province": ""},
+        "region",
+        "ambiguous",
+        None,
+    ),
+    (
+        "province or city",
+        (BIN, "workers"),
+        {"region": "Jogja", "level": "", "province": ""},
+        "region",
+        "Kota Yogyakarta",
+        None,
+    ),
     # Figures the reports divide by: zero is a typing error, caught here instead of failing every report.
     ("zero workers", (BIN, "workers"), {"value": "0"}, "value", "must be more than 0", None),
     ("zero target", ("Muba", "coverage_target"), {"value": "0 persen"}, "value", "must be more than 0", None),
@@ -203,16 +223,30 @@ CELL_CASES = [
     ("date before 1990", (BIN, "workers"), {"as_of": "1985-06"}, "as_of", "before 1990", None),
     ("period starting before 1990", (LAB, "claims_paid"), {"as_of": "1989-01/2025-03"}, "as_of", "before 1990", None),
     ("workers above the national population", (BIN, "workers"), {"value": "900 juta"}, "value", "population", None),
-    ("workers above the largest city's population", (BIN, "workers"), {"value": "12 juta"}, "value", "largest city", None),
-    ("recipients above the largest province's population", ("Provinsi Lampung", "benefit_recipients"),
-     {"value": "70 juta"}, "value", "largest province", None),
+    (
+        "workers above the largest city's population",
+        (BIN, "workers"),
+        {"value": "12 juta"},
+        "value",
+        "largest city",
+        None,
+    ),
+    (
+        "recipients above the largest province's population",
+        ("Provinsi Lampung", "benefit_recipients"),
+        {"value": "70 juta"},
+        "value",
+        "largest province",
+        None,
+    ),
     ("NUL byte in a note", (BIN, "workers"), {"note_en": "labour\x00force"}, "note_en", "NUL", None),
     ("text past the length limit", (BIN, "workers"), {"note_en": "x" * 5000}, "note_en", "characters", None),
 ]
 
 
-@pytest.mark.parametrize("where, edits, column, words, today", [c[1:] for c in CELL_CASES],
-                         ids=[c[0] for c in CELL_CASES])
+@pytest.mark.parametrize(
+    "where, edits, column, words, today", [c[1:] for c in CELL_CASES], ids=[c[0] for c in CELL_CASES]
+)
 def test_bad_cell_is_rejected_with_file_line_column_text(raw, out, where, edits, column, words, today):
     frame = read_obs(raw)
     index = locate(frame, *where)
@@ -276,6 +310,7 @@ def test_empty_file_is_rejected(raw, out, content):
 
 # --- lazy validation ------------------------------------------------------------------
 
+
 def _break_several(raw, edits):
     frame = read_obs(raw)
     expected = []
@@ -288,13 +323,16 @@ def _break_several(raw, edits):
 
 
 def test_several_row_problems_are_all_listed(raw, out):
-    expected = _break_several(raw, [
-        ((LAB, "ucj_coverage"), "value", "12,3,4%"),
-        ((LAB, "claims_paid"), "value", "Rp .374.183.286.000"),
-        ((LAB, "active_participants"), "source_id", "poskota-2099"),
-        ((BIN, "workers"), "as_of", "kemarin"),
-        ((BIN, "coverage_gap"), "region", "Jambi"),
-    ])
+    expected = _break_several(
+        raw,
+        [
+            ((LAB, "ucj_coverage"), "value", "12,3,4%"),
+            ((LAB, "claims_paid"), "value", "Rp .374.183.286.000"),
+            ((LAB, "active_participants"), "source_id", "poskota-2099"),
+            ((BIN, "workers"), "as_of", "kemarin"),
+            ((BIN, "coverage_gap"), "region", "Jambi"),
+        ],
+    )
     error = rejected(raw, out)
     for line, column, text in expected:
         message_line(error, line, column, text)
@@ -302,28 +340,35 @@ def test_several_row_problems_are_all_listed(raw, out):
 
 
 def test_several_schema_problems_are_all_listed(raw, out):
-    expected = _break_several(raw, [
-        ((LAB, "workers"), "value", ""),
-        ((LAB, "ucj_coverage"), "indicator", "ucj_covrage"),
-        ((BIN, "workers"), "level", "kota"),
-    ])
+    expected = _break_several(
+        raw,
+        [
+            ((LAB, "workers"), "value", ""),
+            ((LAB, "ucj_coverage"), "indicator", "ucj_covrage"),
+            ((BIN, "workers"), "level", "kota"),
+        ],
+    )
     error = rejected(raw, out)
     for line, column, text in expected:
         message_line(error, line, column, text)
 
 
 def test_schema_and_row_problems_are_listed_together(raw, out):
-    expected = _break_several(raw, [
-        ((LAB, "workers"), "indicator", "pekerja_total"),
-        ((LAB, "ucj_coverage"), "value", "12,3,4%"),
-        ((BIN, "workers"), "region", "Jambi"),
-    ])
+    expected = _break_several(
+        raw,
+        [
+            ((LAB, "workers"), "indicator", "pekerja_total"),
+            ((LAB, "ucj_coverage"), "value", "12,3,4%"),
+            ((BIN, "workers"), "region", "Jambi"),
+        ],
+    )
     error = rejected(raw, out)
     for line, column, text in expected:
         message_line(error, line, column, text)
 
 
 # --- accepted variants ----------------------------------------------------------------
+
 
 def _built_row(raw, tmp_path, line):
     """Build the edited copy and return the processed row of a spreadsheet line."""
@@ -347,8 +392,9 @@ ACCEPTED_VALUES = [
 ]
 
 
-@pytest.mark.parametrize("where, printed, expected, approximate, reading", ACCEPTED_VALUES,
-                         ids=[c[1] for c in ACCEPTED_VALUES])
+@pytest.mark.parametrize(
+    "where, printed, expected, approximate, reading", ACCEPTED_VALUES, ids=[c[1] for c in ACCEPTED_VALUES]
+)
 def test_value_read_by_a_rule_records_the_reading(raw, tmp_path, where, printed, expected, approximate, reading):
     frame = read_obs(raw)
     index = locate(frame, *where)
@@ -359,12 +405,15 @@ def test_value_read_by_a_rule_records_the_reading(raw, tmp_path, where, printed,
     assert (bool(row["approximate"]), row["reading"], row["value_as_printed"]) == (approximate, reading, printed)
 
 
-@pytest.mark.parametrize("region, level, code", [
-    ("Pemkab Labuhan-Batu", "", "12.10"),  # prefix + compound name with a hyphen
-    ("KAB. LABUHAN BATU", "regency", "12.10"),
-    ("Pemprov Sumut", "", "12"),
-    ("DKI Jakarta", "", "31"),
-])
+@pytest.mark.parametrize(
+    "region, level, code",
+    [
+        ("Pemkab Labuhan-Batu", "", "12.10"),  # prefix + compound name with a hyphen
+        ("KAB. LABUHAN BATU", "regency", "12.10"),
+        ("Pemprov Sumut", "", "12"),
+        ("DKI Jakarta", "", "31"),
+    ],
+)
 def test_region_as_reporting_names_it(raw, tmp_path, region, level, code):
     frame = read_obs(raw)
     index = locate(frame, LAB, "workers")
@@ -388,22 +437,45 @@ def _add_english_figures(raw, values):
     """An English-language source and one Labuhanbatu figure per (indicator, value); their lines."""
     _append_line(raw, "sources.csv", EN_SOURCE)
     frame = read_obs(raw)
-    added = pd.DataFrame([{**{c: "" for c in frame.columns}, "region": "Labuhanbatu", "province": "Sumut",
-                           "indicator": indicator, "value": value, "as_of": "2025-05-01",
-                           "source_id": "english-outlet-test"} for indicator, value in values])
+    added = pd.DataFrame(
+        [
+            {
+                **{c: "" for c in frame.columns},
+                "region": "Labuhanbatu",
+                "province": "Sumut",
+                "indicator": indicator,
+                "value": value,
+                "as_of": "2025-05-01",
+                "source_id": "english-outlet-test",
+            }
+            for indicator, value in values
+        ]
+    )
     write_obs(raw, pd.concat([frame, added], ignore_index=True))
     return [len(frame) + 2 + i for i in range(len(values))]
 
 
 def test_english_source_is_read_with_english_separators(raw, tmp_path):
-    values = [("ucj_coverage", "36.48 percent"), ("workers", "181,567"), ("active_participants", "about 66,000"),
-              ("claims_paid", "Rp 105.2 billion"), ("claims_count", "more than 5,000")]
+    values = [
+        ("ucj_coverage", "36.48 percent"),
+        ("workers", "181,567"),
+        ("active_participants", "about 66,000"),
+        ("claims_paid", "Rp 105.2 billion"),
+        ("claims_count", "more than 5,000"),
+    ]
     lines = _add_english_figures(raw, values)
     build(raw_dir=raw, out_dir=tmp_path / "en")
     processed = load_processed(tmp_path / "en" / OBS).set_index("raw_line")
-    got = [(processed.loc[line, "value"], processed.loc[line, "bound"], processed.loc[line, "reading"]) for line in lines]
-    assert got == [(36.48, "", "en convention"), (181_567, "", "en convention"), (66_000, "about", "en convention"),
-                   (105_200_000_000, "", "en convention"), (5_000, "at_least", "en convention")]
+    got = [
+        (processed.loc[line, "value"], processed.loc[line, "bound"], processed.loc[line, "reading"]) for line in lines
+    ]
+    assert got == [
+        (36.48, "", "en convention"),
+        (181_567, "", "en convention"),
+        (66_000, "about", "en convention"),
+        (105_200_000_000, "", "en convention"),
+        (5_000, "at_least", "en convention"),
+    ]
     seeds = processed[processed["source_id"].isin(SEED_SOURCES)]
     assert (seeds["reading"] == "").all()
 
@@ -411,7 +483,6 @@ def test_english_source_is_read_with_english_separators(raw, tmp_path):
 def test_english_source_refuses_indonesian_print(raw, out):
     [line] = _add_english_figures(raw, [("workers", "181.567")])
     message_line(rejected(raw, out), line, "value", "181.567")
-
 
 
 def _with_bom(path):
@@ -430,9 +501,8 @@ def _crlf(path):
 VARIANTS = {"utf-8 BOM": _with_bom, "semicolon": _semicolons, "CRLF": _crlf}
 RAW_NAMES = sorted(paths.RAW_FILES.values())
 
-@pytest.mark.parametrize("variant, name", [
-    (v, n)
-    for v in VARIANTS for n in RAW_NAMES])
+
+@pytest.mark.parametrize("variant, name", [(v, n) for v in VARIANTS for n in RAW_NAMES])
 def test_variant_builds_the_same_values(tmp_path, raw, out, variant, name):
     VARIANTS[variant](raw / name)
     if (variant, name) == ("semicolon", OBS):  # decimal commas now stand unquoted between ';'
@@ -445,10 +515,12 @@ def test_variant_builds_the_same_values(tmp_path, raw, out, variant, name):
 
 # --- command line ---------------------------------------------------------------------
 
+
 def _cli(root):
     env = {**os.environ, "UCJ_ROOT": str(root)}
-    return subprocess.run([sys.executable, "-m", "ucjlib", "build"], cwd=root.parent, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "ucjlib", "build"], cwd=root.parent, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli_build_then_bad_build_keeps_outputs(tmp_path):
@@ -485,6 +557,7 @@ def test_line_numbers_survive_a_blank_line(raw, out):
 
 # --- file-level problems ---------------------------------------------------------------------
 
+
 def _append_line(raw, name, line):
     with (raw / name).open("a", encoding="utf-8") as f:
         f.write(line + "\n")
@@ -493,73 +566,171 @@ def _append_line(raw, name, line):
 def _rename_header(raw, name, old, new):
     lines = (raw / name).read_text(encoding="utf-8").split("\n", 1)
     header = lines[0].split(",")
-    (raw / name).write_text(",".join(new if cell == old else cell for cell in header) + "\n" + lines[1], encoding="utf-8")
+    (raw / name).write_text(
+        ",".join(new if cell == old else cell for cell in header) + "\n" + lines[1], encoding="utf-8"
+    )
 
 
 FILE_CASES = {
     # Excel saving as "CSV" in a Windows code page, not UTF-8.
-    "not UTF-8": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_bytes() + "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,Catatan ©\n".encode("cp1252")),
-                  OBS, "is not UTF-8 text"),
-    "too many cells": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,,,,,,,,,,,,extra"),
-                       OBS, "has 19 cells where the header has 18"),
-    "unbalanced quote": (lambda raw: _append_line(raw, OBS, 'Kota Binjai,,,workers,"1.000,2024,fgd-binjai-2024-10,,,,,,'),
-                         OBS, "cells where the header has 18"),
-    "script URL in sources": (lambda raw: _append_line(raw, "sources.csv", "evil,Outlet,Judul,Title,,javascript:alert(1),,,"),
-                              "sources.csv", "must be empty or an http(s) address"),
-    "source listed twice": (lambda raw: _append_line(raw, "sources.csv", "fgd-binjai-2024-10,Again,Judul,Title,,,,,"),
-                            "sources.csv", "is listed twice"),
-    "publication date not ISO": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,8 Desember 2025,,,,"),
-                                 "sources.csv", "must be empty or a date that exists, written as 2025-04-23"),
-    "publication date that does not exist": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,2025-02-30,,,,"),
-                                             "sources.csv", "column 'published': '2025-02-30': must be empty or a date that exists"),
-    "publication date in Arabic-Indic digits": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,٢٠٢٥-04-23,,,,"),
-                                                "sources.csv", "a digit other than 0–9"),
-    "typo in an optional column's name": (lambda raw: _rename_header(raw, OBS, "yardstick", "yardstik"),
-                                          OBS, "line 1, column 'yardstik': 'yardstik': is not a column of this table; did you mean 'yardstick'?"),
-    "typo in a legal references column": (lambda raw: _rename_header(raw, "legal_references.csv", "instrument", "instrumen"),
-                                          "legal_references.csv", "did you mean 'instrument'?"),
-    "typo in the aliases' header": (lambda raw: _rename_header(raw, "region_aliases.csv", "name", "nama"),
-                                    "region_aliases.csv", "did you mean 'name'?"),
-    "kabupaten without its province": (lambda raw: _append_line(raw, "regions.csv", "12.99,Kabupaten Tanpa Provinsi,regency,,"),
-                                       "regions.csv", "column 'province_code': is not the code of a province in this list"),
-    "region code listed twice": (lambda raw: _append_line(raw, "regions.csv", "12.10,Kabupaten Kembar,regency,12,Sumatera Utara"),
-                                 "regions.csv", "column 'code': '12.10': is listed twice"),
-    "unknown level in the master list": (lambda raw: _append_line(raw, "regions.csv", "98,Provinsi Baru,propinsi,98,Provinsi Baru"),
-                                         "regions.csv", "must be one of national, province, regency, city"),
-    "unknown number convention": (lambda raw: _append_line(raw, "sources.csv", "fr-outlet,Outlet,Judul,Title,,,,,fr"),
-                                  "sources.csv", "must be empty (Indonesian print), 'id' or 'en'"),
-    "legal reference to unknown source": (lambda raw: _append_line(raw, "legal_references.csv", "nowhere,Perpres 1/2099,Perpres 1/2099,x,x,,"),
-                                          "legal_references.csv", "is not listed in"),
-    "alias to unknown region": (lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,,"),
-                                "region_aliases.csv", "unknown"),
+    "not UTF-8": (
+        lambda raw: (raw / OBS).write_bytes(
+            (raw / OBS).read_bytes()
+            + "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,Catatan ©\n".encode("cp1252")
+        ),
+        OBS,
+        "is not UTF-8 text",
+    ),
+    "too many cells": (
+        lambda raw: _append_line(raw, OBS, "Kota Binjai,,,workers,1.000,2024,fgd-binjai-2024-10,,,,,,,,,,,,extra"),
+        OBS,
+        "has 19 cells where the header has 18",
+    ),
+    "unbalanced quote": (
+        lambda raw: _append_line(raw, OBS, 'Kota Binjai,,,workers,"1.000,2024,fgd-binjai-2024-10,,,,,,'),
+        OBS,
+        "cells where the header has 18",
+    ),
+    "script URL in sources": (
+        lambda raw: _append_line(raw, "sources.csv", "evil,Outlet,Judul,Title,,javascript:alert(1),,,"),
+        "sources.csv",
+        "must be empty or an http(s) address",
+    ),
+    "source listed twice": (
+        lambda raw: _append_line(raw, "sources.csv", "fgd-binjai-2024-10,Again,Judul,Title,,,,,"),
+        "sources.csv",
+        "is listed twice",
+    ),
+    "publication date not ISO": (
+        lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,8 Desember 2025,,,,"),
+        "sources.csv",
+        "must be empty or a date that exists, written as 2025-04-23",
+    ),
+    "publication date that does not exist": (
+        lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,2025-02-30,,,,"),
+        "sources.csv",
+        "column 'published': '2025-02-30': must be empty or a date that exists",
+    ),
+    "publication date in Arabic-Indic digits": (
+        lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,٢٠٢٥-04-23,,,,"),
+        "sources.csv",
+        "a digit other than 0–9",
+    ),
+    "typo in an optional column's name": (
+        lambda raw: _rename_header(raw, OBS, "yardstick", "yardstik"),
+        OBS,
+        "line 1, column 'yardstik': 'yardstik': is not a column of this table; did you mean 'yardstick'?",
+    ),
+    "typo in a legal references column": (
+        lambda raw: _rename_header(raw, "legal_references.csv", "instrument", "instrumen"),
+        "legal_references.csv",
+        "did you mean 'instrument'?",
+    ),
+    "typo in the aliases' header": (
+        lambda raw: _rename_header(raw, "region_aliases.csv", "name", "nama"),
+        "region_aliases.csv",
+        "did you mean 'name'?",
+    ),
+    "kabupaten without its province": (
+        lambda raw: _append_line(raw, "regions.csv", "12.99,Kabupaten Tanpa Provinsi,regency,,"),
+        "regions.csv",
+        "column 'province_code': is not the code of a province in this list",
+    ),
+    "region code listed twice": (
+        lambda raw: _append_line(raw, "regions.csv", "12.10,Kabupaten Kembar,regency,12,Sumatera Utara"),
+        "regions.csv",
+        "column 'code': '12.10': is listed twice",
+    ),
+    "unknown level in the master list": (
+        lambda raw: _append_line(raw, "regions.csv", "98,Provinsi Baru,propinsi,98,Provinsi Baru"),
+        "regions.csv",
+        "must be one of national, province, regency, city",
+    ),
+    "unknown number convention": (
+        lambda raw: _append_line(raw, "sources.csv", "fr-outlet,Outlet,Judul,Title,,,,,fr"),
+        "sources.csv",
+        "must be empty (Indonesian print), 'id' or 'en'",
+    ),
+    "legal reference to unknown source": (
+        lambda raw: _append_line(raw, "legal_references.csv", "nowhere,Perpres 1/2099,Perpres 1/2099,x,x,,"),
+        "legal_references.csv",
+        "is not listed in",
+    ),
+    "alias to unknown region": (
+        lambda raw: _append_line(raw, "region_aliases.csv", "Atlantis,Kabupaten Atlantis,,"),
+        "region_aliases.csv",
+        "unknown",
+    ),
     # A report in English shows the group in English, and one in Indonesian the title in Indonesian.
-    "group in one language only": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,participants_by_group,1.000,2024-10-19,fgd-binjai-2024-10,,kader,,,,,,,,,"),
-                                   OBS, "column 'group_en': 'kader' has no translation"),
-    "yardstick in one language only": (lambda raw: _append_line(raw, OBS, "Kota Binjai,,,coverage_target,40%,2026,fgd-binjai-2024-10,,,,,,,"
-                                                                     "target Pemko Binjai,,,,"),
-                                       OBS, "column 'yardstick_en': 'target Pemko Binjai' has no translation"),
-    "source title in one language only": (lambda raw: _append_line(raw, "sources.csv", "uji,Outlet,,Only English,,,,,"),
-                                          "sources.csv", "column 'title_id': 'Only English' has no translation"),
-    "legal subject missing": (lambda raw: _append_line(raw, "legal_references.csv", "fgd-binjai-2024-10,UU 1/2099,UU 1/2099,,,,"),
-                              "legal_references.csv", "column 'subject_id'"),
+    "group in one language only": (
+        lambda raw: _append_line(
+            raw, OBS, "Kota Binjai,,,participants_by_group,1.000,2024-10-19,fgd-binjai-2024-10,,kader,,,,,,,,,"
+        ),
+        OBS,
+        "column 'group_en': 'kader' has no translation",
+    ),
+    "yardstick in one language only": (
+        lambda raw: _append_line(
+            raw, OBS, "Kota Binjai,,,coverage_target,40%,2026,fgd-binjai-2024-10,,,,,,,target Pemko Binjai,,,,"
+        ),
+        OBS,
+        "column 'yardstick_en': 'target Pemko Binjai' has no translation",
+    ),
+    "source title in one language only": (
+        lambda raw: _append_line(raw, "sources.csv", "uji,Outlet,,Only English,,,,,"),
+        "sources.csv",
+        "column 'title_id': 'Only English' has no translation",
+    ),
+    "legal subject missing": (
+        lambda raw: _append_line(raw, "legal_references.csv", "fgd-binjai-2024-10,UU 1/2099,UU 1/2099,,,,"),
+        "legal_references.csv",
+        "column 'subject_id'",
+    ),
     # Issue 29 §4: dates that cannot be true, files that are not what they claim.
-    "publication date in the future": (lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,2099-01-01,,,,"),
-                                       "sources.csv", "column 'published': '2099-01-01': lies in the future"),
-    "publication date before 1990": (lambda raw: _append_line(raw, "sources.csv", "old,Outlet,Judul,Title,1985-01-01,,,,"),
-                                     "sources.csv", "column 'published': '1985-01-01': is before 1990"),
-    "header-only file": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").split("\n", 1)[0] + "\n",
-                                                            encoding="utf-8"),
-                         OBS, "has a header but no rows"),
-    "file in UTF-16": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16")),
-                       OBS, "is UTF-16 text"),
-    "file in UTF-16 without its BOM": (lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16-le")),
-                                       OBS, "is UTF-16 text"),
-    "alias that shadows an official name": (lambda raw: _append_line(raw, "region_aliases.csv", "Lampung,Kabupaten Lampung Tengah,,"),
-                                            "region_aliases.csv", "is the official name of Lampung (18)"),
-    "terminal control characters in a name": (lambda raw: _append_line(raw, "regions.csv", "98,Provinsi \x1b[2JBaru,province,98,Provinsi Baru"),
-                                              "regions.csv", "'Provinsi \\x1b[2JBaru': contains a control character"),
-    "duplicated column name": (lambda raw: (raw / OBS).write_text((raw / OBS).read_text(encoding="utf-8").replace(",note_en\n", ",value\n", 1), encoding="utf-8"),
-                               OBS, "appears twice in the header"),
+    "publication date in the future": (
+        lambda raw: _append_line(raw, "sources.csv", "late,Outlet,Judul,Title,2099-01-01,,,,"),
+        "sources.csv",
+        "column 'published': '2099-01-01': lies in the future",
+    ),
+    "publication date before 1990": (
+        lambda raw: _append_line(raw, "sources.csv", "old,Outlet,Judul,Title,1985-01-01,,,,"),
+        "sources.csv",
+        "column 'published': '1985-01-01': is before 1990",
+    ),
+    "header-only file": (
+        lambda raw: (raw / OBS).write_text(
+            (raw / OBS).read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8"
+        ),
+        OBS,
+        "has a header but no rows",
+    ),
+    "file in UTF-16": (
+        lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16")),
+        OBS,
+        "is UTF-16 text",
+    ),
+    "file in UTF-16 without its BOM": (
+        lambda raw: (raw / OBS).write_bytes((raw / OBS).read_text(encoding="utf-8").encode("utf-16-le")),
+        OBS,
+        "is UTF-16 text",
+    ),
+    "alias that shadows an official name": (
+        lambda raw: _append_line(raw, "region_aliases.csv", "Lampung,Kabupaten Lampung Tengah,,"),
+        "region_aliases.csv",
+        "is the official name of Lampung (18)",
+    ),
+    "terminal control characters in a name": (
+        lambda raw: _append_line(raw, "regions.csv", "98,Provinsi \x1b[2JBaru,province,98,Provinsi Baru"),
+        "regions.csv",
+        "'Provinsi \\x1b[2JBaru': contains a control character",
+    ),
+    "duplicated column name": (
+        lambda raw: (raw / OBS).write_text(
+            (raw / OBS).read_text(encoding="utf-8").replace(",note_en\n", ",value\n", 1), encoding="utf-8"
+        ),
+        OBS,
+        "appears twice in the header",
+    ),
 }
 
 
@@ -612,9 +783,22 @@ def test_labour_force_keeps_every_row_with_its_page(raw, out):
 
 def _append_labour_row(raw, **fields):
     """Append one row to labour_force.csv (a made-up outlet); return its line number."""
-    row = {"region": "Indonesia", "level": "national", "province": "", "indicator": "employed_persons",
-           "value": "145,77 juta", "as_of": "2019-02", "outlet": "Outlet uji", "published": "2025-05-05",
-           "url": "https://example.org/uji", "checked": "yes", "note_id": "", "note_en": "", "number_convention": "", **fields}
+    row = {
+        "region": "Indonesia",
+        "level": "national",
+        "province": "",
+        "indicator": "employed_persons",
+        "value": "145,77 juta",
+        "as_of": "2019-02",
+        "outlet": "Outlet uji",
+        "published": "2025-05-05",
+        "url": "https://example.org/uji",
+        "checked": "yes",
+        "note_id": "",
+        "note_en": "",
+        "number_convention": "",
+        **fields,
+    }
     with (raw / LF).open("a", newline="", encoding="utf-8") as f:
         csv.DictWriter(f, fieldnames=list(row), lineterminator="\n").writerow(row)
     return len(pd.read_csv(raw / LF, dtype=str)) + 1  # header = line 1
@@ -623,19 +807,36 @@ def _append_labour_row(raw, **fields):
 LF_CASES = [
     # (edits, column, text the message quotes, words in the message)
     ({"value": "12,3,4 juta"}, "value", "12,3,4 juta", "cannot read"),
-    ({"value": "58,1 persen"}, "value", "58,1 persen", "employed_persons is measured in persons: expected a number, got a percent"),
-    ({"indicator": "informal_share", "value": "101,5 persen"}, "value", "101,5 persen", "informal_share cannot exceed 100"),
+    (
+        {"value": "58,1 persen"},
+        "value",
+        "58,1 persen",
+        "employed_persons is measured in persons: expected a number, got a percent",
+    ),
+    (
+        {"indicator": "informal_share", "value": "101,5 persen"},
+        "value",
+        "101,5 persen",
+        "informal_share cannot exceed 100",
+    ),
     ({"region": "Atlantis", "level": ""}, "region", "Atlantis", "region_aliases.csv"),
     ({"indicator": "bekerja"}, "indicator", "bekerja", "must be one of employed_persons, labour_force, informal_share"),
     ({"as_of": "Agustus 2024"}, "as_of", "Agustus 2024", "must be the survey month, written as 2024-08"),
     ({"as_of": "2099-08"}, "as_of", "2099-08", "lies in the future"),
     ({"url": ""}, "url", "", "must be the http(s) address of the page"),
-    ({"value": "146,54 juta", "as_of": "2025-08"}, "value", "146,54 juta", "already gives employed_persons of Indonesia for 2025-08"),
+    (
+        {"value": "146,54 juta", "as_of": "2025-08"},
+        "value",
+        "146,54 juta",
+        "already gives employed_persons of Indonesia for 2025-08",
+    ),
     ({"note_en": "Made up."}, "note_id", "", "'Made up.' has no translation"),
 ]
 
 
-@pytest.mark.parametrize("edits, column, text, words", LF_CASES, ids=[f"{case[1]}-{i}" for i, case in enumerate(LF_CASES)])
+@pytest.mark.parametrize(
+    "edits, column, text, words", LF_CASES, ids=[f"{case[1]}-{i}" for i, case in enumerate(LF_CASES)]
+)
 def test_bad_labour_force_row_gets_one_line_naming_file_line_column_text(raw, out, edits, column, text, words):
     line = _append_labour_row(raw, **edits)
     shown = message_line(rejected(raw, out), line, column, text, file=LF)
@@ -662,6 +863,7 @@ def _built_out(raw, tmp_path):
 
 # --- issue 29 §4: one group, one programme, one month --------------------------------------
 
+
 def _extra_row(raw, frame, index, **edits):
     row = frame.loc[[index]].assign(**edits)
     write_obs(raw, pd.concat([frame, row], ignore_index=True))
@@ -669,7 +871,7 @@ def _extra_row(raw, frame, index, **edits):
 
 
 def test_zero_width_character_does_not_make_a_second_group(raw, out):
-    """"non\u200b-ASN" is "non-ASN": a second figure for it from the same source is a conflict."""
+    """ "non\u200b-ASN" is "non-ASN": a second figure for it from the same source is a conflict."""
     frame = read_obs(raw)
     original = frame[(frame["region"] == "Muba") & (frame["group"] == "non-ASN")].index[0]
     line = _extra_row(raw, frame, original, group="non\u200b-ASN", value="7.000")
@@ -693,7 +895,9 @@ def test_same_month_conflict_is_settled_by_source_priority_not_row_order(raw, tm
     from ucjlib.model.region import Assumptions, region_model
 
     with (raw / "sources.csv").open("a", encoding="utf-8") as f:
-        f.write("uji-resmi,Pemko Binjai (binjaikota.go.id),Rilis,Release,2024-10-20,https://binjaikota.go.id/rilis,,,\n")
+        f.write(
+            "uji-resmi,Pemko Binjai (binjaikota.go.id),Rilis,Release,2024-10-20,https://binjaikota.go.id/rilis,,,\n"
+        )
     frame = read_obs(raw)
     news = locate(frame, BIN, "ucj_coverage")  # "33%", fgd-binjai-2024-10 (no URL: news)
     _extra_row(raw, frame, news, value="40%", source_id="uji-resmi", note_en="")
@@ -709,6 +913,7 @@ def test_same_month_conflict_is_settled_by_source_priority_not_row_order(raw, tm
 
 
 # --- issue 29 §5: all outputs or none ------------------------------------------------------
+
 
 def _failing_on_second(monkeypatch, name):
     import ucjlib.files as files
@@ -754,8 +959,9 @@ def test_control_characters_in_a_printed_name_are_escaped(raw, tmp_path, monkeyp
     shutil.copytree(raw, root / "data" / "raw")
     build(raw_dir=root / "data" / "raw", out_dir=root / "data" / "processed")
     observations = root / "data" / "processed" / OBS
-    observations.write_text(observations.read_text(encoding="utf-8").replace("Kota Binjai", "Kota \x1b]0;owned\x07Binjai"),
-                            encoding="utf-8")
+    observations.write_text(
+        observations.read_text(encoding="utf-8").replace("Kota Binjai", "Kota \x1b]0;owned\x07Binjai"), encoding="utf-8"
+    )
     monkeypatch.setenv("UCJ_ROOT", str(root))
     assert main(["summary"]) == 0
     printed = capsys.readouterr().out

@@ -15,7 +15,9 @@ from ucjlib import config, paths
 from ucjlib.data.build import build
 from ucjlib.data.processed import load_checks, load_processed
 
-SPEC = importlib.util.spec_from_file_location("build_scale", Path(__file__).resolve().parents[2] / "benchmarks" / "build_scale.py")
+SPEC = importlib.util.spec_from_file_location(
+    "build_scale", Path(__file__).resolve().parents[2] / "benchmarks" / "build_scale.py"
+)
 scale = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(scale)
 
@@ -44,8 +46,9 @@ def test_synthetic_rows_leave_the_real_regions_output_unchanged(builds):
     real = all_observations[all_observations["source_id"] != scale.SOURCE["source_id"]].reset_index(drop=True)
     pd.testing.assert_frame_equal(real, observations)
     # Every check row of a real region, in the same order and with the same figures.
-    pd.testing.assert_frame_equal(all_checks[all_checks["region_code"].isin(observations["region_code"])].reset_index(drop=True),
-                                  checks)
+    pd.testing.assert_frame_equal(
+        all_checks[all_checks["region_code"].isin(observations["region_code"])].reset_index(drop=True), checks
+    )
 
 
 def _percent(text: str) -> float:
@@ -60,12 +63,15 @@ def test_every_fall_in_the_synthetic_coverage_is_flagged(builds):
             series.setdefault(row["region"], []).append((row["as_of"], _percent(row["value"])))
     # Consecutive months, at most one of them a June with its worker base known; tolerance
     # 0,1 point plus half of the last printed digit (0,005) of each figure.
-    expected = {(code, later_month) for code, figures in series.items()
-                for (_, earlier), (later_month, later) in zip(figures, figures[1:])
-                if later < earlier - (config.CHECK_TOLERANCE_POINTS + 0.005 + 0.005)}
+    expected = {
+        (code, later_month)
+        for code, figures in series.items()
+        for (_, earlier), (later_month, later) in zip(figures, figures[1:], strict=False)
+        if later < earlier - (config.CHECK_TOLERANCE_POINTS + 0.005 + 0.005)
+    }
     flagged = checks[(checks["check"] == FELL) & checks["region_code"].isin(set(series))]
     assert len(expected) > 50  # the random walk falls now and then
-    assert set(zip(flagged["region_code"], flagged["as_of"])) == expected
+    assert set(zip(flagged["region_code"], flagged["as_of"], strict=False)) == expected
     assert set(flagged["status"]) == {"flag"}
 
 
@@ -76,7 +82,7 @@ def test_each_synthetic_june_is_recomputed_from_its_counts(builds):
         indicators.setdefault((row["region"], row["as_of"]), {})[row["indicator"]] = row["value"]
     complete = {key: values for key, values in indicators.items() if len(values) == 3}
     results = checks[(checks["check"] == COUNTS) & checks["region_code"].isin({code for code, _ in indicators})]
-    assert len(complete) > 100 and set(zip(results["region_code"], results["as_of"])) == set(complete)
+    assert len(complete) > 100 and set(zip(results["region_code"], results["as_of"], strict=False)) == set(complete)
     # participants = workers × coverage ÷ 100 rounded to a person: the quotient is the printed coverage.
     for result in results.itertuples():
         assert result.printed == _percent(complete[(result.region_code, result.as_of)]["ucj_coverage"])

@@ -8,8 +8,8 @@ import pytest
 
 from ucjlib import paths
 from ucjlib.data.build import build
-from ucjlib.data.processed import load_processed
 from ucjlib.data.checks import CHECK_COLUMNS, run_checks
+from ucjlib.data.processed import load_processed
 
 COVERAGE = "printed percent vs participants ÷ workers"
 GAP = "printed gap vs 100 − coverage"
@@ -51,30 +51,47 @@ def frame(*rows, region_code="12.10", level="regency", source_id="s", as_of="202
     """A processed-like frame: (indicator, value, value_as_printed, {qualifiers and overrides})."""
     records = []
     for indicator, value, printed, *extra in rows:
-        record = {"region_code": region_code, "region_name": "R", "level": level, "source_id": source_id,
-                  "as_of": as_of, "indicator": indicator, "value": float(value), "value_as_printed": printed,
-                  "programme": "", "group": "", "basis": "", "funding": "", "yardstick": "", "raw_line": len(records) + 2}
+        record = {
+            "region_code": region_code,
+            "region_name": "R",
+            "level": level,
+            "source_id": source_id,
+            "as_of": as_of,
+            "indicator": indicator,
+            "value": float(value),
+            "value_as_printed": printed,
+            "programme": "",
+            "group": "",
+            "basis": "",
+            "funding": "",
+            "yardstick": "",
+            "raw_line": len(records) + 2,
+        }
         records.append(record | (extra[0] if extra else {}))
     return pd.DataFrame(records)
 
 
 # --- the real processed data ----------------------------------------------------------
 
+
 def test_real_checks_have_the_documented_columns(real_checks):
     assert list(real_checks.columns) == CHECK_COLUMNS
     assert set(real_checks["status"]) <= {"pass", "flag", "info"}
 
 
-@pytest.mark.parametrize("check, region_code, where, status, recomputed, printed", [
-    (COVERAGE, "12.10", {}, "pass", LABUHANBATU_RATE, 36.48),
-    (UNCOVERED, "12.75", {}, "flag", BINJAI_UNCOVERED, 89_300),
-    (GAP, "12.75", {}, "pass", 67, 67),                       # 100 − 33 = 67
-    (VILLAGES, "12.10", {}, "pass", 7_500, 7_500),            # 75 desa × 100 pekerja
-    (TARGET_PAIR, "18", {"as_of": "2025"}, "info", LAMPUNG_WORKERS["2025"], None),
-    (TARGET_PAIR, "18", {"as_of": "2026"}, "info", LAMPUNG_WORKERS["2026"], None),
-    (RULE, "16.06", {}, "pass", 46.8, 49.2),                  # 26,8 + 20 = 46,8 ≤ 49,2
-    (JKM, "18", {}, "pass", 42_000_000, 42_000_000),          # Rp 42.000.000,00 = Rp42 juta
-])
+@pytest.mark.parametrize(
+    "check, region_code, where, status, recomputed, printed",
+    [
+        (COVERAGE, "12.10", {}, "pass", LABUHANBATU_RATE, 36.48),
+        (UNCOVERED, "12.75", {}, "flag", BINJAI_UNCOVERED, 89_300),
+        (GAP, "12.75", {}, "pass", 67, 67),  # 100 − 33 = 67
+        (VILLAGES, "12.10", {}, "pass", 7_500, 7_500),  # 75 desa × 100 pekerja
+        (TARGET_PAIR, "18", {"as_of": "2025"}, "info", LAMPUNG_WORKERS["2025"], None),
+        (TARGET_PAIR, "18", {"as_of": "2026"}, "info", LAMPUNG_WORKERS["2026"], None),
+        (RULE, "16.06", {}, "pass", 46.8, 49.2),  # 26,8 + 20 = 46,8 ≤ 49,2
+        (JKM, "18", {}, "pass", 42_000_000, 42_000_000),  # Rp 42.000.000,00 = Rp42 juta
+    ],
+)
 def test_real_data_checks(real_checks, check, region_code, where, status, recomputed, printed):
     row = one(real_checks, check, region_code, **where)
     assert row["status"] == status
@@ -96,12 +113,15 @@ def test_real_binjai_flag_difference(real_checks):
 LABUHANBATU = [("active_participants", 66_234, "66.234"), ("workers", 181_567, "181.567")]
 
 
-@pytest.mark.parametrize("printed, text, status", [
-    (36.48, "36,48%", "pass"),
-    (40, "40%", "flag"),      # made up: 3,52 points above; a whole percent is rounded to ± 0,5
-    (38, "38%", "flag"),      # made up: 1,52 points above; tolerance 0,1 + 0,5 for a whole percent
-    (36.3, "36,3%", "flag"),  # 0,18 points below: more than 0,1 + rounding 0,05
-])
+@pytest.mark.parametrize(
+    "printed, text, status",
+    [
+        (36.48, "36,48%", "pass"),
+        (40, "40%", "flag"),  # made up: 3,52 points above; a whole percent is rounded to ± 0,5
+        (38, "38%", "flag"),  # made up: 1,52 points above; tolerance 0,1 + 0,5 for a whole percent
+        (36.3, "36,3%", "flag"),  # 0,18 points below: more than 0,1 + rounding 0,05
+    ],
+)
 def test_printed_percent_vs_counts(printed, text, status):
     checks = run_checks(frame(("ucj_coverage", printed, text), *LABUHANBATU))
     row = one(checks, COVERAGE, "12.10")
@@ -111,9 +131,15 @@ def test_printed_percent_vs_counts(printed, text, status):
 
 
 def binjai(uncovered=89_300, uncovered_text="sekitar 89.300", gap=67, gap_text="67%"):
-    return frame(("ucj_coverage", 33, "33%"), ("workers", 132_826, "132.826"),
-                 ("uncovered_workers", uncovered, uncovered_text), ("coverage_gap", gap, gap_text),
-                 region_code="12.75", level="city", as_of="2024-10-19")
+    return frame(
+        ("ucj_coverage", 33, "33%"),
+        ("workers", 132_826, "132.826"),
+        ("uncovered_workers", uncovered, uncovered_text),
+        ("coverage_gap", gap, gap_text),
+        region_code="12.75",
+        level="city",
+        as_of="2024-10-19",
+    )
 
 
 def test_binjai_uncovered_workers_flag():
@@ -138,63 +164,95 @@ def test_binjai_gap_is_distance_to_100(gap, text, status):
 @pytest.mark.parametrize("total, status", [(7_500, "pass"), (7_000, "flag")])
 def test_village_programme_total(total, status):
     apbd = {"funding": "APBD"}
-    checks = run_checks(frame(("villages_covered", 75, "75", apbd), ("workers_per_village", 100, "100", apbd),
-                              ("participants_by_group", total, f"{total:,}".replace(",", "."), apbd)))
+    checks = run_checks(
+        frame(
+            ("villages_covered", 75, "75", apbd),
+            ("workers_per_village", 100, "100", apbd),
+            ("participants_by_group", total, f"{total:,}".replace(",", "."), apbd),
+        )
+    )
     row = one(checks, VILLAGES, "12.10")
     assert (row["recomputed"], row["status"]) == (7_500, status)  # 75 × 100
 
 
-@pytest.mark.parametrize("year, coverage, coverage_text, participants, participants_text", [
-    ("2025", 38.39, "38,39%", 1_149_447, "1.149.447"),
-    ("2026", 45.53, "45,53%", 1_436_809, "1.436.809"),
-])
+@pytest.mark.parametrize(
+    "year, coverage, coverage_text, participants, participants_text",
+    [
+        ("2025", 38.39, "38,39%", 1_149_447, "1.149.447"),
+        ("2026", 45.53, "45,53%", 1_436_809, "1.436.809"),
+    ],
+)
 def test_lampung_targets_imply_worker_base(year, coverage, coverage_text, participants, participants_text):
     rpjmd = {"yardstick": "RPJMD Provinsi Lampung"}
-    checks = run_checks(frame(("coverage_target", coverage, coverage_text, rpjmd),
-                              ("participants_target", participants, participants_text, rpjmd),
-                              region_code="18", level="province", as_of=year))
+    checks = run_checks(
+        frame(
+            ("coverage_target", coverage, coverage_text, rpjmd),
+            ("participants_target", participants, participants_text, rpjmd),
+            region_code="18",
+            level="province",
+            as_of=year,
+        )
+    )
     row = one(checks, TARGET_PAIR, "18")
     assert row["status"] == "info"
     assert row["recomputed"] == pytest.approx(LAMPUNG_WORKERS[year], abs=1)
 
 
-@pytest.mark.parametrize("reached, text, status", [
-    (49.2, "49,2 persen", "pass"),   # 26,8 + 20 = 46,8 ≤ 49,2: 2,4 points to spare
-    (46.8, "46,8 persen", "pass"),   # exactly the rule
-    (45.0, "45 persen", "flag"),     # 1,8 points short
-])
+@pytest.mark.parametrize(
+    "reached, text, status",
+    [
+        (49.2, "49,2 persen", "pass"),  # 26,8 + 20 = 46,8 ≤ 49,2: 2,4 points to spare
+        (46.8, "46,8 persen", "pass"),  # exactly the rule
+        (45.0, "45 persen", "flag"),  # 1,8 points short
+    ],
+)
 def test_muba_plus_20_point_rule(reached, text, status):
-    processed = pd.concat([
-        frame(("ucj_coverage", 26.8, "26,8 persen"), region_code="16.06", as_of="2024-12"),
-        frame(("ucj_coverage", reached, text), region_code="16.06", as_of="2025-09-25"),
-    ], ignore_index=True)
+    processed = pd.concat(
+        [
+            frame(("ucj_coverage", 26.8, "26,8 persen"), region_code="16.06", as_of="2024-12"),
+            frame(("ucj_coverage", reached, text), region_code="16.06", as_of="2025-09-25"),
+        ],
+        ignore_index=True,
+    )
     row = one(run_checks(processed), RULE, "16.06")
     assert row["recomputed"] == pytest.approx(46.8)
     assert row["difference"] == pytest.approx(reached - 46.8)
     assert row["status"] == status
 
 
-@pytest.mark.parametrize("first, second", [
-    ("2023-12", "2025-09-25"),  # not from the base year
-    ("2024-06", "2024-12"),     # not to the target year
-    ("2025-01", "2025-09"),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("2023-12", "2025-09-25"),  # not from the base year
+        ("2024-06", "2024-12"),  # not to the target year
+        ("2025-01", "2025-09"),
+    ],
+)
 def test_the_20_point_rule_needs_coverage_from_the_base_year_to_the_target_year(first, second):
     # SYNTHETIC figures. A worker count of the base year does not stand in for its coverage.
-    processed = pd.concat([
-        frame(("ucj_coverage", 26.8, "26,8 persen"), region_code="16.06", as_of=first),
-        frame(("ucj_coverage", 49.2, "49,2 persen"), region_code="16.06", as_of=second),
-        frame(("workers", 300_000, "300.000"), region_code="16.06", as_of="2024-12"),
-        frame(("ucj_coverage", 40.0, "40 persen"), region_code="16.06", as_of="2025-09", source_id="other"),
-    ], ignore_index=True)
+    processed = pd.concat(
+        [
+            frame(("ucj_coverage", 26.8, "26,8 persen"), region_code="16.06", as_of=first),
+            frame(("ucj_coverage", 49.2, "49,2 persen"), region_code="16.06", as_of=second),
+            frame(("workers", 300_000, "300.000"), region_code="16.06", as_of="2024-12"),
+            frame(("ucj_coverage", 40.0, "40 persen"), region_code="16.06", as_of="2025-09", source_id="other"),
+        ],
+        ignore_index=True,
+    )
     assert RULE not in set(run_checks(processed)["check"])
 
 
 @pytest.mark.parametrize("amount, status", [(42_000_000, "pass"), (41_000_000, "flag")])
 def test_jkm_benefit_vs_statutory(amount, status):
     text = "Rp " + f"{amount:,}".replace(",", ".") + ",00"
-    checks = run_checks(frame(("benefits_paid", amount, text, {"programme": "JKM"}),
-                              region_code="18", level="province", as_of="2025-12-08"))
+    checks = run_checks(
+        frame(
+            ("benefits_paid", amount, text, {"programme": "JKM"}),
+            region_code="18",
+            level="province",
+            as_of="2025-12-08",
+        )
+    )
     row = one(checks, JKM, "18")
     assert (row["recomputed"], row["status"]) == (42_000_000, status)
 
@@ -211,8 +269,14 @@ def with_lines(frame_):
 
 def test_two_sources_disagreeing_on_one_month_are_flagged_and_agreeing_ones_pass():
     # SYNTHETIC figures. 31,5% and 33% for April 2025: 1,5 points apart, more than 0,1 + 0,05 + 0,5 = 0,65.
-    both = with_lines(pd.concat([frame(("ucj_coverage", 31.5, "31,5%"), source_id="a", as_of="2025-04-10"),
-                                 frame(("ucj_coverage", 33, "33%"), source_id="b", as_of="2025-04-30")]))
+    both = with_lines(
+        pd.concat(
+            [
+                frame(("ucj_coverage", 31.5, "31,5%"), source_id="a", as_of="2025-04-10"),
+                frame(("ucj_coverage", 33, "33%"), source_id="b", as_of="2025-04-30"),
+            ]
+        )
+    )
     row = one(run_checks(both), CONFLICT, "12.10")
     assert row["status"] == "flag" and row["difference"] == pytest.approx(1.5)
     assert "31,5% (a)" in row["inputs"] and "33% (b)" in row["inputs"]
@@ -227,10 +291,14 @@ def test_two_sources_disagreeing_on_one_month_are_flagged_and_agreeing_ones_pass
 def test_a_fall_in_coverage_that_comes_with_a_larger_worker_base_is_flagged_as_a_new_basis():
     # SYNTHETIC: 40% of 100.000 (40.000) in 2024, then 36% of 125.000 (45.000) in 2025: coverage falls
     # although participants rose, because the base grew 25%, more than the 5% tolerance.
-    series = with_lines(pd.concat([
-        frame(("ucj_coverage", 40, "40%"), ("workers", 100_000, "100.000"), as_of="2024-12"),
-        frame(("ucj_coverage", 36, "36%"), ("active_participants", 45_000, "45.000"), as_of="2025-12"),
-    ]))
+    series = with_lines(
+        pd.concat(
+            [
+                frame(("ucj_coverage", 40, "40%"), ("workers", 100_000, "100.000"), as_of="2024-12"),
+                frame(("ucj_coverage", 36, "36%"), ("active_participants", 45_000, "45.000"), as_of="2025-12"),
+            ]
+        )
+    )
     # The 2025 base is not printed: 45.000 ÷ 36% = 125.000.
     row = one(run_checks(series), BASIS_CHANGE, "12.10")
     assert row["status"] == "flag" and row["recomputed"] == pytest.approx(25.0)
@@ -243,8 +311,14 @@ def test_a_fall_in_coverage_that_comes_with_a_larger_worker_base_is_flagged_as_a
 def test_a_group_figure_never_stands_in_for_the_regions_total():
     # SYNTHETIC: the only coverage row is for civil servants (95%); with the region's totals it
     # must not be compared, and a second total row makes no check silently skip.
-    rows = with_lines(frame(("ucj_coverage", 95, "95%", {"group": "ASN"}), ("active_participants", 66_234, "66.234"),
-                            ("workers", 181_567, "181.567"), ("ucj_coverage", 36.48, "36,48%")))
+    rows = with_lines(
+        frame(
+            ("ucj_coverage", 95, "95%", {"group": "ASN"}),
+            ("active_participants", 66_234, "66.234"),
+            ("workers", 181_567, "181.567"),
+            ("ucj_coverage", 36.48, "36,48%"),
+        )
+    )
     row = one(run_checks(rows), COVERAGE, "12.10")
     assert row["printed"] == 36.48 and row["status"] == "pass"
 
@@ -258,29 +332,41 @@ IMPLIED_BASE = "worker base implied by a coverage figure vs a printed worker cou
 
 def test_membership_segments_add_up_to_the_active_participants():
     # SYNTHETIC: 30.000 PU + 15.000 BPU + 5.000 Jakon = 50.000 = the active participants: pass.
-    rows = [("participants_by_group", 30_000, "30.000", {"group": "penerima upah (PU)"}),
-            ("participants_by_group", 15_000, "15.000", {"group": "bukan penerima upah (BPU)"}),
-            ("participants_by_group", 5_000, "5.000", {"group": "jasa konstruksi (Jakon)"}),
-            ("active_participants", 50_000, "50.000")]
+    rows = [
+        ("participants_by_group", 30_000, "30.000", {"group": "penerima upah (PU)"}),
+        ("participants_by_group", 15_000, "15.000", {"group": "bukan penerima upah (BPU)"}),
+        ("participants_by_group", 5_000, "5.000", {"group": "jasa konstruksi (Jakon)"}),
+        ("active_participants", 50_000, "50.000"),
+    ]
     assert one(run_checks(frame(*rows)), SEGMENTS, "12.10")["status"] == "pass"
     # Segments summing to 50.000 beside 20.000 participants count something else: flagged.
     rows[-1] = ("active_participants", 20_000, "20.000")
     row = one(run_checks(frame(*rows)), SEGMENTS, "12.10")
     assert row["status"] == "flag" and row["recomputed"] == 50_000 and row["printed"] == 20_000
     # Other groups (vulnerable workers, teachers) overlap the segments and are not summed.
-    other = frame(("participants_by_group", 9_000, "9.000", {"group": "pekerja rentan"}),
-                  ("participants_by_group", 1_000, "1.000", {"group": "guru"}), ("active_participants", 50_000, "50.000"))
+    other = frame(
+        ("participants_by_group", 9_000, "9.000", {"group": "pekerja rentan"}),
+        ("participants_by_group", 1_000, "1.000", {"group": "guru"}),
+        ("active_participants", 50_000, "50.000"),
+    )
     assert run_checks(other).query("check == @SEGMENTS").empty
 
 
 def test_a_target_on_another_worker_base_than_the_coverage_is_flagged():
     # SYNTHETIC: 40% of 100.000 (40.000) in 2024; a 2025 target of 60% = 66.000 participants
     # implies 66.000 ÷ 0,60 = 110.000 workers, 10% more than 100.000 (beyond the 5% tolerance).
-    rows = with_lines(pd.concat([
-        frame(("ucj_coverage", 40, "40%"), ("active_participants", 40_000, "40.000"), as_of="2024-12"),
-        frame(("coverage_target", 60, "60%", {"yardstick": "target Pemda"}),
-              ("participants_target", 66_000, "66.000", {"yardstick": "target Pemda"}), as_of="2025"),
-    ]))
+    rows = with_lines(
+        pd.concat(
+            [
+                frame(("ucj_coverage", 40, "40%"), ("active_participants", 40_000, "40.000"), as_of="2024-12"),
+                frame(
+                    ("coverage_target", 60, "60%", {"yardstick": "target Pemda"}),
+                    ("participants_target", 66_000, "66.000", {"yardstick": "target Pemda"}),
+                    as_of="2025",
+                ),
+            ]
+        )
+    )
     row = one(run_checks(rows), TARGET_BASE, "12.10")
     assert row["status"] == "flag" and row["recomputed"] == pytest.approx(10.0)
     # 61.800 ÷ 0,60 = 103.000: 3% more, the growth of a year: pass.
@@ -290,12 +376,16 @@ def test_a_target_on_another_worker_base_than_the_coverage_is_flagged():
 
 def test_a_target_below_the_coverage_the_same_source_reports_is_flagged():
     # SYNTHETIC: 44% reached in November 2024, targets of 33% (2024) and 38,5% (2025): both below.
-    rows = with_lines(pd.concat([
-        frame(("ucj_coverage", 44, "44%"), as_of="2024-11"),
-        frame(("coverage_target", 33, "33%", {"yardstick": "target Pemkot"}), as_of="2024"),
-        frame(("coverage_target", 38.5, "38,5%", {"yardstick": "target Pemkot"}), as_of="2025"),
-        frame(("coverage_target", 50, "50%", {"yardstick": "RPJMD"}), as_of="2026"),
-    ]))
+    rows = with_lines(
+        pd.concat(
+            [
+                frame(("ucj_coverage", 44, "44%"), as_of="2024-11"),
+                frame(("coverage_target", 33, "33%", {"yardstick": "target Pemkot"}), as_of="2024"),
+                frame(("coverage_target", 38.5, "38,5%", {"yardstick": "target Pemkot"}), as_of="2025"),
+                frame(("coverage_target", 50, "50%", {"yardstick": "RPJMD"}), as_of="2026"),
+            ]
+        )
+    )
     flagged = run_checks(rows).query("check == @BELOW")
     assert sorted(flagged["as_of"]) == ["2024", "2025"] and set(flagged["status"]) == {"flag"}
     # A target for a year that ends before the coverage figure is not compared with it.
@@ -306,9 +396,15 @@ def test_a_target_below_the_coverage_the_same_source_reports_is_flagged():
 def test_a_fall_in_coverage_without_known_denominators_is_flagged():
     # SYNTHETIC: 37% (2024) → 27,5% (July 2025) → 35% (December 2025): the first step falls 9,5
     # points, beyond 0,1 + 0,5 + 0,05; the rise after it is not flagged.
-    rows = with_lines(pd.concat([frame(("ucj_coverage", 37, "37%"), source_id="a", as_of="2024"),
-                                 frame(("ucj_coverage", 27.5, "27,5%"), source_id="b", as_of="2025-07"),
-                                 frame(("ucj_coverage", 35, "35%"), source_id="c", as_of="2025-12")]))
+    rows = with_lines(
+        pd.concat(
+            [
+                frame(("ucj_coverage", 37, "37%"), source_id="a", as_of="2024"),
+                frame(("ucj_coverage", 27.5, "27,5%"), source_id="b", as_of="2025-07"),
+                frame(("ucj_coverage", 35, "35%"), source_id="c", as_of="2025-12"),
+            ]
+        )
+    )
     row = one(run_checks(rows), FALL, "12.10")
     assert row["status"] == "flag" and row["recomputed"] == 37 and row["printed"] == 27.5
     # A fall within rounding (37% → 36,6%) is not a fall.
@@ -319,10 +415,19 @@ def test_a_fall_in_coverage_without_known_denominators_is_flagged():
 def test_the_base_a_coverage_figure_implies_is_compared_with_a_printed_worker_count():
     # SYNTHETIC: 35% with 5,5 juta participants implies 5.500.000 ÷ 0,35 = 15.714.286 workers;
     # another source prints 23,5 juta employed persons that year: 15.714.286 ÷ 23.500.000 − 1 = −33,13%.
-    rows = with_lines(pd.concat([
-        frame(("ucj_coverage", 35, "35 persen"), ("active_participants", 5_500_000, "5,5 juta"), source_id="a", as_of="2023-08"),
-        frame(("workers", 23_500_000, "23,5 juta"), source_id="b", as_of="2023-08"),
-    ]))
+    rows = with_lines(
+        pd.concat(
+            [
+                frame(
+                    ("ucj_coverage", 35, "35 persen"),
+                    ("active_participants", 5_500_000, "5,5 juta"),
+                    source_id="a",
+                    as_of="2023-08",
+                ),
+                frame(("workers", 23_500_000, "23,5 juta"), source_id="b", as_of="2023-08"),
+            ]
+        )
+    )
     row = one(run_checks(rows), IMPLIED_BASE, "12.10")
     assert row["status"] == "flag" and row["recomputed"] == pytest.approx(-33.1307, abs=1e-4)
     assert "15.714.286" in row["inputs"]
@@ -334,11 +439,15 @@ def test_the_base_a_coverage_figure_implies_is_compared_with_a_printed_worker_co
 def test_a_rounded_count_carries_its_rounding_into_the_recomputed_percent():
     # SYNTHETIC: 4,5 juta ÷ 12,8 juta = 35,16%, printed 35,41%. 4,5 juta may be 4.450.000 to
     # 4.550.000: ± 1,1% of 35,16 is ± 0,39 points, so 0,25 points apart is within rounding.
-    rows = frame(("ucj_coverage", 35.41, "35,41 persen"), ("active_participants", 4_500_000, "4,5 juta"),
-                 ("workers", 12_800_000, "12,8 juta"))
+    rows = frame(
+        ("ucj_coverage", 35.41, "35,41 persen"),
+        ("active_participants", 4_500_000, "4,5 juta"),
+        ("workers", 12_800_000, "12,8 juta"),
+    )
     assert one(run_checks(rows), COVERAGE, "12.10")["status"] == "pass"
-    exact = rows.assign(value_as_printed=["35,41 persen", "4.500.123", "12.800.123"],
-                        value=[35.41, 4_500_123, 12_800_123])
+    exact = rows.assign(
+        value_as_printed=["35,41 persen", "4.500.123", "12.800.123"], value=[35.41, 4_500_123, 12_800_123]
+    )
     assert one(run_checks(exact), COVERAGE, "12.10")["status"] == "flag"
 
 

@@ -35,6 +35,7 @@ percents = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, al
 
 # --- parse_number ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -93,6 +94,7 @@ def test_dot_decimal_suggests_both_readings():
 
 
 # --- parse_figure ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -167,13 +169,18 @@ def test_percent_roundtrip(d, template):
     assert parse_figure(text) == Figure(float(d), "percent")
 
 
-@given(st.integers(1, 999_999), st.sampled_from([("ribu", 10**3), ("juta", 10**6), ("miliar", 10**9), ("triliun", 10**12)]))
+@given(
+    st.integers(1, 999_999), st.sampled_from([("ribu", 10**3), ("juta", 10**6), ("miliar", 10**9), ("triliun", 10**12)])
+)
 def test_rupiah_whole_with_scale_word_roundtrip(n, scale):
     word, size = scale
     assert parse_figure(f"Rp{id_number(n)} {word}") == Figure(float(n * size), "rupiah")
 
 
-@given(st.decimals(min_value=Decimal("0.1"), max_value=999, places=1), st.sampled_from([("juta", 10**6), ("miliar", 10**9)]))
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=999, places=1),
+    st.sampled_from([("juta", 10**6), ("miliar", 10**9)]),
+)
 def test_rupiah_one_decimal_with_scale_word_roundtrip(d, scale):
     word, size = scale
     figure = parse_figure(f"Rp{id_number(d)} {word}")  # "Rp1,5 miliar"
@@ -256,6 +263,7 @@ def test_parse_figure_fuzz_only_figure_or_parse_error(text):
 
 # --- parse_date -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -294,6 +302,7 @@ def test_parse_date_rejects(text):
 
 
 # --- parse_period, period_start, period_end ---------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -358,6 +367,7 @@ def test_period_end(period, expected):
 
 # --- rules added for real news print (issue 10) -----------------------------------------
 # Examples are written for these tests; none is copied from the research notes.
+
 
 def en_number(value) -> str:
     """Format a number the English way with Babel (',' thousands, '.' decimals)."""
@@ -480,6 +490,7 @@ def test_glued_rupiah_scale_letter():
 
 # --- English-language outlets -------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -552,6 +563,7 @@ def test_english_percent_roundtrip(d):
 
 # --- digits outside 0–9 (issue 14) --------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -608,6 +620,7 @@ def test_parse_date_refuses_other_digits():
 
 # --- printed_decimals ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, mark, expected",
     [
@@ -622,13 +635,18 @@ def test_printed_decimals_with_a_dot(text, mark, expected):
     assert printed_decimals(text, mark) == expected
 
 
-_FIGURE_ALPHABET = st.sampled_from(list("0123456789.,-–% ") + ["Rp", "juta", "-an", "an", "persen", "percent", "million",
-                                                              "sekitar ", "about ", "０", "５", "，", "٣", "२", "²"])
+_FIGURE_ALPHABET = st.sampled_from(
+    list("0123456789.,-–% ")
+    + ["Rp", "juta", "-an", "an", "persen", "percent", "million", "sekitar ", "about ", "０", "５", "，", "٣", "२", "²"]
+)
 
 
 @settings(max_examples=300)
-@given(st.one_of(st.text(), st.lists(_FIGURE_ALPHABET, max_size=8).map("".join)),
-       st.sampled_from(["id", "en"]), st.sampled_from([None, 100]))
+@given(
+    st.one_of(st.text(), st.lists(_FIGURE_ALPHABET, max_size=8).map("".join)),
+    st.sampled_from(["id", "en"]),
+    st.sampled_from([None, 100]),
+)
 def test_parse_figure_fuzz_with_convention_and_limit(text, number_convention, maximum):
     try:
         result = parse_figure(text, number_convention, maximum)
@@ -637,8 +655,16 @@ def test_parse_figure_fuzz_with_convention_and_limit(text, number_convention, ma
     assert isinstance(result, Figure) and result.value >= 0
 
 
-@pytest.mark.parametrize("text, ends", [("66–67 persen", (66, 67)), ("Rp1–2 miliar", (1e9, 2e9)), ("10 s.d. 20 ribu", (10_000, 20_000)),
-                                        ("36,48%", None), ("sekitar 89.300", None)])
+@pytest.mark.parametrize(
+    "text, ends",
+    [
+        ("66–67 persen", (66, 67)),
+        ("Rp1–2 miliar", (1e9, 2e9)),
+        ("10 s.d. 20 ribu", (10_000, 20_000)),
+        ("36,48%", None),
+        ("sekitar 89.300", None),
+    ],
+)
 def test_a_printed_range_keeps_its_two_ends(text, ends):
     assert parse_figure(text).ends == ends
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from ucjlib import paths
-from ucjlib.errors import ParseError
 from ucjlib.data.parse import parse_figure
+from ucjlib.errors import ParseError
 
 RAW = paths.raw_dir()
 SEEDS = Path(paths.PACKAGE_DIR).parent.parent / "shared" / "seeds"
@@ -36,9 +36,9 @@ def test_every_source_is_listed_and_used():
 # --- figures in the seeds -------------------------------------------------------------
 
 _NOT_FIGURES = re.compile(
-    r"\b\d{1,2}[.:]\d{2}[.:]\d{2}\b"                                  # times: 15.09.00 WIB
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"                                  # dates: 16/9/2025
-    r"|\b(?:No\.?|Nomor)\s*\d+(?:\s+Tahun\s+\d{4})?",               # legal instruments: Nomor 2 Tahun 2021
+    r"\b\d{1,2}[.:]\d{2}[.:]\d{2}\b"  # times: 15.09.00 WIB
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"  # dates: 16/9/2025
+    r"|\b(?:No\.?|Nomor)\s*\d+(?:\s+Tahun\s+\d{4})?",  # legal instruments: Nomor 2 Tahun 2021
     flags=re.IGNORECASE,
 )
 _NUMBER = r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])|(?<![\d.,])\d+(?:,\d+)?(?![\d])"
@@ -59,11 +59,20 @@ def seed_figures(text):
 
 
 def test_figure_extraction_on_a_hand_made_sentence():
-    sentence = ("Pada Rabu (23/4/2025) pukul 15.09.00 WIB, sesuai Instruksi Presiden Nomor 2 Tahun 2021, "
-                "cakupan 36,48% atau 66.234 dari 181.567 pekerja; klaim Rp105,2 miliar, 42 ribu jiwa, "
-                "20 persen, Rp 42.000.000,00 dan 75 desa.")
-    assert list(seed_figures(sentence)) == ["36,48%", "66.234", "181.567", "Rp105,2 miliar", "42 ribu",
-                                            "20 persen", "Rp 42.000.000,00"]
+    sentence = (
+        "Pada Rabu (23/4/2025) pukul 15.09.00 WIB, sesuai Instruksi Presiden Nomor 2 Tahun 2021, "
+        "cakupan 36,48% atau 66.234 dari 181.567 pekerja; klaim Rp105,2 miliar, 42 ribu jiwa, "
+        "20 persen, Rp 42.000.000,00 dan 75 desa."
+    )
+    assert list(seed_figures(sentence)) == [
+        "36,48%",
+        "66.234",
+        "181.567",
+        "Rp105,2 miliar",
+        "42 ribu",
+        "20 persen",
+        "Rp 42.000.000,00",
+    ]
 
 
 def test_every_seed_figure_is_in_the_raw_observations():
@@ -95,6 +104,7 @@ def test_no_seed_sentence_is_copied_into_raw():
 
 # --- official labour-force bases --------------------------------------------------------
 
+
 def test_every_labour_force_figure_names_its_page():
     frame = read("labour_force.csv")
     assert len(frame)
@@ -107,9 +117,13 @@ def test_national_labour_force_series_is_complete_from_2021():
     # Issue 27 §1: the nation's three bases for every February and August, at least 2021–2025.
     frame = read("labour_force.csv")
     national = frame[frame["level"] == "national"]
-    present = set(zip(national["indicator"], national["as_of"]))
-    wanted = {(indicator, f"{year}-{month}") for indicator in ("employed_persons", "labour_force", "informal_share")
-              for year in range(2021, 2026) for month in ("02", "08")}
+    present = set(zip(national["indicator"], national["as_of"], strict=False))
+    wanted = {
+        (indicator, f"{year}-{month}")
+        for indicator in ("employed_persons", "labour_force", "informal_share")
+        for year in range(2021, 2026)
+        for month in ("02", "08")
+    }
     assert not wanted - present, sorted(wanted - present)
 
 
@@ -117,5 +131,5 @@ def test_labour_force_values_are_printed_figures_without_their_noun():
     # "146,54 juta orang" is kept as "146,54 juta", as observations.csv keeps figures.
     frame = read("labour_force.csv")
     assert not frame["value"].str.contains(r"\b(?:orang|jiwa|people)\b").any()
-    for text, convention in zip(frame["value"], frame["number_convention"]):
+    for text, convention in zip(frame["value"], frame["number_convention"], strict=False):
         parse_figure(text, convention or "id")  # every value reads (the build checks units and limits)

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from ucjlib import paths
-from ucjlib.errors import RegionError
 from ucjlib.data.regions import RegionTable
+from ucjlib.errors import RegionError
 
 ALIAS_FILE = "data/raw/region_aliases.csv"
 
@@ -55,7 +55,10 @@ def test_resolve(regions, name, code):
 def test_resolved_region_fields(regions):
     binjai = regions.resolve("Pemko Binjai")
     assert (binjai.name, binjai.level, binjai.province_code, binjai.province_name) == (
-        "Kota Binjai", "city", "12", "Sumatera Utara"
+        "Kota Binjai",
+        "city",
+        "12",
+        "Sumatera Utara",
     )
     muba = regions.resolve("Muba")
     assert (muba.name, muba.level, muba.province_code) == ("Kabupaten Musi Banyuasin", "regency", "16")
@@ -177,11 +180,37 @@ def test_kemendagri_codes(regions, code, name):
 # --- names as reporting prints them (issue 10) ----------------------------------------------
 
 PROVINCE_SHORT_FORMS = {
-    "Sumut": "12", "Sumbar": "13", "Sumsel": "16", "Babel": "19", "Kepri": "21", "Jabar": "32", "Jateng": "33",
-    "Jatim": "35", "NTB": "52", "NTT": "53", "Kalbar": "61", "Kalteng": "62", "Kalsel": "63", "Kaltim": "64",
-    "Kaltara": "65", "Sulut": "71", "Sulteng": "72", "Sulsel": "73", "Sultra": "74", "Sulbar": "76", "Malut": "82",
-    "Pabar": "92", "PBD": "96", "NAD": "11", "Nanggroe Aceh Darussalam": "11", "Bangka Belitung": "19",
-    "Sumatra Utara": "12", "DKI": "31", "DKJ": "31", "Jakarta": "31", "Daerah Khusus Jakarta": "31",
+    "Sumut": "12",
+    "Sumbar": "13",
+    "Sumsel": "16",
+    "Babel": "19",
+    "Kepri": "21",
+    "Jabar": "32",
+    "Jateng": "33",
+    "Jatim": "35",
+    "NTB": "52",
+    "NTT": "53",
+    "Kalbar": "61",
+    "Kalteng": "62",
+    "Kalsel": "63",
+    "Kaltim": "64",
+    "Kaltara": "65",
+    "Sulut": "71",
+    "Sulteng": "72",
+    "Sulsel": "73",
+    "Sultra": "74",
+    "Sulbar": "76",
+    "Malut": "82",
+    "Pabar": "92",
+    "PBD": "96",
+    "NAD": "11",
+    "Nanggroe Aceh Darussalam": "11",
+    "Bangka Belitung": "19",
+    "Sumatra Utara": "12",
+    "DKI": "31",
+    "DKJ": "31",
+    "Jakarta": "31",
+    "Daerah Khusus Jakarta": "31",
 }
 
 
@@ -203,8 +232,13 @@ def test_every_province_of_several_words_has_another_name(regions):
 @pytest.mark.parametrize(
     "name, code",
     [
-        ("West Java", "32"), ("North Sumatra", "12"), ("Southeast Sulawesi", "74"), ("Highland Papua", "95"),
-        ("Special Region of Yogyakarta", "34"), ("Riau Islands", "21"), ("Jambi Province", "15"),
+        ("West Java", "32"),
+        ("North Sumatra", "12"),
+        ("Southeast Sulawesi", "74"),
+        ("Highland Papua", "95"),
+        ("Special Region of Yogyakarta", "34"),
+        ("Riau Islands", "21"),
+        ("Jambi Province", "15"),
     ],
 )
 def test_english_province_names(regions, name, code):
@@ -273,9 +307,11 @@ def test_compound_rule_never_merges_two_master_names(regions):
 def test_compound_rule_stays_loud_when_two_names_meet():
     """Were two regions named 'Tanah Datar' and 'Tanahdatar', neither spelling would pick one."""
     master = pd.DataFrame(
-        [("90", "Provinsi Uji", "province", "90", "Provinsi Uji"),
-         ("90.01", "Kabupaten Tanah Datar", "regency", "90", "Provinsi Uji"),
-         ("90.02", "Kabupaten Tanahdatar", "regency", "90", "Provinsi Uji")],
+        [
+            ("90", "Provinsi Uji", "province", "90", "Provinsi Uji"),
+            ("90.01", "Kabupaten Tanah Datar", "regency", "90", "Provinsi Uji"),
+            ("90.02", "Kabupaten Tanahdatar", "regency", "90", "Provinsi Uji"),
+        ],
         columns=["code", "name", "level", "province_code", "province_name"],
     )
     table = RegionTable(master, pd.DataFrame(columns=["alias", "name", "note", "source"]))
@@ -344,13 +380,26 @@ def test_unknown_names_list_close_matches(regions, name, close):
 
 
 def test_kabupaten_short_forms(regions):
-    expected = {"Kukar": "64.02", "Kutim": "64.08", "Kotim": "62.02", "PPU": "64.09", "Tanjabtim": "15.07",
-                "Bolmong": "71.01", "Pangkep": "73.10", "KBB": "32.17", "Tangsel": "36.74", "OKU Timur": "16.08",
-                "Labura": "12.23", "Sitaro": "71.09", "Mansel": "92.11"}
+    expected = {
+        "Kukar": "64.02",
+        "Kutim": "64.08",
+        "Kotim": "62.02",
+        "PPU": "64.09",
+        "Tanjabtim": "15.07",
+        "Bolmong": "71.01",
+        "Pangkep": "73.10",
+        "KBB": "32.17",
+        "Tangsel": "36.74",
+        "OKU Timur": "16.08",
+        "Labura": "12.23",
+        "Sitaro": "71.09",
+        "Mansel": "92.11",
+    }
     assert {name: regions.resolve(name).code for name in expected} == expected
 
 
 # --- the alias table itself -----------------------------------------------------------------
+
 
 def alias_rows():
     return pd.read_csv(paths.raw_dir() / "region_aliases.csv", dtype=str, keep_default_na=False)

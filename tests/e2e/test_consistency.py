@@ -12,8 +12,12 @@ import pytest
 
 from ucjlib import paths
 
-REPORTS = {"Kabupaten Labuhanbatu": "12.10-kabupaten-labuhanbatu.html", "Kota Binjai": "12.75-kota-binjai.html",
-           "Kabupaten Musi Banyuasin": "16.06-kabupaten-musi-banyuasin.html", "Lampung": "18-lampung.html"}
+REPORTS = {
+    "Kabupaten Labuhanbatu": "12.10-kabupaten-labuhanbatu.html",
+    "Kota Binjai": "12.75-kota-binjai.html",
+    "Kabupaten Musi Banyuasin": "16.06-kabupaten-musi-banyuasin.html",
+    "Lampung": "18-lampung.html",
+}
 
 
 class _Tables(HTMLParser):

@@ -16,15 +16,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import add_fictional_region, copy_raw, drop_missing_fictional_region, run_ucjlib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ucjlib.data.build import load_and_clean
 from ucjlib.errors import InputError
-
 from ucjlib.publish.manifest import FORMAT, write_manifest
-
-from conftest import add_fictional_region, copy_raw, drop_missing_fictional_region, run_ucjlib
 
 HOSTILE = {
     "script": "<script>alert('ucj')</script>",
@@ -61,8 +59,11 @@ def active_content(page: str) -> list:
         if tag in ("script", "iframe", "object", "embed"):
             found.append(tag)
         found += [f"{tag} {name}" for name in attrs if name.startswith("on")]
-        found += [f"{tag} {name}={value}" for name, value in attrs.items()
-                  if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:")]
+        found += [
+            f"{tag} {name}={value}"
+            for name, value in attrs.items()
+            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:")
+        ]
     return found
 
 
@@ -95,12 +96,18 @@ def test_hostile_text_in_the_data_shows_as_text_in_reports_and_index(tmp_path):
     edit_csv(raw / "sources.csv", sources)
     edit_csv(raw / "observations.csv", observations)
     with (raw / "region_aliases.csv").open("a", encoding="utf-8") as aliases:
-        aliases.write('<b>Muba</b>,Kabupaten Musi Banyuasin,"alias with markup ' + HOSTILE["script"].replace('"', "'") + '",hostile text test\n')
+        aliases.write(
+            '<b>Muba</b>,Kabupaten Musi Banyuasin,"alias with markup '
+            + HOSTILE["script"].replace('"', "'")
+            + '",hostile text test\n'
+        )
     assert run_ucjlib(tmp_path, "build").returncode == 0
     result = run_ucjlib(tmp_path, "reports")
     assert result.returncode == 0, result.stderr
-    pages = {p.relative_to(tmp_path / "reports").as_posix(): p.read_text(encoding="utf-8")
-             for p in (tmp_path / "reports").glob("**/*.html")}
+    pages = {
+        p.relative_to(tmp_path / "reports").as_posix(): p.read_text(encoding="utf-8")
+        for p in (tmp_path / "reports").glob("**/*.html")
+    }
     assert len(pages) == 12  # the nation and four regions in two languages, and two index pages
     for name, page in pages.items():
         assert active_content(page) == [], name
@@ -113,10 +120,16 @@ def test_hostile_text_in_the_data_shows_as_text_in_reports_and_index(tmp_path):
 
 # -- interrupted runs ------------------------------------------------------------------------
 
+
 def start(root: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "UCJ_ROOT": str(root), "MPLBACKEND": "Agg"}
-    return subprocess.Popen([sys.executable, "-m", "ucjlib", *args], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ucjlib", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def kill_after(process: subprocess.Popen, seconds: float) -> None:
@@ -180,8 +193,12 @@ def test_verify_lists_reports_made_stale_by_a_data_change(tmp_path):
     second = run_ucjlib(tmp_path, "reports")
     assert "rendered 0 reports, 10 unchanged" in second.stdout  # nothing changed: nothing re-rendered
     assert index.stat().st_mtime_ns == written  # not even the index
-    edit_csv(raw / "observations.csv", lambda row: row.update(value="34%") if row["region"] == "Kota Binjai"
-             and row["indicator"] == "ucj_coverage" else None)
+    edit_csv(
+        raw / "observations.csv",
+        lambda row: (
+            row.update(value="34%") if row["region"] == "Kota Binjai" and row["indicator"] == "ucj_coverage" else None
+        ),
+    )
     assert run_ucjlib(tmp_path, "build").returncode == 0
     verify = run_ucjlib(tmp_path, "verify")
     assert verify.returncode == 1
@@ -198,7 +215,10 @@ def test_a_bad_build_leaves_processed_data_and_reports_untouched(tmp_path):
     assert run_ucjlib(tmp_path, "build").returncode == 0
     assert run_ucjlib(tmp_path, "reports", "--region", "Muba", "--language", "id").returncode == 0
     before = snapshot(tmp_path / "data" / "processed") | snapshot(tmp_path / "reports")
-    edit_csv(raw / "observations.csv", lambda row: row.update(value="12,3,4%") if row["indicator"] == "ucj_coverage" else None)
+    edit_csv(
+        raw / "observations.csv",
+        lambda row: row.update(value="12,3,4%") if row["indicator"] == "ucj_coverage" else None,
+    )
     result = run_ucjlib(tmp_path, "build")
     assert result.returncode == 1 and "'12,3,4%'" in result.stderr
     assert snapshot(tmp_path / "data" / "processed") | snapshot(tmp_path / "reports") == before
@@ -207,9 +227,28 @@ def test_a_bad_build_leaves_processed_data_and_reports_untouched(tmp_path):
 # -- fuzzing the raw loader ---------------------------------------------------------------------
 
 HEADER = "region,level,province,indicator,value,as_of,source_id,note\n"
-cells = st.one_of(st.text(max_size=20), st.sampled_from(["Muba", "Kota Binjai", "Jambi", "ucj_coverage", "workers",
-                                                        "36,48%", "31.9", "2025", "2025-13", "poskota-labuhanbatu-2025-04",
-                                                        '"', ";", "\r\n", "\ufeff", ""]))
+cells = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "Muba",
+            "Kota Binjai",
+            "Jambi",
+            "ucj_coverage",
+            "workers",
+            "36,48%",
+            "31.9",
+            "2025",
+            "2025-13",
+            "poskota-labuhanbatu-2025-04",
+            '"',
+            ";",
+            "\r\n",
+            "\ufeff",
+            "",
+        ]
+    ),
+)
 rows = st.lists(st.lists(cells, min_size=0, max_size=9), max_size=4)
 
 
@@ -266,7 +305,10 @@ def test_commands_before_any_build_say_so_in_one_line(tmp_path, command):
 def test_bidirectional_controls_are_removed_from_raw_text(tmp_path):
     raw = copy_raw(tmp_path)
     # U+202E (right-to-left override) inside a region name would display "Binjai" reversed.
-    edit_csv(raw / "observations.csv", lambda row: row.update(region="Kota Bin\u202ejai") if row["region"] == "Kota Binjai" else None)
+    edit_csv(
+        raw / "observations.csv",
+        lambda row: row.update(region="Kota Bin\u202ejai") if row["region"] == "Kota Binjai" else None,
+    )
     assert run_ucjlib(tmp_path, "build").returncode == 0
     processed = (tmp_path / "data" / "processed" / "observations.csv").read_text(encoding="utf-8")
     assert "\u202e" not in processed and "Kota Binjai" in processed
@@ -275,15 +317,20 @@ def test_bidirectional_controls_are_removed_from_raw_text(tmp_path):
 def test_processed_files_are_safe_to_open_in_a_spreadsheet(tmp_path):
     raw = copy_raw(tmp_path)
     # Text a spreadsheet would run as a formula, in a note and in a group.
-    edit_csv(raw / "observations.csv", lambda row: row.update(note_en='=HYPERLINK("http://x","y")', group="@SUM(A1)",
-                                                              group_en="@SUM(A1)") if row["indicator"] == "uncovered_by_group"
-             and row["group"] == "guru" else None)
+    edit_csv(
+        raw / "observations.csv",
+        lambda row: (
+            row.update(note_en='=HYPERLINK("http://x","y")', group="@SUM(A1)", group_en="@SUM(A1)")
+            if row["indicator"] == "uncovered_by_group" and row["group"] == "guru"
+            else None
+        ),
+    )
     assert run_ucjlib(tmp_path, "build").returncode == 0
     processed = tmp_path / "data" / "processed"
     rows = list(csv.DictReader((processed / "observations.csv").open(encoding="utf-8")))
     cells = [cell for row in rows for cell in row.values()]
     assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))]  # nothing a spreadsheet would run
-    assert "'=HYPERLINK(\"http://x\",\"y\")" in cells and "'@SUM(A1)" in cells
+    assert '\'=HYPERLINK("http://x","y")' in cells and "'@SUM(A1)" in cells
     # The project reads the text back as it was written.
     from ucjlib.data.processed import load_checks, load_processed
 
@@ -293,6 +340,7 @@ def test_processed_files_are_safe_to_open_in_a_spreadsheet(tmp_path):
 
 
 # -- one published set --------------------------------------------------------------------------
+
 
 def _drop_binjai(raw: Path) -> None:
     """Take Kota Binjai (its one source) out of the data."""
@@ -329,17 +377,25 @@ def test_files_the_run_did_not_make_are_kept_and_named_and_an_index_that_misses_
     reports = tmp_path / "reports"
     assert run_ucjlib(tmp_path, "verify").returncode == 0
     # A person's files: a page, one named like a report, a folder of their own.
-    theirs = {"about.html": "<!DOCTYPE html><p>about</p>", "99.99-kota-lama.html": "<!DOCTYPE html><p>old</p>",
-              "en/notes/readme.txt": "notes"}
+    theirs = {
+        "about.html": "<!DOCTYPE html><p>about</p>",
+        "99.99-kota-lama.html": "<!DOCTYPE html><p>old</p>",
+        "en/notes/readme.txt": "notes",
+    }
     for name, text in theirs.items():
         (reports / name).parent.mkdir(parents=True, exist_ok=True)
         (reports / name).write_text(text, encoding="utf-8")
     index = (reports / "en" / "index.html").read_text(encoding="utf-8")
-    (reports / "en" / "index.html").write_text(index.replace('href="12.10-kabupaten-labuhanbatu.html"', 'href="#"'), encoding="utf-8")
+    (reports / "en" / "index.html").write_text(
+        index.replace('href="12.10-kabupaten-labuhanbatu.html"', 'href="#"'), encoding="utf-8"
+    )
     # A page the run made under the region's former name: it goes when the run renders the new one.
     recorded = json.loads((reports / "manifest.json").read_text(encoding="utf-8"))
     (reports / "12.75-kota-binjai.html").rename(reports / "12.75-kota-binjai-lama.html")
-    recorded["reports"]["12.75/id"] |= {"file": "12.75-kota-binjai-lama.html", "inputs_sha256": "rendered from older data"}
+    recorded["reports"]["12.75/id"] |= {
+        "file": "12.75-kota-binjai-lama.html",
+        "inputs_sha256": "rendered from older data",
+    }
     (reports / "manifest.json").write_text(json.dumps(recorded), encoding="utf-8")
     verify = run_ucjlib(tmp_path, "verify")
     assert verify.returncode == 1
@@ -362,8 +418,11 @@ def test_a_damaged_manifest_is_set_aside_in_one_line_and_rebuilt(tmp_path):
     good = json.loads(path.read_text(encoding="utf-8"))
     without_hash = json.loads(json.dumps(good))
     del without_hash["reports"]["12.75/id"]["html_sha256"]
-    for damaged in (path.read_text(encoding="utf-8").encode("utf-16"), json.dumps(good | {"reports": None}).encode(),
-                    json.dumps(without_hash).encode()):
+    for damaged in (
+        path.read_text(encoding="utf-8").encode("utf-16"),
+        json.dumps(good | {"reports": None}).encode(),
+        json.dumps(without_hash).encode(),
+    ):
         path.write_bytes(damaged)
         for command in ("verify", "reports"):
             result = run_ucjlib(tmp_path, command)
@@ -379,8 +438,15 @@ def test_a_manifest_path_outside_reports_is_refused_and_its_file_survives_a_fail
     assert run_ucjlib(tmp_path, "build").returncode == 0
     drop_missing_fictional_region(raw)  # its report fails
     sources = (raw / "sources.csv").read_bytes()
-    entry = {"file": "../data/raw/sources.csv", "html_sha256": "ab", "inputs_sha256": "cd", "language": "id",
-             "parameters": {"region": "99.02"}, "region_code": "99.02", "region_name": "Kota Fiktif Hilang"}
+    entry = {
+        "file": "../data/raw/sources.csv",
+        "html_sha256": "ab",
+        "inputs_sha256": "cd",
+        "language": "id",
+        "parameters": {"region": "99.02"},
+        "region_code": "99.02",
+        "region_name": "Kota Fiktif Hilang",
+    }
     write_manifest(tmp_path / "reports", {"format": FORMAT, "failed": {}, "reports": {"99.02/id": entry}})
     result = run_ucjlib(tmp_path, "reports", "--province", "99", "--language", "id")
     assert result.returncode == 1 and "FAILED 99.02 Kota Fiktif Hilang [id]" in result.stderr
@@ -405,6 +471,7 @@ def test_processed_files_from_two_builds_are_refused(tmp_path):
 
 
 # -- runs that cannot collide or outlive their parent -------------------------------------------
+
 
 def test_a_second_run_refuses_while_one_runs_and_touches_nothing(tmp_path, monkeypatch):
     from ucjlib.files import exclusive_run
@@ -550,19 +617,25 @@ def test_a_bad_boundary_costs_one_map_and_a_damaged_boundary_file_stops_the_run_
 
 # -- a failure outside a page never takes the page down ------------------------------------------
 
-def test_contradictory_options_and_numbers_out_of_bounds_are_refused_in_one_line_and_the_nation_can_be_chosen(tmp_path,
-                                                                                                              monkeypatch):
+
+def test_contradictory_options_and_numbers_out_of_bounds_are_refused_in_one_line_and_the_nation_can_be_chosen(
+    tmp_path, monkeypatch
+):
     from ucjlib.cli import _regions
 
     copy_raw(tmp_path)
     assert run_ucjlib(tmp_path, "build").returncode == 0
-    for flags, words in ((["--region", "Binjai", "--province", "Sumut"], "give --region or --province, not both"),
-                         (["--region", "Binjai", "--premium-rate", "nan"], "premium_rate must be a number of rupiah"),
-                         (["--region", "Binjai", "--premium-rate", "inf"], "premium_rate must be a number of rupiah"),
-                         (["--region", "Binjai", "--workforce-growth", "nan"], "workforce_growth must be a yearly fraction"),
-                         (["--region", "Binjai", "--workforce-growth", "1e308"], "workforce_growth must be a yearly fraction")):
+    for flags, words in (
+        (["--region", "Binjai", "--province", "Sumut"], "give --region or --province, not both"),
+        (["--region", "Binjai", "--premium-rate", "nan"], "premium_rate must be a number of rupiah"),
+        (["--region", "Binjai", "--premium-rate", "inf"], "premium_rate must be a number of rupiah"),
+        (["--region", "Binjai", "--workforce-growth", "nan"], "workforce_growth must be a yearly fraction"),
+        (["--region", "Binjai", "--workforce-growth", "1e308"], "workforce_growth must be a yearly fraction"),
+    ):
         refused = run_ucjlib(tmp_path, "reports", *flags)
-        assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, refused.stderr
+        assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, (
+            refused.stderr
+        )
         assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
     for seconds in ("0", "3601", "1e9", "nan"):  # a report's time limit has bounds too
         refused = run_ucjlib(tmp_path, "reports", "--region", "Binjai", "--timeout", seconds)
@@ -585,9 +658,15 @@ def test_ctrl_c_ends_a_report_run_in_one_line_and_leaves_its_pages_whole(tmp_pat
     before = snapshot(reports)
     env = {**os.environ, "UCJ_ROOT": str(tmp_path), "MPLBACKEND": "Agg"}
     # As a terminal's Ctrl-C: SIGINT to the whole process group (workers too), handled as by default.
-    run = subprocess.Popen([sys.executable, "-m", "ucjlib", "reports", "--region", "Binjai", "--language", "id", "--force"],
-                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    run = subprocess.Popen(
+        [sys.executable, "-m", "ucjlib", "reports", "--region", "Binjai", "--language", "id", "--force"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline, kernels = time.time() + 120, set()
     while time.time() < deadline and not kernels and run.poll() is None:
         time.sleep(0.2)
@@ -595,6 +674,8 @@ def test_ctrl_c_ends_a_report_run_in_one_line_and_leaves_its_pages_whole(tmp_pat
     assert kernels, "no kernel started"
     os.killpg(run.pid, signal.SIGINT)
     _, stderr = run.communicate(timeout=120)
-    lines = [line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and not line.startswith("executing")]
+    lines = [
+        line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and not line.startswith("executing")
+    ]
     assert run.returncode == 130 and len(lines) == 1 and lines[0].startswith("interrupted: "), stderr
     assert snapshot(reports) == before and read_manifest(reports)["reports"]

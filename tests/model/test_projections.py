@@ -55,8 +55,13 @@ def test_prediction_intervals_cover_the_truth_at_about_their_nominal_rate():
 
 
 def test_fit_refuses_mixed_denominator_bases_and_too_few_points():
-    mixed = pd.DataFrame({"as_of": ["2022", "2023", "2024"], "value": [30.0, 33.0, 20.0],
-                          "basis": ["penduduk bekerja", "penduduk bekerja", "angkatan kerja"]})
+    mixed = pd.DataFrame(
+        {
+            "as_of": ["2022", "2023", "2024"],
+            "value": [30.0, 33.0, 20.0],
+            "basis": ["penduduk bekerja", "penduduk bekerja", "angkatan kerja"],
+        }
+    )
     with pytest.raises(ProjectionError, match="more than one denominator basis .*'angkatan kerja', 'penduduk bekerja'"):
         fit_trend(mixed)
     with pytest.raises(ProjectionError, match="2 coverage observation"):
@@ -132,7 +137,9 @@ def test_yardstick_pace_and_region_scenarios_on_seed_data(processed_seed):
     labuhanbatu = processed[processed["region_code"] == "12.10"]
     start = starting_point(labuhanbatu, checks[checks["region_code"] == "12.10"], 2025, 36.48, 181_567, 66_234)
     assert (start.year, start.participants, start.hypothetical) == (2025, 66_234, False)
-    scenarios = region_scenarios(labuhanbatu, start, ("RPJMN 2025–2029", 2029, 43.92), Growth(), yardstick_pace(national), 2026)
+    scenarios = region_scenarios(
+        labuhanbatu, start, ("RPJMN 2025–2029", 2029, 43.92), Growth(), yardstick_pace(national), 2026
+    )
     # The poverty plan (10.000 poor residents a year) is not a pace of enrolling workers: no scenario.
     assert [s.key for s in scenarios] == ["one-off-plan", "to-target", "national-pace"]
     table = scenario_table(start, scenarios, Growth(), [("RPJMN 2029", 43.92)], 16_800, 2026).set_index("key")
@@ -142,7 +149,9 @@ def test_yardstick_pace_and_region_scenarios_on_seed_data(processed_seed):
     assert table.loc["to-target", "reached:RPJMN 2029"] == 2029
     # Made in December 2026 the first budget year is 2028: two years (2028, 2029) for the same
     # 0,4392 × 181.567 − 66.234 = 13.510,2264, i.e. 6.755,1132 a year, each at 12 × Rp16.800.
-    late = region_scenarios(labuhanbatu, start, ("RPJMN 2025–2029", 2029, 43.92), Growth(), yardstick_pace(national), 2028)
+    late = region_scenarios(
+        labuhanbatu, start, ("RPJMN 2025–2029", 2029, 43.92), Growth(), yardstick_pace(national), 2028
+    )
     table = scenario_table(start, late, Growth(), [("RPJMN 2029", 43.92)], 16_800, 2028).set_index("key")
     assert table.loc["to-target", "first_year"] == 2028
     assert table.loc["to-target", "first_year_added"] == pytest.approx(6_755.1132)

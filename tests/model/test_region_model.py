@@ -51,6 +51,7 @@ RUPIAH = 1e-9  # relative, for products of ~10^9–10^10 rupiah
 
 # -- fixtures --------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def data():
     """``data/processed/`` (run ``python -m ucjlib build`` if it is missing)."""
@@ -63,7 +64,9 @@ ON_REPORT_DATE = Assumptions(as_of=REPORT_DATE)
 
 
 def build(data, code: str, **assumptions):
-    return region_model(code, data.observations, data.checks, data.legal, Assumptions(**{"as_of": REPORT_DATE, **assumptions}))
+    return region_model(
+        code, data.observations, data.checks, data.legal, Assumptions(**{"as_of": REPORT_DATE, **assumptions})
+    )
 
 
 @pytest.fixture(scope="module")
@@ -110,11 +113,16 @@ def keyed(targets) -> list[tuple[str, str, int]]:
 
 # -- headline coverage, participants, worker base --------------------------------------------
 
+
 def test_headline_coverage(labuhanbatu, binjai, muba, lampung):
     # Poskota (22/04/2025): "cakupan UCJ di Labuhanbatu saat ini baru mencapai 36,48%".
     c = labuhanbatu.coverage
-    assert (c.value, c.as_printed, c.as_of, c.source_id) == (pytest.approx(36.48, abs=EXACT), "36,48%", "2025-04-22",
-                                                            "poskota-labuhanbatu-2025-04")
+    assert (c.value, c.as_printed, c.as_of, c.source_id) == (
+        pytest.approx(36.48, abs=EXACT),
+        "36,48%",
+        "2025-04-22",
+        "poskota-labuhanbatu-2025-04",
+    )
     assert (c.basis, c.decimals, c.year, c.approximate) == ("potensi pekerja", 2, 2025, False)
     assert [r.value for r in labuhanbatu.coverage_history] == [pytest.approx(36.48, abs=EXACT)]
     # Binjai FGD "Jumat (19/10/2024)": "UCJ di Binjai baru mencapai 33% dari total angkatan kerja".
@@ -124,11 +132,17 @@ def test_headline_coverage(labuhanbatu, binjai, muba, lampung):
     # Muba: the article gives coverage rising over 2025 from 26,8% to 49,2%: the newest
     # (Rakor of 25/9/2025) is the headline; the December 2024 level stays in the history.
     c = muba.coverage
-    assert (c.value, c.as_printed, c.as_of, c.source_id) == (pytest.approx(49.2, abs=EXACT), "49,2 persen", "2025-09-25",
-                                                            "disway-muba-2025-09")
+    assert (c.value, c.as_printed, c.as_of, c.source_id) == (
+        pytest.approx(49.2, abs=EXACT),
+        "49,2 persen",
+        "2025-09-25",
+        "disway-muba-2025-09",
+    )
     assert c.decimals == 1
-    assert [(r.value, r.as_of) for r in muba.coverage_history] == [(pytest.approx(49.2, abs=EXACT), "2025-09-25"),
-                                                                   (pytest.approx(26.8, abs=EXACT), "2024-12")]
+    assert [(r.value, r.as_of) for r in muba.coverage_history] == [
+        (pytest.approx(49.2, abs=EXACT), "2025-09-25"),
+        (pytest.approx(26.8, abs=EXACT), "2024-12"),
+    ]
     # Lampung's article prints only targets: no observed coverage at all.
     assert lampung.coverage is None and lampung.coverage_history == ()
 
@@ -140,7 +154,11 @@ def test_participants_and_worker_base(labuhanbatu, binjai, muba, lampung):
     assert (w.value, w.derived, w.source_id) == (181_567, False, "poskota-labuhanbatu-2025-04")
     # Binjai: the labour force 132.826 is printed; the participant count is not.
     assert binjai.participants is None
-    assert (binjai.workers.value, binjai.workers.derived, binjai.workers.source_id) == (132_826, False, "fgd-binjai-2024-10")
+    assert (binjai.workers.value, binjai.workers.derived, binjai.workers.source_id) == (
+        132_826,
+        False,
+        "fgd-binjai-2024-10",
+    )
     # Muba prints no worker base: "tambahan 23 ribu peserta baru sehingga coverage ... mendekati 58 persen"
     # from 49,2%: 23.000 ÷ (58 − 49,2) points = 23.000 ÷ 0,088 = 261.363,64 workers.
     assert muba.participants is None
@@ -172,7 +190,13 @@ def test_starting_points(labuhanbatu, binjai, muba, lampung):
 
 # -- targets ---------------------------------------------------------------------------------
 
-NATIONAL = [(RPJMN, 2025, 32.15), (KEMENDAGRI, 2025, 52.15), (RKP, 2026, 34.99), (RPJMN, 2029, 43.92), (RPJPN, 2045, 99.5)]
+NATIONAL = [
+    (RPJMN, 2025, 32.15),
+    (KEMENDAGRI, 2025, 52.15),
+    (RKP, 2026, 34.99),
+    (RPJMN, 2029, 43.92),
+    (RPJPN, 2045, 99.5),
+]
 
 
 def test_every_region_has_the_national_yardsticks(labuhanbatu, binjai, muba, lampung):
@@ -186,27 +210,46 @@ def test_targets_labuhanbatu(labuhanbatu):
     # No coverage_target of its own in the articles (the RPJMD aim of 10 ribu poor residents a
     # year is about residents, not coverage), no 2024 figure: national yardsticks only, sorted
     # by year, then value.
-    assert keyed(labuhanbatu.targets) == [(RPJMN, "national", 2025), (KEMENDAGRI, "national", 2025),
-                                          (RKP, "national", 2026), (RPJMN, "national", 2029), (RPJPN, "national", 2045)]
+    assert keyed(labuhanbatu.targets) == [
+        (RPJMN, "national", 2025),
+        (KEMENDAGRI, "national", 2025),
+        (RKP, "national", 2026),
+        (RPJMN, "national", 2029),
+        (RPJPN, "national", 2045),
+    ]
     assert [t.value for t in labuhanbatu.targets] == pytest.approx([32.15, 52.15, 34.99, 43.92, 99.5], abs=EXACT)
 
 
 def test_targets_binjai_with_the_20_point_rule(binjai):
     # 33% on 19/10/2024 is the latest (and only) 2024 total: 33 + 20 = 53% for 2025.
-    assert keyed(binjai.targets) == [(RPJMN, "national", 2025), (KEMENDAGRI, "national", 2025), (RULE, "rule", 2025),
-                                     (RKP, "national", 2026), (RPJMN, "national", 2029), (RPJPN, "national", 2045)]
+    assert keyed(binjai.targets) == [
+        (RPJMN, "national", 2025),
+        (KEMENDAGRI, "national", 2025),
+        (RULE, "rule", 2025),
+        (RKP, "national", 2026),
+        (RPJMN, "national", 2029),
+        (RPJPN, "national", 2045),
+    ]
     assert [t.value for t in binjai.targets] == pytest.approx([32.15, 52.15, 53.0, 34.99, 43.92, 99.5], abs=EXACT)
     rule = target(binjai, RULE, 2025)
-    assert rule.rule_base.value == 33 and rule.rule_base.as_of == "2024-10-19" and rule.source_id == "fgd-binjai-2024-10"
+    assert (
+        rule.rule_base.value == 33 and rule.rule_base.as_of == "2024-10-19" and rule.source_id == "fgd-binjai-2024-10"
+    )
 
 
 def test_targets_muba_with_the_20_point_rule_and_the_article_claim(muba):
     # Rule: 26,8% (Dec 2024) + 20 = 46,8%. Own: "mendekati 58 persen, sesuai target nasional",
     # kept under the article's name (no official yardstick has 58%); the data dates it by the
     # article (2025-09-25), so the model holds it as a 2025 target.
-    assert keyed(muba.targets) == [(RPJMN, "national", 2025), (RULE, "rule", 2025), (KEMENDAGRI, "national", 2025),
-                                   (MUBA_ARTICLE, "own", 2025), (RKP, "national", 2026), (RPJMN, "national", 2029),
-                                   (RPJPN, "national", 2045)]
+    assert keyed(muba.targets) == [
+        (RPJMN, "national", 2025),
+        (RULE, "rule", 2025),
+        (KEMENDAGRI, "national", 2025),
+        (MUBA_ARTICLE, "own", 2025),
+        (RKP, "national", 2026),
+        (RPJMN, "national", 2029),
+        (RPJPN, "national", 2045),
+    ]
     assert [t.value for t in muba.targets] == pytest.approx([32.15, 46.8, 52.15, 58.0, 34.99, 43.92, 99.5], abs=EXACT)
     rule = target(muba, RULE, 2025)
     assert rule.rule_base.value == pytest.approx(26.8, abs=EXACT) and rule.rule_base.as_of == "2024-12"
@@ -216,22 +259,38 @@ def test_targets_muba_with_the_20_point_rule_and_the_article_claim(muba):
 def test_targets_lampung(lampung):
     # "Target UCJ Provinsi Lampung di tahun 2025 adalah 38,39% ... di tahun 2026 ... 45,53%";
     # no observed coverage, so no +20-point rule.
-    assert keyed(lampung.targets) == [(RPJMN, "national", 2025), (LAMPUNG_RPJMD, "own", 2025), (KEMENDAGRI, "national", 2025),
-                                      (RKP, "national", 2026), (LAMPUNG_RPJMD, "own", 2026), (RPJMN, "national", 2029),
-                                      (RPJPN, "national", 2045)]
-    assert [t.value for t in lampung.targets] == pytest.approx([32.15, 38.39, 52.15, 34.99, 45.53, 43.92, 99.5], abs=EXACT)
+    assert keyed(lampung.targets) == [
+        (RPJMN, "national", 2025),
+        (LAMPUNG_RPJMD, "own", 2025),
+        (KEMENDAGRI, "national", 2025),
+        (RKP, "national", 2026),
+        (LAMPUNG_RPJMD, "own", 2026),
+        (RPJMN, "national", 2029),
+        (RPJPN, "national", 2045),
+    ]
+    assert [t.value for t in lampung.targets] == pytest.approx(
+        [32.15, 38.39, 52.15, 34.99, 45.53, 43.92, 99.5], abs=EXACT
+    )
     assert not [t for t in lampung.targets if t.kind == "rule"]
 
 
 def test_chosen_target_defaults_to_rpjmn_2029(labuhanbatu, lampung):
     for model in (labuhanbatu, lampung):
-        assert (model.chosen_target.name, model.chosen_target.year, model.chosen_target.value) == (RPJMN, 2029, pytest.approx(43.92))
-        assert model.compared_targets == [(f"{RPJMN} (2029)", pytest.approx(43.92)), (f"{RPJPN} (2045)", pytest.approx(99.5))]
+        assert (model.chosen_target.name, model.chosen_target.year, model.chosen_target.value) == (
+            RPJMN,
+            2029,
+            pytest.approx(43.92),
+        )
+        assert model.compared_targets == [
+            (f"{RPJMN} (2029)", pytest.approx(43.92)),
+            (f"{RPJPN} (2045)", pytest.approx(99.5)),
+        ]
 
 
 # -- gaps, attainment, timing ------------------------------------------------------------------
 # Seen from REPORT_DATE (6 December 2026): 2025's targets have passed, 2026's are due (this year,
 # and before 2028, the first budget year that can still pay), 2029's and 2045's are open.
+
 
 def test_gaps_labuhanbatu(labuhanbatu):
     # On the headline 36,48% and the printed 181.567 workers (1.815,67 per point); persons are
@@ -313,17 +372,21 @@ def test_a_passed_target_is_judged_by_the_latest_figure_by_the_end_of_its_year()
     # SYNTHETIC: 30% (June 2024) and 45% (June 2026) against a 40% target for 2025. Seen from
     # December 2026 the 2025 target was missed (30% was the coverage by then), by 10 points, even
     # though the latest figure is above it; it is not carried forward.
-    rows = [{"indicator": "ucj_coverage", "value": 30, "value_as_printed": "30%", "as_of": "2024-06-30"},
-            {"indicator": "ucj_coverage", "value": 45, "value_as_printed": "45%", "as_of": "2026-06-30"},
-            {"indicator": "coverage_target", "value": 40, "value_as_printed": "40%", "as_of": "2025", "yardstick": "RPJMD"},
-            SYNTHETIC_NATIONAL]
+    rows = [
+        {"indicator": "ucj_coverage", "value": 30, "value_as_printed": "30%", "as_of": "2024-06-30"},
+        {"indicator": "ucj_coverage", "value": 45, "value_as_printed": "45%", "as_of": "2026-06-30"},
+        {"indicator": "coverage_target", "value": 40, "value_as_printed": "40%", "as_of": "2025", "yardstick": "RPJMD"},
+        SYNTHETIC_NATIONAL,
+    ]
     model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
     g = next(g for g in model.gaps if g.target.name == "RPJMD")
     assert (g.timing, g.judged_by.as_of, g.points, g.persons) == ("passed", "2024-06-30", 10, None)
     assert g.missed and model.status[0] == "missed"
     assert View(model, "id").verdict(g) == "terlewat: kurang 10,00 poin (cakupan 30 Juni 2024)"
     # Seen from May 2025 the same target is due this year, judged by the latest figure then known.
-    early = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), Assumptions(as_of=dt.date(2025, 5, 1)))
+    early = region_model(
+        "99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), Assumptions(as_of=dt.date(2025, 5, 1))
+    )
     g = next(g for g in early.gaps if g.target.name == "RPJMD")
     assert (g.timing, g.judged_by.as_of, g.reached) == ("due", "2026-06-30", True)
 
@@ -333,6 +396,7 @@ def test_a_passed_target_is_judged_by_the_latest_figure_by_the_end_of_its_year()
 # 2027 is approved by 30 November 2026, PP 12/2019): costs run from 2028 to the target's year, and
 # the regional budget pays the full Rp16.800 every month (PP 50/2025 excludes APBD-paid workers):
 # Rp201.600 a person a year.
+
 
 def test_costs_labuhanbatu(labuhanbatu):
     # Costed: the open targets above 36,4791% (66.234 ÷ 181.567) — RPJMN 2029, RPJPN 2045.
@@ -426,6 +490,7 @@ def test_every_costed_next_step_names_a_budget_year_after_the_report_date_at_the
 
 # -- growth, scenarios, trend ----------------------------------------------------------------
 
+
 def test_implied_growth(labuhanbatu, binjai, muba, lampung):
     for model in (labuhanbatu, binjai, muba):
         assert (model.growth.rate, model.growth.origin) == (0.0, "none")
@@ -512,11 +577,19 @@ def test_poverty_plan_labuhanbatu(labuhanbatu, muba):
 
 # -- totals only (SYNTHETIC data) --------------------------------------------------------------
 
+
 def synthetic_frame(rows: list[dict]) -> pd.DataFrame:
     """SYNTHETIC processed rows for a made-up region 99.01 (not a real region, not from any source)."""
     base = {column: "" for column in PROCESSED_COLUMNS}
-    base |= {"region_code": "99.01", "region_name": "Kabupaten Sintetis", "level": "regency", "province_code": "99",
-             "province_name": "Provinsi Sintetis", "source_id": "sintetis", "approximate": False}
+    base |= {
+        "region_code": "99.01",
+        "region_name": "Kabupaten Sintetis",
+        "level": "regency",
+        "province_code": "99",
+        "province_name": "Provinsi Sintetis",
+        "source_id": "sintetis",
+        "approximate": False,
+    }
     frame = pd.DataFrame([base | row | {"raw_line": line} for line, row in enumerate(rows, start=2)])
     return frame.astype({"value": float, "approximate": bool, "raw_line": int})
 
@@ -527,14 +600,45 @@ SYNTHETIC_GROUP_ROWS = [  # listed before the totals, and newer than them where 
     {"indicator": "ucj_coverage", "value": 90, "value_as_printed": "90%", "as_of": "2024-12-31", "group": "ASN"},
     {"indicator": "ucj_coverage", "value": 80, "value_as_printed": "80%", "as_of": "2024-11-30", "funding": "APBD"},
     {"indicator": "workers", "value": 2_000, "value_as_printed": "2.000", "as_of": "2025-03-31", "group": "ASN"},
-    {"indicator": "active_participants", "value": 1_900, "value_as_printed": "1.900", "as_of": "2025-03-31", "group": "ASN"},
+    {
+        "indicator": "active_participants",
+        "value": 1_900,
+        "value_as_printed": "1.900",
+        "as_of": "2025-03-31",
+        "group": "ASN",
+    },
 ]
 SYNTHETIC_TOTAL = {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2025-03-31"}
-SYNTHETIC_NATIONAL = {"region_code": "00", "region_name": "Indonesia", "level": "national", "province_code": "",
-                      "province_name": "", "indicator": "coverage_target", "value": 50, "value_as_printed": "50%",
-                      "as_of": "2029", "yardstick": RPJMN}
-NO_CHECKS = pd.DataFrame(columns=["check", "region_code", "region_name", "source_id", "as_of", "inputs", "recomputed",
-                                  "printed", "difference", "tolerance", "unit", "status", "explanation"], dtype=str)
+SYNTHETIC_NATIONAL = {
+    "region_code": "00",
+    "region_name": "Indonesia",
+    "level": "national",
+    "province_code": "",
+    "province_name": "",
+    "indicator": "coverage_target",
+    "value": 50,
+    "value_as_printed": "50%",
+    "as_of": "2029",
+    "yardstick": RPJMN,
+}
+NO_CHECKS = pd.DataFrame(
+    columns=[
+        "check",
+        "region_code",
+        "region_name",
+        "source_id",
+        "as_of",
+        "inputs",
+        "recomputed",
+        "printed",
+        "difference",
+        "tolerance",
+        "unit",
+        "status",
+        "explanation",
+    ],
+    dtype=str,
+)
 
 
 def test_group_rows_never_become_the_headline_or_the_worker_base():
@@ -554,10 +658,17 @@ def test_group_rows_never_become_the_headline_or_the_worker_base():
     assert model.trend_problem == ("few", 1, 3)
 
     # SYNTHETIC, with the region's totals added after the group rows: 4.000 of 10.000 workers.
-    totals = [{"indicator": "workers", "value": 10_000, "value_as_printed": "10.000", "as_of": "2025-03-31"},
-              {"indicator": "active_participants", "value": 4_000, "value_as_printed": "4.000", "as_of": "2025-03-31"}]
-    model = region_model("99.01", synthetic_frame(SYNTHETIC_GROUP_ROWS + [SYNTHETIC_TOTAL, *totals, SYNTHETIC_NATIONAL]),
-                         NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
+    totals = [
+        {"indicator": "workers", "value": 10_000, "value_as_printed": "10.000", "as_of": "2025-03-31"},
+        {"indicator": "active_participants", "value": 4_000, "value_as_printed": "4.000", "as_of": "2025-03-31"},
+    ]
+    model = region_model(
+        "99.01",
+        synthetic_frame(SYNTHETIC_GROUP_ROWS + [SYNTHETIC_TOTAL, *totals, SYNTHETIC_NATIONAL]),
+        NO_CHECKS,
+        pd.DataFrame(),
+        ON_REPORT_DATE,
+    )
     assert (model.workers.value, model.workers.derived) == (10_000, False)
     assert model.participants.value == 4_000
     assert model.first_unmet.persons == pytest.approx(1_000, abs=EXACT)  # 10 points × 10.000 / 100
@@ -579,13 +690,32 @@ def test_a_group_coverage_never_derives_the_worker_base():
     # SYNTHETIC, shaped like Muba's article: a plan of 4.000 new participants "bringing coverage
     # to 50%", printed with the total 40% and (listed after it) a 10% for one group. Totals only:
     # 4.000 ÷ (50 − 40) points = 4.000 ÷ 0,10 = 40.000 workers.
-    model = synthetic_model([
-        {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2025-06-30"},
-        {"indicator": "ucj_coverage", "value": 10, "value_as_printed": "10%", "as_of": "2025-06-30", "group": "pekerja rentan"},
-        {"indicator": "planned_enrolment", "value": 4_000, "value_as_printed": "4.000", "as_of": "2025-06-30",
-         "group": "pekerja rentan"},
-        {"indicator": "coverage_target", "value": 50, "value_as_printed": "50%", "as_of": "2025-06-30", "yardstick": "artikel"},
-    ])
+    model = synthetic_model(
+        [
+            {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2025-06-30"},
+            {
+                "indicator": "ucj_coverage",
+                "value": 10,
+                "value_as_printed": "10%",
+                "as_of": "2025-06-30",
+                "group": "pekerja rentan",
+            },
+            {
+                "indicator": "planned_enrolment",
+                "value": 4_000,
+                "value_as_printed": "4.000",
+                "as_of": "2025-06-30",
+                "group": "pekerja rentan",
+            },
+            {
+                "indicator": "coverage_target",
+                "value": 50,
+                "value_as_printed": "50%",
+                "as_of": "2025-06-30",
+                "yardstick": "artikel",
+            },
+        ]
+    )
     assert model.coverage.value == 40
     assert model.workers.value == pytest.approx(40_000, abs=EXACT)
 
@@ -594,16 +724,31 @@ def test_a_target_pairs_worker_base_is_not_the_headlines_denominator():
     # SYNTHETIC: one source prints an observed 40% (30/6/2025) with no count, and a 2026 target
     # of 50% = 6.000 participants. The 40% has no denominator printed beside it and none derived
     # from it; 6.000 ÷ 0,50 = 12.000 is the base the 2026 target assumes, not the 2025 reading's.
-    model = synthetic_model([
-        {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2025-06-30"},
-        {"indicator": "coverage_target", "value": 50, "value_as_printed": "50%", "as_of": "2026", "yardstick": "RPJMD"},
-        {"indicator": "participants_target", "value": 6_000, "value_as_printed": "6.000", "as_of": "2026", "yardstick": "RPJMD"},
-    ])
+    model = synthetic_model(
+        [
+            {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2025-06-30"},
+            {
+                "indicator": "coverage_target",
+                "value": 50,
+                "value_as_printed": "50%",
+                "as_of": "2026",
+                "yardstick": "RPJMD",
+            },
+            {
+                "indicator": "participants_target",
+                "value": 6_000,
+                "value_as_printed": "6.000",
+                "as_of": "2026",
+                "yardstick": "RPJMD",
+            },
+        ]
+    )
     assert model.coverage.value == 40
     assert model.workers is None
 
 
 # -- check_assumptions -----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def yardsticks(data):
@@ -611,8 +756,9 @@ def yardsticks(data):
     return sorted(set(observations.loc[observations["indicator"] == "coverage_target", "yardstick"]) - {""})
 
 
-@pytest.mark.parametrize("written", ["RPJMN 2025-2029", "rpjmn 2025-2029", "RPJMN 2025–2029", "Rpjmn 2025—2029",
-                                     "  RPJMN   2025-2029 "])
+@pytest.mark.parametrize(
+    "written", ["RPJMN 2025-2029", "rpjmn 2025-2029", "RPJMN 2025–2029", "Rpjmn 2025—2029", "  RPJMN   2025-2029 "]
+)
 def test_yardstick_matches_whatever_its_dash_or_case(yardsticks, written):
     checked = check_assumptions(Assumptions(yardstick=written), yardsticks)
     assert checked.yardstick == RPJMN
@@ -625,14 +771,30 @@ def test_valid_assumptions_pass_through(yardsticks):
     assert isinstance(checked.premium_rate, float)
 
 
-@pytest.mark.parametrize("parameter, bad", [
-    ("premium_rate", 0), ("premium_rate", -16_800), ("premium_rate", "16800"), ("premium_rate", True),
-    ("premium_rate", None),
-    ("target_year", 2023), ("target_year", 2101), ("target_year", 2029.0), ("target_year", "2029"), ("target_year", True),
-    ("workforce_growth", 0.5), ("workforce_growth", -0.5), ("workforce_growth", 2), ("workforce_growth", "0.02"),
-    ("workforce_growth", True), ("workforce_growth", math.nan),
-    ("yardstick", "RPJMN 2030"), ("yardstick", "RPJMN"), ("yardstick", ""),
-])
+@pytest.mark.parametrize(
+    "parameter, bad",
+    [
+        ("premium_rate", 0),
+        ("premium_rate", -16_800),
+        ("premium_rate", "16800"),
+        ("premium_rate", True),
+        ("premium_rate", None),
+        ("target_year", 2023),
+        ("target_year", 2101),
+        ("target_year", 2029.0),
+        ("target_year", "2029"),
+        ("target_year", True),
+        ("workforce_growth", 0.5),
+        ("workforce_growth", -0.5),
+        ("workforce_growth", 2),
+        ("workforce_growth", "0.02"),
+        ("workforce_growth", True),
+        ("workforce_growth", math.nan),
+        ("yardstick", "RPJMN 2030"),
+        ("yardstick", "RPJMN"),
+        ("yardstick", ""),
+    ],
+)
 def test_bad_assumptions_name_the_parameter(yardsticks, parameter, bad):
     with pytest.raises(ReportParameterError, match=parameter) as raised:
         check_assumptions(Assumptions(**{parameter: bad}), yardsticks)
@@ -649,8 +811,11 @@ def test_non_finite_premium_rate_is_refused(yardsticks, bad):
 
 def test_every_figures_age_is_counted_to_the_report_date():
     # SYNTHETIC: the total coverage is from 31/3/2023; the report is dated 6/12/2026: 3 × 12 + 9 = 45 months.
-    rows = [{"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2023-03-31"},
-            {"indicator": "workers", "value": 10_000, "value_as_printed": "10.000", "as_of": "2025-06-30"}, SYNTHETIC_NATIONAL]
+    rows = [
+        {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40%", "as_of": "2023-03-31"},
+        {"indicator": "workers", "value": 10_000, "value_as_printed": "10.000", "as_of": "2025-06-30"},
+        SYNTHETIC_NATIONAL,
+    ]
     model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
     assert model.age_months("2023-03-31") == 45
     assert model.is_old("2023-03-31") and model.is_old("2025-11-30")  # 13 months
@@ -658,15 +823,27 @@ def test_every_figures_age_is_counted_to_the_report_date():
     assert View(model, "id").headline()["age"] == "angka ini berumur 45 bulan pada tanggal laporan"
     assert View(model, "en").headline()["age"] == "this figure is 45 months old on the report's date"
     # The same data read on 30/6/2023: three months old, and not marked old.
-    early = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), Assumptions(as_of=dt.date(2023, 6, 30)))
+    early = region_model(
+        "99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), Assumptions(as_of=dt.date(2023, 6, 30))
+    )
     assert early.age_months("2023-03-31") == 3 and not View(early, "id").headline()["old"]
 
 
 def test_an_approximate_worker_count_gives_the_gap_and_budget_as_ranges():
     # SYNTHETIC: 40% of "sekitar 10 ribu" workers (read as 10.000, within 5%: 9.500–10.500) against 50% in 2029.
-    rows = [{"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40,0%", "as_of": "2025-03-31"},
-            {"indicator": "workers", "value": 10_000, "value_as_printed": "sekitar 10 ribu", "as_of": "2025-03-31",
-             "approximate": True, "bound": "about", "unit": "persons"}, SYNTHETIC_NATIONAL]
+    rows = [
+        {"indicator": "ucj_coverage", "value": 40, "value_as_printed": "40,0%", "as_of": "2025-03-31"},
+        {
+            "indicator": "workers",
+            "value": 10_000,
+            "value_as_printed": "sekitar 10 ribu",
+            "as_of": "2025-03-31",
+            "approximate": True,
+            "bound": "about",
+            "unit": "persons",
+        },
+        SYNTHETIC_NATIONAL,
+    ]
     model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
     assert model.workers.bounds == (9_500, 10_500)  # ±5%; half a unit of "10 ribu" is ±500 too
     gap = model.first_unmet
@@ -683,8 +860,17 @@ def test_an_approximate_worker_count_gives_the_gap_and_budget_as_ranges():
 def test_a_printed_range_stays_a_range():
     # SYNTHETIC: "40–45 persen" is shown as 40–45%, never as "≈42,5%"; the model uses the midpoint
     # 42,5% and the band is the two printed ends.
-    rows = [{"indicator": "ucj_coverage", "value": 42.5, "value_as_printed": "40–45 persen", "as_of": "2025-03-31",
-             "approximate": True, "bound": "range"}, SYNTHETIC_NATIONAL]
+    rows = [
+        {
+            "indicator": "ucj_coverage",
+            "value": 42.5,
+            "value_as_printed": "40–45 persen",
+            "as_of": "2025-03-31",
+            "approximate": True,
+            "bound": "range",
+        },
+        SYNTHETIC_NATIONAL,
+    ]
     model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
     assert model.coverage.value == 42.5 and model.coverage.band == (40, 45)
     headline = View(model, "id").headline()
@@ -696,17 +882,30 @@ def test_summary_costs_the_groups_the_sources_name_as_uncovered(labuhanbatu):
     # Labuhanbatu's article names three groups not yet protected; a year of BPU JKK+JKM paid by the
     # APBD in 2028 (the first budget year) is 12 × 16.800 = 201.600 a person.
     actions = {action.group: (action.persons.value, action.budget.rupiah) for action in labuhanbatu.group_actions}
-    assert actions == {"guru": (3_000, 604_800_000), "kepala lingkungan": (215, 43_344_000), "kader desa": (1_200, 241_920_000)}
+    assert actions == {
+        "guru": (3_000, 604_800_000),
+        "kepala lingkungan": (215, 43_344_000),
+        "kader desa": (1_200, 241_920_000),
+    }
     # The 7.500 vulnerable workers the APBD already pays for (75 villages × 100) cost 7.500 × 201.600 a year to keep.
     (kept,) = labuhanbatu.sponsored
-    assert (kept.persons.value, kept.funding, kept.budget.year, kept.budget.rupiah) == (7_500, "APBD", 2028, 1_512_000_000)
+    assert (kept.persons.value, kept.funding, kept.budget.year, kept.budget.rupiah) == (
+        7_500,
+        "APBD",
+        2028,
+        1_512_000_000,
+    )
     # The next step aims at the first open target, RPJMN 2029 (43,92%), from 2028; the verdict table
     # lists it with the targets of 2025 and 2026.
     step = labuhanbatu.next_step
     assert (step.target.name, step.first_budget.year) == (RPJMN, 2028)
     assert step.first_budget.rupiah == pytest.approx(6_755.1132 * 201_600, rel=RUPIAH)  # Rp1,36 miliar
     assert [(g.target.name, g.target.year) for g in labuhanbatu.binding_gaps] == [
-        (RPJMN, 2025), (KEMENDAGRI, 2025), (RKP, 2026), (RPJMN, 2029)]
+        (RPJMN, 2025),
+        (KEMENDAGRI, 2025),
+        (RKP, 2026),
+        (RPJMN, 2029),
+    ]
 
 
 def test_a_worker_base_is_derived_from_participants_or_from_a_recent_earlier_figure(data):
@@ -729,6 +928,7 @@ def test_a_worker_base_is_derived_from_participants_or_from_a_recent_earlier_fig
 
 # -- the overview the index lists --------------------------------------------------------------
 
+
 def test_overview_holds_the_index_line_and_survives_json(data, labuhanbatu, binjai):
     import dataclasses
     import json
@@ -737,14 +937,21 @@ def test_overview_holds_the_index_line_and_survives_json(data, labuhanbatu, binj
 
     overview = labuhanbatu.overview
     # The headline 36,48% printed by Poskota; the first unmet target Kemendagri's 52,15% (2025): 52,15 − 36,48 = 15,67 points.
-    assert (overview.code, overview.name, overview.level, overview.province_code) == ("12.10", "Kabupaten Labuhanbatu", "regency", "12")
+    assert (overview.code, overview.name, overview.level, overview.province_code) == (
+        "12.10",
+        "Kabupaten Labuhanbatu",
+        "regency",
+        "12",
+    )
     assert (overview.coverage.as_printed, overview.outlet) == ("36,48%", "Poskota Sumatera (poskotasumatera.com)")
     assert (overview.unmet_target.name, overview.unmet_target.year) == (KEMENDAGRI, 2025)
     assert overview.unmet_points == pytest.approx(15.67, abs=EXACT)
     # A kernel hands it to the index as JSON: it comes back equal, a rule target's base included.
     rule = next(t for t in binjai.targets if t.kind == "rule")
     codes = sorted(set(data.observations["region_code"]))
-    for sent in [build(data, code).overview for code in codes] + [dataclasses.replace(binjai.overview, unmet_target=rule)]:
+    for sent in [build(data, code).overview for code in codes] + [
+        dataclasses.replace(binjai.overview, unmet_target=rule)
+    ]:
         assert Overview.from_json(json.loads(json.dumps(sent.as_json()))) == sent, sent.code
     # It does not depend on what a reader may change (the index lists every region under the defaults).
     assert build(data, "12.10", premium_rate=20_000, workforce_growth=0.05).overview == overview
@@ -754,11 +961,18 @@ def test_a_trend_needs_figures_whose_denominator_is_known_and_the_same():
     # SYNTHETIC: three coverage figures, one of which names no denominator: no trend ("an unstated
     # base is not a base"); with all three on one named base, a trend is fitted.
     figures = [("2023-06-30", 30, "angkatan kerja"), ("2024-06-30", 33, ""), ("2025-06-30", 36, "angkatan kerja")]
-    rows = [{"indicator": "ucj_coverage", "value": v, "value_as_printed": f"{v}%", "as_of": d, "basis": b} for d, v, b in figures]
-    model = region_model("99.01", synthetic_frame(rows + [SYNTHETIC_NATIONAL]), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
+    rows = [
+        {"indicator": "ucj_coverage", "value": v, "value_as_printed": f"{v}%", "as_of": d, "basis": b}
+        for d, v, b in figures
+    ]
+    model = region_model(
+        "99.01", synthetic_frame(rows + [SYNTHETIC_NATIONAL]), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE
+    )
     assert model.trend is None and model.trend_problem == ("unknown", 1, 3)
     rows[1]["basis"] = "angkatan kerja"
-    model = region_model("99.01", synthetic_frame(rows + [SYNTHETIC_NATIONAL]), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
+    model = region_model(
+        "99.01", synthetic_frame(rows + [SYNTHETIC_NATIONAL]), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE
+    )
     assert model.trend is not None and model.trend.basis == "angkatan kerja"
 
 

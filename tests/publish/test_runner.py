@@ -12,18 +12,21 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import copy_raw, run_ucjlib
 
 from ucjlib import paths
 from ucjlib.cli import _cause_line
-from ucjlib.publish.manifest import read_manifest, stale_reports
-from ucjlib.publish.site import publish_notebook, render
 from ucjlib.model.region import processed_model
+from ucjlib.publish.manifest import read_manifest, stale_reports
 from ucjlib.publish.runner import Failure, Task, _first_request, run_tasks
+from ucjlib.publish.site import publish_notebook, render
 
-from conftest import copy_raw, run_ucjlib
-
-ORDER = [("18", "Lampung"), ("16.06", "Kabupaten Musi Banyuasin"), ("12.75", "Kota Binjai"),
-         ("12.10", "Kabupaten Labuhanbatu")]
+ORDER = [
+    ("18", "Lampung"),
+    ("16.06", "Kabupaten Musi Banyuasin"),
+    ("12.75", "Kota Binjai"),
+    ("12.10", "Kabupaten Labuhanbatu"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +39,25 @@ def project(tmp_path_factory):
 
 def test_a_warm_kernel_renders_exactly_what_a_fresh_kernel_renders(project, tmp_path, monkeypatch):
     monkeypatch.setenv("UCJ_ROOT", str(project))
+
     # One warm kernel renders all four regions in a row; Labuhanbatu comes last, in both
     # languages from one execution (one model, two labelled outputs).
     def task(code, name, languages):
-        return Task(code, {"region": code, "languages": list(languages), "as_of": dt.date.today().isoformat()},
-                    {"region_name": name, "targets": {language: str(tmp_path / "warm" / f"{code}-{language}.html") for language in languages}})
+        return Task(
+            code,
+            {"region": code, "languages": list(languages), "as_of": dt.date.today().isoformat()},
+            {
+                "region_name": name,
+                "targets": {language: str(tmp_path / "warm" / f"{code}-{language}.html") for language in languages},
+            },
+        )
 
-    tasks = [task(code, name, ["id"]) for code, name in ORDER[:-1]] + [task("12.10", "Kabupaten Labuhanbatu", ["id", "en"])]
-    results = list(run_tasks(tasks, paths.notebooks_dir() / "report-region.ipynb", publish_notebook, workers=1, progress=False))
+    tasks = [task(code, name, ["id"]) for code, name in ORDER[:-1]] + [
+        task("12.10", "Kabupaten Labuhanbatu", ["id", "en"])
+    ]
+    results = list(
+        run_tasks(tasks, paths.notebooks_dir() / "report-region.ipynb", publish_notebook, workers=1, progress=False)
+    )
     assert [(task.name, error, attempts) for task, error, attempts, _ in results] == [(t.name, None, 1) for t in tasks]
     # What ``finish`` returned comes back: each region's overview, for the index.
     assert [overview.code for *_, overview in results] == [t.name for t in tasks]
@@ -53,8 +67,10 @@ def test_a_warm_kernel_renders_exactly_what_a_fresh_kernel_renders(project, tmp_
         assert fresh.error is None and fresh.attempts == 1
         fresh_page = (tmp_path / f"fresh-{code}-{language}" / fresh.file).read_text(encoding="utf-8")
         # The page shell's title is the task's; the body must be byte for byte the same.
-        body = lambda page: page[page.index("<main>"):]  # noqa: E731
-        assert body((tmp_path / "warm" / f"{code}-{language}.html").read_text(encoding="utf-8")) == body(fresh_page), code
+        body = lambda page: page[page.index("<main>") :]  # noqa: E731
+        assert body((tmp_path / "warm" / f"{code}-{language}.html").read_text(encoding="utf-8")) == body(fresh_page), (
+            code
+        )
 
 
 def template_with(folder: Path, source: str) -> Path:
@@ -69,10 +85,13 @@ def template_with(folder: Path, source: str) -> Path:
 
 def failing_template(folder: Path) -> Path:
     """Binjai's kernel always dies, Muba's hangs the first time."""
-    return template_with(folder, "import os, pathlib, time\n"
-                                 "if region == '12.75':\n    os._exit(1)\n"
-                                 "marker = pathlib.Path(os.environ['UCJ_ROOT']) / 'muba-hung-once'\n"
-                                 "if region == '16.06' and not marker.exists():\n    marker.write_text('hung')\n    time.sleep(600)\n")
+    return template_with(
+        folder,
+        "import os, pathlib, time\n"
+        "if region == '12.75':\n    os._exit(1)\n"
+        "marker = pathlib.Path(os.environ['UCJ_ROOT']) / 'muba-hung-once'\n"
+        "if region == '16.06' and not marker.exists():\n    marker.write_text('hung')\n    time.sleep(600)\n",
+    )
 
 
 def test_dead_and_hung_kernels_are_replaced_and_only_the_failing_region_is_lost(project, tmp_path, monkeypatch):
@@ -80,40 +99,63 @@ def test_dead_and_hung_kernels_are_replaced_and_only_the_failing_region_is_lost(
     out = tmp_path / "reports"
     results = render(out, languages=("id",), template=failing_template(tmp_path), workers=2, timeout=15, progress=False)
     by_region = {r.region_code: r for r in results}
-    assert by_region["12.75"].error and "DeadKernelError" in by_region["12.75"].error and by_region["12.75"].attempts == 2
+    assert (
+        by_region["12.75"].error and "DeadKernelError" in by_region["12.75"].error and by_region["12.75"].attempts == 2
+    )
     assert all(by_region[code].error is None for code in ("12.10", "16.06", "18"))
     assert by_region["16.06"].attempts == 2  # hung once, replaced, then rendered
     published = sorted(p.name for p in out.glob("*.html"))
-    assert published == ["00-indonesia.html", "12.10-kabupaten-labuhanbatu.html", "16.06-kabupaten-musi-banyuasin.html",
-                         "18-lampung.html", "index.html"]
+    assert published == [
+        "00-indonesia.html",
+        "12.10-kabupaten-labuhanbatu.html",
+        "16.06-kabupaten-musi-banyuasin.html",
+        "18-lampung.html",
+        "index.html",
+    ]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest["failed"]) == {"12.75/id"} and set(manifest["reports"]) == {"00/id", "12.10/id", "16.06/id", "18/id"}
+    assert set(manifest["failed"]) == {"12.75/id"} and set(manifest["reports"]) == {
+        "00/id",
+        "12.10/id",
+        "16.06/id",
+        "18/id",
+    }
     assert 'href="12.75-kota-binjai.html"' not in (out / "index.html").read_text(encoding="utf-8")
 
 
 def worker_killing_template(folder: Path, always: bool) -> Path:
     """Binjai's kernel kills its worker process (the kernel's parent) the first time, or always."""
-    return template_with(folder, "import os, pathlib, signal\n"
-                                 "marker = pathlib.Path(os.environ['UCJ_ROOT']) / 'worker-killed'\n"
-                                 f"if region == '12.75' and ({always} or not marker.exists()):\n"
-                                 "    marker.write_text('killed')\n    os.kill(os.getppid(), signal.SIGKILL)\n")
+    return template_with(
+        folder,
+        "import os, pathlib, signal\n"
+        "marker = pathlib.Path(os.environ['UCJ_ROOT']) / 'worker-killed'\n"
+        f"if region == '12.75' and ({always} or not marker.exists()):\n"
+        "    marker.write_text('killed')\n    os.kill(os.getppid(), signal.SIGKILL)\n",
+    )
 
 
 def test_a_dead_worker_process_costs_a_new_pool_not_the_run(project, tmp_path, monkeypatch):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     (project / "worker-killed").unlink(missing_ok=True)
     out = tmp_path / "once"
-    results = render(out, languages=("id",), template=worker_killing_template(tmp_path, always=False), workers=2,
-                     progress=False)
+    results = render(
+        out, languages=("id",), template=worker_killing_template(tmp_path, always=False), workers=2, progress=False
+    )
     # The pool broke: what it had not finished (Binjai's batch at least) ran again on a new pool.
     assert (project / "worker-killed").exists()
-    assert sorted((r.region_code, r.error) for r in results) == [(code, None) for code in ("00", "12.10", "12.75", "16.06", "18")]
+    assert sorted((r.region_code, r.error) for r in results) == [
+        (code, None) for code in ("00", "12.10", "12.75", "16.06", "18")
+    ]
     assert (out / "12.75-kota-binjai.html").exists()
     # A worker that dies again on the new pool: Binjai fails, the run still ends with every region accounted for.
     (project / "worker-killed").unlink()
     (tmp_path / "template").mkdir()
-    results = render(tmp_path / "always", languages=("id",), template=worker_killing_template(tmp_path / "template", always=True),
-                     workers=2, progress=False)
+    results = render(
+        tmp_path / "always",
+        languages=("id",),
+        template=worker_killing_template(tmp_path / "template", always=True),
+        workers=2,
+        progress=False,
+    )
     by_region = {r.region_code: r for r in results}
     assert sorted(by_region) == ["00", "12.10", "12.75", "16.06", "18"]
     assert by_region["12.75"].error.startswith("worker lost: BrokenProcessPool")
@@ -125,8 +167,11 @@ def test_province_subset_and_cli_options(project):
     result = run_ucjlib(project, "reports", "--province", "Sumut", "--workers", "1")
     assert result.returncode == 0, result.stderr
     reports = project / "reports"
-    assert sorted(p.name for p in reports.glob("*.html")) == ["12.10-kabupaten-labuhanbatu.html", "12.75-kota-binjai.html",
-                                                              "index.html"]
+    assert sorted(p.name for p in reports.glob("*.html")) == [
+        "12.10-kabupaten-labuhanbatu.html",
+        "12.75-kota-binjai.html",
+        "index.html",
+    ]
     unknown = run_ucjlib(project, "reports", "--province", "Sumatera Utra")  # "Sumatra Utara" is an alias now
     assert unknown.returncode == 1 and "Sumatera Utara" in unknown.stderr
 
@@ -136,15 +181,23 @@ def stopping_template(folder: Path) -> Path:
     return template_with(folder, "import os, signal\nif region == '12.75':\n    os.kill(os.getpid(), signal.SIGSTOP)\n")
 
 
-def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_last_good_page_stays_stale(project, tmp_path,
-                                                                                                           monkeypatch):
+def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_last_good_page_stays_stale(
+    project, tmp_path, monkeypatch
+):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     out = tmp_path / "reports"
     render(out, languages=("id",), regions={"12.75"}, progress=False)
     page = (out / "12.75-kota-binjai.html").read_bytes()
     started = time.monotonic()
-    [result] = render(out, languages=("id",), regions={"12.75"}, template=stopping_template(tmp_path), timeout=5,
-                      force=True, progress=False)
+    [result] = render(
+        out,
+        languages=("id",),
+        regions={"12.75"},
+        template=stopping_template(tmp_path),
+        timeout=5,
+        force=True,
+        progress=False,
+    )
     assert time.monotonic() - started < 90  # two attempts of 5 seconds, kernels started and killed
     assert result.error.startswith("TaskTimeout: the report did not finish within 5 s") and result.attempts == 2
     # A kernel that hangs says nothing of the data: the last good page stays, linked, marked stale with the reason.
@@ -158,8 +211,9 @@ def full_disk(text, target):
     raise OSError(errno.ENOSPC, "No space left on device", str(target))
 
 
-def test_a_failure_outside_the_data_keeps_the_last_good_page_marked_stale_and_only_the_data_takes_it_down(project, tmp_path,
-                                                                                                          monkeypatch):
+def test_a_failure_outside_the_data_keeps_the_last_good_page_marked_stale_and_only_the_data_takes_it_down(
+    project, tmp_path, monkeypatch
+):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     out = tmp_path / "reports"
     render(out, languages=("id",), regions={"12.75", "12.10"}, progress=False)
@@ -170,32 +224,47 @@ def test_a_failure_outside_the_data_keeps_the_last_good_page_marked_stale_and_on
     monkeypatch.undo()
     monkeypatch.setenv("UCJ_ROOT", str(project))
     assert {(r.region_code, r.error, r.stale) for r in results} == {
-        ("12.75", "OSError: No space left on device", True), ("12.10", "OSError: No space left on device", True)}
+        ("12.75", "OSError: No space left on device", True),
+        ("12.10", "OSError: No space left on device", True),
+    }
     assert {name: (out / name).read_bytes() for name in pages} == pages  # nothing deleted
     manifest = read_manifest(out)  # a stale mark is part of the format the run reads back
     assert manifest["failed"] == {} and {manifest["reports"][k]["stale"] for k in ("12.75/id", "12.10/id")} == {
-        "OSError: No space left on device"}
+        "OSError: No space left on device"
+    }
     problems, _ = stale_reports(out, languages=("id",))
-    assert ("12.75/id", "stale: its last rendering failed (OSError: No space left on device); "
-                        "12.75-kota-binjai.html is the last good page") in problems
+    assert (
+        "12.75/id",
+        "stale: its last rendering failed (OSError: No space left on device); "
+        "12.75-kota-binjai.html is the last good page",
+    ) in problems
     # One line per cause, naming the reports and what became of their pages.
     line = _cause_line(results[0].error, results)
     assert line.startswith("FAILED 2 reports of 2 regions (") and "12.75 Kota Binjai [id]" in line
-    assert line.endswith(") after 1 attempt(s): OSError: No space left on device; their last good pages stay, marked stale")
+    assert line.endswith(
+        ") after 1 attempt(s): OSError: No space left on device; their last good pages stay, marked stale"
+    )
     # The next run renders them again, though their inputs are unchanged, and the marks go.
     again = render(out, languages=("id",), regions={"12.75", "12.10"}, progress=False)
     assert [(r.skipped, r.error) for r in again] == [(False, None)] * 2
     assert not any("stale" in entry for entry in read_manifest(out)["reports"].values())
     # The processed data is gone from under the kernel (the notebook raises, but not about the data's content): kept.
     (tmp_path / "gone").mkdir()
-    gone = template_with(tmp_path / "gone", "if region == '12.75':\n"
-                                            "    raise FileNotFoundError('data/processed/observations.csv does not exist yet')\n")
+    gone = template_with(
+        tmp_path / "gone",
+        "if region == '12.75':\n    raise FileNotFoundError('data/processed/observations.csv does not exist yet')\n",
+    )
     [result] = render(out, languages=("id",), regions={"12.75"}, template=gone, progress=False)
     assert result.stale and result.error == "FileNotFoundError: data/processed/observations.csv does not exist yet"
-    assert (out / "12.75-kota-binjai.html").exists() and read_manifest(out)["reports"]["12.75/id"]["stale"] == result.error
+    assert (out / "12.75-kota-binjai.html").exists() and read_manifest(out)["reports"]["12.75/id"][
+        "stale"
+    ] == result.error
     # The data says Binjai's figures cannot be shown (its model raises RegionError): its page goes.
-    refused = template_with(tmp_path, "from ucjlib.errors import RegionError\n"
-                                      "if region == '12.75':\n    raise RegionError('region 12.75 has no figures')\n")
+    refused = template_with(
+        tmp_path,
+        "from ucjlib.errors import RegionError\n"
+        "if region == '12.75':\n    raise RegionError('region 12.75 has no figures')\n",
+    )
     [result] = render(out, languages=("id",), regions={"12.75"}, template=refused, progress=False)
     assert result.error == "RegionError: region 12.75 has no figures" and not result.stale
     assert not (out / "12.75-kota-binjai.html").exists()
@@ -207,28 +276,48 @@ def test_timeout_counts_the_reports_own_execution_not_the_kernels_start(tmp_path
     # Every kernel takes three seconds to start (a loaded machine); the notebook itself takes milliseconds.
     (tmp_path / "slow").mkdir()
     (tmp_path / "slow" / "sitecustomize.py").write_text(
-        "import sys, time\nif 'ipykernel_launcher' in ' '.join(getattr(sys, 'orig_argv', [])):\n    time.sleep(3)\n")
+        "import sys, time\nif 'ipykernel_launcher' in ' '.join(getattr(sys, 'orig_argv', [])):\n    time.sleep(3)\n"
+    )
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(tmp_path / "slow"), os.environ.get("PYTHONPATH", "")]))
-    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    notebook = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+    )
     notebook.cells = [nbformat.v4.new_code_cell("print('done')")]
     nbformat.write(notebook, tmp_path / "quick.ipynb")
-    [(_, error, attempts, text)] = run_tasks([Task("quick", {})], tmp_path / "quick.ipynb", printed, workers=1, timeout=2,
-                                             progress=False)
+    [(_, error, attempts, text)] = run_tasks(
+        [Task("quick", {})], tmp_path / "quick.ipynb", printed, workers=1, timeout=2, progress=False
+    )
     assert (error, attempts, text) == (None, 1, "done\n")
 
 
 def test_report_assumptions_from_the_command_line_are_checked_first_and_used(project):
-    for flags, words in ((["--yardstick", "RPJMN 2099"], "yardstick 'RPJMN 2099' is not in the data"),
-                         (["--target-year", "2031"], "target_year 2031"),
-                         (["--premium-rate", "-5"], "premium_rate must be a number of rupiah"),
-                         (["--premium-rate", "1e308"], "at most 10,000,000"),
-                         (["--as-of", "2014-12-31"], "as_of must be a date from 2015-07-01")):
+    for flags, words in (
+        (["--yardstick", "RPJMN 2099"], "yardstick 'RPJMN 2099' is not in the data"),
+        (["--target-year", "2031"], "target_year 2031"),
+        (["--premium-rate", "-5"], "premium_rate must be a number of rupiah"),
+        (["--premium-rate", "1e308"], "at most 10,000,000"),
+        (["--as-of", "2014-12-31"], "as_of must be a date from 2015-07-01"),
+    ):
         refused = run_ucjlib(project, "reports", "--region", "Binjai", *flags)
-        assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, refused.stderr
+        assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, (
+            refused.stderr
+        )
         assert len(refused.stderr.strip().splitlines()) == 1
     # A hyphen for the dash and another case are the same yardstick; the rate reaches the page.
-    done = run_ucjlib(project, "reports", "--region", "Binjai", "--language", "id", "--premium-rate", "20000",
-                      "--yardstick", "rpjmn 2025-2029", "--target-year", "2029")
+    done = run_ucjlib(
+        project,
+        "reports",
+        "--region",
+        "Binjai",
+        "--language",
+        "id",
+        "--premium-rate",
+        "20000",
+        "--yardstick",
+        "rpjmn 2025-2029",
+        "--target-year",
+        "2029",
+    )
     assert done.returncode == 0, done.stderr
     page = (project / "reports" / "12.75-kota-binjai.html").read_text(encoding="utf-8")
     # The budget rows name the rate they use: the reader's, which is no package's.
@@ -240,8 +329,9 @@ def test_report_assumptions_from_the_command_line_are_checked_first_and_used(pro
     assert "(BPU JKK+JKM+JHT, PP 44/2015, PP 46/2015)" in page and ">12 × Rp36.800 (PP 44/2015, PP 46/2015)<" in page
 
 
-def test_an_interrupted_run_records_a_failure_at_once_and_the_next_run_renders_what_it_left_unrecorded(project, tmp_path,
-                                                                                                      monkeypatch):
+def test_an_interrupted_run_records_a_failure_at_once_and_the_next_run_renders_what_it_left_unrecorded(
+    project, tmp_path, monkeypatch
+):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     out = tmp_path / "reports"
     regions = {"12.75", "12.10"}
@@ -281,15 +371,24 @@ def where_it_ran(task, notebook):
 
 @pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="CPU affinity is Linux's")
 def test_each_worker_and_its_kernel_keep_to_a_core_of_their_own(tmp_path):
-    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    notebook = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+    )
     parameters = nbformat.v4.new_code_cell("step = 0")
     parameters.metadata["tags"] = ["parameters"]
-    notebook.cells = [parameters, nbformat.v4.new_code_cell("import json, os, time\ntime.sleep(0.5)\n"
-                                                            "print(json.dumps(sorted(os.sched_getaffinity(0))))")]
+    notebook.cells = [
+        parameters,
+        nbformat.v4.new_code_cell(
+            "import json, os, time\ntime.sleep(0.5)\nprint(json.dumps(sorted(os.sched_getaffinity(0))))"
+        ),
+    ]
     nbformat.write(notebook, tmp_path / "where.ipynb")
     tasks = [Task(str(step), {"step": step}) for step in range(6)]
-    runs = [finished for _, error, _, finished in run_tasks(tasks, tmp_path / "where.ipynb", where_it_ran, workers=2,
-                                                            progress=False) if error is None]
+    runs = [
+        finished
+        for _, error, _, finished in run_tasks(tasks, tmp_path / "where.ipynb", where_it_ran, workers=2, progress=False)
+        if error is None
+    ]
     assert len(runs) == 6
     cores = sorted(os.sched_getaffinity(0))
     workers = {pid: worker for pid, worker, _ in runs}
@@ -304,17 +403,28 @@ def printed(task, notebook):
     return notebook.cells[-1].outputs[0].text
 
 
-def test_the_reset_and_leading_parameter_cells_join_the_first_cell_after_them_and_the_notebook_runs_as_written(tmp_path):
-    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},
-                                        cells=[nbformat.v4.new_markdown_cell("# title"), nbformat.v4.new_code_cell("a = 1\nb = 1"),
-                                               nbformat.v4.new_code_cell("print(a + b)")])
+def test_the_reset_and_leading_parameter_cells_join_the_first_cell_after_them_and_the_notebook_runs_as_written(
+    tmp_path,
+):
+    notebook = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},
+        cells=[
+            nbformat.v4.new_markdown_cell("# title"),
+            nbformat.v4.new_code_cell("a = 1\nb = 1"),
+            nbformat.v4.new_code_cell("print(a + b)"),
+        ],
+    )
     notebook.cells[1].metadata["tags"] = ["parameters"]
     nbformat.write(notebook, tmp_path / "leading.ipynb")
-    notebook.cells.insert(1, nbformat.v4.new_code_cell("c = 10"))  # a cell before the parameters: it goes with the reset
+    notebook.cells.insert(
+        1, nbformat.v4.new_code_cell("c = 10")
+    )  # a cell before the parameters: it goes with the reset
     notebook.cells[-1].source = "print(a + b + c)"
     nbformat.write(notebook, tmp_path / "later.ipynb")
     for name, expected in (("leading", "3\n"), ("later", "13\n")):
-        [(_, error, _, text)] = run_tasks([Task(name, {"b": 2})], tmp_path / f"{name}.ipynb", printed, workers=1, progress=False)
+        [(_, error, _, text)] = run_tasks(
+            [Task(name, {"b": 2})], tmp_path / f"{name}.ipynb", printed, workers=1, progress=False
+        )
         assert error is None and text == expected, name
     later = nbformat.read(tmp_path / "later.ipynb", as_version=4)
     assert _first_request(later) == ([], 1)
@@ -332,14 +442,22 @@ def connection(task, notebook):
 
 
 def test_kernels_listen_on_unix_sockets_in_a_folder_of_their_workers_own(project, tmp_path):
-    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
-    notebook.cells = [nbformat.v4.new_code_cell("import json, os\nfrom ipykernel.connect import get_connection_info\n"
-                                                "info = get_connection_info(unpack=True)\n"
-                                                "folder = os.path.dirname(info['ip']) if info['transport'] == 'ipc' else None\n"
-                                                "print(json.dumps({'transport': info['transport'], 'ip': info['ip'],\n"
-                                                "                  'mode': folder and oct(os.stat(folder).st_mode & 0o777)}))")]
+    notebook = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+    )
+    notebook.cells = [
+        nbformat.v4.new_code_cell(
+            "import json, os\nfrom ipykernel.connect import get_connection_info\n"
+            "info = get_connection_info(unpack=True)\n"
+            "folder = os.path.dirname(info['ip']) if info['transport'] == 'ipc' else None\n"
+            "print(json.dumps({'transport': info['transport'], 'ip': info['ip'],\n"
+            "                  'mode': folder and oct(os.stat(folder).st_mode & 0o777)}))"
+        )
+    ]
     nbformat.write(notebook, tmp_path / "connection.ipynb")
-    [(_, error, _, info)] = run_tasks([Task("a", {})], tmp_path / "connection.ipynb", connection, workers=1, progress=False)
+    [(_, error, _, info)] = run_tasks(
+        [Task("a", {})], tmp_path / "connection.ipynb", connection, workers=1, progress=False
+    )
     assert error is None
     assert info["transport"] == "ipc" and os.path.isabs(info["ip"]) and info["mode"] == "0o700"
     assert not os.path.exists(os.path.dirname(info["ip"]))  # removed with its worker
@@ -353,20 +471,30 @@ def pyplot_state(task, notebook):
     return json.loads(notebook.cells[-1].outputs[0].text)
 
 
-def test_reports_draw_their_maps_without_pyplot_and_a_figure_a_cell_leaves_is_closed_before_the_next(project, tmp_path,
-                                                                                                       monkeypatch):
+def test_reports_draw_their_maps_without_pyplot_and_a_figure_a_cell_leaves_is_closed_before_the_next(
+    project, tmp_path, monkeypatch
+):
     """Importing pyplot costs a kernel a third of a core-second; its figures would outlive the reset."""
     monkeypatch.setenv("UCJ_ROOT", str(project))
     notebook = nbformat.read(paths.notebooks_dir() / "report-region.ipynb", as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell(
-        "import json, sys\nloaded = 'matplotlib.pyplot' in sys.modules\nfigures = None\n"
-        "if region == '12.75':  # a cell that draws with pyplot and leaves its figure open\n"
-        "    import matplotlib.pyplot as plt\n    figures = len(plt.get_fignums())\n    plt.figure()\n"
-        "print(json.dumps([loaded, figures]))"))
+    notebook.cells.append(
+        nbformat.v4.new_code_cell(
+            "import json, sys\nloaded = 'matplotlib.pyplot' in sys.modules\nfigures = None\n"
+            "if region == '12.75':  # a cell that draws with pyplot and leaves its figure open\n"
+            "    import matplotlib.pyplot as plt\n    figures = len(plt.get_fignums())\n    plt.figure()\n"
+            "print(json.dumps([loaded, figures]))"
+        )
+    )
     nbformat.write(notebook, tmp_path / "report-region.ipynb")
     # Lampung's report draws a locator map and a choropleth of its kabupaten/kota.
-    tasks = [Task(f"{step}-{code}", {"region": code, "languages": ["id"]}, batch="one kernel")
-             for step, code in enumerate(["18", "12.75", "12.75"])]
-    runs = {task.name: (error, state) for task, error, _, state in
-            run_tasks(tasks, tmp_path / "report-region.ipynb", pyplot_state, workers=1, progress=False)}
+    tasks = [
+        Task(f"{step}-{code}", {"region": code, "languages": ["id"]}, batch="one kernel")
+        for step, code in enumerate(["18", "12.75", "12.75"])
+    ]
+    runs = {
+        task.name: (error, state)
+        for task, error, _, state in run_tasks(
+            tasks, tmp_path / "report-region.ipynb", pyplot_state, workers=1, progress=False
+        )
+    }
     assert runs == {"0-18": (None, [False, None]), "1-12.75": (None, [False, 0]), "2-12.75": (None, [True, 0])}

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
-from ucjlib.view.charts import SMALL_PX, coverage_over_time, coverage_vs_targets, fan_chart, text_width
 from ucjlib.palette import PALETTE
+from ucjlib.view.charts import SMALL_PX, coverage_over_time, coverage_vs_targets, fan_chart, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -34,8 +34,14 @@ def test_text_widths_are_dejavu_sans_advance_widths():
 
 
 def test_bars_write_values_in_the_language_with_the_printed_decimals():
-    chart = coverage_vs_targets(36.48, "Cakupan", [("RPJMN 2025–2029 (2029)", 43.92, False), ("Target daerah (2026)", 60, True)],
-                                "Judul", "id", coverage_decimals=2)
+    chart = coverage_vs_targets(
+        36.48,
+        "Cakupan",
+        [("RPJMN 2025–2029 (2029)", 43.92, False), ("Target daerah (2026)", 60, True)],
+        "Judul",
+        "id",
+        coverage_decimals=2,
+    )
     texts = _texts(chart)
     assert texts[0] == "Judul"
     assert ["36,48%", "Cakupan", "43,92%", "RPJMN 2025–2029 (2029)", "60,00%", "Target daerah (2026)"] == texts[1:7]
@@ -56,7 +62,7 @@ def test_the_same_chart_gives_the_same_bytes_and_runs_nothing():
 
 
 def test_words_from_the_data_are_drawn_as_typed():
-    chart = coverage_vs_targets(36.48, "Cakupan $x^2$", [("Target <b>Kota</b> & \"desa\"", 43.92, True)], "Judul")
+    chart = coverage_vs_targets(36.48, "Cakupan $x^2$", [('Target <b>Kota</b> & "desa"', 43.92, True)], "Judul")
     assert "Cakupan $x^2$" in _texts(chart) and 'Target <b>Kota</b> & "desa"' in _texts(chart)
     assert "&lt;b&gt;Kota&lt;/b&gt; &amp;" in chart.svg()
 
@@ -71,7 +77,10 @@ def test_fan_chart_gives_each_scenario_its_line_style_and_a_marker_every_fourth_
     paths = [("Plan", _path([49.2 + i for i in range(9)])), ("Rule", _path([49.2 + 2 * i for i in range(9)]))]
     chart = fan_chart(observed, None, [("RPJMN 2025–2029 (2029)", 43.92)], paths, "Title", "en")
     lines = list(_parsed(chart).iter(f"{SVG}polyline"))
-    assert [(line.get("stroke"), line.get("stroke-dasharray")) for line in lines] == [(PALETTE[0], None), (PALETTE[1], "6 3")]
+    assert [(line.get("stroke"), line.get("stroke-dasharray")) for line in lines] == [
+        (PALETTE[0], None),
+        (PALETTE[1], "6 3"),
+    ]
     # Points 0, 4 and 8 of each path carry its marker, and the legend one more.
     assert _filled(chart, "circle", PALETTE[0]) == 3 + 1
     assert _filled(chart, "polygon", PALETTE[1]) == 3 + 1  # squares
@@ -83,8 +92,9 @@ def test_fan_chart_gives_each_scenario_its_line_style_and_a_marker_every_fourth_
 
 
 def test_over_time_chart_labels_each_figure_as_printed_and_rings_a_new_denominator():
-    region = pd.DataFrame({"year": [2024.75, 2025.5], "coverage": [26.8, 49.2], "text": ["26,8%", "49,2%"],
-                           "new_basis": [False, True]})
+    region = pd.DataFrame(
+        {"year": [2024.75, 2025.5], "coverage": [26.8, 49.2], "text": ["26,8%", "49,2%"], "new_basis": [False, True]}
+    )
     national = pd.DataFrame({"year": [2025.25], "coverage": [35.68]})
     labels = {"region": "Kabupaten Musi Banyuasin", "national": "Indonesia (nasional)", "new_basis": "penyebut baru"}
     chart = coverage_over_time(region, national, "Judul", labels, "id")
@@ -92,7 +102,14 @@ def test_over_time_chart_labels_each_figure_as_printed_and_rings_a_new_denominat
     assert "26,8%" in texts and "49,2%" in texts
     # Less than a year and a half: quarterly ticks between 2024,45 and 2025,8.
     # Ticks between years are months as a reader writes them, in the page's language.
-    assert [t for t in texts if re.fullmatch(r"(\w{3} )?\d{4}", t)] == ["Jul 2024", "Okt 2024", "2025", "Apr 2025", "Jul 2025", "Okt 2025"]
+    assert [t for t in texts if re.fullmatch(r"(\w{3} )?\d{4}", t)] == [
+        "Jul 2024",
+        "Okt 2024",
+        "2025",
+        "Apr 2025",
+        "Jul 2025",
+        "Okt 2025",
+    ]
     # The axis reaches the highest figure plus 15 points (64,2%), ticked every 10 points.
     assert [t for t in texts if t.endswith("%") and "," not in t] == ["0%", "10%", "20%", "30%", "40%", "50%", "60%"]
     rings = [c for c in _parsed(chart).iter(f"{SVG}circle") if c.get("fill") == "none"]
@@ -106,7 +123,11 @@ def test_the_legend_wraps_to_stay_within_the_chart():
     observed = pd.DataFrame({"year": [2025.0], "coverage": [40.0]})
     observed.attrs["label"] = "Observed"
     chart = fan_chart(observed, None, [], paths, "Title", "en")
-    texts = [(float(e.get("x")), float(e.get("y")), e.text) for e in _parsed(chart).iter(f"{SVG}text") if e.get("text-anchor") is None]
+    texts = [
+        (float(e.get("x")), float(e.get("y")), e.text)
+        for e in _parsed(chart).iter(f"{SVG}text")
+        if e.get("text-anchor") is None
+    ]
     assert all(x + text_width(text, SMALL_PX) <= chart.width - 8 for x, _, text in texts)
     legend = [text for _, _, text in texts if text != "Title"]
     assert " ".join(legend) == " ".join([f"{long}{i}" for i in range(3)] + ["Observed"])  # every word, in order
@@ -115,8 +136,8 @@ def test_the_legend_wraps_to_stay_within_the_chart():
 
 
 def test_a_report_chart_records_its_smallest_text_as_the_svg_draws_it():
-    from ucjlib.publish.pages import SMALLEST_LEGIBLE_PX, _picture
     from ucjlib.model.region import for_region
+    from ucjlib.publish.pages import SMALLEST_LEGIBLE_PX, _picture
     from ucjlib.view.region import View
 
     view = View(for_region("16.06"), "id")  # Muba: all three report charts
@@ -134,11 +155,28 @@ def test_a_report_chart_records_its_smallest_text_as_the_svg_draws_it():
 def test_two_figures_for_one_date_do_not_print_over_each_other():
     # The nation's October 2025: 37,01% and 42% (a conflict the quality box names). The higher label
     # sits above its point, the lower one below its own.
-    region = pd.DataFrame({"year": [2025.25, 2025.75, 2025.75], "coverage": [35.68, 37.01, 42.0], "text": ["35,68%", "37,01%", "42%"],
-                           "new_basis": [False, False, False]})
-    chart = coverage_over_time(region, region.iloc[:0][["year", "coverage"]], "Judul", {"region": "Indonesia", "national": "",
-                                                                                       "new_basis": ""}, "id")
-    labels = {text: float(attributes["y"]) for tag, attributes, text in chart.shapes if tag == "text" and text in ("37,01%", "42%")}
-    markers = [float(attributes["cy"]) for tag, attributes, _ in chart.shapes if tag == "circle" and attributes["r"] == "4.5"]
+    region = pd.DataFrame(
+        {
+            "year": [2025.25, 2025.75, 2025.75],
+            "coverage": [35.68, 37.01, 42.0],
+            "text": ["35,68%", "37,01%", "42%"],
+            "new_basis": [False, False, False],
+        }
+    )
+    chart = coverage_over_time(
+        region,
+        region.iloc[:0][["year", "coverage"]],
+        "Judul",
+        {"region": "Indonesia", "national": "", "new_basis": ""},
+        "id",
+    )
+    labels = {
+        text: float(attributes["y"])
+        for tag, attributes, text in chart.shapes
+        if tag == "text" and text in ("37,01%", "42%")
+    }
+    markers = [
+        float(attributes["cy"]) for tag, attributes, _ in chart.shapes if tag == "circle" and attributes["r"] == "4.5"
+    ]
     low_point, high_point = max(markers[1:]), min(markers[1:])  # October's two; SVG y grows downward
     assert labels["42%"] < high_point and labels["37,01%"] > low_point

@@ -7,7 +7,6 @@ import base64
 import pandas as pd
 
 from ucjlib import paths
-
 from ucjlib.view import maps
 
 
@@ -28,12 +27,14 @@ def test_a_locator_map_is_a_small_png_and_a_region_without_boundary_gets_none():
 
 def test_coverage_classes_and_colours_that_read_in_grayscale():
     assert [maps.coverage_class(v) for v in (0, 19.99, 20, 35.05, 59.99, 60, 100)] == [0, 0, 1, 2, 4, 5, 5]
+
     # Each class darker than the one before (relative luminance), so the order survives grayscale.
     def luminance(colour):
-        r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
     shades = [luminance(c) for c in maps.CLASS_COLOURS]
-    assert all(a > b + 0.05 for a, b in zip(shades, shades[1:]))
+    assert all(a > b + 0.05 for a, b in zip(shades, shades[1:], strict=False))
 
 
 def test_a_choropleth_has_a_legend_with_every_class_and_no_data():
@@ -46,12 +47,14 @@ def test_a_choropleth_has_a_legend_with_every_class_and_no_data():
 
 
 def test_a_province_report_maps_its_kabupaten_kota_by_coverage():
-    from ucjlib.publish.pages import report_body
     from ucjlib.data.processed import load_all
     from ucjlib.model.region import region_model
+    from ucjlib.publish.pages import report_body
 
     data = load_all()
     page = report_body(region_model("33", data.observations, data.checks, data.legal), "id")
     # Jawa Tengah has 35 kabupaten/kota; Pati, Wonogiri and Pekalongan have a coverage figure.
-    assert ('alt="Peta kabupaten dan kota di Jawa Tengah menurut cakupan UCJ terakhir: 3 dari 35 memiliki angka cakupan; '
-            'sisanya diarsir."') in page
+    assert (
+        'alt="Peta kabupaten dan kota di Jawa Tengah menurut cakupan UCJ terakhir: 3 dari 35 memiliki angka cakupan; '
+        'sisanya diarsir."'
+    ) in page

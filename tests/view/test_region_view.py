@@ -8,14 +8,13 @@ import shutil
 from urllib.parse import unquote
 
 import pandas as pd
+from conftest import REPORT_DATE
 
 from ucjlib import paths
 from ucjlib.data.build import build
 from ucjlib.data.processed import load_all, load_checks, load_processed
 from ucjlib.model.region import Assumptions, region_model
 from ucjlib.view.region import View
-
-from conftest import REPORT_DATE
 
 
 def test_a_figure_read_by_a_rule_is_listed_with_the_rule_in_the_readers_language(tmp_path):
@@ -48,7 +47,9 @@ def test_a_report_carries_its_figures_as_csv_for_a_spreadsheet():
     from ucjlib.publish.pages import report_context
 
     processed = load_all()
-    model = region_model("12.10", processed.observations, processed.checks, processed.legal, Assumptions(as_of=REPORT_DATE))
+    model = region_model(
+        "12.10", processed.observations, processed.checks, processed.legal, Assumptions(as_of=REPORT_DATE)
+    )
     table = _downloaded(report_context(model, "id"), ";", ",")  # Indonesian spreadsheets: ';' and a decimal comma
     coverage = table[(table["Butir"] == "Cakupan UCJ") & (table["Per"] == "2025-04-22")]
     assert coverage[["Nilai", "Tercetak", "Satuan"]].values.tolist() == [[36.48, "36,48%", "persen"]]
@@ -56,7 +57,10 @@ def test_a_report_carries_its_figures_as_csv_for_a_spreadsheet():
     assert gap["Nilai"].tolist() == [28_453]  # 0,5215 × 181.567 − 66.234 = 28.453,1905, whole persons as the page shows
     # RPJMN 2029 from 2028: 13.510,2264 ÷ 2 = 6.755,1132 a year, the APBD paying 12 × 16.800 each.
     budget = table[(table["Bagian"] == "Anggaran") & table["Butir"].str.startswith("RPJMN 2025–2029")]
-    assert budget[["Per", "Nilai"]].values.tolist() == [["2028", 1_361_830_821], ["2029", 2_723_661_642]]  # whole rupiah
+    assert budget[["Per", "Nilai"]].values.tolist() == [
+        ["2028", 1_361_830_821],
+        ["2029", 2_723_661_642],
+    ]  # whole rupiah
     # The scenarios are in the file too: the one-off plan's 13.800 participants in 2028, at 13.800 × 201.600.
     plan = table[(table["Bagian"] == "Skenario") & table["Butir"].str.startswith("Rencana pendaftaran sekali")]
     assert plan["Nilai"].tolist()[:2] == [13_800, 2_782_080_000]
@@ -83,8 +87,8 @@ def test_the_over_time_chart_draws_a_figure_printed_twice_once(model_of):
 
 
 def test_every_unit_a_figure_can_have_has_words_in_both_languages():
-    from ucjlib.i18n import gettext_for
     from ucjlib.data.indicators import indicators
+    from ucjlib.i18n import gettext_for
     from ucjlib.view.region import UNIT_WORDS
 
     assert set(indicators()["unit"]) <= set(UNIT_WORDS)
@@ -98,16 +102,19 @@ def test_why_no_projection_is_said_in_words_not_code(model_of):
     assert binjai.trend_problem == ("few", 1, 3)
     assert View(binjai, "en").trend_reason() == (
         "No statistical projection: only 1 coverage figure(s), while a trend needs at least 3 on one denominator; "
-        "only scenarios are shown.")
+        "only scenarios are shown."
+    )
     assert View(binjai, "id").trend_reason() != View(binjai, "en").trend_reason()  # the reader's language
     # Lampung prints no coverage figure at all.
     assert View(model_of("18"), "en").trend_reason() == (
-        "No statistical projection: the data holds no coverage figure to fit a trend to.")
+        "No statistical projection: the data holds no coverage figure to fit a trend to."
+    )
     # SYNTHETIC: two denominators, one of them unstated (shown as a dash).
     mixed = dataclasses.replace(binjai, trend_problem=("mixed", ("angkatan kerja", "")))
     assert View(mixed, "en").trend_reason() == (
         "No statistical projection: the coverage figures use different denominators (angkatan kerja, –); "
-        "no trend is fitted across a change of denominator.")
+        "no trend is fitted across a change of denominator."
+    )
 
 
 def test_a_coverage_figure_names_its_denominator_or_says_it_is_not_stated(model_of):
@@ -124,7 +131,11 @@ def test_a_rank_is_a_number_and_a_top_n_says_so(model_of):
     # Musi Banyuasin is "satu" (first) and "dua" (second) in Sumatera Selatan: 1 and 2.
     def ranks(code, language):
         view = View(model_of(code), language)
-        return [row[view._("Value")] for row in view.figure_rows() if row[view._("Indicator")] == view.indicator_title("provincial_rank")]
+        return [
+            row[view._("Value")]
+            for row in view.figure_rows()
+            if row[view._("Indicator")] == view.indicator_title("provincial_rank")
+        ]
 
     assert ranks("12.10", "id") == ["5 besar"] and ranks("12.10", "en") == ["top 5"]
     assert sorted(ranks("16.06", "id")) == ["1", "2"]

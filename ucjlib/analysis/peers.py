@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ucjlib import config
-from ucjlib.model.region import RegionModel
 from ucjlib.analysis.sensitivity import focus_target
+from ucjlib.model.region import RegionModel
 
 PEER_LEVELS = {"province": "province", "regency": "kabupaten/kota", "city": "kabupaten/kota"}
 
@@ -24,11 +24,21 @@ def cost_effectiveness(models: list[RegionModel]) -> pd.DataFrame:
             continue
         budget = cost.first_budget
         points = cost.participants_per_year / model.start.workers * 100
-        rows.append({"region_code": model.code, "region_name": model.name, "level": model.level,
-                     "workers": model.start.workers, "target": f"{target.name} ({target.year})",
-                     "participants_per_year": cost.participants_per_year, "budget_year": budget.year,
-                     "rupiah": budget.rupiah, "points_per_year": points, "rupiah_per_point": budget.rupiah / points,
-                     "rupiah_per_worker": budget.rupiah / cost.participants_per_year})
+        rows.append(
+            {
+                "region_code": model.code,
+                "region_name": model.name,
+                "level": model.level,
+                "workers": model.start.workers,
+                "target": f"{target.name} ({target.year})",
+                "participants_per_year": cost.participants_per_year,
+                "budget_year": budget.year,
+                "rupiah": budget.rupiah,
+                "points_per_year": points,
+                "rupiah_per_point": budget.rupiah / points,
+                "rupiah_per_worker": budget.rupiah / cost.participants_per_year,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -39,15 +49,28 @@ def printed_budgets(observations: pd.DataFrame) -> pd.DataFrame:
     groups = observations[observations["indicator"] == "participants_by_group"]
     rows = []
     for _, budget in budgets.iterrows():
-        paid = groups[(groups["source_id"] == budget["source_id"]) & (groups["region_code"] == budget["region_code"])
-                      & (groups["group"] == budget["group"]) & (groups["as_of"].str[:4] == budget["as_of"][:4])]
+        paid = groups[
+            (groups["source_id"] == budget["source_id"])
+            & (groups["region_code"] == budget["region_code"])
+            & (groups["group"] == budget["group"])
+            & (groups["as_of"].str[:4] == budget["as_of"][:4])
+        ]
         if len(paid) != 1:
             continue
         persons = float(paid["value"].iloc[0])
         per_worker = float(budget["value"]) / persons
-        rows.append({"region_name": budget["region_name"], "source_id": budget["source_id"], "year": budget["as_of"][:4],
-                     "group": budget["group"], "budget": float(budget["value"]), "participants": persons,
-                     "rupiah_per_worker": per_worker, "months_at_full_rate": per_worker / config.BPU_JKK_JKM_MONTHLY})
+        rows.append(
+            {
+                "region_name": budget["region_name"],
+                "source_id": budget["source_id"],
+                "year": budget["as_of"][:4],
+                "group": budget["group"],
+                "budget": float(budget["value"]),
+                "participants": persons,
+                "rupiah_per_worker": per_worker,
+                "months_at_full_rate": per_worker / config.BPU_JKK_JKM_MONTHLY,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -56,9 +79,19 @@ def peer_table(models: list[RegionModel]) -> pd.DataFrame:
     (provinces; kabupaten and kota together): its rank (1 = highest) and percentile (share
     of peers below it). ``basis`` is the figure's denominator in English, empty when the
     source names none: the peers' figures are not all shares of one kind of base."""
-    rows = [{"region_code": m.code, "region_name": m.name, "level": m.level, "peers": PEER_LEVELS[m.level],
-             "coverage": m.coverage.value, "basis": m.coverage.basis_en, "as_of": m.coverage.as_of}
-            for m in models if m.coverage is not None and m.level in PEER_LEVELS]
+    rows = [
+        {
+            "region_code": m.code,
+            "region_name": m.name,
+            "level": m.level,
+            "peers": PEER_LEVELS[m.level],
+            "coverage": m.coverage.value,
+            "basis": m.coverage.basis_en,
+            "as_of": m.coverage.as_of,
+        }
+        for m in models
+        if m.coverage is not None and m.level in PEER_LEVELS
+    ]
     frame = pd.DataFrame(rows)
     grouped = frame.groupby("peers")["coverage"]
     frame["rank"] = grouped.rank(ascending=False, method="min").astype(int)

@@ -44,14 +44,19 @@ def coverage_target_bars(rows, yardsticks, title: str, legend: dict, language: s
     from matplotlib.patches import Patch
 
     bar_style = {"coverage": (PALETTE[0], ""), "own": (PALETTE[1], "//"), "rule": (PALETTE[2], "xx")}
-    line_style = [(PALETTE[3], (0, (6, 2))), (PALETTE[4], (0, (1, 1.5))), (PALETTE[7], (0, (6, 2, 1, 2))),
-                  (PALETTE[3], "-"), ("black", (0, (2, 3)))]
+    line_style = [
+        (PALETTE[3], (0, (6, 2))),
+        (PALETTE[4], (0, (1, 1.5))),
+        (PALETTE[7], (0, (6, 2, 1, 2))),
+        (PALETTE[3], "-"),
+        ("black", (0, (2, 3))),
+    ]
     label_box = {"facecolor": "white", "edgecolor": "none", "pad": 1}
     fig, ax = plt.subplots(figsize=(9, 0.62 * len(rows) + 2.4), dpi=96)
     positions = list(range(len(rows) - 1, -1, -1))
-    for (colour, dash), target in zip(line_style, yardsticks.itertuples(index=False)):
+    for (colour, dash), target in zip(line_style, yardsticks.itertuples(index=False), strict=False):
         ax.axvline(target.target, color=colour, linestyle=dash, linewidth=1.6, zorder=3)
-    for y, row in zip(positions, rows.itertuples(index=False)):
+    for y, row in zip(positions, rows.itertuples(index=False), strict=False):
         if row.kind == "no coverage":
             ax.text(1, y, row.value_text, va="center", fontsize=9, style="italic", bbox=label_box, zorder=4)
             continue
@@ -62,15 +67,35 @@ def coverage_target_bars(rows, yardsticks, title: str, legend: dict, language: s
     ax.set_xlim(0, 105)
     percent_axis(ax.xaxis, language)
     ax.set_title(title, fontsize=11, loc="left")
-    bars = ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=legend[k]) for k, (c, h) in bar_style.items()],
-                     title=legend["bars"], loc="upper left", bbox_to_anchor=(0, -0.07), fontsize=8, title_fontsize=8.5,
-                     frameon=False)
+    bars = ax.legend(
+        handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=legend[k]) for k, (c, h) in bar_style.items()],
+        title=legend["bars"],
+        loc="upper left",
+        bbox_to_anchor=(0, -0.07),
+        fontsize=8,
+        title_fontsize=8.5,
+        frameon=False,
+    )
     ax.add_artist(bars)
-    ax.legend(handles=[Line2D([], [], color=c, linestyle=d, linewidth=1.6,
-                              label=f"{t.yardstick} ({t.year}): {format_percent(t.target, language, 2)}")
-                       for (c, d), t in zip(line_style, yardsticks.itertuples(index=False))],
-              title=legend["lines"], loc="upper left", bbox_to_anchor=(0.5, -0.07), fontsize=8, title_fontsize=8.5,
-              frameon=False)
+    ax.legend(
+        handles=[
+            Line2D(
+                [],
+                [],
+                color=c,
+                linestyle=d,
+                linewidth=1.6,
+                label=f"{t.yardstick} ({t.year}): {format_percent(t.target, language, 2)}",
+            )
+            for (c, d), t in zip(line_style, yardsticks.itertuples(index=False), strict=False)
+        ],
+        title=legend["lines"],
+        loc="upper left",
+        bbox_to_anchor=(0.5, -0.07),
+        fontsize=8,
+        title_fontsize=8.5,
+        frameon=False,
+    )
     _despine(ax)
     fig.tight_layout()
     return fig

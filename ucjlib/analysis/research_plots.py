@@ -26,8 +26,12 @@ def change_chart(changes: pd.DataFrame, title: str, verdicts: dict[str, str], la
     for position, row in enumerate(frame.itertuples()):
         colour, marker = VERDICT_STYLE[row.denominator]
         y = len(frame) - 1 - position
-        ax.annotate("", xy=(row.to_value, y), xytext=(row.from_value, y),
-                    arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5})
+        ax.annotate(
+            "",
+            xy=(row.to_value, y),
+            xytext=(row.from_value, y),
+            arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5},
+        )
         ax.plot(row.to_value, y, marker=marker, color=colour, linestyle="")
     for verdict, name in verdicts.items():
         colour, marker = VERDICT_STYLE[verdict]
@@ -47,7 +51,7 @@ def tornado_chart(panels: dict[str, pd.DataFrame], title: str):
     """One panel per region: each parameter's lowest and highest change of the budget in
     percent (from :func:`ucjlib.analysis.sensitivity.tornado_rows`), widest swing on top."""
     fig, axes = plt.subplots(len(panels), 1, figsize=(8, 1.9 * len(panels) + 0.6), dpi=96, sharex=True)
-    for ax, (name, rows) in zip(axes, panels.items()):
+    for ax, (name, rows) in zip(axes, panels.items(), strict=False):
         positions = range(len(rows) - 1, -1, -1)
         ax.barh(list(positions), rows["low"], color=PALETTE[0], edgecolor="black", linewidth=0.5)
         ax.barh(list(positions), rows["high"], color=PALETTE[1], hatch="//", edgecolor="black", linewidth=0.5)
@@ -80,16 +84,28 @@ def peer_chart(peers: pd.DataFrame, highlight: list[str], title: str, language: 
         for stated, face in ((True, PALETTE[7]), (False, "none")):
             marks = rows[~chosen & ((basis[rows.index] != "") == stated)]
             ax.plot(marks["coverage"], [position] * len(marks), "o", color=PALETTE[7], markerfacecolor=face, alpha=0.7)
-        ax.plot(rows.loc[chosen, "coverage"], [position] * int(chosen.sum()), "D", color=PALETTE[3], markeredgecolor="black")
+        ax.plot(
+            rows.loc[chosen, "coverage"], [position] * int(chosen.sum()), "D", color=PALETTE[3], markeredgecolor="black"
+        )
         # Neighbouring names alternate above and below their marks so that close ones do not collide.
         for step, row in enumerate(rows[chosen].sort_values("coverage").itertuples()):
             offset = (12, -18, 24)[step % 3]
-            ax.annotate(f"{row.region_name}\n({basis[row.Index] or NOT_STATED})", (row.coverage, position),
-                        xytext=(0, offset), textcoords="offset points", ha="center", va="bottom" if offset > 0 else "top",
-                        fontsize=7, arrowprops={"arrowstyle": "-", "color": "black", "lw": 0.5})
+            ax.annotate(
+                f"{row.region_name}\n({basis[row.Index] or NOT_STATED})",
+                (row.coverage, position),
+                xytext=(0, offset),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if offset > 0 else "top",
+                fontsize=7,
+                arrowprops={"arrowstyle": "-", "color": "black", "lw": 0.5},
+            )
         ax.plot(rows["coverage"].median(), position, "|", color="black", markersize=18)
-    ax.set_yticks(range(len(groups)), [f"{g} (n = {format_number((peers['peers'] == g).sum(), language)})" for g in groups],
-                  fontsize=9)
+    ax.set_yticks(
+        range(len(groups)),
+        [f"{g} (n = {format_number((peers['peers'] == g).sum(), language)})" for g in groups],
+        fontsize=9,
+    )
     ax.set_ylim(-0.8, len(groups) - 0.1)
     ax.set_xlim(0, 102)
     percent_axis(ax.xaxis, language)
@@ -104,8 +120,10 @@ def denominator_caption(basis: pd.Series) -> str:
     """What a chart of many regions' coverage rests on: how many name a denominator, how
     many different ones, and how many name none (hollow marks)."""
     stated = basis[basis != ""]
-    return (f"Denominators differ: {len(stated)} of {len(basis)} figures name theirs ({stated.nunique()} different bases, "
-            f"filled marks); {len(basis) - len(stated)} name none (hollow marks). Named regions show their own.")
+    return (
+        f"Denominators differ: {len(stated)} of {len(basis)} figures name theirs ({stated.nunique()} different bases, "
+        f"filled marks); {len(basis) - len(stated)} name none (hollow marks). Named regions show their own."
+    )
 
 
 def cross_region_chart(models: list[RegionModel], language: str = "id"):
@@ -117,19 +135,44 @@ def cross_region_chart(models: list[RegionModel], language: str = "id"):
     for model in models:
         view = View(model, language)
         if model.coverage is None:
-            rows.append({"label": f"{model.name}\n{_('no coverage figure')}", "kind": "no coverage", "value": None,
-                         "value_text": _("no coverage figure")})
+            rows.append(
+                {
+                    "label": f"{model.name}\n{_('no coverage figure')}",
+                    "kind": "no coverage",
+                    "value": None,
+                    "value_text": _("no coverage figure"),
+                }
+            )
         else:
-            rows.append({"label": f"{model.name}\n{_('Observed coverage')}, {view.date(model.coverage.as_of)}\n"
-                                  f"{view.basis_text(model.coverage)}", "kind": "coverage",
-                         "value": model.coverage.value, "value_text": view.target_value_of(model.coverage)})
+            rows.append(
+                {
+                    "label": f"{model.name}\n{_('Observed coverage')}, {view.date(model.coverage.as_of)}\n"
+                    f"{view.basis_text(model.coverage)}",
+                    "kind": "coverage",
+                    "value": model.coverage.value,
+                    "value_text": view.target_value_of(model.coverage),
+                }
+            )
         for target in model.targets:
             if target.kind == "national":
                 national[(target.name, target.year)] = target.value
             else:
-                rows.append({"label": f"{model.name}\n{view.target_name(target)}, {target.year}", "kind": target.kind,
-                             "value": target.value, "value_text": view.target_value(target)})
-    yardsticks = pd.DataFrame([{"yardstick": name, "year": year, "target": value} for (name, year), value in national.items()])
-    legend = {"coverage": _("latest coverage"), "own": _("regional target"), "rule": _("+20-point rule"),
-              "bars": _("Regional figures"), "lines": _("National yardsticks")}
+                rows.append(
+                    {
+                        "label": f"{model.name}\n{view.target_name(target)}, {target.year}",
+                        "kind": target.kind,
+                        "value": target.value,
+                        "value_text": view.target_value(target),
+                    }
+                )
+    yardsticks = pd.DataFrame(
+        [{"yardstick": name, "year": year, "target": value} for (name, year), value in national.items()]
+    )
+    legend = {
+        "coverage": _("latest coverage"),
+        "own": _("regional target"),
+        "rule": _("+20-point rule"),
+        "bars": _("Regional figures"),
+        "lines": _("National yardsticks"),
+    }
     return coverage_target_bars(pd.DataFrame(rows), yardsticks, _("UCJ coverage and targets"), legend, language)

@@ -19,8 +19,20 @@ from ucjlib import config
 from ucjlib.data.processed import membership_segments
 
 SHARE_COLUMNS = ["region_code", "region_name", "source_id", "as_of", "group", "group_en", "participants", "share"]
-SECTOR_COLUMNS = ["region_code", "region_name", "source_id", "as_of", "method", "formal_workers", "informal_workers",
-                  "formal_coverage", "informal_coverage", "formal_uncovered", "informal_uncovered", "enforcement_share"]
+SECTOR_COLUMNS = [
+    "region_code",
+    "region_name",
+    "source_id",
+    "as_of",
+    "method",
+    "formal_workers",
+    "informal_workers",
+    "formal_coverage",
+    "informal_coverage",
+    "formal_uncovered",
+    "informal_uncovered",
+    "enforcement_share",
+]
 SECTORS = (config.FORMAL_SECTOR, config.INFORMAL_SECTOR)
 
 
@@ -32,7 +44,9 @@ def segment_shares(observations: pd.DataFrame) -> pd.DataFrame:
         printed = membership_segments(figures)
         if len(printed) < 2:
             continue
-        frames.append(printed.assign(participants=printed["value"], share=printed["value"] / printed["value"].sum() * 100))
+        frames.append(
+            printed.assign(participants=printed["value"], share=printed["value"] / printed["value"].sum() * 100)
+        )
     if not frames:
         return pd.DataFrame(columns=SHARE_COLUMNS)
     return pd.concat(frames)[SHARE_COLUMNS].reset_index(drop=True)
@@ -44,8 +58,12 @@ def _sector_figure(printed: pd.DataFrame, indicator: str, sector: str) -> float 
 
 
 def _total(printed: pd.DataFrame, indicator: str) -> float | None:
-    found = printed[(printed["indicator"] == indicator) & (printed["group"] == "") & (printed["programme"] == "")
-                    & (printed["funding"] == "")]
+    found = printed[
+        (printed["indicator"] == indicator)
+        & (printed["group"] == "")
+        & (printed["programme"] == "")
+        & (printed["funding"] == "")
+    ]
     return float(found["value"].iloc[0]) if len(found) else None
 
 
@@ -76,10 +94,16 @@ def sector_split(printed: pd.DataFrame) -> dict | None:
         formal_workers, informal_workers, method = workers * formal_share, workers * (1 - formal_share), "sector rates"
     formal_uncovered = formal_workers * (1 - formal / 100)
     informal_uncovered = informal_workers * (1 - informal / 100)
-    return {"method": method, "formal_workers": formal_workers, "informal_workers": informal_workers,
-            "formal_coverage": formal, "informal_coverage": informal, "formal_uncovered": formal_uncovered,
-            "informal_uncovered": informal_uncovered,
-            "enforcement_share": formal_uncovered / (formal_uncovered + informal_uncovered) * 100}
+    return {
+        "method": method,
+        "formal_workers": formal_workers,
+        "informal_workers": informal_workers,
+        "formal_coverage": formal,
+        "informal_coverage": informal,
+        "formal_uncovered": formal_uncovered,
+        "informal_uncovered": informal_uncovered,
+        "enforcement_share": formal_uncovered / (formal_uncovered + informal_uncovered) * 100,
+    }
 
 
 def sector_gaps(observations: pd.DataFrame) -> pd.DataFrame:
@@ -87,12 +111,22 @@ def sector_gaps(observations: pd.DataFrame) -> pd.DataFrame:
     rows = []
     sectors = observations[observations["group"].isin(SECTORS)]
     for (code, source, as_of), _ in sectors.groupby(["region_code", "source_id", "as_of"], sort=True):
-        printed = observations[(observations["region_code"] == code) & (observations["source_id"] == source)
-                               & (observations["as_of"] == as_of)]
+        printed = observations[
+            (observations["region_code"] == code)
+            & (observations["source_id"] == source)
+            & (observations["as_of"] == as_of)
+        ]
         split = sector_split(printed)
         if split is not None:
-            rows.append({"region_code": code, "region_name": printed["region_name"].iloc[0], "source_id": source,
-                         "as_of": as_of, **split})
+            rows.append(
+                {
+                    "region_code": code,
+                    "region_name": printed["region_name"].iloc[0],
+                    "source_id": source,
+                    "as_of": as_of,
+                    **split,
+                }
+            )
     return pd.DataFrame(rows, columns=SECTOR_COLUMNS)
 
 
@@ -101,5 +135,7 @@ def with_budgets(gaps: pd.DataFrame, monthly_rate: float = config.BPU_JKK_JKM_MO
     uncovered worker (the whole gap costed as a subsidy, as a budget line would) and for the
     informal sector's alone (what a subsidy has to pay once employers register wage earners)."""
     year = 12 * monthly_rate
-    return gaps.assign(whole_gap_rupiah=(gaps["formal_uncovered"] + gaps["informal_uncovered"]) * year,
-                       subsidy_rupiah=gaps["informal_uncovered"] * year)
+    return gaps.assign(
+        whole_gap_rupiah=(gaps["formal_uncovered"] + gaps["informal_uncovered"]) * year,
+        subsidy_rupiah=gaps["informal_uncovered"] * year,
+    )

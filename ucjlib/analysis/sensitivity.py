@@ -18,10 +18,10 @@ import dataclasses
 import pandas as pd
 
 from ucjlib import config
-from ucjlib.periods import period_end
 from ucjlib.data.checks import PLAN_IMPLIES_WORKERS, TARGETS_IMPLY_WORKERS
 from ucjlib.model.projections import Growth
 from ucjlib.model.region import Cost, RegionModel, Target, cost_to_reach, totals
+from ucjlib.periods import period_end
 
 SENSITIVITY_COLUMNS = ["parameter", "setting", "participants_per_year", "first_year_rupiah", "change"]
 
@@ -55,9 +55,13 @@ def worker_bases(model: RegionModel) -> list[float]:
     brought to the starting year by the model's growth (whole persons, duplicates once)."""
     printed = totals(model.figures)
     printed = printed.loc[printed["indicator"] == "workers", ["value", "as_of"]]
-    derived = model.checks.loc[model.checks["check"].isin([PLAN_IMPLIES_WORKERS, TARGETS_IMPLY_WORKERS]), ["recomputed", "as_of"]]
-    dated = [(float(value), str(as_of)) for value, as_of in
-             [*printed.itertuples(index=False), *derived.itertuples(index=False)]]
+    derived = model.checks.loc[
+        model.checks["check"].isin([PLAN_IMPLIES_WORKERS, TARGETS_IMPLY_WORKERS]), ["recomputed", "as_of"]
+    ]
+    dated = [
+        (float(value), str(as_of))
+        for value, as_of in [*printed.itertuples(index=False), *derived.itertuples(index=False)]
+    ]
     if model.start is None:
         return sorted({value for value, _ in dated})
     bases = [model.start.workers]
@@ -68,11 +72,22 @@ def worker_bases(model: RegionModel) -> list[float]:
     return sorted(bases)
 
 
-def _cost(model: RegionModel, target: Target, premium_rate: float | None = None, growth: Growth | None = None,
-          workers: float | None = None) -> Cost:
+def _cost(
+    model: RegionModel,
+    target: Target,
+    premium_rate: float | None = None,
+    growth: Growth | None = None,
+    workers: float | None = None,
+) -> Cost:
     start = model.start if workers is None else dataclasses.replace(model.start, workers=workers)
-    return cost_to_reach(target, start, (start, start), growth or model.growth,
-                         premium_rate or model.assumptions.premium_rate, model.assumptions.first_budget_year)
+    return cost_to_reach(
+        target,
+        start,
+        (start, start),
+        growth or model.growth,
+        premium_rate or model.assumptions.premium_rate,
+        model.assumptions.first_budget_year,
+    )
 
 
 def sensitivity(model: RegionModel, highest_growth: float) -> pd.DataFrame:
@@ -84,22 +99,50 @@ def sensitivity(model: RegionModel, highest_growth: float) -> pd.DataFrame:
     base = model.cost_of(target)
     settings = [("model", "as in the report", base)]
     for name, rate in (("JKK+JKM", config.BPU_JKK_JKM_MONTHLY), ("JKK+JKM+JHT", config.BPU_WITH_JHT_MONTHLY)):
-        settings.append(("premium rate", f"{name} Rp{rate:,}/month".replace(",", "."), _cost(model, target, premium_rate=rate)))
+        settings.append(
+            ("premium rate", f"{name} Rp{rate:,}/month".replace(",", "."), _cost(model, target, premium_rate=rate))
+        )
     for rate in (0.0, highest_growth):
-        settings.append(("work-force growth", f"{rate * 100:.2f}% a year".replace(".", ","), _cost(model, target, growth=Growth(rate, "reader"))))
+        settings.append(
+            (
+                "work-force growth",
+                f"{rate * 100:.2f}% a year".replace(".", ","),
+                _cost(model, target, growth=Growth(rate, "reader")),
+            )
+        )
     for year in (target.year - 2, target.year + 2):
         if year >= model.assumptions.first_budget_year:
-            settings.append(("target year", f"{target.value:g}% by {year}".replace(".", ","),
-                             _cost(model, dataclasses.replace(target, year=year))))
+            settings.append(
+                (
+                    "target year",
+                    f"{target.value:g}% by {year}".replace(".", ","),
+                    _cost(model, dataclasses.replace(target, year=year)),
+                )
+            )
     bases = worker_bases(model)
     for workers in sorted({bases[0], bases[-1]}):
         label = f"{workers:,.0f} workers".replace(",", ".") + (f", {ONE_BASE}" if len(bases) == 1 else "")
         settings.append(("denominator", label, _cost(model, target, workers=workers)))
-    rows = [{"parameter": parameter, "setting": setting, "participants_per_year": cost.participants_per_year,
-             "first_year_rupiah": cost.first_budget.rupiah} for parameter, setting, cost in settings]
-    for end, label in zip(base.per_year_range, ("fewest missing", "most missing")):
-        rows.append({"parameter": "printed figures' ranges", "setting": label, "participants_per_year": end,
-                     "first_year_rupiah": base.first_budget.rupiah * end / base.participants_per_year if base.participants_per_year else 0.0})
+    rows = [
+        {
+            "parameter": parameter,
+            "setting": setting,
+            "participants_per_year": cost.participants_per_year,
+            "first_year_rupiah": cost.first_budget.rupiah,
+        }
+        for parameter, setting, cost in settings
+    ]
+    for end, label in zip(base.per_year_range, ("fewest missing", "most missing"), strict=False):
+        rows.append(
+            {
+                "parameter": "printed figures' ranges",
+                "setting": label,
+                "participants_per_year": end,
+                "first_year_rupiah": base.first_budget.rupiah * end / base.participants_per_year
+                if base.participants_per_year
+                else 0.0,
+            }
+        )
     frame = pd.DataFrame(rows)
     budget = base.first_budget.rupiah
     frame["change"] = (frame["first_year_rupiah"] / budget - 1) * 100 if budget else 0.0
@@ -113,4 +156,8 @@ def tornado_rows(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.assign(parameter=frame["parameter"].mask(one_base, f"denominator ({ONE_BASE})"))
     varied = frame[frame["parameter"] != "model"].groupby("parameter", sort=False)["change"].agg(["min", "max"])
     varied = varied.assign(low=varied["min"].clip(upper=0), high=varied["max"].clip(lower=0))
-    return varied.assign(swing=varied["high"] - varied["low"]).sort_values("swing", ascending=False)[["low", "high"]].reset_index()
+    return (
+        varied.assign(swing=varied["high"] - varied["low"])
+        .sort_values("swing", ascending=False)[["low", "high"]]
+        .reset_index()
+    )

@@ -17,11 +17,11 @@ import numpy as np  # noqa: F401 (the doctests use it)
 import pandas as pd
 
 from ucjlib import config, contributions, metrics
-from ucjlib.formatting import format_number, format_percent, format_points, format_rupiah
 from ucjlib.data.indicators import indicators
 from ucjlib.data.parse import printed_decimals
-from ucjlib.periods import period_end
 from ucjlib.data.processed import QUALIFIERS
+from ucjlib.formatting import format_number, format_percent, format_points, format_rupiah
+from ucjlib.periods import period_end
 
 #: Key figures a region's data should hold, by the label tables show for them.
 KEY_FIGURES = {
@@ -40,7 +40,9 @@ _CHECK_NUMBERS = ("recomputed", "printed", "difference", "tolerance")
 def _require(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ValueError(f"{what} needs the column(s) {', '.join(missing)}; the frame has: {', '.join(map(str, frame.columns))}")
+        raise ValueError(
+            f"{what} needs the column(s) {', '.join(missing)}; the frame has: {', '.join(map(str, frame.columns))}"
+        )
 
 
 def _is_missing(value) -> bool:
@@ -48,6 +50,7 @@ def _is_missing(value) -> bool:
 
 
 # -- checks ---------------------------------------------------------------------------------
+
 
 def format_value(value: float, unit: str, printed: str | None = None, language: str = "id") -> str:
     """One figure written for readers in its unit; percentages keep the decimals printed.
@@ -117,6 +120,7 @@ def format_table(
 
 # -- what the data holds -------------------------------------------------------------------
 
+
 def _indicator_order(present: Iterable[str]) -> list[str]:
     present = list(dict.fromkeys(present))
     vocabulary = [i for i in indicators().index if i in present]
@@ -143,7 +147,9 @@ def count_figures(processed: pd.DataFrame) -> pd.DataFrame:
     _require(processed, ["region_code", "region_name", "indicator"], "count_figures")
     regions = processed.drop_duplicates("region_code").sort_values("region_code")
     table = pd.crosstab(processed["indicator"], processed["region_code"])
-    table = table.reindex(index=_indicator_order(processed["indicator"]), columns=list(regions["region_code"]), fill_value=0)
+    table = table.reindex(
+        index=_indicator_order(processed["indicator"]), columns=list(regions["region_code"]), fill_value=0
+    )
     table.columns = list(regions["region_name"])
     table["total"] = table.sum(axis=1)
     table.loc["total"] = table.sum(axis=0)
@@ -199,24 +205,43 @@ def describe_figures(figures: pd.DataFrame, language: str = "id") -> pd.DataFram
      'as printed': 'sekitar 89.300', 'value': '89.300', 'approximate': 'about', 'as of': '2024-10-19',
      'outlet': 'Unnamed outlet', 'published': 'not printed'}
     """
-    _require(figures, ["region_name", "indicator", "unit", "value", "value_as_printed", "approximate", "bound",
-                       "as_of", *QUALIFIERS, "outlet", "published"], "describe_figures")
+    _require(
+        figures,
+        [
+            "region_name",
+            "indicator",
+            "unit",
+            "value",
+            "value_as_printed",
+            "approximate",
+            "bound",
+            "as_of",
+            *QUALIFIERS,
+            "outlet",
+            "published",
+        ],
+        "describe_figures",
+    )
     rows = []
     for row in figures.itertuples(index=False):
         detail = "; ".join(str(getattr(row, q)) for q in QUALIFIERS if getattr(row, q))
-        rows.append({
-            "region": row.region_name,
-            "indicator": row.indicator,
-            "detail": detail,
-            "as printed": row.value_as_printed,
-            "value": format_value(row.value, row.unit, row.value_as_printed, language),
-            "approximate": BOUND_WORDS.get(row.bound, row.bound or "approximate") if row.approximate else "",
-            "as of": row.as_of,
-            "outlet": row.outlet,
-            "published": row.published or "not printed",
-        })
-    return pd.DataFrame(rows, columns=["region", "indicator", "detail", "as printed", "value", "approximate",
-                                       "as of", "outlet", "published"])
+        rows.append(
+            {
+                "region": row.region_name,
+                "indicator": row.indicator,
+                "detail": detail,
+                "as printed": row.value_as_printed,
+                "value": format_value(row.value, row.unit, row.value_as_printed, language),
+                "approximate": BOUND_WORDS.get(row.bound, row.bound or "approximate") if row.approximate else "",
+                "as of": row.as_of,
+                "outlet": row.outlet,
+                "published": row.published or "not printed",
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=["region", "indicator", "detail", "as printed", "value", "approximate", "as of", "outlet", "published"],
+    )
 
 
 def _shortest(value: float, language: str, most: int = 4) -> str:
@@ -261,15 +286,28 @@ def describe_checks(checks: pd.DataFrame, language: str = "id") -> pd.DataFrame:
 
     rows = []
     for row in checks.itertuples(index=False):
-        rows.append({"status": row.status, "region": row.region_name, "check": row.check, "as of": row.as_of,
-                     "inputs": row.inputs, "unit": row.unit,
-                     "recomputed": rounded(row.recomputed, row.unit), "printed": rounded(row.printed, row.unit),
-                     **{column: "–" if _is_missing(getattr(row, column)) else _shortest(getattr(row, column), language)
-                        for column in ("difference", "tolerance")}})
+        rows.append(
+            {
+                "status": row.status,
+                "region": row.region_name,
+                "check": row.check,
+                "as of": row.as_of,
+                "inputs": row.inputs,
+                "unit": row.unit,
+                "recomputed": rounded(row.recomputed, row.unit),
+                "printed": rounded(row.printed, row.unit),
+                **{
+                    column: "–" if _is_missing(getattr(row, column)) else _shortest(getattr(row, column), language)
+                    for column in ("difference", "tolerance")
+                },
+            }
+        )
     return pd.DataFrame(rows, columns=["status", "region", "check", "as of", "inputs", "unit", *_CHECK_NUMBERS])
 
 
-def assess_quality(processed: pd.DataFrame, checks: pd.DataFrame, *, exclude_levels: Iterable[str] = ("national",)) -> pd.DataFrame:
+def assess_quality(
+    processed: pd.DataFrame, checks: pd.DataFrame, *, exclude_levels: Iterable[str] = ("national",)
+) -> pd.DataFrame:
     """Data quality per region: how many figures and how many approximate, the checks'
     outcomes, figures whose source has no publication date, and which key figures
     (coverage, workers, active participants, an own coverage target, a publication date)
@@ -290,7 +328,9 @@ def assess_quality(processed: pd.DataFrame, checks: pd.DataFrame, *, exclude_lev
      {'region_code': '18', 'region_name': 'Lampung', 'figures': 1, 'approximate': 0, 'checks passed': 0,
       'flags': 0, 'derived (info)': 0, 'undated figures': 0, 'missing': 'coverage; workers; active participants'}]
     """
-    _require(processed, ["region_code", "region_name", "level", "indicator", "approximate", "published"], "assess_quality")
+    _require(
+        processed, ["region_code", "region_name", "level", "indicator", "approximate", "published"], "assess_quality"
+    )
     _require(checks, ["region_code", "status"], "assess_quality")
     rows = []
     regions = processed[~processed["level"].isin(list(exclude_levels))]
@@ -303,26 +343,44 @@ def assess_quality(processed: pd.DataFrame, checks: pd.DataFrame, *, exclude_lev
         elif undated:
             missing.append(f"publication date ({undated} of {len(figures)} figures)")
         status = checks.loc[checks["region_code"] == code, "status"]
-        rows.append({
-            "region_code": code, "region_name": figures["region_name"].iloc[0], "figures": len(figures),
-            "approximate": int(figures["approximate"].astype(bool).sum()),
-            "checks passed": int((status == "pass").sum()), "flags": int((status == "flag").sum()),
-            "derived (info)": int((status == "info").sum()), "undated figures": undated,
-            "missing": "; ".join(missing) or "–",
-        })
-    return pd.DataFrame(rows, columns=["region_code", "region_name", "figures", "approximate", "checks passed", "flags",
-                                       "derived (info)", "undated figures", "missing"])
+        rows.append(
+            {
+                "region_code": code,
+                "region_name": figures["region_name"].iloc[0],
+                "figures": len(figures),
+                "approximate": int(figures["approximate"].astype(bool).sum()),
+                "checks passed": int((status == "pass").sum()),
+                "flags": int((status == "flag").sum()),
+                "derived (info)": int((status == "info").sum()),
+                "undated figures": undated,
+                "missing": "; ".join(missing) or "–",
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "region_code",
+            "region_name",
+            "figures",
+            "approximate",
+            "checks passed",
+            "flags",
+            "derived (info)",
+            "undated figures",
+            "missing",
+        ],
+    )
 
 
 # -- coverage against targets ----------------------------------------------------------------
 
 
-
-
-
 # -- programmes and money ------------------------------------------------------------------
 
-def append_total(frame: pd.DataFrame, columns: Iterable[str], *, label_column: str, label: str = "total") -> pd.DataFrame:
+
+def append_total(
+    frame: pd.DataFrame, columns: Iterable[str], *, label_column: str, label: str = "total"
+) -> pd.DataFrame:
     """Add a last row holding the sums of ``columns``; ``label_column`` says ``label``.
     Other columns of that row stay empty.
 
@@ -358,7 +416,9 @@ def add_share(frame: pd.DataFrame, *, value: str = "value", name: str = "share")
     return frame.assign(**{name: frame[value] / total * 100})
 
 
-def add_change(frame: pd.DataFrame, *, value: str = "value", by: str = "region_code", name: str = "change") -> pd.DataFrame:
+def add_change(
+    frame: pd.DataFrame, *, value: str = "value", by: str = "region_code", name: str = "change"
+) -> pd.DataFrame:
     """Add the change of ``value`` since the previous figure of the same ``by`` group,
     figures ordered by the end of their ``as_of`` period (the first of a group has none).
     The frame's own row order is kept.
@@ -402,12 +462,16 @@ def cost_enrolment(
     [{'APBD': 2016000000.0, 'self-paid': 1260000000.0}]
     """
     _require(frame, [persons], "cost_enrolment")
-    costs = {name: [float(contributions.cost(n, segment, payer, start, months, sector)) for n in frame[persons]]
-             for name, (months, start, payer) in scenarios.items()}
+    costs = {
+        name: [float(contributions.cost(n, segment, payer, start, months, sector)) for n in frame[persons]]
+        for name, (months, start, payer) in scenarios.items()
+    }
     return frame.assign(**costs)
 
 
-def estimate_months(frame: pd.DataFrame, budget: float, rates: Mapping[str, float], *, persons: str = "value") -> pd.DataFrame:
+def estimate_months(
+    frame: pd.DataFrame, budget: float, rates: Mapping[str, float], *, persons: str = "value"
+) -> pd.DataFrame:
     """Add, for each monthly rate ``name: rupiah``, how many months of cover ``budget``
     buys for the row's ``persons`` (:func:`ucjlib.metrics.implied_months`).
 
@@ -425,7 +489,6 @@ def estimate_months(frame: pd.DataFrame, budget: float, rates: Mapping[str, floa
         raise ValueError(f"budget must be a positive number of rupiah, not {budget!r}")
     months = {name: [metrics.implied_months(budget, n, rate) for n in frame[persons]] for name, rate in rates.items()}
     return frame.assign(**months)
-
 
 
 def _decimals_needed(value: float, most: int = 2) -> int:

@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 
 from ucjlib import paths
+from ucjlib.data.regions import RegionTable
 from ucjlib.errors import UCJError
 from ucjlib.files import file_stamp
-from ucjlib.data.regions import RegionTable
 
 # Longitude and latitude (degrees) every point of an Indonesian region lies within: the
 # country's extremes (Pulau Weh and Rondo near 95° E, 6° N; the Papua New Guinea border
@@ -79,8 +79,13 @@ def read_boundaries(path: Path, names: dict[str, str]) -> Boundaries:
             shapes[key] = _outer_rings(copies[0].get("geometry"))
         except ValueError as problem:
             problems[key] = f"{where}: {problem}"
-    problems.update({code: f"{shown}, feature {code} ({name}): has no feature; no map"
-                     for code, name in names.items() if code not in found})
+    problems.update(
+        {
+            code: f"{shown}, feature {code} ({name}): has no feature; no map"
+            for code, name in names.items()
+            if code not in found
+        }
+    )
     return Boundaries(shapes, problems)
 
 
@@ -99,11 +104,15 @@ def _features(path: Path, shown: str) -> list:
         raise BoundaryFileError(f"{shown} {state} (line {err.lineno}, column {err.colno})") from None
     except RecursionError:
         raise BoundaryFileError(f"{shown} is not JSON a map can use: it is nested too deeply") from None
-    if not (isinstance(collection, dict) and collection.get("type") == "FeatureCollection"
-            and isinstance(collection.get("features"), list)):
+    if not (
+        isinstance(collection, dict)
+        and collection.get("type") == "FeatureCollection"
+        and isinstance(collection.get("features"), list)
+    ):
         kind = collection.get("type") if isinstance(collection, dict) else type(collection).__name__
-        raise BoundaryFileError(f"{shown} is not a GeoJSON FeatureCollection with a list of features "
-                                f"(its type: {str(kind)[:40]!r})")
+        raise BoundaryFileError(
+            f"{shown} is not a GeoJSON FeatureCollection with a list of features (its type: {str(kind)[:40]!r})"
+        )
     return collection["features"]
 
 
@@ -138,8 +147,10 @@ def _ring(ring, polygon: int) -> np.ndarray:
     outside = ~((points[:, 0] >= west) & (points[:, 0] <= east) & (points[:, 1] >= south) & (points[:, 1] <= north))
     if outside.any():
         longitude, latitude = points[outside][0]
-        raise ValueError(f"{where} has a point outside Indonesia ({longitude:g}, {latitude:g}: not within longitude "
-                         f"{west:g}–{east:g}, latitude {south:g}–{north:g}); no map")
+        raise ValueError(
+            f"{where} has a point outside Indonesia ({longitude:g}, {latitude:g}: not within longitude "
+            f"{west:g}–{east:g}, latitude {south:g}–{north:g}); no map"
+        )
     if len(points) < 4 or not np.array_equal(points[0], points[-1]):
         raise ValueError(f"{where} has a ring that is not closed with at least 4 points; no map")
     return points

@@ -15,13 +15,16 @@ import pandas as pd
 
 from ucjlib import config, paths
 from ucjlib.data.checks import run_checks
-from ucjlib.errors import InputError, ParseError, RegionError
-from ucjlib.files import read_table, remove_stale_temporaries, write_texts_together
 from ucjlib.data.indicators import indicators
 from ucjlib.data.numerals import CONVENTIONS, ascii_digits
 from ucjlib.data.parse import Figure, parse_figure, parse_period
-from ucjlib.periods import period_start
-from ucjlib.data.processed import GENERATION, LABOUR_FORCE_PROCESSED_COLUMNS, PROCESSED_COLUMNS, generation, spreadsheet_safe
+from ucjlib.data.processed import (
+    GENERATION,
+    LABOUR_FORCE_PROCESSED_COLUMNS,
+    PROCESSED_COLUMNS,
+    generation,
+    spreadsheet_safe,
+)
 from ucjlib.data.regions import RegionTable
 from ucjlib.data.schemas import (
     LABOUR_FORCE_INDICATORS,
@@ -37,7 +40,9 @@ from ucjlib.data.schemas import (
     unknown_columns,
     validate,
 )
-
+from ucjlib.errors import InputError, ParseError, RegionError
+from ucjlib.files import read_table, remove_stale_temporaries, write_texts_together
+from ucjlib.periods import period_start
 
 # Which printed form each unit expects: a percent sign, "Rp", or a plain number.
 _KIND_OF_UNIT = {"percent": "percent", "points": "percent", "rupiah": "rupiah"}
@@ -63,11 +68,16 @@ def clean_observations(
     today = today or dt.date.today()
     # Plain dicts, not .loc per row: a pandas lookup costs more than parsing the figure.
     vocabulary = indicators().to_dict("index")
-    known_sources = sources.drop_duplicates("source_id").set_index("source_id").to_dict("index")  # a duplicate id is reported elsewhere
-    conventions = {source_id: _number_convention(source.get("number_convention", "")) for source_id, source in known_sources.items()}
+    known_sources = (
+        sources.drop_duplicates("source_id").set_index("source_id").to_dict("index")
+    )  # a duplicate id is reported elsewhere
+    conventions = {
+        source_id: _number_convention(source.get("number_convention", ""))
+        for source_id, source in known_sources.items()
+    }
     rows, problems = [], []
     # Object columns: iterating pandas' string arrays reads them one element at a time.
-    for line, raw in zip(observations.index + 2, observations.astype(object).itertuples(index=False)):
+    for line, raw in zip(observations.index + 2, observations.astype(object).itertuples(index=False), strict=False):
         row_problems = []
 
         def problem(column: str, text: str, message: str) -> None:
@@ -78,8 +88,15 @@ def clean_observations(
         definition = vocabulary[raw.indicator]
         unit = definition["unit"]
         maximum = definition["max_value"] if pd.notna(definition["max_value"]) else None
-        figure = _read_value(raw.value, unit, maximum, conventions.get(raw.source_id, "id"),
-                             raw.indicator in config.POSITIVE_INDICATORS, raw.indicator, problem)
+        figure = _read_value(
+            raw.value,
+            unit,
+            maximum,
+            conventions.get(raw.source_id, "id"),
+            raw.indicator in config.POSITIVE_INDICATORS,
+            raw.indicator,
+            problem,
+        )
         as_of = _read_as_of(raw.as_of, definition["kind"] == "observed", today, problem)
         region = _resolve(regions, raw.region, raw.level, raw.province, problem)
         _within_population(figure, unit, raw.indicator, region, raw.value, problem)
@@ -89,25 +106,49 @@ def clean_observations(
             problems.extend(row_problems)
             continue
         source = known_sources[raw.source_id]
-        rows.append({
-            "region_code": region.code, "region_name": region.name, "level": region.level,
-            "province_code": region.province_code, "province_name": region.province_name,
-            "indicator": raw.indicator, "value": figure.value, "unit": unit,
-            "value_as_printed": raw.value, "approximate": figure.approximate, "bound": figure.bound or "",
-            "reading": figure.reading,
-            "as_of": as_of, **{q: getattr(raw, q) for q in QUALIFIERS}, "yardstick": config.canonical_yardstick(raw.yardstick),
-            "group_en": raw.group_en, "basis_en": raw.basis_en, "yardstick_en": raw.yardstick_en,
-            "source_id": raw.source_id, "outlet": source["outlet"], "published": source["published"],
-            **{f"source_{column}_{language}": source[f"{column}_{language}"] for column in ("title", "note") for language in ("id", "en")},
-            "source_url": source["url"], "checked": raw.checked, "note_id": raw.note_id, "note_en": raw.note_en, "raw_line": line,
-        })
+        rows.append(
+            {
+                "region_code": region.code,
+                "region_name": region.name,
+                "level": region.level,
+                "province_code": region.province_code,
+                "province_name": region.province_name,
+                "indicator": raw.indicator,
+                "value": figure.value,
+                "unit": unit,
+                "value_as_printed": raw.value,
+                "approximate": figure.approximate,
+                "bound": figure.bound or "",
+                "reading": figure.reading,
+                "as_of": as_of,
+                **{q: getattr(raw, q) for q in QUALIFIERS},
+                "yardstick": config.canonical_yardstick(raw.yardstick),
+                "group_en": raw.group_en,
+                "basis_en": raw.basis_en,
+                "yardstick_en": raw.yardstick_en,
+                "source_id": raw.source_id,
+                "outlet": source["outlet"],
+                "published": source["published"],
+                **{
+                    f"source_{column}_{language}": source[f"{column}_{language}"]
+                    for column in ("title", "note")
+                    for language in ("id", "en")
+                },
+                "source_url": source["url"],
+                "checked": raw.checked,
+                "note_id": raw.note_id,
+                "note_en": raw.note_en,
+                "raw_line": line,
+            }
+        )
     processed = pd.DataFrame(rows, columns=PROCESSED_COLUMNS)
     problems.extend(_duplicates(processed, file))
     return processed, problems
 
 
-def _read_value(text: str, unit: str, maximum: float | None, number_convention: str, positive: bool,
-                indicator: str, problem) -> Figure | None:
+def _read_value(
+    text: str, unit: str, maximum: float | None, number_convention: str, positive: bool, indicator: str, problem
+) -> Figure | None:
     """The printed figure read with the project's parser and checked against its unit and
     limits; ``problem(column, text, message)`` is called for each fault (None then)."""
     try:
@@ -136,9 +177,15 @@ def _within_population(figure: Figure | None, unit: str, indicator: str, region,
         return
     ceiling = config.MAX_PERSONS_BY_LEVEL[region.level]
     if (figure.ends[1] if figure.ends else figure.value) > ceiling:
-        whose = "Indonesia's population" if region.level == "national" else f"the population of the largest {region.level}"
-        problem("value", text, f"{indicator} of {region.name} cannot exceed {whose} (under {ceiling:,} persons): "
-                "check the scale word (ribu, juta)")
+        whose = (
+            "Indonesia's population" if region.level == "national" else f"the population of the largest {region.level}"
+        )
+        problem(
+            "value",
+            text,
+            f"{indicator} of {region.name} cannot exceed {whose} (under {ceiling:,} persons): "
+            "check the scale word (ribu, juta)",
+        )
 
 
 def _read_as_of(text: str, observed: bool, today: dt.date, problem) -> str | None:
@@ -151,17 +198,27 @@ def _read_as_of(text: str, observed: bool, today: dt.date, problem) -> str | Non
         return None
     start = as_of.split("/")[0]
     if start == ".." and not observed:
-        problem("as_of", text, "is open at its start, which a target or plan cannot be (reports judge it by its "
-                "year): write the year, e.g. 2030, or the whole period, e.g. 2025/2030")
+        problem(
+            "as_of",
+            text,
+            "is open at its start, which a target or plan cannot be (reports judge it by its "
+            "year): write the year, e.g. 2030, or the whole period, e.g. 2025/2030",
+        )
     elif any(period_start(part) < config.EARLIEST_DATE for part in as_of.split("/") if part != ".."):
         problem("as_of", text, _BEFORE_EARLIEST)
     elif observed and start != ".." and period_start(start) > today:
-        problem("as_of", text, f"lies in the future (today is {today.isoformat()}); only targets and plans may refer to later dates")
+        problem(
+            "as_of",
+            text,
+            f"lies in the future (today is {today.isoformat()}); only targets and plans may refer to later dates",
+        )
     return as_of
 
 
-_BEFORE_EARLIEST = (f"is before {config.EARLIEST_DATE.year}: no figure or page of this project is that old "
-                    "(a typing error in the year?)")
+_BEFORE_EARLIEST = (
+    f"is before {config.EARLIEST_DATE.year}: no figure or page of this project is that old "
+    "(a typing error in the year?)"
+)
 
 
 def _publication_dates(table: pd.DataFrame, file: str, today: dt.date) -> list[tuple]:
@@ -170,7 +227,7 @@ def _publication_dates(table: pd.DataFrame, file: str, today: dt.date) -> list[t
     problems = []
     if "published" not in table.columns:
         return problems
-    for line, text in zip(table.index + 2, table["published"]):
+    for line, text in zip(table.index + 2, table["published"], strict=False):
         try:
             date = dt.date.fromisoformat(text)
         except ValueError:
@@ -178,8 +235,15 @@ def _publication_dates(table: pd.DataFrame, file: str, today: dt.date) -> list[t
         if date < config.EARLIEST_DATE:
             problems.append((file, int(line), "published", text, _BEFORE_EARLIEST))
         elif date > today:
-            problems.append((file, int(line), "published", text, f"lies in the future (today is {today.isoformat()}): "
-                             "a page cannot be published after it was read"))
+            problems.append(
+                (
+                    file,
+                    int(line),
+                    "published",
+                    text,
+                    f"lies in the future (today is {today.isoformat()}): a page cannot be published after it was read",
+                )
+            )
     return problems
 
 
@@ -192,8 +256,9 @@ def _resolve(regions: RegionTable, name: str, level: str, province: str, problem
         return None
 
 
-def clean_labour_force(labour: pd.DataFrame, regions: RegionTable, file: str = "data/raw/labour_force.csv",
-                       today: dt.date | None = None) -> tuple[pd.DataFrame, list[tuple]]:
+def clean_labour_force(
+    labour: pd.DataFrame, regions: RegionTable, file: str = "data/raw/labour_force.csv", today: dt.date | None = None
+) -> tuple[pd.DataFrame, list[tuple]]:
     """Parse and resolve the official labour-force bases (one printed figure a row).
 
     The same readers as the observations: Indonesian print, the alias table, observed
@@ -202,7 +267,7 @@ def clean_labour_force(labour: pd.DataFrame, regions: RegionTable, file: str = "
     """
     today = today or dt.date.today()
     rows, problems, seen = [], [], {}
-    for line, raw in zip(labour.index + 2, labour.astype(object).itertuples(index=False)):
+    for line, raw in zip(labour.index + 2, labour.astype(object).itertuples(index=False), strict=False):
         row_problems = []
 
         def problem(column: str, text: str, message: str) -> None:
@@ -211,8 +276,15 @@ def clean_labour_force(labour: pd.DataFrame, regions: RegionTable, file: str = "
         definition = LABOUR_FORCE_INDICATORS.get(raw.indicator)
         if definition is None or not raw.value:
             continue  # already reported by the schema
-        figure = _read_value(raw.value, definition["unit"], definition["max_value"], _number_convention(raw.number_convention),
-                             True, raw.indicator, problem)
+        figure = _read_value(
+            raw.value,
+            definition["unit"],
+            definition["max_value"],
+            _number_convention(raw.number_convention),
+            True,
+            raw.indicator,
+            problem,
+        )
         as_of = _read_as_of(raw.as_of, True, today, problem)
         region = _resolve(regions, raw.region, raw.level, raw.province, problem)
         _within_population(figure, definition["unit"], raw.indicator, region, raw.value, problem)
@@ -221,19 +293,41 @@ def clean_labour_force(labour: pd.DataFrame, regions: RegionTable, file: str = "
             continue
         key = (region.code, raw.indicator, as_of)
         if key in seen:
-            problems.append((file, int(line), "value", raw.value,
-                             f"line {seen[key]} already gives {raw.indicator} of {region.name} for {as_of}: keep one "
-                             "(the official release first) and name the other page in its note"))
+            problems.append(
+                (
+                    file,
+                    int(line),
+                    "value",
+                    raw.value,
+                    f"line {seen[key]} already gives {raw.indicator} of {region.name} for {as_of}: keep one "
+                    "(the official release first) and name the other page in its note",
+                )
+            )
             continue
         seen[key] = int(line)
-        rows.append({
-            "region_code": region.code, "region_name": region.name, "level": region.level,
-            "province_code": region.province_code, "province_name": region.province_name,
-            "indicator": raw.indicator, "value": figure.value, "unit": definition["unit"],
-            "value_as_printed": raw.value, "approximate": figure.approximate, "reading": figure.reading, "as_of": as_of,
-            "outlet": raw.outlet, "published": raw.published, "url": raw.url, "checked": raw.checked,
-            "note_id": raw.note_id, "note_en": raw.note_en, "raw_line": int(line),
-        })
+        rows.append(
+            {
+                "region_code": region.code,
+                "region_name": region.name,
+                "level": region.level,
+                "province_code": region.province_code,
+                "province_name": region.province_name,
+                "indicator": raw.indicator,
+                "value": figure.value,
+                "unit": definition["unit"],
+                "value_as_printed": raw.value,
+                "approximate": figure.approximate,
+                "reading": figure.reading,
+                "as_of": as_of,
+                "outlet": raw.outlet,
+                "published": raw.published,
+                "url": raw.url,
+                "checked": raw.checked,
+                "note_id": raw.note_id,
+                "note_en": raw.note_en,
+                "raw_line": int(line),
+            }
+        )
     return pd.DataFrame(rows, columns=LABOUR_FORCE_PROCESSED_COLUMNS), problems
 
 
@@ -252,10 +346,14 @@ def _duplicates(processed: pd.DataFrame, file: str) -> list[tuple]:
         first, *others = group.itertuples(index=False)
         for other in others:
             if other.value == first.value:
-                message = f"repeats line {first.raw_line} (same region, indicator, date, source and qualifiers): delete one"
+                message = (
+                    f"repeats line {first.raw_line} (same region, indicator, date, source and qualifiers): delete one"
+                )
             else:
-                message = (f"conflicts with line {first.raw_line}, which gives {first.value_as_printed!r} for the same "
-                           "figure from the same source: keep the one the source prints, or tell them apart by a qualifier")
+                message = (
+                    f"conflicts with line {first.raw_line}, which gives {first.value_as_printed!r} for the same "
+                    "figure from the same source: keep the one the source prints, or tell them apart by a qualifier"
+                )
             problems.append((file, other.raw_line, "value", other.value_as_printed, message))
     return problems + _ledger_conflicts(processed, file)
 
@@ -274,10 +372,17 @@ def _ledger_conflicts(processed: pd.DataFrame, file: str) -> list[tuple]:
         first, *others = group.itertuples(index=False)
         for other in others:
             if other.source_id != first.source_id and other.value != first.value:
-                problems.append((file, other.raw_line, "value", other.value_as_printed,
-                                 f"conflicts with line {first.raw_line}, which gives {first.value_as_printed!r} "
-                                 f"{other.indicator} of {other.programme or 'the same programme'} for the same period "
-                                 f"({first.source_id}): claims are counted once, in one ledger: keep the official figure"))
+                problems.append(
+                    (
+                        file,
+                        other.raw_line,
+                        "value",
+                        other.value_as_printed,
+                        f"conflicts with line {first.raw_line}, which gives {first.value_as_printed!r} "
+                        f"{other.indicator} of {other.programme or 'the same programme'} for the same period "
+                        f"({first.source_id}): claims are counted once, in one ledger: keep the official figure",
+                    )
+                )
     return problems
 
 
@@ -307,12 +412,20 @@ def untranslated(frame: pd.DataFrame, file: str, table: str) -> list[tuple]:
         required = (first, second) in REQUIRED_PAIRS.get(table, [])
         if first not in frame.columns or second not in frame.columns:
             continue  # a missing column is the schema's problem
-        for line, (one, other) in zip(frame.index + 2, zip(frame[first], frame[second])):
+        for line, (one, other) in zip(frame.index + 2, zip(frame[first], frame[second], strict=False), strict=False):
             for text, column, given in ((one, second, other), (other, first, one)):
                 if (text or required) and not given:
                     shown = f"{text!r} has no translation" if text else "is empty"
-                    problems.append((file, int(line), column, given, f"{shown}: a report in this language shows it; "
-                                     f"write it in {'English' if column.endswith('_en') else 'Indonesian'}"))
+                    problems.append(
+                        (
+                            file,
+                            int(line),
+                            column,
+                            given,
+                            f"{shown}: a report in this language shows it; "
+                            f"write it in {'English' if column.endswith('_en') else 'Indonesian'}",
+                        )
+                    )
     return sorted(set(problems), key=lambda p: (p[1], p[2]))
 
 
@@ -321,7 +434,7 @@ def _published_digits(sources: pd.DataFrame, file: str) -> tuple[pd.DataFrame, l
     if "published" not in sources.columns:
         return sources, []
     problems, published = [], []
-    for line, text in zip(sources.index + 2, sources["published"]):
+    for line, text in zip(sources.index + 2, sources["published"], strict=False):
         try:
             published.append(ascii_digits(text)[0])
         except ParseError as err:
@@ -334,8 +447,11 @@ def _orphan_regions(regions: pd.DataFrame, file: str) -> list[tuple]:
     """A kabupaten/kota must name a province of the list (reports group regions by it)."""
     provinces = set(regions.loc[regions["level"] == "province", "code"])
     local = regions[regions["level"].isin(["regency", "city"])]
-    return [(file, int(line) + 2, "province_code", code, "is not the code of a province in this list")
-            for line, code in local["province_code"].items() if code not in provinces]
+    return [
+        (file, int(line) + 2, "province_code", code, "is not the code of a province in this list")
+        for line, code in local["province_code"].items()
+        if code not in provinces
+    ]
 
 
 # The tables a build cannot do without a row of (aliases, legal references and labour-force
@@ -343,7 +459,9 @@ def _orphan_regions(regions: pd.DataFrame, file: str) -> list[tuple]:
 NEEDS_ROWS = ("observations", "sources", "regions")
 
 
-def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def load_and_clean(
+    raw_dir: Path | None = None, today: dt.date | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Read and validate every raw table; return the processed observations, legal
     references and labour-force bases. Raises :class:`InputError` listing every problem found."""
     raw_dir = raw_dir or paths.raw_dir()
@@ -352,8 +470,11 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     tables = {name: read_table(path) for name, path in files.items()}
     today = today or dt.date.today()
     # A table without rows is one problem, not one per column its schema expects.
-    empty = [(shown[name], None, None, None, "has a header but no rows: add the rows, or restore the file")
-             for name in NEEDS_ROWS if tables[name].empty]
+    empty = [
+        (shown[name], None, None, None, "has a header but no rows: add the rows, or restore the file")
+        for name in NEEDS_ROWS
+        if tables[name].empty
+    ]
     if empty:
         raise InputError(empty)
     observations = _add_optional_columns(tables["observations"])
@@ -365,15 +486,23 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
     problems += validate(observations, raw_observations_schema(), shown["observations"])
     problems += validate(sources, raw_sources_schema(), shown["sources"])
     problems += validate(tables["legal"], raw_legal_schema(), shown["legal"])
-    labour = tables["labour_force"].assign(**{column: "" for column in ("province", "note_id", "note_en", "number_convention")
-                                              if column not in tables["labour_force"].columns})
+    labour = tables["labour_force"].assign(
+        **{
+            column: ""
+            for column in ("province", "note_id", "note_en", "number_convention")
+            if column not in tables["labour_force"].columns
+        }
+    )
     problems += validate(labour, raw_labour_force_schema(), shown["labour_force"])
-    problems += _publication_dates(sources, shown["sources"], today) + _publication_dates(labour, shown["labour_force"], today)
+    problems += _publication_dates(sources, shown["sources"], today) + _publication_dates(
+        labour, shown["labour_force"], today
+    )
     problems += untranslated(labour, shown["labour_force"], "labour_force")
     problems += untranslated(observations, shown["observations"], "observations")
     problems += untranslated(sources, shown["sources"], "sources")
-    master_lists = (validate(tables["regions"], raw_regions_schema(), shown["regions"])
-                    + validate(tables["aliases"], raw_aliases_schema(), shown["aliases"]))
+    master_lists = validate(tables["regions"], raw_regions_schema(), shown["regions"]) + validate(
+        tables["aliases"], raw_aliases_schema(), shown["aliases"]
+    )
     if not master_lists:
         master_lists = _orphan_regions(tables["regions"], shown["regions"])
     if master_lists or any(text is None and column for _, _, column, text, _ in problems):
@@ -383,15 +512,19 @@ def load_and_clean(raw_dir: Path | None = None, today: dt.date | None = None) ->
         regions = RegionTable.load(files["regions"], files["aliases"])
     except RegionError as err:
         raise InputError([(shown["aliases"], err.line, err.column or "name", err.text, str(err))]) from None
-    processed, row_problems = clean_observations(observations, sources, regions, shown["observations"], today, shown["sources"])
+    processed, row_problems = clean_observations(
+        observations, sources, regions, shown["observations"], today, shown["sources"]
+    )
     labour_force, labour_problems = clean_labour_force(labour, regions, shown["labour_force"], today)
     row_problems += labour_problems
     problems = sorted(problems + row_problems, key=lambda p: (p[0], p[1] or 0, p[2] or ""))
     legal = tables["legal"]
     problems += untranslated(legal, shown["legal"], "legal")
     unknown = legal[~legal["source_id"].isin(sources["source_id"])]
-    problems += [(shown["legal"], line + 2, "source_id", source_id, f"is not listed in {shown['sources']}")
-                 for line, source_id in unknown["source_id"].items()]
+    problems += [
+        (shown["legal"], line + 2, "source_id", source_id, f"is not listed in {shown['sources']}")
+        for line, source_id in unknown["source_id"].items()
+    ]
     if problems:
         raise InputError(problems)
     problems = validate(processed, processed_schema(), "processed observations (before writing)")
@@ -409,9 +542,15 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
     checks = run_checks(processed)
     # Everything is computed before the first write, so a bad input never leaves a mix; the
     # generation stamp, written last, lets readers refuse files of an interrupted build.
-    texts = {name: spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
-             for frame, name in ((processed, "observations.csv"), (checks, "checks.csv"), (legal, "legal_references.csv"),
-                                 (labour_force, "labour_force.csv"))}
+    texts = {
+        name: spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
+        for frame, name in (
+            (processed, "observations.csv"),
+            (checks, "checks.csv"),
+            (legal, "legal_references.csv"),
+            (labour_force, "labour_force.csv"),
+        )
+    }
     stamp = generation({name: text.encode("utf-8") for name, text in texts.items()})
     # All files or none: every output is on disk under a temporary name before the first rename.
     write_texts_together({**{out_dir / name: text for name, text in texts.items()}, out_dir / GENERATION: stamp})

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ucjlib.paths import PACKAGE_DIR
 from ucjlib.i18n import gettext_for
+from ucjlib.paths import PACKAGE_DIR
 
 UNITS = {"percent", "persons", "rupiah", "points", "claims", "villages", "rank", "programmes"}
 

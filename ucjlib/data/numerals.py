@@ -105,19 +105,21 @@ def ascii_digits(text: str) -> tuple[str, bool]:
             replaced = True
         elif char.isdigit() and not ("0" <= char <= "9"):
             name = unicodedata.name(char, f"U+{ord(char):04X}")
-            raise ParseError(f"{text!r} contains {char!r} ({name}), a digit other than 0–9: retype it with the digits 0–9")
+            raise ParseError(
+                f"{text!r} contains {char!r} ({name}), a digit other than 0–9: retype it with the digits 0–9"
+            )
         else:
             out.append(char)
     return "".join(out), replaced
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _locale(name: str) -> Locale:
     """Babel's locale, parsed once rather than for every number the build reads."""
     return Locale.parse(name)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _plain_number(conv: Convention) -> re.Pattern:
     """Digits grouped by threes (or under 1000) with an optional decimal part: the usual
     print, which Babel's strict reading would accept with the same value, only slower."""
@@ -150,8 +152,10 @@ def read_number(text: str, conv: Convention) -> Decimal:
         raise AmbiguousNumber(
             f"{text!r} is ambiguous: it reads as {whole}{conv.decimal}{frac} in {conv.language} but as {whole}{frac} "
             f"in {other.language}. Write '{whole}{conv.group}{frac}' for thousands or '{whole}{conv.decimal}{frac}0' for a decimal.",
-            [Reading(Decimal(f"{whole}.{frac}"), f"{_NAMES[conv.decimal]}-decimal"),
-             Reading(Decimal(whole + frac), f"{_NAMES[conv.decimal]}-thousands")],
+            [
+                Reading(Decimal(f"{whole}.{frac}"), f"{_NAMES[conv.decimal]}-decimal"),
+                Reading(Decimal(whole + frac), f"{_NAMES[conv.decimal]}-thousands"),
+            ],
         )
     if _plain_number(conv).fullmatch(core):
         return Decimal(core.replace(conv.group, "").replace(conv.decimal, "."))
@@ -160,12 +164,15 @@ def read_number(text: str, conv: Convention) -> Decimal:
     except NumberFormatError as err:
         suggestions = getattr(err, "suggestions", None) or []
         hint = " Did you mean " + " or ".join(repr(s) for s in suggestions) + "?" if suggestions else ""
-        message = (f"{text!r} is not an {conv.language} number: '{conv.group}' groups thousands and "
-                   f"'{conv.decimal}' marks decimals.{hint}")
+        message = (
+            f"{text!r} is not an {conv.language} number: '{conv.group}' groups thousands and "
+            f"'{conv.decimal}' marks decimals.{hint}"
+        )
         if re.fullmatch(rf"\d+{re.escape(conv.group)}\d+", core):
             # "31.9" → ['319', '31,9']: the grouping mark read as grouping, then as a decimal mark.
             name = _NAMES[conv.group]
             as_decimal, as_grouping = Decimal(core.replace(conv.group, ".")), Decimal(core.replace(conv.group, ""))
-            raise AmbiguousNumber(message, [Reading(as_decimal, f"{name}-decimal"), Reading(as_grouping, f"{name}-thousands")]) from None
+            raise AmbiguousNumber(
+                message, [Reading(as_decimal, f"{name}-decimal"), Reading(as_grouping, f"{name}-thousands")]
+            ) from None
         raise ParseError(message) from None
-

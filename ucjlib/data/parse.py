@@ -18,9 +18,9 @@ from decimal import Decimal
 
 from babel.dates import get_day_names, get_month_names
 
+from ucjlib.data.numerals import AmbiguousNumber, Convention, ascii_digits, convention, read_number
 from ucjlib.errors import ParseError
 from ucjlib.periods import period_start
-from ucjlib.data.numerals import AmbiguousNumber, Convention, ascii_digits, convention, read_number
 
 
 @dataclass(frozen=True)
@@ -40,18 +40,43 @@ class _Words:
 
 _WORDS = {
     "id": _Words(
-        scale={"ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12},
+        scale={
+            "ribu": 10**3,
+            "rb": 10**3,
+            "juta": 10**6,
+            "jt": 10**6,
+            "miliar": 10**9,
+            "milyar": 10**9,
+            "triliun": 10**12,
+        },
         rupiah_scale_letters={"m": 10**9, "t": 10**12},
         approx_prefixes={
-            "kurang lebih": "about", "sekitar": "about", "kira-kira": "about", "±": "about", "~": "about",
-            "lebih dari": "at_least", "di atas": "at_least", "hampir": "at_most", "kurang dari": "at_most",
+            "kurang lebih": "about",
+            "sekitar": "about",
+            "kira-kira": "about",
+            "±": "about",
+            "~": "about",
+            "lebih dari": "at_least",
+            "di atas": "at_least",
+            "hampir": "at_most",
+            "kurang dari": "at_most",
         },
         # "Rp837 juta lebih"; "lima besar" (the top five: a rank of five at most); "-an" is read by _APPROX_AN
         approx_suffixes={"lebih": "at_least", "besar": "at_most"},
         percent=("persen",),
         rupiah=re.compile(r"^rp\.?\s*", re.IGNORECASE),
-        numbers={"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
-                 "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10},
+        numbers={
+            "satu": 1,
+            "dua": 2,
+            "tiga": 3,
+            "empat": 4,
+            "lima": 5,
+            "enam": 6,
+            "tujuh": 7,
+            "delapan": 8,
+            "sembilan": 9,
+            "sepuluh": 10,
+        },
         range_separator=re.compile(r"\s*(?:–|—|-|s\.d\.|s/d|sampai|hingga)\s*"),
         an_suffix=True,
     ),
@@ -59,15 +84,35 @@ _WORDS = {
         scale={"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
         rupiah_scale_letters={},  # "M" is a million in English, a billion (miliar) in Indonesian: not read
         approx_prefixes={
-            "approximately": "about", "about": "about", "around": "about", "roughly": "about", "±": "about", "~": "about",
-            "more than": "at_least", "over": "at_least", "at least": "at_least",
-            "nearly": "at_most", "almost": "at_most", "less than": "at_most", "under": "at_most",
+            "approximately": "about",
+            "about": "about",
+            "around": "about",
+            "roughly": "about",
+            "±": "about",
+            "~": "about",
+            "more than": "at_least",
+            "over": "at_least",
+            "at least": "at_least",
+            "nearly": "at_most",
+            "almost": "at_most",
+            "less than": "at_most",
+            "under": "at_most",
         },
         approx_suffixes={"or more": "at_least"},
         percent=("percent", "per cent"),
         rupiah=re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE),
-        numbers={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+        numbers={
+            "one": 1,
+            "two": 2,
+            "three": 3,
+            "four": 4,
+            "five": 5,
+            "six": 6,
+            "seven": 7,
+            "eight": 8,
+            "nine": 9,
+            "ten": 10,
+        },
         range_separator=re.compile(r"\s*(?:–|—|-)\s*|\s+to\s+"),
     ),
 }
@@ -138,7 +183,7 @@ def parse_number(text: str, number_convention: str = "id") -> float:
         raise ParseError(str(err)) from None  # the readings matter only to parse_figure
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _prefix(word: str) -> re.Pattern:
     """An approximation word at the start of a figure (compiled once: the build reads every row)."""
     return re.compile(rf"{re.escape(word)}(?![a-z])")
@@ -148,7 +193,7 @@ def _strip_approximation(text: str, words: _Words) -> tuple[str, str | None]:
     lowered = text.lower()
     for word, bound in words.approx_prefixes.items():
         if _prefix(word).match(lowered):
-            return text[len(word):].strip(), bound
+            return text[len(word) :].strip(), bound
     for word, bound in words.approx_suffixes.items():
         if lowered.endswith(" " + word):
             return text[: -len(word)].strip(), bound
@@ -165,7 +210,7 @@ def _strip_kind(text: str, words: _Words) -> tuple[str, str]:
             return text[: -len(word)].strip(), "percent"
     match = words.rupiah.match(text)
     if match:
-        return text[match.end():].strip(), "rupiah"
+        return text[match.end() :].strip(), "rupiah"
     return text, "number"
 
 
@@ -236,7 +281,9 @@ def parse_figure(text: str, number_convention: str = "id", maximum: float | None
     text, full_width = ascii_digits(text)
     cleaned = " ".join(text.replace("\u00a0", " ").split())
     if not cleaned:
-        raise ParseError(f"the value {original!r} is empty: write the figure as printed, e.g. '36,48%' or 'Rp1,5 miliar'")
+        raise ParseError(
+            f"the value {original!r} is empty: write the figure as printed, e.g. '36,48%' or 'Rp1,5 miliar'"
+        )
     cleaned, bound = _strip_approximation(cleaned, words)
     cleaned, kind = _strip_kind(cleaned, words)
     if kind == "number":  # "Rp" may follow an approximation word: "sekitar Rp5 miliar"
@@ -244,7 +291,9 @@ def parse_figure(text: str, number_convention: str = "id", maximum: float | None
     cleaned, scale = _strip_scale(cleaned, kind, words)
     pieces = words.range_separator.split(cleaned)
     if len(pieces) > 1 and not all(pieces):
-        raise ParseError(f"cannot read {original!r}: a dash needs a number on both sides (a range 'low–high'); counts cannot be negative")
+        raise ParseError(
+            f"cannot read {original!r}: a dash needs a number on both sides (a range 'low–high'); counts cannot be negative"
+        )
     try:
         read = [_read_piece(piece, conv, words, scale, maximum) for piece in pieces]
     except ParseError as err:
@@ -256,8 +305,14 @@ def parse_figure(text: str, number_convention: str = "id", maximum: float | None
     notes += dict.fromkeys(rule for _, rule in read if rule)  # each rule once, in order
     reading = "; ".join(notes)
     if len(numbers) == 2 and numbers[0] <= numbers[1] and bound is None:
-        return Figure(float((numbers[0] + numbers[1]) / 2 * scale), kind, True, "range", reading,
-                      (float(numbers[0] * scale), float(numbers[1] * scale)))
+        return Figure(
+            float((numbers[0] + numbers[1]) / 2 * scale),
+            kind,
+            True,
+            "range",
+            reading,
+            (float(numbers[0] * scale), float(numbers[1] * scale)),
+        )
     if len(numbers) != 1:
         raise ParseError(f"cannot read {original!r}: expected one number or a range 'low–high'")
     return Figure(float(numbers[0] * scale), kind, bound is not None, bound, reading)
@@ -337,7 +392,7 @@ def parse_date(text: str) -> dt.date:
     first = cleaned.split(" ", 1)[0] if cleaned else ""
     if first in _DAYS:
         day_name = first
-        cleaned = cleaned[len(first):].strip()
+        cleaned = cleaned[len(first) :].strip()
     cleaned = cleaned.strip("()").strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):

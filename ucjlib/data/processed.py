@@ -10,10 +10,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
-
-from urllib.parse import urlsplit
 
 from ucjlib import config, paths
 from ucjlib.errors import UCJError
@@ -24,17 +23,58 @@ from ucjlib.files import file_stamp
 # read (see ucjlib.data.parse.Figure.reading), for the data-quality section of a report.
 QUALIFIERS = ["programme", "group", "basis", "funding", "yardstick"]
 PROCESSED_COLUMNS = [
-    "region_code", "region_name", "level", "province_code", "province_name",
-    "indicator", "value", "unit", "value_as_printed", "approximate", "bound", "reading", "as_of",
-    *QUALIFIERS, "group_en", "basis_en", "yardstick_en", "source_id", "outlet", "published", "source_title_id", "source_title_en",
-    "source_url", "source_note_id", "source_note_en", "checked", "note_id", "note_en", "raw_line",
+    "region_code",
+    "region_name",
+    "level",
+    "province_code",
+    "province_name",
+    "indicator",
+    "value",
+    "unit",
+    "value_as_printed",
+    "approximate",
+    "bound",
+    "reading",
+    "as_of",
+    *QUALIFIERS,
+    "group_en",
+    "basis_en",
+    "yardstick_en",
+    "source_id",
+    "outlet",
+    "published",
+    "source_title_id",
+    "source_title_en",
+    "source_url",
+    "source_note_id",
+    "source_note_en",
+    "checked",
+    "note_id",
+    "note_en",
+    "raw_line",
 ]
 
 # The official labour-force bases (data/raw/labour_force.csv), parsed and resolved.
 LABOUR_FORCE_PROCESSED_COLUMNS = [
-    "region_code", "region_name", "level", "province_code", "province_name", "indicator", "value", "unit",
-    "value_as_printed", "approximate", "reading", "as_of", "outlet", "published", "url", "checked",
-    "note_id", "note_en", "raw_line",
+    "region_code",
+    "region_name",
+    "level",
+    "province_code",
+    "province_name",
+    "indicator",
+    "value",
+    "unit",
+    "value_as_printed",
+    "approximate",
+    "reading",
+    "as_of",
+    "outlet",
+    "published",
+    "url",
+    "checked",
+    "note_id",
+    "note_en",
+    "raw_line",
 ]
 
 
@@ -54,7 +94,9 @@ def by_priority(rows: pd.DataFrame) -> pd.DataFrame:
     """``rows`` with the source's rank first, then the row's place in the raw file: the order in
     which figures for the same period are preferred."""
     urls = rows["source_url"] if "source_url" in rows.columns else pd.Series("", index=rows.index)
-    return rows.assign(_rank=urls.map(source_rank)).sort_values(["_rank", "raw_line"], kind="stable").drop(columns="_rank")
+    return (
+        rows.assign(_rank=urls.map(source_rank)).sort_values(["_rank", "raw_line"], kind="stable").drop(columns="_rank")
+    )
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula. The build writes such
@@ -71,16 +113,32 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     {'note': ["'=HYPERLINK(1)", 'fine'], 'value': [-1.5, 2.0]}
     """
     text = [column for column in frame.columns if not pd.api.types.is_numeric_dtype(frame[column])]
-    return frame.assign(**{column: frame[column].map(lambda cell: f"'{cell}" if isinstance(cell, str)
-                                                      and cell.startswith(FORMULA_STARTS) else cell) for column in text})
+    return frame.assign(
+        **{
+            column: frame[column].map(
+                lambda cell: f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+            )
+            for column in text
+        }
+    )
 
 
 def _read(path: Path, **options) -> pd.DataFrame:
     """Read a processed CSV, taking off the apostrophe :func:`spreadsheet_safe` added."""
     frame = pd.read_csv(path, keep_default_na=False, **options)
     text = [column for column in frame.columns if not pd.api.types.is_numeric_dtype(frame[column])]
-    return frame.assign(**{column: frame[column].map(lambda cell: cell[1:] if isinstance(cell, str) and cell.startswith("'")
-                                                      and cell[1:].startswith(FORMULA_STARTS) else cell) for column in text})
+    return frame.assign(
+        **{
+            column: frame[column].map(
+                lambda cell: (
+                    cell[1:]
+                    if isinstance(cell, str) and cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS)
+                    else cell
+                )
+            )
+            for column in text
+        }
+    )
 
 
 def load_checks(path: Path | None = None) -> pd.DataFrame:
@@ -140,8 +198,10 @@ def _check_generation(contents: dict[Path, bytes]) -> None:
         recorded = {}
     for path, data in contents.items():
         if recorded.get(path.name) != hashlib.sha256(data).hexdigest():
-            raise UCJError(f"{paths.shown_path(path)} is not the file the last build wrote ({paths.shown_path(stamp)} "
-                           "records another or is missing): an interrupted build? Run `python -m ucjlib build` again")
+            raise UCJError(
+                f"{paths.shown_path(path)} is not the file the last build wrote ({paths.shown_path(stamp)} "
+                "records another or is missing): an interrupted build? Run `python -m ucjlib build` again"
+            )
 
 
 @functools.lru_cache(maxsize=2)
@@ -152,7 +212,9 @@ def _load_all(*stamps: tuple) -> Processed:
     digest = hashlib.sha256()
     for data in contents.values():
         digest.update(data)
-    return Processed(load_processed(observations), load_checks(checks), _read(legal, dtype=str), digest.hexdigest()[:12])
+    return Processed(
+        load_processed(observations), load_checks(checks), _read(legal, dtype=str), digest.hexdigest()[:12]
+    )
 
 
 def load_all() -> Processed:

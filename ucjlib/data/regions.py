@@ -18,9 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from ucjlib.errors import RegionError
+from ucjlib.files import file_stamp, read_table
 from ucjlib.paths import raw_file, shown_path
-from ucjlib.files import read_table
-from ucjlib.files import file_stamp
 
 LEVELS = ("national", "province", "regency", "city")
 
@@ -55,7 +54,7 @@ def _bare(name: str) -> tuple[str, str | None]:
     level = None
     for pattern, prefix_level in _PREFIX_RE:
         if match := pattern.match(text):
-            text, level = text[match.end():], prefix_level
+            text, level = text[match.end() :], prefix_level
             break
     for pattern, replacement in _EXPANSIONS:
         text = pattern.sub(replacement, text, count=1)
@@ -116,7 +115,7 @@ class RegionTable:
         for region in self.by_code.values():
             self._by_key.setdefault(_key(_bare(region.name)[0]), []).append(region)
         self._aliases: dict[str, list[str]] = {}
-        for line, row in zip(aliases.index + 2, aliases.itertuples(index=False)):  # index + 2: the file's line
+        for line, row in zip(aliases.index + 2, aliases.itertuples(index=False), strict=False):  # index + 2: the file's line
             try:
                 target = self._resolve_name(row.name, None, None, allow_alias=False)
             except RegionError as err:
@@ -125,24 +124,32 @@ class RegionTable:
             # An alias spelled like an official name of another region would make that name mean two,
             # except a province named by its namesake city ("Yogyakarta" for DIY beside Kota Yogyakarta):
             # the bare name stays ambiguous, and a level or prefix settles it.
-            shadowed = [r for r in self._by_key.get(key, [])
-                        if r != target and not (target.level == "province" and r.province_code == target.code)]
+            shadowed = [
+                r
+                for r in self._by_key.get(key, [])
+                if r != target and not (target.level == "province" and r.province_code == target.code)
+            ]
             if shadowed and target not in self._by_key.get(key, []):
                 named = ", ".join(f"{r.name} ({r.code})" for r in shadowed)
-                raise RegionError(f"is the official name of {named}: as an alias it cannot also name "
-                                  f"{target.name} ({target.code}); remove it from {self.alias_file}", int(line), "alias", row.alias)
+                raise RegionError(
+                    f"is the official name of {named}: as an alias it cannot also name "
+                    f"{target.name} ({target.code}); remove it from {self.alias_file}",
+                    int(line),
+                    "alias",
+                    row.alias,
+                )
             codes = self._aliases.setdefault(key, [])
             if target.code not in codes:
                 codes.append(target.code)
 
     @classmethod
-    def load(cls, regions_path: Path | None = None, aliases_path: Path | None = None) -> "RegionTable":
+    def load(cls, regions_path: Path | None = None, aliases_path: Path | None = None) -> RegionTable:
         regions_path = regions_path or raw_file("regions")
         aliases_path = aliases_path or raw_file("aliases")
         return cls(read_table(regions_path), read_table(aliases_path), alias_file=shown_path(aliases_path))
 
     @classmethod
-    def current(cls) -> "RegionTable":
+    def current(cls) -> RegionTable:
         """The table of ``data/raw/``, read once per process for as long as its files are unchanged
         (a warm kernel resolves many regions from one read)."""
         return _table_of(file_stamp(raw_file("regions")), file_stamp(raw_file("aliases")))

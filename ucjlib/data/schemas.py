@@ -26,8 +26,21 @@ REGION_COLUMNS = ["code", "name", "level", "province_code", "province_name"]
 ALIAS_COLUMNS = ["alias", "name", "note", "source"]
 LEGAL_COLUMNS = ["source_id", "reference_as_printed", "instrument", "subject_id", "subject_en", "note_id", "note_en"]
 # Official labour-force bases (BPS Sakernas), one printed figure a row with its page.
-LABOUR_FORCE_COLUMNS = ["region", "level", "province", "indicator", "value", "as_of", "outlet", "published", "url",
-                        "checked", "note_id", "note_en", "number_convention"]
+LABOUR_FORCE_COLUMNS = [
+    "region",
+    "level",
+    "province",
+    "indicator",
+    "value",
+    "as_of",
+    "outlet",
+    "published",
+    "url",
+    "checked",
+    "note_id",
+    "note_en",
+    "number_convention",
+]
 # Their vocabulary, kept apart from indicators.csv (the bases are denominators, not report
 # figures): unit and upper limit of each.
 LABOUR_FORCE_INDICATORS = {
@@ -76,13 +89,21 @@ def raw_observations_schema() -> pa.DataFrameSchema:
             "region": _text(_not_blank),
             "level": _text(pa.Check.isin(("",) + LEVELS, error=f"must be empty or one of {', '.join(LEVELS)}")),
             "province": _text(),
-            "indicator": _text(pa.Check.isin(list(indicators().index), error="is not in the indicator vocabulary (ucjlib/indicators.csv)")),
+            "indicator": _text(
+                pa.Check.isin(
+                    list(indicators().index), error="is not in the indicator vocabulary (ucjlib/indicators.csv)"
+                )
+            ),
             "value": _text(_not_blank),
             "as_of": _text(_not_blank),
             "source_id": _text(_not_blank),
             **{column: _text(required=False) for column in QUALIFIERS + TRANSLATIONS},
-            "checked": _text(pa.Check.isin(("", "yes", "no"), error="must be yes (read in a copy of the source), no (not re-checked) or empty"),
-                             required=False),
+            "checked": _text(
+                pa.Check.isin(
+                    ("", "yes", "no"), error="must be yes (read in a copy of the source), no (not re-checked) or empty"
+                ),
+                required=False,
+            ),
         },
         strict=False,
     )
@@ -97,16 +118,31 @@ def raw_labour_force_schema() -> pa.DataFrameSchema:
             "province": _text(required=False),
             "indicator": _text(pa.Check.isin(list(LABOUR_FORCE_INDICATORS), error=f"must be one of {names}")),
             "value": _text(_not_blank),
-            "as_of": _text(pa.Check.str_matches(r"^\d{4}-\d{2}$", error="must be the survey month, written as 2024-08")),
+            "as_of": _text(
+                pa.Check.str_matches(r"^\d{4}-\d{2}$", error="must be the survey month, written as 2024-08")
+            ),
             "outlet": _text(_not_blank),
-            "published": _text(pa.Check(lambda text: text == "" or _is_date(text), element_wise=True,
-                                        error="must be empty or a date that exists, written as 2025-04-23")),
-            "url": _text(pa.Check.str_matches(r"^https?://\S+$", error="must be the http(s) address of the page the figure was read in")),
-            "checked": _text(pa.Check.isin(("yes", "no"), error="must be yes (re-read in the page) or no (not re-checked)")),
+            "published": _text(
+                pa.Check(
+                    lambda text: text == "" or _is_date(text),
+                    element_wise=True,
+                    error="must be empty or a date that exists, written as 2025-04-23",
+                )
+            ),
+            "url": _text(
+                pa.Check.str_matches(
+                    r"^https?://\S+$", error="must be the http(s) address of the page the figure was read in"
+                )
+            ),
+            "checked": _text(
+                pa.Check.isin(("yes", "no"), error="must be yes (re-read in the page) or no (not re-checked)")
+            ),
             "note_id": _text(required=False),
             "note_en": _text(required=False),
             "number_convention": _text(
-                pa.Check.str_matches(r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (a page in English)"),
+                pa.Check.str_matches(
+                    r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (a page in English)"
+                ),
                 required=False,
             ),
         },
@@ -117,17 +153,26 @@ def raw_labour_force_schema() -> pa.DataFrameSchema:
 def raw_sources_schema() -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
-            "source_id": _text(_not_blank, pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice")),
+            "source_id": _text(
+                _not_blank, pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice")
+            ),
             "outlet": _text(_not_blank),
             "title_id": _text(),
             "title_en": _text(),
-            "published": _text(pa.Check(lambda text: text == "" or _is_date(text), element_wise=True,
-                                        error="must be empty or a date that exists, written as 2025-04-23")),
+            "published": _text(
+                pa.Check(
+                    lambda text: text == "" or _is_date(text),
+                    element_wise=True,
+                    error="must be empty or a date that exists, written as 2025-04-23",
+                )
+            ),
             "url": _text(pa.Check.str_matches(r"^(https?://\S+)?$", error="must be empty or an http(s) address")),
             "note_id": _text(),
             "note_en": _text(),
             "number_convention": _text(
-                pa.Check.str_matches(r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (English-language outlet)"),
+                pa.Check.str_matches(
+                    r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (English-language outlet)"
+                ),
                 required=False,
             ),
         },
@@ -138,8 +183,10 @@ def raw_sources_schema() -> pa.DataFrameSchema:
 def raw_regions_schema() -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
-            "code": _text(pa.Check.str_matches(r"^\d{2}(\.\d{2})?$", error="must be a Kemendagri code: 12 or 12.10"),
-                          pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice")),
+            "code": _text(
+                pa.Check.str_matches(r"^\d{2}(\.\d{2})?$", error="must be a Kemendagri code: 12 or 12.10"),
+                pa.Check(lambda s: ~s.duplicated(keep=False), element_wise=False, error="is listed twice"),
+            ),
             "name": _text(_not_blank),
             "level": _text(pa.Check.isin(LEVELS, error=f"must be one of {', '.join(LEVELS)}")),
             "province_code": _text(),
@@ -150,13 +197,16 @@ def raw_regions_schema() -> pa.DataFrameSchema:
 
 
 def raw_aliases_schema() -> pa.DataFrameSchema:
-    return pa.DataFrameSchema({"alias": _text(_not_blank), "name": _text(_not_blank), "note": _text(), "source": _text()},
-                              strict=False)
+    return pa.DataFrameSchema(
+        {"alias": _text(_not_blank), "name": _text(_not_blank), "note": _text(), "source": _text()}, strict=False
+    )
 
 
 def raw_legal_schema() -> pa.DataFrameSchema:
-    return pa.DataFrameSchema({column: _text(_not_blank) if column in ("source_id", "instrument") else _text()
-                               for column in LEGAL_COLUMNS}, strict=False)
+    return pa.DataFrameSchema(
+        {column: _text(_not_blank) if column in ("source_id", "instrument") else _text() for column in LEGAL_COLUMNS},
+        strict=False,
+    )
 
 
 def processed_schema() -> pa.DataFrameSchema:
@@ -192,11 +242,12 @@ def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str, first_l
         problems = []
         for case in errors.failure_cases.itertuples(index=False):
             if case.check == "column_in_dataframe":
-                problems.append((file, 1, str(case.failure_case), None, "required column is missing from the header line"))
+                problems.append(
+                    (file, 1, str(case.failure_case), None, "required column is missing from the header line")
+                )
                 continue
             line = None if pd.isna(case.index) else int(case.index) + first_line
             # With error= set, pandera reports our own sentence in the 'check' column.
             problems.append((file, line, case.column, str(case.failure_case), str(case.check)))
         return sorted(problems, key=lambda p: (p[1] or 0, p[2] or ""))
     return []
-

@@ -65,8 +65,14 @@ class TrendFit:
         frame = self.result.get_prediction(sm.add_constant(at, has_constant="add")).summary_frame(alpha=1 - level)
         back = (lambda x: 100 / (1 + np.exp(-np.asarray(x)))) if self.scale == "logit" else np.asarray  # noqa: E731
         name = "coverage" if self.scale == "logit" else "value"
-        return pd.DataFrame({"year": years.astype(int), name: back(frame["mean"]),
-                             "lower": back(frame["obs_ci_lower"]), "upper": back(frame["obs_ci_upper"])})
+        return pd.DataFrame(
+            {
+                "year": years.astype(int),
+                name: back(frame["mean"]),
+                "lower": back(frame["obs_ci_lower"]),
+                "upper": back(frame["obs_ci_upper"]),
+            }
+        )
 
 
 def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit") -> TrendFit:
@@ -92,15 +98,21 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit"
     bases = sorted(set(observations["basis"].fillna("")))
     if len(bases) > 1:
         shown = ", ".join(repr(b or "not stated") for b in bases)
-        raise ProjectionError(f"coverage is observed on more than one denominator basis ({shown}): a trend across a "
-                              "change of basis is not fitted. Fit each basis on its own.")
+        raise ProjectionError(
+            f"coverage is observed on more than one denominator basis ({shown}): a trend across a "
+            "change of basis is not fitted. Fit each basis on its own."
+        )
     if len(observations) < minimum:
-        raise ProjectionError(f"{len(observations)} coverage observation(s): a trend needs at least {minimum} on one basis; "
-                              "show scenarios instead")
+        raise ProjectionError(
+            f"{len(observations)} coverage observation(s): a trend needs at least {minimum} on one basis; "
+            "show scenarios instead"
+        )
     values = observations["value"].to_numpy(dtype=float)
     if scale == "logit":
         if ((values <= 0) | (values >= 100)).any():
-            raise ProjectionError("coverage must lie strictly between 0 and 100 percent to be fitted on the logit scale")
+            raise ProjectionError(
+                "coverage must lie strictly between 0 and 100 percent to be fitted on the logit scale"
+            )
         values = np.log(values / (100 - values))
     import statsmodels.api as sm  # imported here: most reports have too few points to fit
 
@@ -110,6 +122,7 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit"
 
 
 # -- scenarios ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Growth:
@@ -155,8 +168,15 @@ class Scenario:
     params: tuple = ()
 
 
-def run_scenario(scenario: Scenario, participants: float, workers: float, start_year: int,
-                 growth: Growth = Growth(), horizon: int = HORIZON, first_year: int | None = None) -> pd.DataFrame:
+def run_scenario(
+    scenario: Scenario,
+    participants: float,
+    workers: float,
+    start_year: int,
+    growth: Growth = Growth(),
+    horizon: int = HORIZON,
+    first_year: int | None = None,
+) -> pd.DataFrame:
     """Year-by-year path from a starting point (participants and workers at the end of
     ``start_year``): participants, workers, coverage and the participants added since the start.
     Enrolment begins in ``first_year`` (by default the year after the start): a budget year that
@@ -193,8 +213,15 @@ def run_scenario(scenario: Scenario, participants: float, workers: float, start_
             total = min(100.0, start_coverage + scenario.points * step) / 100 * year_workers
         else:
             total = min(participants + (scenario.one_off if step else 0.0) + scenario.people * step, year_workers)
-        rows.append({"year": year, "participants": float(total), "workers": year_workers,
-                     "coverage": total / year_workers * 100, "added": float(total - participants)})
+        rows.append(
+            {
+                "year": year,
+                "participants": float(total),
+                "workers": year_workers,
+                "coverage": total / year_workers * 100,
+                "added": float(total - participants),
+            }
+        )
     return pd.DataFrame(rows, columns=["year", "participants", "workers", "coverage", "added"])
 
 
@@ -221,12 +248,25 @@ def yearly_budget(path: pd.DataFrame, premium_rate: float = config.BPU_JKK_JKM_M
     >>> yearly_budget(path).tolist()  # 2026: 10.000 × 12 × 16.800; 2027: 20.000 × 12 × 16.800
     [2016000000.0, 4032000000.0]
     """
-    return pd.Series([float(budget_cost(max(added, 0.0), dt.date(int(year), 1, 1), 12, premium_rate))
-                      for year, added in zip(path["year"], path["added"])], index=path.index, dtype=float)
+    return pd.Series(
+        [
+            float(budget_cost(max(added, 0.0), dt.date(int(year), 1, 1), 12, premium_rate))
+            for year, added in zip(path["year"], path["added"], strict=False)
+        ],
+        index=path.index,
+        dtype=float,
+    )
 
 
-def pace_to_reach(participants: float, workers: float, start_year: int, target: float, target_year: int,
-                  growth: Growth = Growth(), first_year: int | None = None) -> float:
+def pace_to_reach(
+    participants: float,
+    workers: float,
+    start_year: int,
+    target: float,
+    target_year: int,
+    growth: Growth = Growth(),
+    first_year: int | None = None,
+) -> float:
     """Participants a year to reach ``target`` percent by ``target_year``, enrolling from
     ``first_year`` (by default the year after the start) to the target's year (at least one
     year), the work force growing as ``growth`` says.

@@ -49,14 +49,20 @@ import pandas as pd
 from ucjlib import config, contributions, metrics
 from ucjlib.contributions import Piece
 from ucjlib.data.checks import NOT_COMPARABLE, PLAN_IMPLIES_WORKERS
-from ucjlib.errors import RegionError, UCJError
-from ucjlib.data.processed import by_priority
 from ucjlib.data.parse import printed_decimals, printed_range, printed_step
-from ucjlib.periods import period_end
-from ucjlib.model.projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
-from ucjlib.model.scenarios import StartingPoint, implied_growth, region_scenarios, scenario_table, starting_point, yardstick_pace
-from ucjlib.data.processed import load_all
+from ucjlib.data.processed import by_priority, load_all
 from ucjlib.data.regions import RegionTable
+from ucjlib.errors import RegionError, UCJError
+from ucjlib.model.projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
+from ucjlib.model.scenarios import (
+    StartingPoint,
+    implied_growth,
+    region_scenarios,
+    scenario_table,
+    starting_point,
+    yardstick_pace,
+)
+from ucjlib.periods import period_end
 
 MINIMUM_TREND_POINTS = 3  # coverage observations on one basis before a trend is fitted
 MOST_MONTHLY_RATE = 10_000_000  # rupiah per person per month: far above any package, below absurd inputs such as 1e308
@@ -107,9 +113,18 @@ class Reading:
         return period_end(self.as_of).year
 
     @classmethod
-    def of(cls, row) -> "Reading":
-        return cls(float(row["value"]), row["value_as_printed"], row["as_of"], row["source_id"], bool(row["approximate"]),
-                   row["basis"], row["basis_en"], row["bound"], row["unit"])
+    def of(cls, row) -> Reading:
+        return cls(
+            float(row["value"]),
+            row["value_as_printed"],
+            row["as_of"],
+            row["source_id"],
+            bool(row["approximate"]),
+            row["basis"],
+            row["basis_en"],
+            row["bound"],
+            row["unit"],
+        )
 
 
 @dataclass(frozen=True)
@@ -281,13 +296,20 @@ class Overview:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict) -> "Overview":
+    def from_json(cls, data: dict) -> Overview:
         def reading(fields: dict | None) -> Reading | None:
             return None if fields is None else Reading(**fields)
 
         target = data["unmet_target"]
-        return cls(**{**data, "coverage": reading(data["coverage"]),
-                      "unmet_target": None if target is None else Target(**{**target, "rule_base": reading(target["rule_base"])})})
+        return cls(
+            **{
+                **data,
+                "coverage": reading(data["coverage"]),
+                "unmet_target": None
+                if target is None
+                else Target(**{**target, "rule_base": reading(target["rule_base"])}),
+            }
+        )
 
 
 @dataclass
@@ -351,9 +373,18 @@ class RegionModel:
     @property
     def overview(self) -> Overview:
         coverage, (status, gap) = self.coverage, self.status
-        return Overview(self.code, self.name, self.level, self.province_code, self.province_name, coverage,
-                        "" if coverage is None else self.sources.loc[coverage.source_id, "outlet"], status,
-                        None if gap is None else gap.target, None if gap is None else gap.points)
+        return Overview(
+            self.code,
+            self.name,
+            self.level,
+            self.province_code,
+            self.province_name,
+            coverage,
+            "" if coverage is None else self.sources.loc[coverage.source_id, "outlet"],
+            status,
+            None if gap is None else gap.target,
+            None if gap is None else gap.points,
+        )
 
     @property
     def binding_gaps(self) -> tuple[Gap, ...]:
@@ -371,9 +402,12 @@ class RegionModel:
         with the one before (on its date and source)."""
         if self.coverage is None:
             return ()
-        flags = self.checks[(self.checks["status"] == "flag") & self.checks["check"].isin(NOT_COMPARABLE)
-                            & (self.checks["as_of"] == self.coverage.as_of)
-                            & (self.checks["source_id"] == self.coverage.source_id)]
+        flags = self.checks[
+            (self.checks["status"] == "flag")
+            & self.checks["check"].isin(NOT_COMPARABLE)
+            & (self.checks["as_of"] == self.coverage.as_of)
+            & (self.checks["source_id"] == self.coverage.source_id)
+        ]
         return tuple(dict.fromkeys(flags["check"]))
 
     @property
@@ -394,7 +428,14 @@ class RegionModel:
     @property
     def chosen_target(self) -> Target | None:
         """The target the reader chose (``yardstick`` and ``target_year``), if the data has it."""
-        return next((t for t in self.targets if t.name == self.assumptions.yardstick and t.year == self.assumptions.target_year), None)
+        return next(
+            (
+                t
+                for t in self.targets
+                if t.name == self.assumptions.yardstick and t.year == self.assumptions.target_year
+            ),
+            None,
+        )
 
     def cost_of(self, target: Target) -> Cost | None:
         return next((cost for cost in self.costs if cost.target == target), None)
@@ -405,8 +446,14 @@ class RegionModel:
         the chosen target and the long-term goal."""
         if self.start is None or not self.scenarios:
             return None
-        return scenario_table(self.start, list(self.scenarios), self.growth, self.compared_targets,
-                              self.assumptions.premium_rate, self.assumptions.first_budget_year)
+        return scenario_table(
+            self.start,
+            list(self.scenarios),
+            self.growth,
+            self.compared_targets,
+            self.assumptions.premium_rate,
+            self.assumptions.first_budget_year,
+        )
 
     @property
     def compared_targets(self) -> list[tuple[str, float]]:
@@ -445,6 +492,7 @@ class RegionModel:
 
 # -- building the model ----------------------------------------------------------------------
 
+
 def totals(figures: pd.DataFrame) -> pd.DataFrame:
     """Rows that are region totals: no group, programme or funding qualifier."""
     mask = pd.Series(True, index=figures.index)
@@ -456,14 +504,20 @@ def totals(figures: pd.DataFrame) -> pd.DataFrame:
 def _newest_first(rows: pd.DataFrame) -> pd.DataFrame:
     """Newest period end first; ties go by source priority (an official release before news),
     then to the row that comes first in the raw file (ucjlib.data.processed.by_priority)."""
-    return by_priority(rows).assign(_end=lambda r: r["as_of"].map(period_end)).sort_values(
-        "_end", ascending=False, kind="stable").drop(columns="_end")
+    return (
+        by_priority(rows)
+        .assign(_end=lambda r: r["as_of"].map(period_end))
+        .sort_values("_end", ascending=False, kind="stable")
+        .drop(columns="_end")
+    )
 
 
 def _beside(figures: pd.DataFrame, indicator: str, reading: Reading):
     """The total of ``indicator`` the same source prints for the same date as ``reading``."""
     rows = totals(figures)
-    rows = rows[(rows["indicator"] == indicator) & (rows["source_id"] == reading.source_id) & (rows["as_of"] == reading.as_of)]
+    rows = rows[
+        (rows["indicator"] == indicator) & (rows["source_id"] == reading.source_id) & (rows["as_of"] == reading.as_of)
+    ]
     return rows.iloc[0] if len(rows) else None
 
 
@@ -471,15 +525,20 @@ def _base_beside(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
     """The base printed beside a coverage figure, or its participants ÷ the coverage."""
     printed = _beside(figures, "workers", coverage)
     if printed is not None:
-        return WorkerBase(float(printed["value"]), False, printed["value_as_printed"], printed["source_id"],
-                          Reading.of(printed).band)
+        return WorkerBase(
+            float(printed["value"]), False, printed["value_as_printed"], printed["source_id"], Reading.of(printed).band
+        )
     participants = _beside(figures, "active_participants", coverage)
     if participants is None or coverage.value <= 0:
         return None
     (fewest, most), (lowest, highest) = Reading.of(participants).band, coverage.band
-    return WorkerBase(float(participants["value"]) / coverage.value * 100, True,
-                      f"{participants['value_as_printed']} ÷ {coverage.as_printed} × 100", coverage.source_id,
-                      (fewest / highest * 100, most / max(lowest, 1e-9) * 100))
+    return WorkerBase(
+        float(participants["value"]) / coverage.value * 100,
+        True,
+        f"{participants['value_as_printed']} ÷ {coverage.as_printed} × 100",
+        coverage.source_id,
+        (fewest / highest * 100, most / max(lowest, 1e-9) * 100),
+    )
 
 
 def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Reading, ...]) -> WorkerBase | None:
@@ -492,8 +551,12 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Rea
     beside = _base_beside(figures, coverage)
     if beside is not None:
         return beside
-    derived = checks[(checks["status"] == "info") & (checks["source_id"] == coverage.source_id)
-                     & (checks["as_of"] == coverage.as_of) & (checks["check"] == PLAN_IMPLIES_WORKERS)]
+    derived = checks[
+        (checks["status"] == "info")
+        & (checks["source_id"] == coverage.source_id)
+        & (checks["as_of"] == coverage.as_of)
+        & (checks["check"] == PLAN_IMPLIES_WORKERS)
+    ]
     if len(derived):
         return WorkerBase(float(derived.iloc[0]["recomputed"]), True, derived.iloc[0]["inputs"], coverage.source_id)
     newest = period_end(coverage.as_of)
@@ -513,19 +576,48 @@ def _targets(figures: pd.DataFrame, national: pd.DataFrame, history: tuple[Readi
     order = {name: position for position, name in enumerate(config.NATIONAL_YARDSTICK_NAMES)}
     wanted = national[(national["indicator"] == "coverage_target") & national["yardstick"].isin(order)]
     wanted = wanted.sort_values("raw_line").drop_duplicates(["yardstick", "as_of"])
-    targets = [Target(r.yardstick, "national", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed,
-                      name_en=r.yardstick_en) for r in wanted.itertuples()]
+    targets = [
+        Target(
+            r.yardstick,
+            "national",
+            int(r.as_of[:4]),
+            float(r.value),
+            r.source_id,
+            r.value_as_printed,
+            name_en=r.yardstick_en,
+        )
+        for r in wanted.itertuples()
+    ]
     if (figures["level"] == "national").all():
         return sorted(targets, key=lambda t: (t.year, t.value))
     own = totals(figures)
     own = own[own["indicator"] == "coverage_target"].sort_values("raw_line")
-    targets += [Target(r.yardstick, "own", int(r.as_of[:4]), float(r.value), r.source_id, r.value_as_printed,
-                       name_en=r.yardstick_en) for r in own.itertuples()]
+    targets += [
+        Target(
+            r.yardstick,
+            "own",
+            int(r.as_of[:4]),
+            float(r.value),
+            r.source_id,
+            r.value_as_printed,
+            name_en=r.yardstick_en,
+        )
+        for r in own.itertuples()
+    ]
     end_of_base_year = [r for r in history if r.year == config.RULE_BASE_YEAR]
     if end_of_base_year:
         base = end_of_base_year[0]  # history is newest first
-        targets.append(Target(config.RULE_INSTRUMENT, "rule", config.RULE_TARGET_YEAR, metrics.rule_target(base.value),
-                              base.source_id, "", rule_base=base))
+        targets.append(
+            Target(
+                config.RULE_INSTRUMENT,
+                "rule",
+                config.RULE_TARGET_YEAR,
+                metrics.rule_target(base.value),
+                base.source_id,
+                "",
+                rule_base=base,
+            )
+        )
     kinds = {"national": 0, "own": 1, "rule": 2}
     return sorted(targets, key=lambda t: (t.year, t.value, kinds[t.kind]))
 
@@ -534,12 +626,15 @@ def budget_year(year: int, participants: float, premium_rate: float) -> BudgetYe
     """A year of the regional budget's contributions for ``participants`` (the package whose rate
     is ``premium_rate``), under the rules in force each month of ``year``."""
     segment = contributions.segment_for_rate(premium_rate)
-    pieces = contributions.pieces(segment, config.BUDGET_PAYER, dt.date(year, 1, 1), 12, config.BUDGET_SECTOR, premium_rate)
+    pieces = contributions.pieces(
+        segment, config.BUDGET_PAYER, dt.date(year, 1, 1), 12, config.BUDGET_SECTOR, premium_rate
+    )
     return BudgetYear(year, participants, pieces, float(participants * sum(piece.rupiah for piece in pieces)))
 
 
-def _start_bounds(start: StartingPoint, coverage: Reading | None, workers: WorkerBase | None,
-                  participants: Reading | None) -> tuple[StartingPoint, StartingPoint]:
+def _start_bounds(
+    start: StartingPoint, coverage: Reading | None, workers: WorkerBase | None, participants: Reading | None
+) -> tuple[StartingPoint, StartingPoint]:
     """The starting points at the ends of the inputs' ranges: fewest missing participants
     (most covered, fewest workers) and most missing."""
     if start.hypothetical or coverage is None or workers is None:
@@ -550,16 +645,24 @@ def _start_bounds(start: StartingPoint, coverage: Reading | None, workers: Worke
     else:
         lowest, highest = coverage.band
         fewest_participants, most_participants = lowest / 100 * most_workers, highest / 100 * fewest_workers
-    return (StartingPoint(start.year, most_participants, fewest_workers, False),
-            StartingPoint(start.year, fewest_participants, most_workers, False))
+    return (
+        StartingPoint(start.year, most_participants, fewest_workers, False),
+        StartingPoint(start.year, fewest_participants, most_workers, False),
+    )
 
 
 def _missing(target: Target, start: StartingPoint, growth: Growth, end_year: int) -> float:
     return max(0.0, target.value / 100 * start.workers * growth.factor(start.year, end_year) - start.participants)
 
 
-def cost_to_reach(target: Target, start: StartingPoint, bounds: tuple[StartingPoint, StartingPoint], growth: Growth,
-                  premium_rate: float, first_year: int) -> Cost:
+def cost_to_reach(
+    target: Target,
+    start: StartingPoint,
+    bounds: tuple[StartingPoint, StartingPoint],
+    growth: Growth,
+    premium_rate: float,
+    first_year: int,
+) -> Cost:
     """The participants a year, from ``first_year`` (the first budget year that can still pay) to
     the target's year, and each year's budget; the target's year must not be before ``first_year``."""
     if target.year < first_year:
@@ -593,8 +696,9 @@ def _trend(history: tuple[Reading, ...]) -> tuple[TrendFit | None, tuple]:
         return None, ("mixed", tuple(bases))
     if len(history) < MINIMUM_TREND_POINTS:
         return None, ("few", len(history), MINIMUM_TREND_POINTS)
-    frame = pd.DataFrame({"as_of": [r.as_of for r in history], "value": [r.value for r in history],
-                          "basis": [r.basis for r in history]})
+    frame = pd.DataFrame(
+        {"as_of": [r.as_of for r in history], "value": [r.value for r in history], "basis": [r.basis for r in history]}
+    )
     try:
         return fit_trend(frame, MINIMUM_TREND_POINTS), ()
     except ProjectionError as err:
@@ -604,8 +708,12 @@ def _trend(history: tuple[Reading, ...]) -> tuple[TrendFit | None, tuple]:
 def _group_actions(figures: pd.DataFrame, year: int, premium_rate: float) -> tuple[GroupAction, ...]:
     """Every group the sources name as uncovered, with a year of its contributions in ``year``."""
     rows = figures[figures["indicator"] == "uncovered_by_group"].sort_values("raw_line")
-    return tuple(GroupAction(row["group"], row["group_en"], Reading.of(row), budget_year(year, float(row["value"]), premium_rate))
-                 for _, row in rows.iterrows())
+    return tuple(
+        GroupAction(
+            row["group"], row["group_en"], Reading.of(row), budget_year(year, float(row["value"]), premium_rate)
+        )
+        for _, row in rows.iterrows()
+    )
 
 
 def _sponsored(figures: pd.DataFrame, year: int, premium_rate: float) -> tuple[SponsoredCost, ...]:
@@ -614,8 +722,16 @@ def _sponsored(figures: pd.DataFrame, year: int, premium_rate: float) -> tuple[S
     rows = figures[(figures["indicator"] == "participants_by_group") & (figures["funding"] != "")]
     rows = rows[rows["funding"].map(contributions.payer_of).isin(config.STATE_PAYERS)]
     rows = _newest_first(rows).drop_duplicates(["group", "funding"]).sort_values("raw_line")
-    return tuple(SponsoredCost(Reading.of(row), row["group"], row["group_en"], row["funding"],
-                               budget_year(year, float(row["value"]), premium_rate)) for _, row in rows.iterrows())
+    return tuple(
+        SponsoredCost(
+            Reading.of(row),
+            row["group"],
+            row["group_en"],
+            row["funding"],
+            budget_year(year, float(row["value"]), premium_rate),
+        )
+        for _, row in rows.iterrows()
+    )
 
 
 def _timing(target: Target, report_date: dt.date, first_budget_year: int) -> str:
@@ -648,8 +764,13 @@ def _poverty(figures: pd.DataFrame) -> PovertyPlan | None:
     return PovertyPlan(Reading.of(poor_row), Reading.of(pace), last, tuple(outcomes))
 
 
-def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal: pd.DataFrame,
-                 assumptions: Assumptions = Assumptions()) -> RegionModel:
+def region_model(
+    code: str,
+    processed: pd.DataFrame,
+    checks: pd.DataFrame,
+    legal: pd.DataFrame,
+    assumptions: Assumptions = Assumptions(),
+) -> RegionModel:
     """Compute one region's model from the processed tables (see the module's definitions)."""
     figures = processed[processed["region_code"] == code].reset_index(drop=True)
     if figures.empty:
@@ -658,16 +779,27 @@ def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal
     national = processed[processed["level"] == "national"].reset_index(drop=True)
     checks = checks[checks["region_code"] == code].reset_index(drop=True)
     coverage_rows = totals(figures)
-    history = tuple(Reading.of(r) for _, r in _newest_first(coverage_rows[coverage_rows["indicator"] == "ucj_coverage"]).iterrows())
+    history = tuple(
+        Reading.of(r) for _, r in _newest_first(coverage_rows[coverage_rows["indicator"] == "ucj_coverage"]).iterrows()
+    )
     coverage = history[0] if history else None
     participants_row = _beside(figures, "active_participants", coverage) if coverage else None
     participants = None if participants_row is None else Reading.of(participants_row)
     workers = _worker_base(figures, checks, history)
-    growth = (Growth(assumptions.workforce_growth, "reader") if assumptions.workforce_growth is not None
-              else implied_growth(checks))
+    growth = (
+        Growth(assumptions.workforce_growth, "reader")
+        if assumptions.workforce_growth is not None
+        else implied_growth(checks)
+    )
     counted = participants if participants is not None and workers and not workers.derived else None
-    start = starting_point(figures, checks, coverage.year if coverage else None, coverage.value if coverage else None,
-                           workers.value if workers else None, None if counted is None else counted.value)
+    start = starting_point(
+        figures,
+        checks,
+        coverage.year if coverage else None,
+        coverage.value if coverage else None,
+        workers.value if workers else None,
+        None if counted is None else counted.value,
+    )
     targets = _targets(figures, national, history)
     bounds = None if start is None else _start_bounds(start, coverage, workers, counted)
     gaps, costs = [], []
@@ -678,22 +810,65 @@ def region_model(code: str, processed: pd.DataFrame, checks: pd.DataFrame, legal
             judged = _judged_by(target, history, timing)
             points = metrics.gap_points(judged.value, target.value)
             persons = persons_range = None
-            if start is not None and not start.hypothetical and judged is coverage:  # the costs' participants and workers
+            if (
+                start is not None and not start.hypothetical and judged is coverage
+            ):  # the costs' participants and workers
                 persons = _missing(target, start, growth, start.year)
                 persons_range = tuple(_missing(target, end, growth, start.year) for end in bounds)
-            gaps.append(Gap(target, points, persons, metrics.attainment(judged.value, target.value), persons_range, timing, judged))
+            gaps.append(
+                Gap(
+                    target,
+                    points,
+                    persons,
+                    metrics.attainment(judged.value, target.value),
+                    persons_range,
+                    timing,
+                    judged,
+                )
+            )
     if start is not None:
         # Only targets a budget can still pay toward are costed; a hypothetical start is a target
         # taken as met, so only later targets are costed from it.
-        costs = [cost_to_reach(t, start, bounds, growth, assumptions.premium_rate, first_year) for t in targets
-                 if t.value > start.coverage + 1e-9 and t.year >= first_year and not (start.hypothetical and t.year <= start.year)]
-    model = RegionModel(code, head["region_name"], head["level"], head["province_code"], head["province_name"], assumptions,
-                        figures, national, checks, legal, coverage, history, participants, workers, tuple(targets),
-                        tuple(gaps), tuple(costs), growth, start)
+        costs = [
+            cost_to_reach(t, start, bounds, growth, assumptions.premium_rate, first_year)
+            for t in targets
+            if t.value > start.coverage + 1e-9
+            and t.year >= first_year
+            and not (start.hypothetical and t.year <= start.year)
+        ]
+    model = RegionModel(
+        code,
+        head["region_name"],
+        head["level"],
+        head["province_code"],
+        head["province_name"],
+        assumptions,
+        figures,
+        national,
+        checks,
+        legal,
+        coverage,
+        history,
+        participants,
+        workers,
+        tuple(targets),
+        tuple(gaps),
+        tuple(costs),
+        growth,
+        start,
+    )
     if start is not None:
         chosen = model.chosen_target
-        model.scenarios = tuple(region_scenarios(figures, start, chosen and (chosen.name, chosen.year, chosen.value), growth,
-                                                 yardstick_pace(national), first_year))
+        model.scenarios = tuple(
+            region_scenarios(
+                figures,
+                start,
+                chosen and (chosen.name, chosen.year, chosen.value),
+                growth,
+                yardstick_pace(national),
+                first_year,
+            )
+        )
     model.trend, model.trend_problem = _trend(history)
     model.poverty = _poverty(figures)
     model.group_actions = _group_actions(figures, first_year, assumptions.premium_rate) if coverage else ()
@@ -711,21 +886,39 @@ def check_assumptions(assumptions: Assumptions, yardsticks: list[str]) -> Assump
     'RPJMN 2025–2029'
     """
     premium, year, growth = assumptions.premium_rate, assumptions.target_year, assumptions.workforce_growth
-    if (isinstance(premium, bool) or not isinstance(premium, (int, float)) or not math.isfinite(premium)
-            or not 0 < premium <= MOST_MONTHLY_RATE):
-        raise ReportParameterError(f"premium_rate must be a number of rupiah per person per month above 0 and at most "
-                                   f"{MOST_MONTHLY_RATE:,}, not {premium!r}")
+    if (
+        isinstance(premium, bool)
+        or not isinstance(premium, (int, float))
+        or not math.isfinite(premium)
+        or not 0 < premium <= MOST_MONTHLY_RATE
+    ):
+        raise ReportParameterError(
+            f"premium_rate must be a number of rupiah per person per month above 0 and at most "
+            f"{MOST_MONTHLY_RATE:,}, not {premium!r}"
+        )
     as_of = assumptions.as_of
     if not isinstance(as_of, dt.date) or not EARLIEST_REPORT_DATE <= as_of <= dt.date(2100, 12, 31):
-        raise ReportParameterError(f"as_of must be a date from {EARLIEST_REPORT_DATE} to 2100-12-31 (YYYY-MM-DD), not {as_of!r}")
+        raise ReportParameterError(
+            f"as_of must be a date from {EARLIEST_REPORT_DATE} to 2100-12-31 (YYYY-MM-DD), not {as_of!r}"
+        )
     if isinstance(year, bool) or not isinstance(year, int) or not 2024 <= year <= 2100:
         raise ReportParameterError(f"target_year must be a year such as {config.DEFAULT_TARGET_YEAR}, not {year!r}")
-    if growth is not None and (isinstance(growth, bool) or not isinstance(growth, (int, float)) or not -0.5 < growth < 0.5):
-        raise ReportParameterError(f"workforce_growth must be a yearly fraction such as 0.02 (or None: from the data), not {growth!r}")
+    if growth is not None and (
+        isinstance(growth, bool) or not isinstance(growth, (int, float)) or not -0.5 < growth < 0.5
+    ):
+        raise ReportParameterError(
+            f"workforce_growth must be a yearly fraction such as 0.02 (or None: from the data), not {growth!r}"
+        )
 
-    matches = [name for name in yardsticks if config.folded_yardstick(name) == config.folded_yardstick(str(assumptions.yardstick))]
+    matches = [
+        name
+        for name in yardsticks
+        if config.folded_yardstick(name) == config.folded_yardstick(str(assumptions.yardstick))
+    ]
     if not matches:
-        raise ReportParameterError(f"yardstick {assumptions.yardstick!r} is not in the data; choose one of: {'; '.join(sorted(yardsticks))}")
+        raise ReportParameterError(
+            f"yardstick {assumptions.yardstick!r} is not in the data; choose one of: {'; '.join(sorted(yardsticks))}"
+        )
     return Assumptions(float(premium), matches[0], year, None if growth is None else float(growth), as_of)
 
 
@@ -734,11 +927,15 @@ def assumptions_for(assumptions: Assumptions, observations: pd.DataFrame) -> Ass
     has (whatever its dash or case), with a target for the chosen year."""
     yardsticks = sorted(set(observations.loc[observations["indicator"] == "coverage_target", "yardstick"]) - {""})
     checked = check_assumptions(assumptions, yardsticks)
-    targets = observations[(observations["indicator"] == "coverage_target") & (observations["yardstick"] == checked.yardstick)]
+    targets = observations[
+        (observations["indicator"] == "coverage_target") & (observations["yardstick"] == checked.yardstick)
+    ]
     years = sorted({int(as_of[:4]) for as_of in targets["as_of"]})
     if checked.target_year not in years:
-        raise ReportParameterError(f"target_year {assumptions.target_year!r}: the data has no {checked.yardstick} target for it; "
-                                   f"choose one of: {', '.join(map(str, years))}")
+        raise ReportParameterError(
+            f"target_year {assumptions.target_year!r}: the data has no {checked.yardstick} target for it; "
+            f"choose one of: {', '.join(map(str, years))}"
+        )
     return checked
 
 
@@ -753,7 +950,7 @@ def region_text(region) -> str:
     ('12.10', '16.06', '18', 'Muba')
     """
     if isinstance(region, bool):
-        raise ReportParameterError(f"region must be a name, alias or code such as \"12.10\", not {region!r}")
+        raise ReportParameterError(f'region must be a name, alias or code such as "12.10", not {region!r}')
     if isinstance(region, float):
         return f"{region:.2f}"
     return str(region)
@@ -772,24 +969,34 @@ def report_date(as_of) -> dt.date:
     try:
         return dt.date.fromisoformat(str(as_of))
     except ValueError:
-        raise ReportParameterError(f"as_of must be a date written YYYY-MM-DD, such as 2026-12-06, not {as_of!r}") from None
+        raise ReportParameterError(
+            f"as_of must be a date written YYYY-MM-DD, such as 2026-12-06, not {as_of!r}"
+        ) from None
 
 
-def for_region(region: str, premium_rate: float = config.BPU_JKK_JKM_MONTHLY, yardstick: str = config.DEFAULT_YARDSTICK,
-               target_year: int = config.DEFAULT_TARGET_YEAR, workforce_growth: float | None = None,
-               as_of: str | dt.date | None = None) -> RegionModel:
+def for_region(
+    region: str,
+    premium_rate: float = config.BPU_JKK_JKM_MONTHLY,
+    yardstick: str = config.DEFAULT_YARDSTICK,
+    target_year: int = config.DEFAULT_TARGET_YEAR,
+    workforce_growth: float | None = None,
+    as_of: str | dt.date | None = None,
+) -> RegionModel:
     """The model of a region given by code, name or alias, from ``data/processed/``, as of the
     report's date (``as_of``; None: today); the assumptions are validated first, with a message
     naming the parameter."""
     processed = load_all()
     observations = processed.observations
-    assumptions = assumptions_for(Assumptions(premium_rate, yardstick, target_year, workforce_growth, report_date(as_of)),
-                                  observations)
+    assumptions = assumptions_for(
+        Assumptions(premium_rate, yardstick, target_year, workforce_growth, report_date(as_of)), observations
+    )
     resolved = RegionTable.current().resolve(region_text(region))
     if not (observations["region_code"] == resolved.code).any():
         present = sorted(set(observations.loc[observations["level"] != "national", "region_name"]))
-        raise RegionError(f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
-                          f"regions with data: {', '.join(present)}")
+        raise RegionError(
+            f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
+            f"regions with data: {', '.join(present)}"
+        )
     return processed_model(resolved.code, assumptions)
 
 

@@ -35,26 +35,35 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
     regional = processed[processed["level"] != "national"]
     # One pass for all regions (the same choice as latest(): newest end date, then first line).
     # Region totals only: a coverage figure for one group is never the region's headline.
-    coverage = regional[(regional["indicator"] == "ucj_coverage") & (regional["group"] == "") & (regional["programme"] == "")
-                        & (regional["funding"] == "")]
-    coverage = (coverage.assign(_end=coverage["as_of"].map(period_end))
-                .sort_values(["region_code", "_end", "raw_line"], ascending=[True, False, True])
-                .drop_duplicates("region_code").set_index("region_code"))
+    coverage = regional[
+        (regional["indicator"] == "ucj_coverage")
+        & (regional["group"] == "")
+        & (regional["programme"] == "")
+        & (regional["funding"] == "")
+    ]
+    coverage = (
+        coverage.assign(_end=coverage["as_of"].map(period_end))
+        .sort_values(["region_code", "_end", "raw_line"], ascending=[True, False, True])
+        .drop_duplicates("region_code")
+        .set_index("region_code")
+    )
     counts = regional["region_code"].value_counts()
     rows = []
     for region in regional.drop_duplicates("region_code").sort_values("region_code").itertuples(index=False):
         found = region.region_code in coverage.index
         row = coverage.loc[region.region_code] if found else None
-        rows.append({
-            "region_code": region.region_code,
-            "region_name": region.region_name,
-            "level": region.level,
-            "coverage": row["value"] if found else None,
-            "coverage_as_printed": row["value_as_printed"] if found else None,
-            "as_of": row["as_of"] if found else None,
-            "source": row["outlet"] if found else None,
-            "figures": int(counts[region.region_code]),
-        })
+        rows.append(
+            {
+                "region_code": region.region_code,
+                "region_name": region.region_name,
+                "level": region.level,
+                "coverage": row["value"] if found else None,
+                "coverage_as_printed": row["value_as_printed"] if found else None,
+                "as_of": row["as_of"] if found else None,
+                "source": row["outlet"] if found else None,
+                "figures": int(counts[region.region_code]),
+            }
+        )
     return pd.DataFrame(rows)
 
 

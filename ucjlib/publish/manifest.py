@@ -40,9 +40,16 @@ def code_sha256() -> str:
     a change to any of them re-renders the reports even when nobody bumped the version number."""
     digest = hashlib.sha256(__version__.encode())
     package = paths.PACKAGE_DIR
-    files = [*package.glob("*.py"), *package.glob("*.csv"), *package.glob("templates/*"), *package.glob("locale/*/LC_MESSAGES/*.po")]
-    for name, path in [*((path.relative_to(package).as_posix(), path) for path in sorted(files)),
-                       ("boundaries", paths.boundaries_file())]:
+    files = [
+        *package.glob("*.py"),
+        *package.glob("*.csv"),
+        *package.glob("templates/*"),
+        *package.glob("locale/*/LC_MESSAGES/*.po"),
+    ]
+    for name, path in [
+        *((path.relative_to(package).as_posix(), path) for path in sorted(files)),
+        ("boundaries", paths.boundaries_file()),
+    ]:
         digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -58,7 +65,7 @@ class Inputs:
     code_sha256: str
 
     @classmethod
-    def load(cls, template_path: Path | None = None) -> "Inputs":
+    def load(cls, template_path: Path | None = None) -> Inputs:
         tables = load_all()  # says which file is missing and to run the build first
         template = (template_path or paths.notebooks_dir() / TEMPLATE).read_bytes()
         return cls(tables.observations, tables.checks, tables.legal, sha256_bytes(template), code_sha256())
@@ -78,7 +85,9 @@ class Inputs:
         sources = {code: sorted(set(group)) for code, group in self.processed.groupby("region_code")["source_id"]}
         national = sorted(set(self.processed.loc[self.processed["level"] == "national", "region_code"]))
         # A province's report lists its kabupaten/kota: their rows are its inputs too.
-        members = self.processed.loc[self.processed["level"].isin(["regency", "city"]), ["province_code", "region_code"]]
+        members = self.processed.loc[
+            self.processed["level"].isin(["regency", "city"]), ["province_code", "region_code"]
+        ]
         children = {code: sorted(set(group)) for code, group in members.groupby("province_code")["region_code"]}
         return processed, checks, legal, sources, national, children
 
@@ -88,18 +97,31 @@ class Inputs:
         the legal references of its sources. Another region's edit leaves it unchanged."""
         processed, checks, legal, sources, national, children = self._digests
         digest = hashlib.sha256()
-        for part in (self.template_sha256.encode(), self.code_sha256.encode(), json.dumps(parameters, sort_keys=True).encode(),
-                     processed.get(region_code, b""), *(processed[code] for code in national),
-                     *(processed[code] + checks.get(code, b"") for code in children.get(region_code, [])), checks.get(region_code, b""),
-                     *(legal.get(source, b"") for code in (region_code, *national) for source in sources.get(code, []))):
+        for part in (
+            self.template_sha256.encode(),
+            self.code_sha256.encode(),
+            json.dumps(parameters, sort_keys=True).encode(),
+            processed.get(region_code, b""),
+            *(processed[code] for code in national),
+            *(processed[code] + checks.get(code, b"") for code in children.get(region_code, [])),
+            checks.get(region_code, b""),
+            *(legal.get(source, b"") for code in (region_code, *national) for source in sources.get(code, [])),
+        ):
             digest.update(part)
             digest.update(b"\0")
         return digest.hexdigest()
 
 
 # Every field of an entry the run writes, by type: a manifest lacking one was not written by the run.
-REPORT_FIELDS = {"file": str, "html_sha256": str, "inputs_sha256": str, "language": str, "parameters": dict,
-                 "region_code": str, "region_name": str}
+REPORT_FIELDS = {
+    "file": str,
+    "html_sha256": str,
+    "inputs_sha256": str,
+    "language": str,
+    "parameters": dict,
+    "region_code": str,
+    "region_name": str,
+}
 FAILED_FIELDS = {"error": str, "language": str, "region_code": str}
 # A published report whose last rendering failed for a reason other than its data (a full disk,
 # a kernel that hung) keeps its page, marked stale with that reason: the run renders it again.
@@ -141,17 +163,31 @@ def _check_layout(manifest, reports_dir: Path) -> None:
         if not isinstance(manifest.get(table), dict):
             raise ValueError(f'its "{table}" is not a JSON object')
         for key, entry in manifest[table].items():
-            wrong = [name for name, kind in fields.items() if not isinstance(entry, dict) or not isinstance(entry.get(name), kind)]
+            wrong = [
+                name
+                for name, kind in fields.items()
+                if not isinstance(entry, dict) or not isinstance(entry.get(name), kind)
+            ]
             if table == "reports":
-                wrong += [name for name, kind in OPTIONAL_REPORT_FIELDS.items() if name in entry and not isinstance(entry[name], kind)]
+                wrong += [
+                    name
+                    for name, kind in OPTIONAL_REPORT_FIELDS.items()
+                    if name in entry and not isinstance(entry[name], kind)
+                ]
             if wrong:
                 raise ValueError(f'its "{table}" entry {key!r} lacks a valid {", ".join(wrong)}')
             if table == "reports" and not is_inside(reports_dir, entry["file"]):
-                raise ValueError(f'its "reports" entry {key!r}: {entry["file"]!r} is not inside {paths.shown_path(reports_dir)}/')
+                raise ValueError(
+                    f'its "reports" entry {key!r}: {entry["file"]!r} is not inside {paths.shown_path(reports_dir)}/'
+                )
     index = manifest.get("index", {"inputs_sha256": "", "html_sha256": {}})
     pages = index.get("html_sha256") if isinstance(index, dict) else None
-    if not (isinstance(pages, dict) and set(pages) <= INDEX_PAGES and isinstance(index.get("inputs_sha256"), str)
-            and all(isinstance(sha256, str) for sha256 in pages.values())):
+    if not (
+        isinstance(pages, dict)
+        and set(pages) <= INDEX_PAGES
+        and isinstance(index.get("inputs_sha256"), str)
+        and all(isinstance(sha256, str) for sha256 in pages.values())
+    ):
         raise ValueError('its "index" is not the index pages with their hashes')
 
 
@@ -179,7 +215,11 @@ def write_manifest(reports_dir: Path, manifest: dict) -> None:
     def member(key: str, value) -> str:
         if not isinstance(value, dict) or not value:
             return f"  {dumps(key)}: {dumps(value)}"
-        return f"  {dumps(key)}: {{\n" + ",\n".join(f"    {dumps(name)}: {dumps(entry)}" for name, entry in sorted(value.items())) + "\n  }"
+        return (
+            f"  {dumps(key)}: {{\n"
+            + ",\n".join(f"    {dumps(name)}: {dumps(entry)}" for name, entry in sorted(value.items()))
+            + "\n  }"
+        )
 
     text = "{\n" + ",\n".join(member(key, manifest[key]) for key in sorted(manifest)) + "\n}\n"
     write_text_atomically(text, reports_dir / MANIFEST)
@@ -198,7 +238,9 @@ def is_current(reports_dir: Path, entry: dict | None, fingerprint: str) -> bool:
     return page.exists() and sha256_bytes(page.read_bytes()) == entry.get("html_sha256")
 
 
-def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def stale_reports(
+    reports_dir: Path | None = None, languages=("id", "en")
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Reports that do not match the current data, and the files kept in ``reports_dir`` that
     the run did not make: two lists of ``(name, reason)`` pairs."""
     reports_dir = reports_dir or paths.reports_dir()
@@ -206,22 +248,37 @@ def stale_reports(reports_dir: Path | None = None, languages=("id", "en")) -> tu
     inputs = Inputs.load()
     regions = report_regions(inputs.processed)
     current = {entry_key(code, language) for code in regions["region_code"] for language in languages}
-    problems = [(key, "published, but its region is no longer in the data") for key in sorted(set(manifest["reports"]) - current)]
+    problems = [
+        (key, "published, but its region is no longer in the data")
+        for key in sorted(set(manifest["reports"]) - current)
+    ]
     for region in regions.itertuples(index=False):
         for language in languages:
             key = entry_key(region.region_code, language)
             entry = manifest["reports"].get(key)
             if entry is None:
-                problems.append((key, "not rendered" if key not in manifest["failed"] else "failed: " + manifest["failed"][key]["error"]))
+                problems.append(
+                    (
+                        key,
+                        "not rendered"
+                        if key not in manifest["failed"]
+                        else "failed: " + manifest["failed"][key]["error"],
+                    )
+                )
             elif not (reports_dir / entry["file"]).exists():
                 problems.append((key, f"{entry['file']} is missing"))
             elif sha256_bytes((reports_dir / entry["file"]).read_bytes()) != entry["html_sha256"]:
                 problems.append((key, f"{entry['file']} differs from the file the manifest records"))
             elif "stale" in entry:
-                problems.append((key, f"stale: its last rendering failed ({entry['stale']}); {entry['file']} is the last good page"))
+                problems.append(
+                    (key, f"stale: its last rendering failed ({entry['stale']}); {entry['file']} is the last good page")
+                )
             elif entry["inputs_sha256"] != inputs.fingerprint(region.region_code, entry["parameters"]):
                 problems.append((key, "stale: its inputs changed since it was rendered"))
-    kept = [(name, "kept, not made by the run (the manifest does not record it)") for name in foreign_files(reports_dir, manifest)]
+    kept = [
+        (name, "kept, not made by the run (the manifest does not record it)")
+        for name in foreign_files(reports_dir, manifest)
+    ]
     return problems + _index_problems(reports_dir, manifest), kept
 
 
@@ -231,8 +288,14 @@ def foreign_files(reports_dir: Path, manifest: dict) -> list[str]:
     keeps them: it cannot tell a stray page from one someone put there on purpose. Hidden
     files (``.gitkeep``, a write in progress) are left out."""
     made = {MANIFEST, *INDEX_PAGES, *(entry["file"] for entry in manifest["reports"].values())}
-    found = (path.relative_to(reports_dir).as_posix() for path in reports_dir.rglob("*") if path.is_symlink() or not path.is_dir())
-    return sorted(name for name in found if name not in made and not any(part.startswith(".") for part in name.split("/")))
+    found = (
+        path.relative_to(reports_dir).as_posix()
+        for path in reports_dir.rglob("*")
+        if path.is_symlink() or not path.is_dir()
+    )
+    return sorted(
+        name for name in found if name not in made and not any(part.startswith(".") for part in name.split("/"))
+    )
 
 
 def _index_problems(reports_dir: Path, manifest: dict) -> list[tuple[str, str]]:

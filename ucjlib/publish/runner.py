@@ -26,11 +26,11 @@ import os
 import shutil
 import signal
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 # Run before every report (in one request with its parameter cells and the first cell after
 # them): forget the previous report's variables, outputs and figures.
@@ -41,8 +41,10 @@ from typing import Callable
 # survives it is frozen, left out of every later collection, so each collection only walks
 # what the last report created. Figures pyplot holds (if a cell used it: the library's report
 # path does not import it) are closed first, so they are collected, not frozen.
-RESET = ("import sys as _sys\nif 'matplotlib.pyplot' in _sys.modules:\n    _sys.modules['matplotlib.pyplot'].close('all')\n"
-         "get_ipython().reset(new_session=False)\nimport gc as _gc\n_gc.freeze()\ndel _gc")
+RESET = (
+    "import sys as _sys\nif 'matplotlib.pyplot' in _sys.modules:\n    _sys.modules['matplotlib.pyplot'].close('all')\n"
+    "get_ipython().reset(new_session=False)\nimport gc as _gc\n_gc.freeze()\ndel _gc"
+)
 
 
 @dataclass(frozen=True)
@@ -102,14 +104,18 @@ class _Worker:
             if self.prepare:  # what every task imports: part of a kernel's start, not of the first task's time
                 reply = await self.kc.execute(self.prepare, silent=True, store_history=False, reply=True)
                 if reply["content"]["status"] != "ok":
-                    raise RuntimeError(f"the kernel could not prepare: {reply['content'].get('ename')}: "
-                                       f"{reply['content'].get('evalue')}")
+                    raise RuntimeError(
+                        f"the kernel could not prepare: {reply['content'].get('ename')}: "
+                        f"{reply['content'].get('evalue')}"
+                    )
 
     async def _execute(self, parameters: dict):
         from nbclient import NotebookClient
         from papermill.parameterize import parameterize_notebook
 
-        notebook = parameterize_notebook(copy.deepcopy(self.template), parameters, kernel_name="python3", language="python")
+        notebook = parameterize_notebook(
+            copy.deepcopy(self.template), parameters, kernel_name="python3", language="python"
+        )
         client = NotebookClient(notebook, km=self.km, kernel_name="python3", timeout=self.timeout, allow_errors=False)
         client.kc = self.kc  # reuse the warm kernel's client: nothing is started or shut down
         notebook.metadata["language_info"] = self.language_info
@@ -169,9 +175,12 @@ class _Worker:
         error = None
         for attempt in (1, 2):
             try:
-                self._within(KERNEL_START_SECONDS, f"the kernel did not start within {KERNEL_START_SECONDS} s", self._ready())
-                notebook = self._within(self.timeout, f"the report did not finish within {self.timeout} s",
-                                        self._execute(task.parameters))
+                self._within(
+                    KERNEL_START_SECONDS, f"the kernel did not start within {KERNEL_START_SECONDS} s", self._ready()
+                )
+                notebook = self._within(
+                    self.timeout, f"the report did not finish within {self.timeout} s", self._execute(task.parameters)
+                )
             except CellExecutionError as err:  # the notebook itself failed: retrying will not help
                 return Failure(f"{err.ename}: {err.evalue}", raised=err.ename), attempt, None
             except Exception as err:  # a dead or hung kernel: replace it, then retry once
@@ -288,7 +297,9 @@ def _first_request(notebook) -> tuple[list[int], int | None]:
     return head[:-1], (head[-1] if head else None)
 
 
-def _initialise(template: str, timeout: int, environment: dict, finish: Callable, parent: int, started, prepare: str) -> None:
+def _initialise(
+    template: str, timeout: int, environment: dict, finish: Callable, parent: int, started, prepare: str
+) -> None:
     global _worker
     from multiprocessing.util import Finalize
 
@@ -331,8 +342,15 @@ def batches(tasks: list[Task]) -> list[list[Task]]:
     return sorted(grouped.values(), key=len, reverse=True)
 
 
-def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int | None = None, timeout: int = 120,
-              progress: bool = True, prepare: str = ""):
+def run_tasks(
+    tasks: list[Task],
+    template: Path,
+    finish: Callable,
+    workers: int | None = None,
+    timeout: int = 120,
+    progress: bool = True,
+    prepare: str = "",
+):
     """Execute tasks on a pool of warm kernels, calling ``finish(task, notebook)`` in the worker
     after each; yields ``(task, error, attempts, finished)`` as each batch finishes (in completion
     order), ``finished`` being what ``finish`` returned (None after an error).
@@ -356,7 +374,9 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
                 if bar is not None:
                     bar.update(len(batch))
                 if isinstance(outcome, Exception):
-                    yield from ((task, Failure(f"worker lost: {type(outcome).__name__}: {outcome}"), 1, None) for task in batch)
+                    yield from (
+                        (task, Failure(f"worker lost: {type(outcome).__name__}: {outcome}"), 1, None) for task in batch
+                    )
                 else:
                     yield from outcome
             if not broken:
@@ -367,7 +387,9 @@ def run_tasks(tasks: list[Task], template: Path, finish: Callable, workers: int 
             bar.close()
 
 
-def _run_pool(groups: list[list[Task]], template: Path, finish: Callable, workers: int | None, timeout: int, prepare: str):
+def _run_pool(
+    groups: list[list[Task]], template: Path, finish: Callable, workers: int | None, timeout: int, prepare: str
+):
     """Run batches on a new pool of workers; yields each batch with its results, or with the
     exception that lost them, as they finish."""
     workers = max(1, min(workers or worker_cap(), worker_cap(), len(groups)))
@@ -376,8 +398,12 @@ def _run_pool(groups: list[list[Task]], template: Path, finish: Callable, worker
     # Forked workers inherit this process's imports (nbformat alone takes seconds to import);
     # that is safe because kernels and zmq sockets are only created inside the workers.
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
-                               initargs=(str(template), timeout, environment, finish, os.getpid(), context.Value("i", 0), prepare))
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_initialise,
+        initargs=(str(template), timeout, environment, finish, os.getpid(), context.Value("i", 0), prepare),
+    )
     try:
         futures = {pool.submit(_run, batch): batch for batch in groups}
         for future in as_completed(futures):

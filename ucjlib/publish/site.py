@@ -36,14 +36,23 @@ from traitlets.config import Config
 
 from ucjlib import paths
 from ucjlib.data.boundaries import checked
-from ucjlib.files import remove_stale_temporaries, write_text_atomically
-from ucjlib.publish.manifest import INDEX_PAGES, TEMPLATE, Inputs, entry_key, is_current, read_manifest, sha256_bytes, write_manifest
-from ucjlib.publish.pages import LABELS, index_page, page, report_filename, report_title
 from ucjlib.data.processed import load_all
-from ucjlib.model.region import Assumptions, Overview, assumptions_for, processed_model, report_date
 from ucjlib.data.regions import province_of
-from ucjlib.publish.runner import Task, run_tasks, worker_cap
+from ucjlib.files import remove_stale_temporaries, write_text_atomically
+from ucjlib.model.region import Assumptions, Overview, assumptions_for, processed_model, report_date
 from ucjlib.model.summary import region_summary, report_regions
+from ucjlib.publish.manifest import (
+    INDEX_PAGES,
+    TEMPLATE,
+    Inputs,
+    entry_key,
+    is_current,
+    read_manifest,
+    sha256_bytes,
+    write_manifest,
+)
+from ucjlib.publish.pages import LABELS, index_page, page, report_filename, report_title
+from ucjlib.publish.runner import Task, run_tasks, worker_cap
 
 LANGUAGE_ORDER = ("id", "en")
 # The parameters that are report assumptions (the others: region, languages).
@@ -119,8 +128,10 @@ class _ReportExporter(HTMLExporter):
     def from_notebook_node(self, nb, resources=None, **kw):
         resources = self._init_resources(resources)
         # The filter the templates use for output types, registered as HTMLExporter.from_notebook_node does.
-        self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self,
-                                                                       resources=resources))
+        self.register_filter(
+            "filter_data_type",
+            WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources),
+        )
         return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
 
@@ -132,21 +143,35 @@ def _exporter() -> HTMLExporter:
     the same check that they left it valid, at a twelfth of the cost. The stylesheet for
     highlighted code, which the template's preprocessor writes for a page's head on every
     export, is not made: our pages have their own head and show no code."""
-    return _ReportExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                           exclude_markdown=True, optimistic_validation=True,
-                           config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}))
+    return _ReportExporter(
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_markdown=True,
+        optimistic_validation=True,
+        config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}),
+    )
 
 
 def publish_notebook(task: Task, notebook: nbformat.NotebookNode) -> Overview:
     """The runner's ``finish``: export each language's page of the executed notebook, then
     replace the pages atomically (none is written if one cannot be exported); returns the
     region's overview the outputs carry, for the index."""
-    name, targets, made = task.details["region_name"], task.details["targets"], dt.date.fromisoformat(task.parameters["as_of"])
+    name, targets, made = (
+        task.details["region_name"],
+        task.details["targets"],
+        dt.date.fromisoformat(task.parameters["as_of"]),
+    )
     pages = {language: notebook_to_html(notebook, report_title(name, language), language, made) for language in targets}
     for language, html in pages.items():
         write_text_atomically(html, Path(targets[language]))
-    return next(Overview.from_json(output.metadata["overview"]) for cell in notebook.cells
-                for output in cell.get("outputs", []) if "overview" in output.get("metadata", {}))
+    return next(
+        Overview.from_json(output.metadata["overview"])
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if "overview" in output.get("metadata", {})
+    )
 
 
 @dataclass
@@ -170,13 +195,24 @@ def _check_boundaries() -> None:
     for line in problems[:BOUNDARY_WARNINGS]:
         log.warning("%s", line)
     if len(problems) > BOUNDARY_WARNINGS:
-        log.warning("%s: %s more regions without a map", paths.shown_path(paths.boundaries_file()),
-                    len(problems) - BOUNDARY_WARNINGS)
+        log.warning(
+            "%s: %s more regions without a map",
+            paths.shown_path(paths.boundaries_file()),
+            len(problems) - BOUNDARY_WARNINGS,
+        )
 
 
-def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: dict | None = None, force: bool = False,
-           regions: set[str] | None = None, workers: int | None = None, template: Path | None = None,
-           timeout: int = 120, progress: bool = True) -> list[RenderResult]:
+def render(
+    out_dir: Path | None = None,
+    languages=LANGUAGE_ORDER,
+    parameters: dict | None = None,
+    force: bool = False,
+    regions: set[str] | None = None,
+    workers: int | None = None,
+    template: Path | None = None,
+    timeout: int = 120,
+    progress: bool = True,
+) -> list[RenderResult]:
     """Render the reports of ``regions`` (codes; all regions in the processed data when None)
     in ``languages``, then the index. One path for one region and for all.
 
@@ -194,8 +230,12 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     _check_boundaries()
     remove_stale_temporaries(out_dir)
     inputs = Inputs.load(template)
-    assumptions_for(Assumptions(**{name: as_of if name == "as_of" else value for name, value in parameters.items()
-                                   if name in ASSUMPTIONS}), inputs.processed)
+    assumptions_for(
+        Assumptions(
+            **{name: as_of if name == "as_of" else value for name, value in parameters.items() if name in ASSUMPTIONS}
+        ),
+        inputs.processed,
+    )
     summary = region_summary(inputs.processed)
     reported = report_regions(inputs.processed, summary)
     manifest = read_manifest(out_dir)
@@ -212,26 +252,50 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
             recorded_parameters[key] = {"region": region.region_code, "language": language, **parameters}
             fingerprints[key] = inputs.fingerprint(region.region_code, recorded_parameters[key])
             if not force and is_current(out_dir, manifest["reports"].get(key), fingerprints[key]):
-                results.append(RenderResult(region.region_code, region.region_name, language,
-                                            manifest["reports"][key]["file"], recorded_parameters[key], skipped=True))
+                results.append(
+                    RenderResult(
+                        region.region_code,
+                        region.region_name,
+                        language,
+                        manifest["reports"][key]["file"],
+                        recorded_parameters[key],
+                        skipped=True,
+                    )
+                )
                 continue
             targets[language] = str(out_dir / report_filename(region.region_code, region.region_name, language))
         if targets:  # one execution renders every language the region needs: its model is computed once
             # A province and its kabupaten/kota run on one kernel: the province's report computes their
             # models (it lists them), and their own reports reuse them.
-            tasks.append(Task(region.region_code, {"region": region.region_code, "languages": list(targets), **parameters},
-                              {"region_name": region.region_name, "targets": targets}, batch=province_of(region.region_code)))
+            tasks.append(
+                Task(
+                    region.region_code,
+                    {"region": region.region_code, "languages": list(targets), **parameters},
+                    {"region_name": region.region_name, "targets": targets},
+                    batch=province_of(region.region_code),
+                )
+            )
     next_write = time.monotonic() + MANIFEST_INTERVAL_SECONDS
     overviews = {}  # of the regions rendered, for the index
-    for task, error, attempts, overview in run_tasks(tasks, template, publish_notebook, workers, timeout, progress, PREPARE):
+    for task, error, attempts, overview in run_tasks(
+        tasks, template, publish_notebook, workers, timeout, progress, PREPARE
+    ):
         if overview is not None:
             overviews[task.name] = overview
         for language, target in task.details["targets"].items():
             key = entry_key(task.name, language)
             file = None if error else Path(target).relative_to(out_dir).as_posix()
             stale = error is not None and not comes_down(error) and key in manifest["reports"]
-            result = RenderResult(task.name, task.details["region_name"], language, file, recorded_parameters[key],
-                                  None if error is None else str(error), attempts=attempts, stale=stale)
+            result = RenderResult(
+                task.name,
+                task.details["region_name"],
+                language,
+                file,
+                recorded_parameters[key],
+                None if error is None else str(error),
+                attempts=attempts,
+                stale=stale,
+            )
             _record(manifest, key, result, fingerprints[key], out_dir)
             results.append(result)
         if error or time.monotonic() >= next_write:
@@ -242,8 +306,12 @@ def render(out_dir: Path | None = None, languages=LANGUAGE_ORDER, parameters: di
     update_index(out_dir, inputs, summary, manifest, overviews, as_of)
     manifest["inputs"] = {"template": {"path": f"notebooks/{TEMPLATE}", "sha256": inputs.template_sha256}} | {
         name: {"path": paths.shown_path(path), "sha256": sha256_bytes(path.read_bytes())}
-        for name, path in (("observations", paths.processed_observations()), ("checks", paths.processed_checks()),
-                           ("legal_references", paths.processed_legal()))}
+        for name, path in (
+            ("observations", paths.processed_observations()),
+            ("checks", paths.processed_checks()),
+            ("legal_references", paths.processed_legal()),
+        )
+    }
     write_manifest(out_dir, manifest)
     return results
 
@@ -263,47 +331,66 @@ def _record(manifest: dict, key: str, result: RenderResult, fingerprint: str, ou
         return
     _take_down(manifest, key, out_dir, keep=result.file)  # one its data cannot give; a renamed region's old one
     if result.error:
-        manifest["failed"][key] = {"region_code": result.region_code, "language": result.language, "error": result.error}
+        manifest["failed"][key] = {
+            "region_code": result.region_code,
+            "language": result.language,
+            "error": result.error,
+        }
         return
     manifest["failed"].pop(key, None)
     manifest["reports"][key] = {
-        "region_code": result.region_code, "region_name": result.region_name, "language": result.language,
-        "file": result.file, "parameters": result.parameters, "inputs_sha256": fingerprint,
+        "region_code": result.region_code,
+        "region_name": result.region_name,
+        "language": result.language,
+        "file": result.file,
+        "parameters": result.parameters,
+        "inputs_sha256": fingerprint,
         "html_sha256": sha256_bytes((out_dir / result.file).read_bytes()),
     }
 
 
-def update_index(out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview], as_of: dt.date) -> None:
+def update_index(
+    out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview], as_of: dt.date
+) -> None:
     """Write both index pages unless what they show (every region's data, ucjlib's code, the
     published reports) is unchanged since the manifest recorded them and they are intact:
     building them takes every region's overview and draws the national map, seconds at
     national scale, which a run with nothing to do must not spend. ``overviews``: those the
     run's kernels handed back (the others are computed here)."""
     published = sorted(entry["file"] for entry in manifest["reports"].values())
-    fingerprint = sha256_bytes(json.dumps([inputs.code_sha256, load_all().version, published, as_of.isoformat()]).encode())
+    fingerprint = sha256_bytes(
+        json.dumps([inputs.code_sha256, load_all().version, published, as_of.isoformat()]).encode()
+    )
     recorded = manifest.get("index", {})
     if recorded.get("inputs_sha256") == fingerprint and all(
-            (out_dir / name).exists() and sha256_bytes((out_dir / name).read_bytes()) == sha256
-            for name, sha256 in recorded.get("html_sha256", {}).items()):
+        (out_dir / name).exists() and sha256_bytes((out_dir / name).read_bytes()) == sha256
+        for name, sha256 in recorded.get("html_sha256", {}).items()
+    ):
         return
     write_index(out_dir, inputs, summary, manifest, overviews, as_of)
-    manifest["index"] = {"inputs_sha256": fingerprint,
-                         "html_sha256": {name: sha256_bytes((out_dir / name).read_bytes()) for name in sorted(INDEX_PAGES)}}
+    manifest["index"] = {
+        "inputs_sha256": fingerprint,
+        "html_sha256": {name: sha256_bytes((out_dir / name).read_bytes()) for name in sorted(INDEX_PAGES)},
+    }
 
 
-def write_index(out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview], as_of: dt.date) -> None:
+def write_index(
+    out_dir: Path, inputs: Inputs, summary, manifest: dict, overviews: dict[str, Overview], as_of: dt.date
+) -> None:
     """Both languages' index pages as of ``as_of``, linking the reports the manifest records as published."""
     observations = inputs.processed
     codes = list(summary["region_code"])
     missing = [code for code in codes if code not in overviews]  # not rendered by this run
-    known = dict(zip(missing, index_overviews(missing, as_of))) | overviews
+    known = dict(zip(missing, index_overviews(missing, as_of), strict=False)) | overviews
     listed = [known[code] for code in codes]
     national = observations.loc[observations["level"] == "national", "region_code"]
     nation = processed_model(national.iloc[0], Assumptions(as_of=as_of)) if len(national) else None
     for language in LANGUAGE_ORDER:
         published = {entry["region_code"] for entry in manifest["reports"].values() if entry["language"] == language}
-        write_text_atomically(index_page(listed, nation, language, published, as_of),
-                              out_dir / ("index.html" if language == "id" else "en/index.html"))
+        write_text_atomically(
+            index_page(listed, nation, language, published, as_of),
+            out_dir / ("index.html" if language == "id" else "en/index.html"),
+        )
 
 
 def _overview(code: str, as_of: dt.date) -> Overview:

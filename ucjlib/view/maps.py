@@ -108,8 +108,14 @@ def coverage_class(coverage: float) -> int:
     return max(i for i, edge in enumerate(CLASS_EDGES[:-1]) if coverage >= edge)
 
 
-def choropleth(values: dict[str, float], codes: list[str], legend_title: str, no_data: str, class_labels: list[str],
-               overlay: dict[str, float] | None = None):
+def choropleth(
+    values: dict[str, float],
+    codes: list[str],
+    legend_title: str,
+    no_data: str,
+    class_labels: list[str],
+    overlay: dict[str, float] | None = None,
+):
     """``codes`` coloured by their coverage class (``values``; hatched where missing), then the
     ``overlay`` regions (kabupaten/kota with data over their provinces) drawn on top."""
     shapes = boundaries()
@@ -122,19 +128,32 @@ def choropleth(values: dict[str, float], codes: list[str], legend_title: str, no
                 classes.setdefault(None if value is None else coverage_class(value), []).extend(shapes[code])
         for index, rings in sorted(classes.items(), key=lambda item: -1 if item[0] is None else item[0]):
             if index is None:
-                ax.add_collection(PolyCollection(rings, facecolors="white", edgecolors="0.45", linewidths=width,
-                                                 hatch=NO_DATA_HATCH))
+                ax.add_collection(
+                    PolyCollection(rings, facecolors="white", edgecolors="0.45", linewidths=width, hatch=NO_DATA_HATCH)
+                )
             else:
-                ax.add_collection(PolyCollection(rings, facecolors=CLASS_COLOURS[index], edgecolors="white", linewidths=width))
+                ax.add_collection(
+                    PolyCollection(rings, facecolors=CLASS_COLOURS[index], edgecolors="white", linewidths=width)
+                )
     ax.autoscale_view()
     ax.set_aspect("equal")
     ax.set_axis_off()
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=colour, edgecolor="0.45", label=label) for colour, label in zip(CLASS_COLOURS, class_labels)]
+    handles = [
+        Patch(facecolor=colour, edgecolor="0.45", label=label) for colour, label in zip(CLASS_COLOURS, class_labels, strict=False)
+    ]
     handles.append(Patch(facecolor="white", edgecolor="0.45", hatch=NO_DATA_HATCH, label=no_data))
     # Large legend text: the picture is shown at about half its width on a phone.
-    ax.legend(handles=handles, title=legend_title, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=4, fontsize=11,
-              title_fontsize=11, frameon=False)
+    ax.legend(
+        handles=handles,
+        title=legend_title,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0),
+        ncol=4,
+        fontsize=11,
+        title_fontsize=11,
+        frameon=False,
+    )
     fig.subplots_adjust(0, 0.3, 1, 1)
     return fig

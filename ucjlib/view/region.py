@@ -12,17 +12,15 @@ import functools
 import pandas as pd
 
 from ucjlib import config
-from ucjlib.data.checks import BASIS_CHANGED
 from ucjlib.contributions import READER_RATE
-from ucjlib.formatting import format_date, format_number, format_percent, format_points, format_rupiah
-from ucjlib.i18n import N_, gettext_for
+from ucjlib.data.checks import BASIS_CHANGED
 from ucjlib.data.indicators import indicators
 from ucjlib.data.parse import parse_figure, printed_decimals, printed_range
+from ucjlib.formatting import format_date, format_number, format_percent, format_points, format_rupiah
+from ucjlib.i18n import N_, gettext_for
 from ucjlib.model.projections import decimal_year
 from ucjlib.model.region import DUE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target, totals
-from ucjlib.view.charts import coverage_vs_targets
-from ucjlib.view.charts import coverage_over_time
-from ucjlib.view.charts import fan_chart
+from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
 
 GAP_DECIMALS = 2
 ATTAINMENT_DECIMALS = 1
@@ -37,15 +35,23 @@ SCENARIO_LABELS = {
 }
 # How the parser read a figure whose separators allowed two readings (processed column ``reading``).
 READINGS = {
-    "dot-decimal (unit range)": N_("'.' read as the decimal mark: as a thousands separator the value would exceed the indicator's range"),
-    "comma-decimal (unit range)": N_("',' read as the decimal mark: as a thousands separator the value would exceed the indicator's range"),
+    "dot-decimal (unit range)": N_(
+        "'.' read as the decimal mark: as a thousands separator the value would exceed the indicator's range"
+    ),
+    "comma-decimal (unit range)": N_(
+        "',' read as the decimal mark: as a thousands separator the value would exceed the indicator's range"
+    ),
     "dot-decimal (scale word)": N_("'.' read as the decimal mark before a scale word"),
     "comma-decimal (scale word)": N_("',' read as the decimal mark before a scale word (juta, miliar …)"),
     "en convention": N_("read with English separators: the source is an English-language outlet"),
     "full-width digits": N_("full-width digits read as 0–9"),
 }
-MISSING = {"ucj_coverage": N_("a UCJ coverage figure"), "workers": N_("the number of workers (denominator)"),
-           "active_participants": N_("the number of active participants"), "coverage_target": N_("a target of the region's own")}
+MISSING = {
+    "ucj_coverage": N_("a UCJ coverage figure"),
+    "workers": N_("the number of workers (denominator)"),
+    "active_participants": N_("the number of active participants"),
+    "coverage_target": N_("a target of the region's own"),
+}
 
 
 class View:
@@ -110,8 +116,11 @@ class View:
         if target.kind == "rule":
             base = target.rule_base
             return self._("+20-point rule, %(instrument)s (%(base)s at the end of %(year)s + %(points)s)") % {
-                "instrument": target.name, "base": self.pct(base.value, base.decimals), "year": config.RULE_BASE_YEAR,
-                "points": self.num(config.RULE_INCREASE_POINTS)}
+                "instrument": target.name,
+                "base": self.pct(base.value, base.decimals),
+                "year": config.RULE_BASE_YEAR,
+                "points": self.num(config.RULE_INCREASE_POINTS),
+            }
         return target.name_en if self.language == "en" and target.name_en else target.name
 
     def target_value(self, target: Target) -> str:
@@ -127,7 +136,9 @@ class View:
     def scenario_label(self, scenario) -> str:
         params = scenario.params
         if scenario.key == "one-off-plan":
-            values = {"plans": " + ".join(self.num(value) + (f" {funding}" if funding else "") for value, funding in params)}
+            values = {
+                "plans": " + ".join(self.num(value) + (f" {funding}" if funding else "") for value, funding in params)
+            }
         elif scenario.key == "target-pair-pace":
             values = {"pace": self.num(params[0])}
         elif scenario.key == "to-target":
@@ -149,13 +160,22 @@ class View:
         model, _ = self.model, self._
         label = _("Coverage of %(region)s") % {"region": model.name}
         # The rule's long name (with its base) is in the table; the chart's label stays short.
-        targets = [(f"{self.kind(t) if t.kind == 'rule' else self.target_name(t)} ({t.year})", t.value, t.kind != "national")
-                   for t in model.targets]
+        targets = [
+            (f"{self.kind(t) if t.kind == 'rule' else self.target_name(t)} ({t.year})", t.value, t.kind != "national")
+            for t in model.targets
+        ]
         coverage = model.coverage
-        chart = coverage_vs_targets(None if coverage is None else coverage.value, label, targets,
-                                  _("UCJ coverage and yardsticks"), self.language, 2 if coverage is None else coverage.decimals)
+        chart = coverage_vs_targets(
+            None if coverage is None else coverage.value,
+            label,
+            targets,
+            _("UCJ coverage and yardsticks"),
+            self.language,
+            2 if coverage is None else coverage.decimals,
+        )
         described = ([f"{label}: {self.pct(coverage.value, coverage.decimals)}"] if coverage else []) + [
-            f"{name}: {self.pct(value)}" for name, value, _own in targets]
+            f"{name}: {self.pct(value)}" for name, value, _own in targets
+        ]
         return chart, "; ".join(described)
 
     def over_time_chart(self):
@@ -166,24 +186,34 @@ class View:
             return None
         history = _distinct(sorted(model.coverage_history, key=lambda r: decimal_year(r.as_of)))
         changed = self.basis_changes()
-        region = pd.DataFrame({"year": [decimal_year(r.as_of) for r in history], "coverage": [r.value for r in history],
-                               "text": [self.target_value_of(r) for r in history],
-                               "new_basis": [(r.as_of, r.source_id) in changed for r in history]})
+        region = pd.DataFrame(
+            {
+                "year": [decimal_year(r.as_of) for r in history],
+                "coverage": [r.value for r in history],
+                "text": [self.target_value_of(r) for r in history],
+                "new_basis": [(r.as_of, r.source_id) in changed for r in history],
+            }
+        )
         national = model.national if model.level != "national" else model.national.iloc[0:0]
         national = totals(national[national["indicator"] == "ucj_coverage"])
-        reference = pd.DataFrame({"year": national["as_of"].map(decimal_year), "coverage": national["value"]}).sort_values("year")
+        reference = pd.DataFrame(
+            {"year": national["as_of"].map(decimal_year), "coverage": national["value"]}
+        ).sort_values("year")
         labels = {"region": model.name, "national": _("Indonesia (national)"), "new_basis": _("new denominator")}
-        chart = coverage_over_time(region, reference, _("%(region)s: UCJ coverage over time") % {"region": model.name}, labels,
-                                 self.language)
-        described = "; ".join(f"{self.date(r.as_of)}: {self.target_value_of(r)}" + (f" ({labels['new_basis']})" if new else "")
-                              for r, new in zip(history, region["new_basis"]))
+        chart = coverage_over_time(
+            region, reference, _("%(region)s: UCJ coverage over time") % {"region": model.name}, labels, self.language
+        )
+        described = "; ".join(
+            f"{self.date(r.as_of)}: {self.target_value_of(r)}" + (f" ({labels['new_basis']})" if new else "")
+            for r, new in zip(history, region["new_basis"], strict=False)
+        )
         return chart, described
 
     def basis_changes(self) -> set[tuple[str, str]]:
         """(date, source) of the coverage figures whose worker base changed from the one before (ringed)."""
         checks = self.model.checks
         flagged = checks[(checks["check"] == BASIS_CHANGED) & (checks["status"] == "flag")]
-        return set(zip(flagged["as_of"], flagged["source_id"]))
+        return set(zip(flagged["as_of"], flagged["source_id"], strict=False))
 
     def national_series_sources(self) -> list[int]:
         """The numbers of the sources of the nation's coverage series (the over-time chart's reference)."""
@@ -195,8 +225,12 @@ class View:
         """Observed coverage, the trend (if any), the compared targets and every scenario's path, and its alt text."""
         model, _ = self.model, self._
         rows = model.scenario_rows
-        points = pd.DataFrame({"year": [decimal_year(r.as_of) for r in model.coverage_history],
-                               "coverage": [r.value for r in model.coverage_history]})
+        points = pd.DataFrame(
+            {
+                "year": [decimal_year(r.as_of) for r in model.coverage_history],
+                "coverage": [r.value for r in model.coverage_history],
+            }
+        )
         points.attrs["label"] = _("Observed coverage")
         fitted = None
         if model.trend is not None:
@@ -206,13 +240,31 @@ class View:
         # Scenario paths hold end-of-year values and start from the starting point's date.
         start_x = points["year"].max() if not start.hypothetical and len(points) else decimal_year(str(start.year))
         first = pd.DataFrame({"year": [start_x], "coverage": [start.coverage]})
-        paths = [(self.scenario_label(row.scenario),
-                  pd.concat([first, row.path[["year", "coverage"]].assign(year=[decimal_year(str(y)) for y in row.path["year"]])]))
-                 for row in rows.itertuples()]
-        chart = fan_chart(points, fitted, model.compared_targets, paths,
-                        _("%(region)s: UCJ coverage, scenarios and targets") % {"region": model.name}, self.language)
-        described = "; ".join(f"{self.scenario_label(row.scenario)}: {config.PLAN_END_YEAR} {self.pct(row.coverage_plan_end)}"
-                              for row in rows.itertuples() if row.coverage_plan_end is not None)
+        paths = [
+            (
+                self.scenario_label(row.scenario),
+                pd.concat(
+                    [
+                        first,
+                        row.path[["year", "coverage"]].assign(year=[decimal_year(str(y)) for y in row.path["year"]]),
+                    ]
+                ),
+            )
+            for row in rows.itertuples()
+        ]
+        chart = fan_chart(
+            points,
+            fitted,
+            model.compared_targets,
+            paths,
+            _("%(region)s: UCJ coverage, scenarios and targets") % {"region": model.name},
+            self.language,
+        )
+        described = "; ".join(
+            f"{self.scenario_label(row.scenario)}: {config.PLAN_END_YEAR} {self.pct(row.coverage_plan_end)}"
+            for row in rows.itertuples()
+            if row.coverage_plan_end is not None
+        )
         return chart, described
 
     # -- rows ----------------------------------------------------------------------------
@@ -224,12 +276,17 @@ class View:
         workers = model.workers
         return {
             "coverage": self.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
-            "date": self.date(coverage.as_of), "source": self.source(coverage.source_id), "age": self.age(coverage.as_of),
+            "date": self.date(coverage.as_of),
+            "source": self.source(coverage.source_id),
+            "age": self.age(coverage.as_of),
             "up_to": self.date(coverage.as_of.split("/")[1]) if coverage.as_of.startswith("../") else None,
-            "old": model.is_old(coverage.as_of), "midpoint": self.pct(coverage.value, coverage.decimals + 1)
-            if coverage.bound == "range" else None,
-            "participants": None if model.participants is None or workers is None or workers.derived
-            else self.printed(model.participants.value, model.participants.as_printed, "persons", model.participants.approximate),
+            "old": model.is_old(coverage.as_of),
+            "midpoint": self.pct(coverage.value, coverage.decimals + 1) if coverage.bound == "range" else None,
+            "participants": None
+            if model.participants is None or workers is None or workers.derived
+            else self.printed(
+                model.participants.value, model.participants.as_printed, "persons", model.participants.approximate
+            ),
             "workers": None if workers is None else self.num(workers.value),
             "workers_derived": workers is not None and workers.derived,
             "basis": coverage.basis if self.language == "id" else coverage.basis_en,
@@ -244,14 +301,19 @@ class View:
 
     def age(self, as_of: str) -> str:
         """How old a figure is on the report's date: ``this figure is 19 months old``."""
-        return self._("this figure is %(months)s months old on the report's date") % {"months": self.model.age_months(as_of)}
+        return self._("this figure is %(months)s months old on the report's date") % {
+            "months": self.model.age_months(as_of)
+        }
 
     def dated(self, as_of: str, indicator: str) -> str:
         """An observed figure's date, with its age when it is old: ``Januari 2023 (31 months old)``;
         a target's year as it is."""
         if indicators().loc[indicator, "kind"] != "observed" or not self.model.is_old(as_of):
             return self.date(as_of)
-        return self._("%(date)s (%(months)s months old)") % {"date": self.date(as_of), "months": self.model.age_months(as_of)}
+        return self._("%(date)s (%(months)s months old)") % {
+            "date": self.date(as_of),
+            "months": self.model.age_months(as_of),
+        }
 
     def verdict(self, gap: Gap) -> str:
         """``reached``, ``missed: …`` for a passed target, or ``behind by 15,67 points (28.452 workers)``."""
@@ -262,19 +324,27 @@ class View:
                 return _("reached (coverage of %(date)s)") % {"date": judged}
             if gap.persons is None:
                 return _("missed: %(points)s points short (coverage of %(date)s)") % {
-                    "points": self.num(gap.points, GAP_DECIMALS), "date": judged}
+                    "points": self.num(gap.points, GAP_DECIMALS),
+                    "date": judged,
+                }
             return _("missed: %(points)s points short, %(persons)s workers (coverage of %(date)s)") % {
-                "points": self.num(gap.points, GAP_DECIMALS), "persons": self.num_range(gap.persons, gap.persons_range),
-                "date": judged}
+                "points": self.num(gap.points, GAP_DECIMALS),
+                "persons": self.num_range(gap.persons, gap.persons_range),
+                "date": judged,
+            }
         if gap.reached:
             return _("reached")
         if gap.timing == DUE:
             return _("due in %(year)s, too soon for a new budget line; behind by %(points)s points") % {
-                "year": gap.target.year, "points": self.num(gap.points, GAP_DECIMALS)}
+                "year": gap.target.year,
+                "points": self.num(gap.points, GAP_DECIMALS),
+            }
         if gap.persons is None:
             return _("behind by %(points)s points") % {"points": self.num(gap.points, GAP_DECIMALS)}
         return _("behind by %(points)s points; workers to enrol: %(persons)s") % {
-            "points": self.num(gap.points, GAP_DECIMALS), "persons": self.num_range(gap.persons, gap.persons_range)}
+            "points": self.num(gap.points, GAP_DECIMALS),
+            "persons": self.num_range(gap.persons, gap.persons_range),
+        }
 
     def status_word(self, gap: Gap) -> str:
         """A target's status in a word or two, for a table column: ``missed (April 2025)``."""
@@ -294,30 +364,65 @@ class View:
         if model.coverage is None:
             return None
         step = model.next_step
-        next_step = None if step is None else {
-            "target": f"{self.target_name(step.target)}: {self.target_value(step.target)} ({step.target.year})",
-            "participants": self.num_range(step.participants_per_year, step.per_year_range),
-            "year": step.first_budget.year, "budget": self.rp_range(step.first_budget.rupiah, step.budget_range(step.first_budget)),
-            "rate": self.rate_text(step.first_budget), "source": self.source(step.target.source_id),
-            "hypothetical": model.start.hypothetical, "doubts": "; ".join(_(check) for check in model.headline_doubts)}
+        next_step = (
+            None
+            if step is None
+            else {
+                "target": f"{self.target_name(step.target)}: {self.target_value(step.target)} ({step.target.year})",
+                "participants": self.num_range(step.participants_per_year, step.per_year_range),
+                "year": step.first_budget.year,
+                "budget": self.rp_range(step.first_budget.rupiah, step.budget_range(step.first_budget)),
+                "rate": self.rate_text(step.first_budget),
+                "source": self.source(step.target.source_id),
+                "hypothetical": model.start.hypothetical,
+                "doubts": "; ".join(_(check) for check in model.headline_doubts),
+            }
+        )
         year = model.assumptions.as_of.year
         return {
             "years": (year - 1, year),
-            "verdicts": [{"target": f"{self.target_name(gap.target)} ({gap.target.year})", "value": self.target_value(gap.target),
-                          "verdict": self.verdict(gap), "source": self.source(gap.target.source_id)} for gap in model.binding_gaps],
+            "verdicts": [
+                {
+                    "target": f"{self.target_name(gap.target)} ({gap.target.year})",
+                    "value": self.target_value(gap.target),
+                    "verdict": self.verdict(gap),
+                    "source": self.source(gap.target.source_id),
+                }
+                for gap in model.binding_gaps
+            ],
             "next_step": next_step,
             "open_not_costed": step is None and model.first_open is not None,
             "only_due": step is None and model.first_open is None and model.first_unmet is not None,
             "first_budget_year": model.assumptions.first_budget_year,
-            "actions": [{"group": action.group if self.language == "id" else action.group_en,
-                         "persons": self.printed(action.persons.value, action.persons.as_printed, "persons", action.persons.approximate),
-                         "year": action.budget.year, "budget": self.rp(action.budget.rupiah),
-                         "source": self.source(action.persons.source_id)} for action in model.group_actions],
-            "sponsored": [{"group": item.group if self.language == "id" else item.group_en, "funding": item.funding,
-                           "persons": self.printed(item.persons.value, item.persons.as_printed, "persons", item.persons.approximate),
-                           "date": self.date(item.persons.as_of), "year": item.budget.year, "budget": self.rp(item.budget.rupiah),
-                           "source": self.source(item.persons.source_id)} for item in model.sponsored],
-            "ranged": any(gap.persons_range and len({round(end) for end in gap.persons_range}) > 1 for gap in model.binding_gaps)
+            "actions": [
+                {
+                    "group": action.group if self.language == "id" else action.group_en,
+                    "persons": self.printed(
+                        action.persons.value, action.persons.as_printed, "persons", action.persons.approximate
+                    ),
+                    "year": action.budget.year,
+                    "budget": self.rp(action.budget.rupiah),
+                    "source": self.source(action.persons.source_id),
+                }
+                for action in model.group_actions
+            ],
+            "sponsored": [
+                {
+                    "group": item.group if self.language == "id" else item.group_en,
+                    "funding": item.funding,
+                    "persons": self.printed(
+                        item.persons.value, item.persons.as_printed, "persons", item.persons.approximate
+                    ),
+                    "date": self.date(item.persons.as_of),
+                    "year": item.budget.year,
+                    "budget": self.rp(item.budget.rupiah),
+                    "source": self.source(item.persons.source_id),
+                }
+                for item in model.sponsored
+            ],
+            "ranged": any(
+                gap.persons_range and len({round(end) for end in gap.persons_range}) > 1 for gap in model.binding_gaps
+            )
             or (step is not None and len({round(end) for end in step.per_year_range}) > 1),
         }
 
@@ -328,23 +433,36 @@ class View:
         rows = []
         for target in model.targets:
             gap = gaps.get(target)
-            rows.append({
-                _("Yardstick"): self.target_name(target), _("Kind"): self.kind(target), _("Year"): str(target.year),
-                _("Target"): self.target_value(target),
-                _("Status"): NONE if gap is None else self.status_word(gap),
-                _("Gap (points)"): NONE if gap is None else (_("reached") if gap.reached else self.num(gap.points, GAP_DECIMALS)),
-                _("Gap (persons)"): NONE if gap is None or gap.persons is None else self.num_range(gap.persons, gap.persons_range),
-                _("Attainment"): NONE if gap is None else self.pct(gap.attainment, ATTAINMENT_DECIMALS),
-                "source": self.source(target.source_id),
-            })
+            rows.append(
+                {
+                    _("Yardstick"): self.target_name(target),
+                    _("Kind"): self.kind(target),
+                    _("Year"): str(target.year),
+                    _("Target"): self.target_value(target),
+                    _("Status"): NONE if gap is None else self.status_word(gap),
+                    _("Gap (points)"): NONE
+                    if gap is None
+                    else (_("reached") if gap.reached else self.num(gap.points, GAP_DECIMALS)),
+                    _("Gap (persons)"): NONE
+                    if gap is None or gap.persons is None
+                    else self.num_range(gap.persons, gap.persons_range),
+                    _("Attainment"): NONE if gap is None else self.pct(gap.attainment, ATTAINMENT_DECIMALS),
+                    "source": self.source(target.source_id),
+                }
+            )
         return rows
 
     def rate_text(self, budget: BudgetYear) -> str:
         """The months at each rate a budget year pays, with the instrument that sets it."""
-        return " + ".join(self._("%(months)s × %(rate)s (%(instrument)s)") % {
-            "months": piece.months, "rate": self.rp(piece.rate),
-            "instrument": self._("rate set by the reader") if piece.instrument == READER_RATE else piece.instrument}
-            for piece in budget.pieces)
+        return " + ".join(
+            self._("%(months)s × %(rate)s (%(instrument)s)")
+            % {
+                "months": piece.months,
+                "rate": self.rp(piece.rate),
+                "instrument": self._("rate set by the reader") if piece.instrument == READER_RATE else piece.instrument,
+            }
+            for piece in budget.pieces
+        )
 
     def cost_rows(self) -> list[dict]:
         """One row per target a budget can still pay toward: participants a year and the budget of the first budget year."""
@@ -353,15 +471,23 @@ class View:
         for cost in self.model.costs:
             target = cost.target
             last = cost.first_year + cost.years - 1
-            rows.append({
-                _("Target"): f"{self.target_name(target)}: {self.target_value(target)} ({target.year})",
-                _("New participants a year"): self.num_range(cost.participants_per_year, cost.per_year_range),
-                _("Years"): f"{cost.first_year}–{last}" if cost.years > 1 else str(cost.first_year),
-                _("Budget in the first year"): self.rp_range(cost.first_budget.rupiah, cost.budget_range(cost.first_budget)),
-                _("Monthly rate"): self.rate_text(cost.first_budget),
-                _("Budget in the target year"): self.rp_range(cost.budget_years[-1].rupiah, cost.budget_range(cost.budget_years[-1])),
-                _("Whole gap (persons)"): self.num_range(cost.whole_gap_persons, tuple(end * cost.years for end in cost.per_year_range)),
-            })
+            rows.append(
+                {
+                    _("Target"): f"{self.target_name(target)}: {self.target_value(target)} ({target.year})",
+                    _("New participants a year"): self.num_range(cost.participants_per_year, cost.per_year_range),
+                    _("Years"): f"{cost.first_year}–{last}" if cost.years > 1 else str(cost.first_year),
+                    _("Budget in the first year"): self.rp_range(
+                        cost.first_budget.rupiah, cost.budget_range(cost.first_budget)
+                    ),
+                    _("Monthly rate"): self.rate_text(cost.first_budget),
+                    _("Budget in the target year"): self.rp_range(
+                        cost.budget_years[-1].rupiah, cost.budget_range(cost.budget_years[-1])
+                    ),
+                    _("Whole gap (persons)"): self.num_range(
+                        cost.whole_gap_persons, tuple(end * cost.years for end in cost.per_year_range)
+                    ),
+                }
+            )
         return rows
 
     def trend_reason(self) -> str | None:
@@ -374,14 +500,20 @@ class View:
         if problem[0] == "few" and problem[1] == 0:
             return _("No statistical projection: the data holds no coverage figure to fit a trend to.")
         if problem[0] == "few":
-            return _("No statistical projection: only %(n)s coverage figure(s), while a trend needs at least %(minimum)s on one "
-                     "denominator; only scenarios are shown.") % {"n": problem[1], "minimum": problem[2]}
+            return _(
+                "No statistical projection: only %(n)s coverage figure(s), while a trend needs at least %(minimum)s on one "
+                "denominator; only scenarios are shown."
+            ) % {"n": problem[1], "minimum": problem[2]}
         if problem[0] == "unknown":
-            return _("No statistical projection: %(unknown)s of the %(n)s coverage figures do not name their denominator, "
-                     "and a trend needs figures on one known denominator.") % {"unknown": problem[1], "n": problem[2]}
+            return _(
+                "No statistical projection: %(unknown)s of the %(n)s coverage figures do not name their denominator, "
+                "and a trend needs figures on one known denominator."
+            ) % {"unknown": problem[1], "n": problem[2]}
         if problem[0] == "mixed":
-            return _("No statistical projection: the coverage figures use different denominators (%(bases)s); no trend is "
-                     "fitted across a change of denominator.") % {"bases": ", ".join(b or "–" for b in problem[1])}
+            return _(
+                "No statistical projection: the coverage figures use different denominators (%(bases)s); no trend is "
+                "fitted across a change of denominator."
+            ) % {"bases": ", ".join(b or "–" for b in problem[1])}
         return _("No statistical projection: the coverage figures cannot be fitted.")
 
     def scenario_rows(self) -> list[dict]:
@@ -393,14 +525,21 @@ class View:
         for row in table.to_dict("records"):
             record = {
                 _("Scenario"): self.scenario_label(row["scenario"]),
-                _("New participants, first year (%(year)s)") % {"year": row["first_year"]}: self.num(row["first_year_added"]),
+                _("New participants, first year (%(year)s)") % {"year": row["first_year"]}: self.num(
+                    row["first_year_added"]
+                ),
                 _("Coverage %(year)s") % {"year": config.PLAN_END_YEAR}: self.pct(row["coverage_plan_end"]),
             }
             for name, value in model.compared_targets:
                 year = row[f"reached:{name}"]
                 key = _("Year reached: %(name)s, %(target)s") % {"name": name, "target": self.pct(value)}
-                record[key] = (_("already reached") if model.start.coverage >= value else
-                               _("not by %(year)s") % {"year": config.LONG_TERM_HORIZON} if pd.isna(year) else str(int(year)))
+                record[key] = (
+                    _("already reached")
+                    if model.start.coverage >= value
+                    else _("not by %(year)s") % {"year": config.LONG_TERM_HORIZON}
+                    if pd.isna(year)
+                    else str(int(year))
+                )
             record[_("Budget, first year")] = self.rp(row["budget_first_year"])
             record[_("Budget %(year)s") % {"year": config.PLAN_END_YEAR}] = self.rp(row["budget_plan_end"])
             record["source"] = self.source(row["scenario"].source_id) if row["scenario"].source_id else None
@@ -413,23 +552,39 @@ class View:
         rows = []
         shown = {"ucj_coverage", "coverage_target"}
         for _index, row in self.model.figures[~self.model.figures["indicator"].isin(shown)].iterrows():
-            qualifiers = [row["programme"], row["group"] if self.language == "id" else row["group_en"], row["funding"],
-                          row["basis"] if self.language == "id" else row["basis_en"],
-                          row["yardstick"] if self.language == "id" else row["yardstick_en"]]
-            rows.append({_("Indicator"): self.indicator_title(row["indicator"]), _("Detail"): ", ".join(q for q in qualifiers if q),
-                         _("Value"): self.printed(row["value"], row["value_as_printed"], row["unit"], row["approximate"]),
-                         _("As of"): self.dated(row["as_of"], row["indicator"]), "source": self.source(row["source_id"])})
+            qualifiers = [
+                row["programme"],
+                row["group"] if self.language == "id" else row["group_en"],
+                row["funding"],
+                row["basis"] if self.language == "id" else row["basis_en"],
+                row["yardstick"] if self.language == "id" else row["yardstick_en"],
+            ]
+            rows.append(
+                {
+                    _("Indicator"): self.indicator_title(row["indicator"]),
+                    _("Detail"): ", ".join(q for q in qualifiers if q),
+                    _("Value"): self.printed(row["value"], row["value_as_printed"], row["unit"], row["approximate"]),
+                    _("As of"): self.dated(row["as_of"], row["indicator"]),
+                    "source": self.source(row["source_id"]),
+                }
+            )
         return rows
 
     def check_rows(self, status: str) -> list[dict]:
         _ = self._
         rows = []
         for check in self.model.checks[self.model.checks["status"] == status].itertuples():
-            rows.append({_("Check"): _(check.check), _("Inputs"): self._numbered(check.inputs),
-                         _("Recomputed"): self._check_number(check.recomputed, check.unit),
-                         _("Printed"): self._check_number(check.printed, check.unit),
-                         _("Difference"): self._check_number(check.difference, check.unit),
-                         _("Explanation"): _(check.explanation), "source": self.source(check.source_id)})
+            rows.append(
+                {
+                    _("Check"): _(check.check),
+                    _("Inputs"): self._numbered(check.inputs),
+                    _("Recomputed"): self._check_number(check.recomputed, check.unit),
+                    _("Printed"): self._check_number(check.printed, check.unit),
+                    _("Difference"): self._check_number(check.difference, check.unit),
+                    _("Explanation"): _(check.explanation),
+                    "source": self.source(check.source_id),
+                }
+            )
         return rows
 
     def _numbered(self, inputs: str) -> str:
@@ -446,9 +601,15 @@ class View:
         rows = []
         for _index, row in figures[figures["reading"] != ""].iterrows():
             rules = "; ".join(_(READINGS[code]) if code in READINGS else code for code in row["reading"].split("; "))
-            rows.append({_("Indicator"): self.indicator_title(row["indicator"]), _("Printed"): row["value_as_printed"],
-                         _("Read as"): self.printed(row["value"], row["value_as_printed"], row["unit"], row["approximate"]),
-                         _("Rule"): rules, "source": self.source(row["source_id"])})
+            rows.append(
+                {
+                    _("Indicator"): self.indicator_title(row["indicator"]),
+                    _("Printed"): row["value_as_printed"],
+                    _("Read as"): self.printed(row["value"], row["value_as_printed"], row["unit"], row["approximate"]),
+                    _("Rule"): rules,
+                    "source": self.source(row["source_id"]),
+                }
+            )
         return rows
 
     def _check_number(self, value, unit: str) -> str:
@@ -470,15 +631,28 @@ class View:
 
     def sources(self) -> list[dict]:
         sources = self.model.sources
-        return [{"number": number, "outlet": row["outlet"], "title": row[f"source_title_{self.language}"],
-                 "published": self.date(row["published"]) if row["published"] else None, "url": row["source_url"],
-                 "note": row[f"source_note_{self.language}"]}
-                for number, (source_id, row) in enumerate(sources.iterrows(), start=1)]
+        return [
+            {
+                "number": number,
+                "outlet": row["outlet"],
+                "title": row[f"source_title_{self.language}"],
+                "published": self.date(row["published"]) if row["published"] else None,
+                "url": row["source_url"],
+                "note": row[f"source_note_{self.language}"],
+            }
+            for number, (source_id, row) in enumerate(sources.iterrows(), start=1)
+        ]
 
     def legal(self) -> list[dict]:
         legal = self.model.legal[self.model.legal["source_id"].isin(self.source_numbers)]
-        return [{"instrument": row.instrument, "subject": getattr(row, f"subject_{self.language}"),
-                 "source": self.source(row.source_id)} for row in legal.drop_duplicates(["instrument", "source_id"]).itertuples()]
+        return [
+            {
+                "instrument": row.instrument,
+                "subject": getattr(row, f"subject_{self.language}"),
+                "source": self.source(row.source_id),
+            }
+            for row in legal.drop_duplicates(["instrument", "source_id"]).itertuples()
+        ]
 
 
 def _distinct(history: list) -> list:
@@ -493,9 +667,17 @@ def _distinct(history: list) -> list:
 
 
 # Every unit of ucjlib/indicators.csv, as a spreadsheet's reader reads it.
-UNIT_WORDS = {"percent": N_("percent"), "points": N_("points"), "persons": N_("persons"), "rupiah": N_("rupiah"),
-              "claims": N_("claims"), "programmes": N_("programmes"), "rank": N_("rank"), "villages": N_("villages"),
-              "months": N_("months")}
+UNIT_WORDS = {
+    "percent": N_("percent"),
+    "points": N_("points"),
+    "persons": N_("persons"),
+    "rupiah": N_("rupiah"),
+    "claims": N_("claims"),
+    "programmes": N_("programmes"),
+    "rank": N_("rank"),
+    "villages": N_("villages"),
+    "months": N_("months"),
+}
 
 
 def figures_table(view: View) -> pd.DataFrame:
@@ -511,41 +693,107 @@ def figures_table(view: View) -> pd.DataFrame:
     def add(section, item, detail, as_of, value, unit, low=None, high=None, printed="", source_id=""):
         source = sources.loc[source_id] if source_id else None
         value, low, high = (_as_shown(number, unit) for number in (value, low, high))
-        rows.append({_("Section"): section, _("Item"): item, _("Detail"): detail, _("As of"): as_of, _("Value"): value,
-                     _("Low"): low, _("High"): high, _("Unit"): unit_words.get(unit, unit), _("As printed"): printed,
-                     _("Source"): "" if source is None else source["outlet"], "URL": "" if source is None else source["source_url"]})
+        rows.append(
+            {
+                _("Section"): section,
+                _("Item"): item,
+                _("Detail"): detail,
+                _("As of"): as_of,
+                _("Value"): value,
+                _("Low"): low,
+                _("High"): high,
+                _("Unit"): unit_words.get(unit, unit),
+                _("As printed"): printed,
+                _("Source"): "" if source is None else source["outlet"],
+                "URL": "" if source is None else source["source_url"],
+            }
+        )
 
     national = [t for t in model.targets if t.kind == "national"]
     for target in national:
-        add(_("National yardstick"), target.name, "", str(target.year), target.value, "percent", printed=target.as_printed,
-            source_id=target.source_id)
+        add(
+            _("National yardstick"),
+            target.name,
+            "",
+            str(target.year),
+            target.value,
+            "percent",
+            printed=target.as_printed,
+            source_id=target.source_id,
+        )
     for _index, row in model.figures.iterrows():
-        qualifiers = [row["programme"], row["group"] if view.language == "id" else row["group_en"], row["funding"],
-                      row["basis"] if view.language == "id" else row["basis_en"],
-                      row["yardstick"] if view.language == "id" else row["yardstick_en"]]
-        add(_("Figure from a source"), view.indicator_title(row["indicator"]), ", ".join(q for q in qualifiers if q),
-            row["as_of"], row["value"], row["unit"], printed=row["value_as_printed"], source_id=row["source_id"])
+        qualifiers = [
+            row["programme"],
+            row["group"] if view.language == "id" else row["group_en"],
+            row["funding"],
+            row["basis"] if view.language == "id" else row["basis_en"],
+            row["yardstick"] if view.language == "id" else row["yardstick_en"],
+        ]
+        add(
+            _("Figure from a source"),
+            view.indicator_title(row["indicator"]),
+            ", ".join(q for q in qualifiers if q),
+            row["as_of"],
+            row["value"],
+            row["unit"],
+            printed=row["value_as_printed"],
+            source_id=row["source_id"],
+        )
     for gap in model.gaps:
         name = f"{view.target_name(gap.target)} ({gap.target.year})"
         add(_("Gap (points)"), name, "", model.coverage.as_of, gap.points, "points")
         if gap.persons is not None:
-            add(_("Gap (persons)"), name, "", model.coverage.as_of, gap.persons, "persons", *(gap.persons_range or (None, None)))
+            add(
+                _("Gap (persons)"),
+                name,
+                "",
+                model.coverage.as_of,
+                gap.persons,
+                "persons",
+                *(gap.persons_range or (None, None)),
+            )
     for cost in model.costs:
         name = f"{view.target_name(cost.target)} ({cost.target.year})"
-        add(_("New participants a year"), name, "", str(cost.first_budget.year), cost.participants_per_year, "persons",
-            *cost.per_year_range)
+        add(
+            _("New participants a year"),
+            name,
+            "",
+            str(cost.first_budget.year),
+            cost.participants_per_year,
+            "persons",
+            *cost.per_year_range,
+        )
         for budget in cost.budget_years:
-            add(_("Budget"), name, view.rate_text(budget), str(budget.year), budget.rupiah,
-                "rupiah", *cost.budget_range(budget))
+            add(
+                _("Budget"),
+                name,
+                view.rate_text(budget),
+                str(budget.year),
+                budget.rupiah,
+                "rupiah",
+                *cost.budget_range(budget),
+            )
     scenarios = model.scenario_rows
     for row in [] if scenarios is None else scenarios.itertuples():
         label = view.scenario_label(row.scenario)
-        add(_("Scenario"), label, _("New participants, first year (%(year)s)") % {"year": row.first_year}, str(row.first_year),
-            row.first_year_added, "persons")
+        add(
+            _("Scenario"),
+            label,
+            _("New participants, first year (%(year)s)") % {"year": row.first_year},
+            str(row.first_year),
+            row.first_year_added,
+            "persons",
+        )
         add(_("Scenario"), label, _("Budget, first year"), str(row.first_year), row.budget_first_year, "rupiah")
         if row.coverage_plan_end is not None:
-            add(_("Scenario"), label, _("Coverage %(year)s") % {"year": config.PLAN_END_YEAR}, str(config.PLAN_END_YEAR),
-                row.coverage_plan_end, "percent")
+            add(
+                _("Scenario"),
+                label,
+                _("Coverage %(year)s") % {"year": config.PLAN_END_YEAR},
+                str(config.PLAN_END_YEAR),
+                row.coverage_plan_end,
+                "percent",
+            )
     return pd.DataFrame(rows)
 
 
@@ -566,11 +814,20 @@ def frame(rows: list[dict], **identity: str) -> pd.DataFrame:
 
 
 # Statuses in a few words for a table cell, and in full for the legend above it.
-STATUS = {"missed": N_("missed"), "due": N_("behind, due this year"), "ahead": N_("met so far"), "met": N_("all reached"),
-          "none": N_("no coverage figure")}
-STATUS_MEANING = {"missed": N_("missed a target whose year has passed"), "due": N_("behind a target due this year"),
-                  "ahead": N_("met every target due; a later one is open"), "met": N_("every target reached"),
-                  "none": N_("the sources give no coverage figure yet")}
+STATUS = {
+    "missed": N_("missed"),
+    "due": N_("behind, due this year"),
+    "ahead": N_("met so far"),
+    "met": N_("all reached"),
+    "none": N_("no coverage figure"),
+}
+STATUS_MEANING = {
+    "missed": N_("missed a target whose year has passed"),
+    "due": N_("behind a target due this year"),
+    "ahead": N_("met every target due; a later one is open"),
+    "met": N_("every target reached"),
+    "none": N_("the sources give no coverage figure yet"),
+}
 
 
 # Keys of an overview row the templates use but do not show as columns.
@@ -582,13 +839,21 @@ def overview_row(overview: Overview, language: str, file: str | None) -> dict:
     view, _ = View(overview, language), gettext_for(language)  # formatting only: an overview has no sources to number
     coverage, unmet = overview.coverage, overview.unmet_target
     return {
-        "code": overview.code, "name": overview.name, "file": file, "level": overview.level, "status": overview.status,
+        "code": overview.code,
+        "name": overview.name,
+        "file": file,
+        "level": overview.level,
+        "status": overview.status,
         "link": _("Region"),  # the column whose cell links to the report
         _("Region"): overview.name,
-        _("UCJ coverage"): NONE if coverage is None else view.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
+        _("UCJ coverage"): NONE
+        if coverage is None
+        else view.printed(coverage.value, coverage.as_printed, "percent", coverage.approximate),
         _("As of"): NONE if coverage is None else view.date(coverage.as_of),
         _("Source"): NONE if coverage is None else overview.outlet,
         _("Status"): _(STATUS[overview.status]),
-        _("Target the status speaks of"): NONE if unmet is None else f"{view.target_name(unmet)}: {view.target_value(unmet)} ({unmet.year})",
+        _("Target the status speaks of"): NONE
+        if unmet is None
+        else f"{view.target_name(unmet)}: {view.target_value(unmet)} ({unmet.year})",
         _("Gap (points)"): NONE if unmet is None else view.num(overview.unmet_points, GAP_DECIMALS),
     }
