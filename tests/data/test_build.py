@@ -156,8 +156,12 @@ def test_golden_figures_need_no_reading_rule_and_news_decimals_before_a_scale_wo
     assert (seeds["reading"] == "").all()  # the seed articles print plain Indonesian numbers
     # Two news pages print a three-decimal amount before "miliar": Rp2,016 miliar (Jejaring Kalbar)
     # and Rp 1,259 milyar (Tribun Batam) are Rp2.016.000.000 and Rp1.259.000.000, not thousands.
+    # One page prints a percentage with a decimal point: Gorontalo's "61.73 persen" (Pemprov Gorontalo,
+    # November 2023) is 61,73, since 6173% is impossible.
     read = processed[processed["reading"] != ""].set_index("value_as_printed")
-    assert set(read["reading"]) == {"comma-decimal (scale word)"}
+    assert set(read["reading"]) == {"comma-decimal (scale word)", "dot-decimal (unit range)"}
+    assert list(read[read["reading"] == "dot-decimal (unit range)"].index) == ["61.73 persen"]
+    assert read.loc["61.73 persen", "value"] == 61.73
     assert read.loc["kurang lebih Rp2,016 miliar", "value"] == 2_016_000_000
     assert read.loc["Rp 1,259 milyar", "value"] == 1_259_000_000
 
