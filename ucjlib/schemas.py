@@ -81,7 +81,9 @@ def raw_observations_schema() -> pa.DataFrameSchema:
             "as_of": _text(_not_blank),
             "source_id": _text(_not_blank),
             **{column: _text(required=False) for column in QUALIFIERS + TRANSLATIONS},
-            "checked": _text(pa.Check.isin(("", "yes", "no"), error="must be yes (read in a copy of the source), no (not re-checked) or empty"),
+            "checked": _text(pa.Check.isin(("", "yes", "no", "domain-notes"),
+                                           error="must be yes (read in a copy of the source), no (not re-checked), "
+                                                 "domain-notes (taken from the team's domain notes, no page to re-read) or empty"),
                              required=False),
         },
         strict=False,
