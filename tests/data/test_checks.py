@@ -88,7 +88,9 @@ def test_real_checks_have_the_documented_columns(real_checks):
         (VILLAGES, "12.10", {}, "pass", 7_500, 7_500),  # 75 desa × 100 pekerja
         (TARGET_PAIR, "18", {"as_of": "2025"}, "info", LAMPUNG_WORKERS["2025"], None),
         (TARGET_PAIR, "18", {"as_of": "2026"}, "info", LAMPUNG_WORKERS["2026"], None),
-        (RULE, "16.06", {}, "pass", 46.8, 49.2),  # 26,8 + 20 = 46,8 ≤ 49,2
+        # Issue 27 §5: Disway's 26,8% is undated (dated to the start of 2025), so the rule is checked on
+        # JPNN's December 2024 level, 41,65%: 41,65 + 20 = 61,65 > 48,26 (July 2025).
+        (RULE, "16.06", {}, "flag", 61.65, 48.26),
         (JKM, "18", {}, "pass", 42_000_000, 42_000_000),  # Rp 42.000.000,00 = Rp42 juta
     ],
 )

@@ -133,3 +133,17 @@ def test_labour_force_values_are_printed_figures_without_their_noun():
     assert not frame["value"].str.contains(r"\b(?:orang|jiwa|people)\b").any()
     for text, convention in zip(frame["value"], frame["number_convention"], strict=False):
         parse_figure(text, convention or "id")  # every value reads (the build checks units and limits)
+
+
+# --- what "checked" may claim (issue 27 §5) -------------------------------------------------
+
+def test_checked_claims_match_the_sources():
+    # "yes" means the figure was read in a copy of its page, so the page must have an address;
+    # a figure taken from the team's domain notes has no page to re-read: it says domain-notes.
+    observations, sources = read("observations.csv"), read("sources.csv").set_index("source_id")
+    assert set(observations["checked"]) <= {"", "yes", "no", "domain-notes"}
+    urls = observations["source_id"].map(sources["url"])
+    read_without_page = observations[(observations["checked"] == "yes") & (urls == "")]
+    assert read_without_page.empty, read_without_page[["region", "indicator", "value", "source_id"]]
+    notes_with_page = observations[(observations["checked"] == "domain-notes") & (urls != "")]
+    assert notes_with_page.empty, notes_with_page[["region", "indicator", "value", "source_id"]]

@@ -100,7 +100,9 @@ def raw_observations_schema() -> pa.DataFrameSchema:
             **{column: _text(required=False) for column in QUALIFIERS + TRANSLATIONS},
             "checked": _text(
                 pa.Check.isin(
-                    ("", "yes", "no"), error="must be yes (read in a copy of the source), no (not re-checked) or empty"
+                    ("", "yes", "no", "domain-notes"),
+                    error="must be yes (read in a copy of the source), no (not re-checked), "
+                    "domain-notes (taken from the team's domain notes, no page to re-read) or empty",
                 ),
                 required=False,
             ),
