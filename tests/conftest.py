@@ -198,6 +198,28 @@ def processed_seed(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def seed_data(tmp_path_factory):
+    """The seed articles' figures alone (with the national yardsticks), built by the real build:
+    the data the hand-worked tests of a region with targets but no coverage (Lampung as its
+    December 2025 article prints it) were computed from."""
+    from ucjlib.data.build import build
+    from ucjlib.data.processed import load_all
+
+    root = tmp_path_factory.mktemp("seed")
+    copy_raw(root)
+    build(raw_dir=root / "data" / "raw", out_dir=root / "data" / "processed")
+    before = os.environ.get("UCJ_ROOT")
+    os.environ["UCJ_ROOT"] = str(root)
+    try:
+        return load_all()
+    finally:
+        if before is None:
+            del os.environ["UCJ_ROOT"]
+        else:
+            os.environ["UCJ_ROOT"] = before
+
+
+@pytest.fixture(scope="session")
 def data():
     """The project's ``data/processed/`` (the test command builds it before pytest starts)."""
     from ucjlib.data.processed import load_all
