@@ -28,7 +28,13 @@ def test_palette_is_seaborns_colorblind_palette_darkened_to_3_to_1_on_white():
         assert abs(hue - their_hue) < 0.02, (ours, theirs)  # the same colour, only darker
         assert _relative_luminance(ours) <= _relative_luminance(theirs) + 1e-9
     # The colours seaborn's palette already gives at 3:1 are kept as they are.
-    assert [o for o, t in zip(PALETTE, seaborn, strict=False) if o == t] == ["#0173b2", "#029e73", "#d55e00", "#cc78bc", "#949494"]
+    assert [o for o, t in zip(PALETTE, seaborn, strict=False) if o == t] == [
+        "#0173b2",
+        "#029e73",
+        "#d55e00",
+        "#cc78bc",
+        "#949494",
+    ]
 
 
 def test_a_report_is_drawn_without_importing_pyplot():

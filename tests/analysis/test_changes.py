@@ -31,12 +31,16 @@ def test_months_between_period_ends():
     assert months_between("2025-10", "2025") == 2
 
 
-def test_muba_rose_22_4_points_in_nine_months_on_unknown_bases(changes):
-    muba = changes.loc["16.06"]
-    assert (muba["from_value"], muba["to_value"], muba["months"]) == (26.8, 49.2, 9)
-    assert muba["points"] == pytest.approx(22.4)
-    assert muba["points_per_year"] == pytest.approx(29.8667, abs=5e-5)
-    assert muba["denominator"] == "unknown" and np.isnan(muba["base_change"])
+def test_muba_readings_change_on_unknown_bases(changes):
+    # JPNN: 41,65% (December 2024) and 48,26% (July 2025); Disway: 26,8% (the level 2025 started
+    # from, dated January 2025) and 49,2% (25 September 2025). No denominator is named for three of
+    # them, so no change between them is on a known base: 48,26 − 26,8 = 21,46 points in 6 months.
+    muba = changes.loc["16.06"].set_index("from_as_of")
+    assert muba["to_as_of"].tolist() == ["2025-01", "2025-07", "2025-09-25"]
+    rise = muba.loc["2025-01"]
+    assert (rise["from_value"], rise["to_value"], rise["months"]) == (26.8, 48.26, 6)
+    assert rise["points"] == pytest.approx(21.46)
+    assert set(muba["denominator"]) == {"unknown"} and muba["base_change"].isna().all()
 
 
 def test_pati_fall_comes_with_a_new_denominator_and_babel_with_the_same(changes):
@@ -61,21 +65,21 @@ def test_the_nation_counts_each_date_once(model_of, changes):
 
 
 def test_national_participants_trend_on_one_source(model_of):
-    # Bisnis.com: 41,55 juta (2023), 45,23 juta (2024), 39,35 juta (June 2025); Databoks'
-    # 41,38 juta counts by registration and is a second, shorter series.
+    # Bisnis.com: 29,98 (2020), 30,66 (2021), 35,86 (2022), 41,55 (2023), 45,23 (2024) and
+    # 39,35 juta (June 2025); Databoks' 41,38 juta counts by registration and is a second series.
     series = count_series(model_of("00"))
-    assert series["value"].tolist() == [41_550_000, 45_230_000, 39_350_000]
+    assert series["value"].tolist() == [29_980_000, 30_660_000, 35_860_000, 41_550_000, 45_230_000, 39_350_000]
     assert set(series["basis"]) == {"bisnis-nasional-2025-07"}
     fit = count_trend(series)
-    # Least-squares slope by hand: x = 2023,9966; 2024,9993; 2025,4928 (period ends),
-    # Σ(x − x̄)(y − ȳ) = −834.495, Σ(x − x̄)² = 1,16252, slope = −717.832 a year.
-    x = np.array([decimal_year("2023"), decimal_year("2024"), decimal_year("2025-06")])
+    # Least squares on the period ends (decimal years), computed here from its definition.
+    x = np.array([decimal_year(p) for p in ("2020", "2021", "2022", "2023", "2024", "2025-06")])
     y = series["value"].to_numpy()
     slope = ((x - x.mean()) * (y - y.mean())).sum() / ((x - x.mean()) ** 2).sum()
-    assert fit.slope == pytest.approx(slope) and fit.n == 3
-    assert round(slope) == -717_832
+    assert fit.slope == pytest.approx(slope) and fit.n == 6
+    # x = 2020,9993 … 2025,4928: Σ(x − x̄)(y − ȳ) = 46.996.669, Σ(x − x̄)² = 15,18803, slope ≈ 3.094.323 a year.
+    assert round(slope) == 3_094_323
     interval = fit.predict([2026])
-    assert interval["lower"].iloc[0] < 0 < interval["value"].iloc[0] < interval["upper"].iloc[0]
+    assert interval["lower"].iloc[0] < interval["value"].iloc[0] < interval["upper"].iloc[0]
 
 
 def test_summary_counts(changes):

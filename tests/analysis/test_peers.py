@@ -34,12 +34,11 @@ def test_printed_budget_per_worker(data):
 def test_peer_rank_and_percentile_within_a_level(model_of):
     models = [model_of(code) for code in ("12.10", "12.75", "16.06", "18", "21")]
     peers = peer_table(models).set_index("region_code")
-    # Kabupaten/kota: Muba 49,2% > Labuhanbatu 36,48% > Binjai 33%; Lampung has no coverage.
+    # Kabupaten/kota: Muba 49,2% > Labuhanbatu 36,48% > Binjai 33%.
     assert peers.loc[["16.06", "12.10", "12.75"], "rank"].tolist() == [1, 2, 3]
     assert peers.loc[["16.06", "12.10", "12.75"], "percentile"].tolist() == [100, 50, 0]
-    assert "18" not in peers.index
-    # Kepri alone among provinces: first of one.
-    assert peers.loc["21", ["rank", "of", "percentile"]].tolist() == [1, 1, 0]
+    # Provinces, ranked apart: Kepri 58% (2025) > Lampung 25,27% (December 2025).
+    assert peers.loc[["21", "18"], ["rank", "of", "percentile"]].values.tolist() == [[1, 2, 100], [2, 2, 0]]
 
 
 def test_peers_carry_their_denominator(model_of):

@@ -137,6 +137,7 @@ def test_labour_force_values_are_printed_figures_without_their_noun():
 
 # --- what "checked" may claim (issue 27 §5) -------------------------------------------------
 
+
 def test_checked_claims_match_the_sources():
     # "yes" means the figure was read in a copy of its page, so the page must have an address;
     # a figure taken from the team's domain notes has no page to re-read: it says domain-notes.
