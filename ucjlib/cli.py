@@ -86,6 +86,7 @@ def _reports(args) -> int:
     if args.workers is not None and args.workers > worker_cap():
         print(f"using {worker_cap()} workers: this machine's cores and memory hold no more than that", file=sys.stderr)
     results = render(
+        out_dir=paths.reports_dir(args.output),
         languages=(args.language,) if args.language else LANGUAGE_ORDER,
         force=args.force,
         regions=regions,
@@ -102,9 +103,8 @@ def _reports(args) -> int:
                 file=sys.stderr,
             )
     rendered = sum(r.error is None and not r.skipped for r in results)
-    print(
-        f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into {paths.shown_path(paths.reports_dir())}/"
-    )
+    into = paths.shown_path(paths.reports_dir(args.output))
+    print(f"rendered {rendered} reports, {sum(r.skipped for r in results)} unchanged, into {into}/")
     causes: dict[str, list] = {}
     for result in results:
         if result.error:
@@ -139,8 +139,8 @@ def _cause_line(error: str, failed: list) -> str:
     return f"FAILED {who} after {max(result.attempts for result in failed)} attempt(s): {error}; {fate}"
 
 
-def _verify() -> int:
-    problems, kept = stale_reports()
+def _verify(args) -> int:
+    problems, kept = stale_reports(paths.reports_dir(args.output))
     for key, reason in problems + kept:  # the files kept are named, but fail nothing: they are not the run's
         print(_safe(f"{key}: {reason}"))
     print("all reports match the current data" if not problems else f"{len(problems)} report(s) do not match the data")
@@ -177,12 +177,35 @@ def _seconds(text: str) -> int:
     return int(text)
 
 
+EPILOG = f"""\
+folders: data/raw/, data/processed/ and reports/ are those beside ucjlib/. Set the
+environment variable {paths.ROOT_VARIABLE} to another folder holding a data/raw/ to work on
+that tree instead, e.g.  {paths.ROOT_VARIABLE}=/tmp/trial python -m ucjlib build
+`reports --output DIR` writes the reports, their index and manifest into DIR instead
+of reports/ (and `verify --output DIR` checks them there)."""
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ucjlib", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m ucjlib",
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="turn data/raw/ into data/processed/ and print the regions")
     commands.add_parser("summary", help="print the regions' headline figures from data/processed/")
-    reports = commands.add_parser("reports", help="render every region's report (Indonesian and English) into reports/")
+    reports = commands.add_parser(
+        "reports",
+        help="render every region's report (Indonesian and English) into reports/ (or --output DIR)",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    output = {
+        "metavar": "DIR",
+        "help": "the reports' folder (default: reports/ of the project; a relative DIR is from the current folder)",
+    }
+    reports.add_argument("--output", **output)
     reports.add_argument("--region", help="render only this region (code, name or alias)")
     reports.add_argument("--province", help="render only the regions of this province (code, name or alias)")
     reports.add_argument("--language", choices=("id", "en"), help="render only this language")
@@ -224,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FRACTION",
         help="yearly growth of the work force, e.g. 0.02 (default: what the region's targets imply, else 0)",
     )
-    commands.add_parser("verify", help="list published reports that do not match the current processed data")
+    verify = commands.add_parser("verify", help="list published reports that do not match the current processed data")
+    verify.add_argument("--output", **output)
     args = parser.parse_args(argv)
     _show_warnings()
     try:
@@ -232,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             with exclusive_run("reports"):
                 return _reports(args)
         if args.command == "verify":
-            return _verify()
+            return _verify(args)
         if args.command == "build":
             with exclusive_run("build"):
                 processed = build()

@@ -7,7 +7,6 @@ import codecs
 import contextlib
 import csv
 import errno
-import fcntl
 import io
 import os
 import re
@@ -15,6 +14,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+import filelock
 import pandas as pd
 
 from ucjlib import config, paths
@@ -206,49 +206,77 @@ def remove_stale_temporaries(folder: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _open_lock(lock: Path, command: str) -> int:
-    """Open the run lock, creating it, only if it is a plain file with no other name: the holder's
-    name is written into it, which must not land in (or truncate) a file a link leads to. Hence
-    no ``open()``, which follows a symbolic link, and no O_TRUNC: a link is refused untouched."""
+_RUN_LOCK = ".ucj-run.lock"
 
-    def refused(what: str) -> UCJError:
-        return UCJError(
-            f"{lock.relative_to(paths.root())} is {what}; the run lock must be a file of its own: "
-            f"remove it, then run `python -m ucjlib {command}` again"
-        )
 
+def _refuse_unless_own_file(info: os.stat_result, lock: Path, command: str) -> None:
+    """Refuse a run lock that is a link or not a plain file: the holder's name is written into it,
+    which must not land in (or truncate) a file the link leads to."""
+    if stat.S_ISLNK(info.st_mode):
+        what = "a symbolic link"
+    elif info.st_nlink > 1:
+        what = "a hard link (a second name of another file)"
+    elif not stat.S_ISREG(info.st_mode):
+        what = "not a plain file"
+    else:
+        return
+    raise UCJError(
+        f"{lock.relative_to(paths.root())} is {what}; the run lock must be a file of its own: "
+        f"remove it, then run `python -m ucjlib {command}` again"
+    )
+
+
+def _holder(lock: Path) -> str:
+    """Who holds the run lock, as its holder wrote it (read without following a link)."""
     try:
-        handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    except OSError as err:
-        if err.errno == errno.ELOOP:
-            raise refused("a symbolic link") from None
-        raise
-    info = os.fstat(handle)
-    if info.st_nlink > 1 or not stat.S_ISREG(info.st_mode):
+        handle = os.open(lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return "another command"
+    try:
+        # Windows locks the file's first byte against other readers, so the name starts after it.
+        os.lseek(handle, 1, os.SEEK_SET)
+        return os.read(handle, 200).decode("utf-8", "replace").strip() or "another command"
+    except OSError:
+        return "another command"
+    finally:
         os.close(handle)
-        raise refused("a hard link (a second name of another file)" if info.st_nlink > 1 else "not a plain file")
-    return handle
 
 
 @contextlib.contextmanager
 def exclusive_run(command: str):
     """Hold the project's run lock while ``command`` runs: a second ``build`` or ``reports``
     started meanwhile refuses at once (it would clean up or overwrite the first one's files).
-    The kernel releases the lock when its holder dies, however it dies."""
-    handle = os.fdopen(_open_lock(paths.root() / ".ucj-run.lock", command), "r+", encoding="utf-8")
+
+    The lock is ``filelock``'s (``flock`` on Unix, ``LockFileEx`` on Windows), which the
+    operating system releases when its holder dies, however it dies. The lock file stays
+    between runs; it is opened without following a symbolic link and never truncated on
+    opening, and a link or anything but a plain file is refused untouched.
+    """
+    lock = paths.root() / _RUN_LOCK
+    with contextlib.suppress(FileNotFoundError):
+        _refuse_unless_own_file(os.lstat(lock), lock, command)
+
+    def claim(handle: int) -> None:
+        _refuse_unless_own_file(os.fstat(handle), lock, command)  # the name may have changed since lstat
+        os.ftruncate(handle, 0)
+        os.lseek(handle, 0, os.SEEK_SET)
+        os.write(handle, f"\n`python -m ucjlib {command}` (process {os.getpid()})".encode())
+
+    # preserve_lock_file: the file is not deleted on release (Windows) and there is no soft
+    # fallback, whose marker file a left-over lock file would be taken for.
+    run_lock = filelock.FileLock(lock, mode=0o644, blocking=False, preserve_lock_file=True, on_acquired=claim)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another command"
-            raise UCJError(
-                f"{holder} is running in {paths.shown_path(paths.root())}; "
-                f"wait for it to finish, then run `python -m ucjlib {command}` again"
-            ) from None
-        handle.truncate(0)
-        handle.write(f"`python -m ucjlib {command}` (process {os.getpid()})")
-        handle.flush()
+        run_lock.acquire()
+    except filelock.Timeout:  # a TimeoutError, hence before OSError
+        raise UCJError(
+            f"{_holder(lock)} is running in {paths.shown_path(paths.root())}; "
+            f"wait for it to finish, then run `python -m ucjlib {command}` again"
+        ) from None
+    except OSError as err:
+        if err.errno == errno.ELOOP:  # a link made between the check and the opening
+            _refuse_unless_own_file(os.lstat(lock), lock, command)
+        raise
+    try:
         yield
     finally:
-        handle.close()
+        run_lock.release()

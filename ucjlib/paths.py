@@ -10,11 +10,12 @@ import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT_VARIABLE = "UCJ_ROOT"
 
 
 def root() -> Path:
     """The project root: ``$UCJ_ROOT`` if set, else the folder holding ``ucjlib/``."""
-    return Path(os.environ.get("UCJ_ROOT") or PACKAGE_DIR.parent).resolve()
+    return Path(os.environ.get(ROOT_VARIABLE) or PACKAGE_DIR.parent).resolve()
 
 
 def raw_dir() -> Path:
@@ -25,8 +26,10 @@ def processed_dir() -> Path:
     return root() / "data" / "processed"
 
 
-def reports_dir() -> Path:
-    return root() / "reports"
+def reports_dir(output: str | os.PathLike | None = None) -> Path:
+    """Where reports go: ``output`` (relative to the working directory, as a command line reads
+    it) when given, else ``reports/`` of the project root."""
+    return Path(output).resolve() if output else root() / "reports"
 
 
 def boundaries_file() -> Path:

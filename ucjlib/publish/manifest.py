@@ -205,8 +205,8 @@ def is_inside(folder: Path, name: str) -> bool:
 
 def write_manifest(reports_dir: Path, manifest: dict) -> None:
     """Write the manifest with one report per line: as readable as an indented dump, and
-    written by json's C encoder (an indented dump runs the pure-Python one: 14 ms at 1.106
-    reports, and a national run rewrites the manifest every few seconds)."""
+    written by json's C encoder (an indented dump runs the pure-Python one, and a national run
+    rewrites the manifest every few seconds; benchmarks/README.md)."""
     manifest["ucjlib_version"] = __version__
 
     def dumps(value) -> str:

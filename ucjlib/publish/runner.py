@@ -35,12 +35,10 @@ from pathlib import Path
 # Run before every report (in one request with its parameter cells and the first cell after
 # them): forget the previous report's variables, outputs and figures.
 # The imported modules stay loaded, which is the whole point of a warm kernel.
-# IPython's reset ends in a full garbage collection, which would otherwise walk every object
-# of pandas, matplotlib and statsmodels, and everything the library has cached since, again
-# before each report (a fifth of a core-second at first, growing with every region); what
-# survives it is frozen, left out of every later collection, so each collection only walks
-# what the last report created. Figures pyplot holds (if a cell used it: the library's report
-# path does not import it) are closed first, so they are collected, not frozen.
+# What survives IPython's reset is frozen, so that the full garbage collection ending each reset
+# walks only what the last report created, not pandas, matplotlib and the library's caches again.
+# Figures pyplot holds (if a cell used it: the library's report path does not import it) are
+# closed first, so they are collected, not frozen.
 RESET = (
     "import sys as _sys\nif 'matplotlib.pyplot' in _sys.modules:\n    _sys.modules['matplotlib.pyplot'].close('all')\n"
     "get_ipython().reset(new_session=False)\nimport gc as _gc\n_gc.freeze()\ndel _gc"
@@ -78,8 +76,7 @@ class _Worker:
         # Over Unix sockets in this worker's own folder (readable by its user alone), not TCP ports
         # on localhost that any local user can reach (ipykernel warns of those at every start).
         self.km = self.manager_class(kernel_name="python3", transport="ipc", ip=os.path.join(self.workdir, "kernel"))
-        # No IPython history: it would write every execution to SQLite (from a thread of its own),
-        # a few core-milliseconds per cell that nobody reads.
+        # No IPython history: it would write every execution to SQLite, which nobody reads.
         await self.km.start_kernel(cwd=self.workdir, extra_arguments=["--HistoryManager.enabled=False"])
         self.kc = self.km.client()
         self.kc.start_channels()
@@ -221,7 +218,7 @@ def _one_line(err: Exception) -> str:
 
 _worker: _Worker | None = None
 
-# Memory a worker with its warm kernel needs (measured: about 250 MB), for the worker cap.
+# Memory a worker with its warm kernel needs, with a margin (measured in benchmarks/README.md), for the worker cap.
 WORKER_MEMORY_BYTES = 300 * 2**20
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
@@ -272,8 +269,8 @@ def worker_cap() -> int:
 def _keep_to_a_core(started) -> None:
     """Run this worker, and the kernel it starts (which inherits it), on a core of its own:
     a worker and its kernel take turns (each waits for the other), and left to migrate between
-    cores, the pairs evict each other's caches: measured on 2 cores, a tenth more kernel CPU
-    a report. ``started``: a shared count of the workers started so far."""
+    cores, the pairs evict each other's caches (benchmarks/README.md). ``started``: a shared
+    count of the workers started so far."""
     if not hasattr(os, "sched_setaffinity"):
         return
     with started.get_lock():

@@ -62,8 +62,7 @@ ASSUMPTIONS = ("premium_rate", "yardstick", "target_year", "workforce_growth", "
 PREPARE = "import IPython.display, ucjlib.publish.pages, ucjlib.model.region"
 # Below this many models a process, forking costs more than it saves.
 MODELS_PER_PROCESS = 40
-# Rewriting the manifest costs more the more it records (14 ms at 1.106 reports): rewritten
-# after every report, it made a national run quadratic.
+# Rewritten after every report, the manifest (whose cost grows with what it records) made a national run quadratic.
 MANIFEST_INTERVAL_SECONDS = 2.0
 # A boundary file with every region wrong (say latitude and longitude swapped) is named in this
 # many warning lines and a count, not one line per region.

@@ -1,11 +1,9 @@
 """The report's charts as SVG, written by ``templates/chart.svg``: coverage against targets
 (bars), coverage over time, and the scenarios' fan chart.
 
-Why not matplotlib, as the notebooks' charts: a report's three charts cost about 0,38 core-
-seconds with matplotlib (axes, ticks, legends and text layout built and measured on every
-draw), two thirds of a report, which alone would take a national render (552 regions in two
-languages) past its 3-minute budget on 2 cores. These charts are a few lines, bars and
-words; written directly they cost milliseconds. Text stays text (readable, searchable,
+Not matplotlib, as the notebooks' charts: drawn with it, the charts alone would take a national
+render past its time budget (benchmarks/README.md), while these few lines, bars and words written
+directly cost milliseconds. Text stays text (readable, searchable,
 sharp at any zoom), in the same palette and grayscale-safe styles as :mod:`ucjlib.analysis.plots`.
 Every length is in CSS pixels; text widths for layout are measured with DejaVu Sans, the
 font the chart names first.
