@@ -454,12 +454,14 @@ def test_costs_muba(muba):
 def test_costs_lampung_from_a_hypothetical_start(lampung):
     # Start: the 2025 target (38,39%) taken as met; the RPJMD's 2026 target is due, not costable.
     assert keyed(c.target for c in lampung.costs) == [(RPJMN, "national", 2029), (RPJPN, "national", 2045)]
-    # RPJMN 43,92% in 2029: the work force grows only within 2025–2026, then stays at 3.155.741,2695:
-    # 0,4392 × 3.155.741,2695 = 1.386.001,5656; − 1.149.447 = 236.554,5656 over 2028–2029 = 118.277,2828.
+    # RPJMN 43,92% in 2029: the work force no longer grows by the 5,4% the two targets imply (issue 27 §2:
+    # growth comes from BPS's series, and the seed article gives none), so it stays at 2.994.131,2842:
+    # 0,4392 × 2.994.131,2842 = 1.315.022,4600; − 1.149.447 = 165.575,4600 over 2028–2029 = 82.787,7300.
     c = cost(lampung, RPJMN, 2029)
-    assert c.years == 2 and c.whole_gap_persons == pytest.approx(236_554.5656, abs=STORED_BASE)
-    assert c.participants_per_year == pytest.approx(118_277.2828, abs=STORED_BASE)
-    assert c.first_budget.rupiah == pytest.approx(23_844_700_212.5, rel=1e-8)  # 118.277,2828 × 201.600
+    assert lampung.growth.origin == "none"
+    assert c.years == 2 and c.whole_gap_persons == pytest.approx(165_575.4600, abs=STORED_BASE)
+    assert c.participants_per_year == pytest.approx(82_787.7300, abs=STORED_BASE)
+    assert c.first_budget.rupiah == pytest.approx(16_690_006_368, rel=1e-8)  # 82.787,73 × 201.600
 
 
 def test_costs_follow_the_readers_assumptions(data, seed_data):
@@ -508,17 +510,12 @@ def test_every_costed_next_step_names_a_budget_year_after_the_report_date_at_the
 # -- growth, scenarios, trend ----------------------------------------------------------------
 
 
-def test_implied_growth(labuhanbatu, binjai, muba, lampung):
-    for model in (labuhanbatu, binjai, muba):
+def test_growth_never_comes_from_a_pair_of_targets(labuhanbatu, binjai, muba, lampung):
+    # Without the official bases (these fixtures pass none) no growth is assumed; Lampung's targets imply
+    # 2.994.131,28 (2025) and 3.155.741,27 (2026) workers, +5,3976%, which is no longer taken as growth
+    # (tests/model/test_bases.py holds the official series' growth).
+    for model in (labuhanbatu, binjai, muba, lampung):
         assert (model.growth.rate, model.growth.origin) == (0.0, "none")
-    # Worker bases behind the targets: 1.149.447 ÷ 0,3839 = 2.994.131,28 (2025) and
-    # 1.436.809 ÷ 0,4553 = 3.155.741,27 (2026); 3.155.741,27 ÷ 2.994.131,28 − 1 = 5,3976%.
-    g = lampung.growth
-    assert (g.origin, g.first_year, g.last_year) == ("targets", 2025, 2026)
-    assert g.rate == pytest.approx(0.053976, abs=5e-7)
-    # Applied within 2025–2026 only: 2025 → 2029 grows by the one year 2026.
-    assert g.factor(2025, 2029) == pytest.approx(1.053976, abs=5e-7)
-    assert g.factor(2026, 2045) == 1.0
 
 
 def test_scenarios_present_and_in_their_units(labuhanbatu, binjai, muba, lampung):
@@ -535,10 +532,10 @@ def test_scenarios_present_and_in_their_units(labuhanbatu, binjai, muba, lampung
     assert plan.params == ((10_000, "APBD"), (3_800, "DBH sawit (SILPA)"))
     assert by_key(muba)["one-off-plan"].one_off == 23_000  # "tambahan 23 ribu peserta baru"
     # To RPJMN 43,92% by 2029 over 2028–2029, participants a year: Labuhanbatu 13.510,2264 ÷ 2 = 6.755,1132;
-    # Binjai 14.504,5992 ÷ 2 = 7.252,2996; Lampung 236.554,5656 ÷ 2 = 118.277,2828.
+    # Binjai 14.504,5992 ÷ 2 = 7.252,2996; Lampung 165.575,4600 ÷ 2 = 82.787,7300.
     assert by_key(labuhanbatu)["to-target"].people == pytest.approx(6_755.1132, abs=1e-6)
     assert by_key(binjai)["to-target"].people == pytest.approx(7_252.2996, abs=1e-6)
-    assert by_key(lampung)["to-target"].people == pytest.approx(118_277.2828, abs=STORED_BASE)
+    assert by_key(lampung)["to-target"].people == pytest.approx(82_787.7300, abs=STORED_BASE)
     # Lampung's own target pair, in persons: (1.436.809 − 1.149.447) ÷ (2026 − 2025) = 287.362 a year.
     pair = by_key(lampung)["target-pair-pace"]
     assert (pair.people, pair.points, pair.one_off) == (287_362, 0, 0)
@@ -562,15 +559,16 @@ def test_scenario_paths(labuhanbatu, lampung):
     assert path.loc[[2026, 2027], "added"].tolist() == [0, 0]
     assert path["coverage"].diff().loc[2028:].tolist() == pytest.approx([2.9425] * (len(path) - 2), abs=1e-9)
     assert path.loc[2028, "added"] == pytest.approx(5_342.609, abs=1e-3)
-    # …and still 2,9425 points a year in Lampung from 2028, while its work force grew 5,4% in 2026:
-    # 38,39 (2026, 2027), 41,3325% (2028), 44,275% (2029), workers 3.155.741,27 from 2026 on.
+    # …and still 2,9425 points a year in Lampung from 2028, its work force flat (no official series):
+    # 38,39 (2026, 2027), 41,3325% (2028), 44,275% (2029), workers 2.994.131,28 throughout.
     path = lampung.scenario_rows.set_index("key").loc["national-pace", "path"]
     assert path["coverage"].iloc[:4].tolist() == pytest.approx([38.39, 38.39, 41.3325, 44.275], abs=1e-9)
-    assert path["workers"].iloc[:3].tolist() == pytest.approx([3_155_741.27] * 3, abs=0.005)
-    # The target-pair pace, from 2028: 1.149.447 + 287.362 = 1.436.809 = 45,53% of 3.155.741,27.
+    assert path["workers"].iloc[:3].tolist() == pytest.approx([2_994_131.28] * 3, abs=0.005)
+    # The target-pair pace, from 2028: 1.149.447 + 287.362 = 1.436.809 = 47,9875% of 2.994.131,28
+    # (2.994.131,28 × 0,48 = 1.437.183,0; 1.436.809 is 374,0 fewer, 0,0125 points).
     pair = lampung.scenario_rows.set_index("key").loc["target-pair-pace", "path"].set_index("year")
     assert pair.loc[2028, "participants"] == 1_436_809
-    assert pair.loc[2028, "coverage"] == pytest.approx(45.53, abs=1e-9)
+    assert pair.loc[2028, "coverage"] == pytest.approx(47.9875, abs=5e-4)
 
 
 def test_trend_problem(labuhanbatu, binjai, muba, lampung):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -171,12 +171,13 @@ def _read_figures(path: Path, columns) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Processed:
-    """The three processed tables every model reads."""
+    """The processed tables every model reads."""
 
     observations: pd.DataFrame
     checks: pd.DataFrame
     legal: pd.DataFrame
-    version: str = ""  # the first 12 hex digits of the SHA-256 of the three files: the data version reports cite
+    version: str = ""  # the first 12 hex digits of the SHA-256 of the files: the data version reports cite
+    labour_force: pd.DataFrame = field(default_factory=pd.DataFrame)  # the official bases (BPS)
 
 
 # The build writes this last: the SHA-256 of each file it wrote. Readers refuse files that do
@@ -206,21 +207,30 @@ def _check_generation(contents: dict[Path, bytes]) -> None:
 
 @functools.lru_cache(maxsize=2)
 def _load_all(*stamps: tuple) -> Processed:
-    observations, checks, legal = (Path(stamp[0]) for stamp in stamps[:3])
-    contents = {path: path.read_bytes() for path in (observations, checks, legal)}
+    observations, checks, legal, labour_force = (Path(stamp[0]) for stamp in stamps[:4])
+    contents = {path: path.read_bytes() for path in (observations, checks, legal, labour_force)}
     _check_generation(contents)
     digest = hashlib.sha256()
     for data in contents.values():
         digest.update(data)
     return Processed(
-        load_processed(observations), load_checks(checks), _read(legal, dtype=str), digest.hexdigest()[:12]
+        load_processed(observations),
+        load_checks(checks),
+        _read(legal, dtype=str),
+        digest.hexdigest()[:12],
+        load_labour_force(labour_force),
     )
 
 
 def load_all() -> Processed:
     """All processed tables, read once per process for as long as the files are unchanged
     (a warm kernel renders many regions from one read)."""
-    files = (paths.processed_observations(), paths.processed_checks(), paths.processed_legal())
+    files = (
+        paths.processed_observations(),
+        paths.processed_checks(),
+        paths.processed_legal(),
+        paths.processed_labour_force(),
+    )
     for path in files + (paths.processed_dir() / GENERATION,):
         if not path.exists():
             raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")

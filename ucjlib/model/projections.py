@@ -127,13 +127,17 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit"
 @dataclass(frozen=True)
 class Growth:
     """Yearly growth of the work force and where it comes from: the reader (``reader``, every
-    year), a pair of the region's own targets (``targets``: only for the years the pair
-    spans, flat afterwards, never extrapolated), or none."""
+    year), the official BPS series of the region or its province (``official``: the compound
+    rate between the August rounds ``first_year`` and ``last_year`` of ``series``, applied to every
+    year, see :func:`ucjlib.model.bases.official_growth`), a pair of the region's own targets
+    (``targets``: only for the years the pair spans, flat afterwards, never extrapolated; no longer
+    used by the region model), or none."""
 
     rate: float = 0.0
     origin: str = "none"
     first_year: int | None = None
     last_year: int | None = None
+    series: str = ""  # for ``official``: the region whose series it is
 
     def factor(self, from_year: int, to_year: int) -> float:
         """How much the work force grows from the end of ``from_year`` to the end of ``to_year``.

@@ -14,7 +14,17 @@ Definitions used throughout:
   coverage figure whose date falls in 2024; without one the rule gives no target.
 - **Worker base** of the headline: the worker count printed beside it; else its participants
   ÷ the coverage; else the base an enrolment plan printed with it implies; else the base of
-  an earlier coverage figure at most ``config.OLD_FIGURE_MONTHS`` older (said so in the report).
+  an earlier coverage figure at most ``config.OLD_FIGURE_MONTHS`` older; else a total worker
+  base a source prints for a date at most that much older (its basis named); else, an
+  *estimate*: the region's own BPS employed persons of the round nearest the headline × the
+  potensi ratio, with the ratio's interval as its range (:mod:`ucjlib.model.bases`). Each but
+  the first two is said so in the report.
+- **Workforce growth** in the gaps, costs and scenarios: the reader's, else the official
+  August series of BPS employed persons of the region, else of its province
+  (:func:`ucjlib.model.bases.official_growth`), else none.
+- **Coverage on the employed base**: the latest printed participants ÷ the region's own BPS
+  employed persons of the nearest round, beside the printed figure, so that regions can be
+  compared on one base (:func:`ucjlib.model.bases.coverage_on_employed`).
 - **Gap in persons**: target × workers − participants, on the headline's worker base; the
   participants are the count printed beside the coverage figure, else coverage × workers.
 - **The report's date** (``Assumptions.as_of``, today by default) dates the advice, never the
@@ -53,10 +63,18 @@ from ucjlib.data.parse import printed_decimals, printed_range, printed_step
 from ucjlib.data.processed import by_priority, load_all
 from ucjlib.data.regions import RegionTable
 from ucjlib.errors import RegionError, UCJError
+from ucjlib.model.bases import (
+    EmployedCoverage,
+    OfficialBase,
+    Ratio,
+    coverage_on_employed,
+    official_base,
+    official_growth,
+    potensi_ratio,
+)
 from ucjlib.model.projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
 from ucjlib.model.scenarios import (
     StartingPoint,
-    implied_growth,
     region_scenarios,
     scenario_table,
     starting_point,
@@ -130,17 +148,32 @@ class Reading:
 @dataclass(frozen=True)
 class WorkerBase:
     """The denominator of the headline coverage: printed beside it, or derived (participants ÷
-    coverage, an enrolment plan, an earlier figure's base)."""
+    coverage, an enrolment plan, an earlier figure's base, a base printed for a near date), or
+    estimated (an official base × the potensi ratio; ``band``: at the ratio's interval)."""
 
     value: float
     derived: bool
     inputs: str = ""  # how it was derived, or the printed figure
     source_id: str = ""
     band: tuple[float, float] | None = None  # the printed figure's range; None: the value itself
+    origin: str = ""  # "": beside the headline or derived from it; NEAR_BASE or ESTIMATED_BASE
+    official: OfficialBase | None = None  # an estimate's official base
+    ratio: Ratio | None = None  # an estimate's potensi ratio
+    as_of: str = ""  # a near base's date
+    basis: str = ""  # a near base's printed basis
+    basis_en: str = ""
+
+    @property
+    def estimated(self) -> bool:
+        return self.origin == ESTIMATED_BASE
 
     @property
     def bounds(self) -> tuple[float, float]:
         return self.band or (self.value, self.value)
+
+
+# Where a worker base not printed beside the headline comes from (WorkerBase.origin).
+NEAR_BASE, ESTIMATED_BASE = "near", "estimated"
 
 
 @dataclass(frozen=True)
@@ -291,6 +324,9 @@ class Overview:
     status: str  # one of OVERVIEW_STATUSES
     unmet_target: Target | None  # the target the status speaks of (None: "met" or "none")
     unmet_points: float | None
+    employed_percent: float | None = None  # coverage on the BPS employed base (RegionModel.on_employed)
+    employed_participants_as_of: str = ""
+    employed_as_of: str = ""
 
     def as_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -341,6 +377,7 @@ class RegionModel:
     poverty: PovertyPlan | None = None
     group_actions: tuple[GroupAction, ...] = ()
     sponsored: tuple[SponsoredCost, ...] = ()
+    on_employed: EmployedCoverage | None = None  # participants ÷ BPS employed persons (see ucjlib.model.bases)
     data_version: str = ""  # of data/processed/ (see ucjlib.data.processed.Processed.version)
 
     @property
@@ -373,6 +410,7 @@ class RegionModel:
     @property
     def overview(self) -> Overview:
         coverage, (status, gap) = self.coverage, self.status
+        employed = self.on_employed
         return Overview(
             self.code,
             self.name,
@@ -384,6 +422,9 @@ class RegionModel:
             status,
             None if gap is None else gap.target,
             None if gap is None else gap.points,
+            None if employed is None else employed.percent,
+            "" if employed is None else employed.participants_as_of,
+            "" if employed is None else employed.employed.as_of,
         )
 
     @property
@@ -567,7 +608,56 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Rea
         base = _base_beside(figures, earlier)
         if base is not None:
             return WorkerBase(base.value, True, f"{base.inputs}, {earlier.as_of}", base.source_id, base.band)
+    return _near_base(figures, coverage)
+
+
+def _near_base(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
+    """The newest total worker base a source prints for a date at most config.OLD_FIGURE_MONTHS
+    before the headline's (or the same), with its basis: the denominator of the headline is not
+    printed, so the gap in persons is put on the nearest one that is."""
+    newest = period_end(coverage.as_of)
+    rows = totals(figures)
+    for _, row in _newest_first(rows[rows["indicator"] == "workers"]).iterrows():
+        end = period_end(row["as_of"])
+        months = (newest.year - end.year) * 12 + newest.month - end.month
+        if 0 <= months <= config.OLD_FIGURE_MONTHS:
+            reading = Reading.of(row)
+            return WorkerBase(
+                reading.value,
+                True,
+                row["value_as_printed"],
+                row["source_id"],
+                reading.band,
+                NEAR_BASE,
+                as_of=row["as_of"],
+                basis=row["basis"],
+                basis_en=row["basis_en"],
+            )
     return None
+
+
+def _estimated_base(
+    code: str, coverage: Reading, processed: pd.DataFrame, labour_force: pd.DataFrame
+) -> WorkerBase | None:
+    """The region's own BPS employed persons of the round nearest the headline × the potensi ratio
+    (None without either)."""
+    official = official_base(code, labour_force, coverage.as_of)
+    if official is None:
+        return None
+    ratio = potensi_ratio(processed, labour_force)
+    if ratio is None:
+        return None
+    return WorkerBase(
+        official.value * ratio.estimate,
+        True,
+        f"{official.as_printed} × {ratio.estimate:.4f}",
+        "",
+        (official.value * ratio.low, official.value * ratio.high),
+        ESTIMATED_BASE,
+        official,
+        ratio,
+        official.as_of,
+    )
 
 
 def _targets(figures: pd.DataFrame, national: pd.DataFrame, history: tuple[Reading, ...]) -> list[Target]:
@@ -770,8 +860,12 @@ def region_model(
     checks: pd.DataFrame,
     legal: pd.DataFrame,
     assumptions: Assumptions = Assumptions(),
+    labour_force: pd.DataFrame | None = None,
 ) -> RegionModel:
-    """Compute one region's model from the processed tables (see the module's definitions)."""
+    """Compute one region's model from the processed tables (see the module's definitions);
+    ``labour_force`` is the official bases' table (None: no official base, growth or estimate)."""
+    if labour_force is None or labour_force.empty:
+        labour_force = pd.DataFrame(columns=["region_code", "indicator", "as_of", "value"])
     figures = processed[processed["region_code"] == code].reset_index(drop=True)
     if figures.empty:
         raise RegionError(f"region {code!r} has no figures in the processed data")
@@ -786,10 +880,12 @@ def region_model(
     participants_row = _beside(figures, "active_participants", coverage) if coverage else None
     participants = None if participants_row is None else Reading.of(participants_row)
     workers = _worker_base(figures, checks, history)
+    if workers is None and coverage is not None:
+        workers = _estimated_base(code, coverage, processed, labour_force)
     growth = (
         Growth(assumptions.workforce_growth, "reader")
         if assumptions.workforce_growth is not None
-        else implied_growth(checks)
+        else official_growth(code, head["province_code"], labour_force)
     )
     counted = participants if participants is not None and workers and not workers.derived else None
     start = starting_point(
@@ -873,6 +969,7 @@ def region_model(
     model.poverty = _poverty(figures)
     model.group_actions = _group_actions(figures, first_year, assumptions.premium_rate) if coverage else ()
     model.sponsored = _sponsored(figures, first_year, assumptions.premium_rate)
+    model.on_employed = coverage_on_employed(figures, labour_force, code)
     return model
 
 
@@ -1010,6 +1107,8 @@ def processed_model(code: str, assumptions: Assumptions = Assumptions()) -> Regi
 @functools.lru_cache(maxsize=64)  # a province's kabupaten/kota (at most 38) and the report being rendered
 def _model_of(code: str, assumptions: Assumptions, version: str) -> RegionModel:
     processed = load_all()
-    model = region_model(code, processed.observations, processed.checks, processed.legal, assumptions)
+    model = region_model(
+        code, processed.observations, processed.checks, processed.legal, assumptions, processed.labour_force
+    )
     model.data_version = processed.version
     return model

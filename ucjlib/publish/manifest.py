@@ -63,12 +63,30 @@ class Inputs:
     legal: pd.DataFrame
     template_sha256: str
     code_sha256: str
+    bases_sha256: str = ""  # the official bases and every printed potensi base: estimates and growth read them
+
+    @staticmethod
+    def _bases_sha256(tables) -> str:
+        """Over the labour-force table and every printed worker base: a region's estimated base
+        uses the potensi ratio of all regions, its growth its province's series."""
+        workers = tables.observations[tables.observations["indicator"] == "workers"]
+        digest = hashlib.sha256()
+        for frame in (tables.labour_force, workers):
+            digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+        return digest.hexdigest()
 
     @classmethod
     def load(cls, template_path: Path | None = None) -> Inputs:
         tables = load_all()  # says which file is missing and to run the build first
         template = (template_path or paths.notebooks_dir() / TEMPLATE).read_bytes()
-        return cls(tables.observations, tables.checks, tables.legal, sha256_bytes(template), code_sha256())
+        return cls(
+            tables.observations,
+            tables.checks,
+            tables.legal,
+            sha256_bytes(template),
+            code_sha256(),
+            cls._bases_sha256(tables),
+        )
 
     @staticmethod
     def _row_digests(frame: pd.DataFrame, key: str) -> dict[str, bytes]:
@@ -100,6 +118,7 @@ class Inputs:
         for part in (
             self.template_sha256.encode(),
             self.code_sha256.encode(),
+            self.bases_sha256.encode(),
             json.dumps(parameters, sort_keys=True).encode(),
             processed.get(region_code, b""),
             *(processed[code] for code in national),

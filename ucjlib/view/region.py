@@ -19,7 +19,7 @@ from ucjlib.data.parse import parse_figure, printed_decimals, printed_range
 from ucjlib.formatting import format_date, format_number, format_percent, format_points, format_rupiah
 from ucjlib.i18n import N_, gettext_for
 from ucjlib.model.projections import decimal_year
-from ucjlib.model.region import DUE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target, totals
+from ucjlib.model.region import DUE, NEAR_BASE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target, totals
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
 
 GAP_DECIMALS = 2
@@ -288,8 +288,57 @@ class View:
                 model.participants.value, model.participants.as_printed, "persons", model.participants.approximate
             ),
             "workers": None if workers is None else self.num(workers.value),
-            "workers_derived": workers is not None and workers.derived,
+            "workers_derived": workers is not None and workers.derived and not workers.origin,
             "basis": coverage.basis if self.language == "id" else coverage.basis_en,
+            "near_base": self.near_base(),
+            "estimated_base": self.estimated_base(),
+            "on_employed": self.on_employed(),
+        }
+
+    def near_base(self) -> dict | None:
+        """A worker base printed by a source for a date near the headline's, not beside it."""
+        workers = self.model.workers
+        if workers is None or workers.origin != NEAR_BASE:
+            return None
+        basis = workers.basis if self.language == "id" else workers.basis_en
+        return {
+            "workers": self.printed(workers.value, workers.inputs, "persons"),
+            "date": self.date(workers.as_of.split("/")[-1]),
+            "basis": basis or self._("basis not stated"),
+            "source": self.source(workers.source_id),
+        }
+
+    def estimated_base(self) -> dict | None:
+        """An estimated worker base in words: the estimate with its range, and how it was made."""
+        workers = self.model.workers
+        if workers is None or not workers.estimated:
+            return None
+        ratio, official = workers.ratio, workers.official
+        return {
+            "workers": self.num_range(workers.value, workers.band),
+            "employed": self.num(official.value),
+            "date": self.date(official.as_of),
+            "outlet": official.outlet,
+            "ratio": self.num(ratio.estimate, 3),
+            "low": self.num(ratio.low, 3),
+            "high": self.num(ratio.high, 3),
+            "regions": ratio.regions,
+            "level": format_percent(ratio.level * 100, self.language, 0),
+        }
+
+    def on_employed(self) -> dict | None:
+        """Coverage on BPS's employed base, beside the printed figure."""
+        employed = self.model.on_employed
+        if employed is None:
+            return None
+        return {
+            "percent": self.pct(employed.percent),
+            "participants": self.printed(employed.participants, employed.participants_as_printed, "persons"),
+            "participants_date": self.date(employed.participants_as_of.split("/")[-1]),
+            "employed": self.num(employed.employed.value),
+            "employed_date": self.date(employed.employed.as_of),
+            "outlet": employed.employed.outlet,
+            "source": self.source(employed.source_id),
         }
 
     def basis_text(self, reading) -> str:
@@ -375,6 +424,7 @@ class View:
                 "rate": self.rate_text(step.first_budget),
                 "source": self.source(step.target.source_id),
                 "hypothetical": model.start.hypothetical,
+                "estimated": self.estimated_base(),
                 "doubts": "; ".join(_(check) for check in model.headline_doubts),
             }
         )
@@ -856,4 +906,12 @@ def overview_row(overview: Overview, language: str, file: str | None) -> dict:
         if unmet is None
         else f"{view.target_name(unmet)}: {view.target_value(unmet)} ({unmet.year})",
         _("Gap (points)"): NONE if unmet is None else view.num(overview.unmet_points, GAP_DECIMALS),
+        _("Coverage on BPS employed persons"): NONE
+        if overview.employed_percent is None
+        else _("%(percent)s (participants %(participants)s ÷ employed %(employed)s)")
+        % {
+            "percent": view.pct(overview.employed_percent),
+            "participants": view.date(overview.employed_participants_as_of.split("/")[-1]),
+            "employed": view.date(overview.employed_as_of),
+        },
     }

@@ -1,0 +1,125 @@
+"""The official bases (:mod:`ucjlib.model.bases`) on the real data files.
+
+Every expected value is worked out by hand from the rows of ``data/raw/labour_force.csv`` and
+``data/raw/observations.csv`` named in the comment (Indonesian style: "." thousands, "," decimals).
+Other helpers add kabupaten/kota bases to labour_force.csv, so the tests name the rows they use
+rather than count every pair in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ucjlib.data.processed import load_all
+from ucjlib.model.bases import official_base, official_growth, ratio_of, ratio_pairs
+from ucjlib.model.region import ESTIMATED_BASE, NEAR_BASE, Assumptions, region_model
+from ucjlib.view.region import View
+
+REPORT_DATE = dt.date(2026, 12, 6)
+
+# The six pairs of potensi base and BPS employed persons (at most 12 months apart) in the data of
+# December 2026, each potensi ÷ employed:
+PAIRS = {
+    "16.06": 213_582 / 322_580,  # Muba, potensi tenaga kerja July 2025 ÷ August 2024 = 0,66211
+    "18": 3_058_943 / 4_787_590,  # Lampung, September 2024 ÷ August 2024 = 0,63893
+    "52": 1_808_432 / 3_110_000,  # NTB, June 2025 ÷ August 2024 = 0,58149
+    "73": 2_800_000 / 4_890_000,  # Sulawesi Selatan, June 2025 ÷ August 2024 = 0,57260
+    "82": 424_131 / 661_490,  # Maluku Utara, May 2025 ÷ August 2024 = 0,64118
+    "92": 155_222 / 304_467,  # Papua Barat, August 2023 ÷ February 2024 = 0,50982
+}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_all()
+
+
+@pytest.fixture(scope="module")
+def six(data):
+    return tuple(pair for pair in ratio_pairs(data.observations, data.labour_force) if pair.region_code in PAIRS)
+
+
+def model(data, code: str):
+    return region_model(
+        code, data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE), data.labour_force
+    )
+
+
+def test_each_pair_is_the_printed_potensi_base_over_the_nearest_employed_figure(six):
+    assert {pair.region_code: pair.ratio for pair in six} == pytest.approx(PAIRS, abs=1e-12)
+    # Gorontalo's 582 ribu (16 December 2025) is 16 months from its latest employed figure (August 2024): not paired.
+
+
+def test_the_ratio_is_the_mean_with_a_90_percent_prediction_interval(six):
+    ratio = ratio_of(six)
+    # Sum 0,66211 + 0,63893 + 0,58149 + 0,57260 + 0,64118 + 0,50982 = 3,60613; mean 0,601022.
+    assert ratio.estimate == pytest.approx(0.601022, abs=5e-6)
+    # Squared deviations 0,003732 + 0,001437 + 0,000381 + 0,000808 + 0,001613 + 0,008318 = 0,016289;
+    # s = √(0,016289 ÷ 5) = 0,057077; t(0,95; 5) = 2,0150; √(1 + 1/6) = 1,080123;
+    # half-width 2,0150 × 0,057077 × 1,080123 = 0,124226.
+    assert ratio.low == pytest.approx(0.601022 - 0.124226, abs=5e-5)
+    assert ratio.high == pytest.approx(0.601022 + 0.124226, abs=5e-5)
+    assert ratio.regions == 6
+
+
+def test_a_kabupaten_without_its_own_figure_has_no_official_base(data):
+    # Only Sumatera Utara's own rows: its 7,98 juta is never Labuhanbatu's base.
+    province = data.labour_force[data.labour_force["region_code"] == "12"]
+    assert official_base("12.10", province, "2025-04-22") is None
+    # The province's nearest round to April 2025 is February 2024 (14 months) or August 2025 (4): 7,98 juta.
+    assert official_base("12", province, "2025-04-22").value == 7_980_000
+
+
+def test_growth_comes_from_the_official_august_series(data):
+    lf = data.labour_force
+    # The nation: 114,8 juta (August 2015) → 146,54 juta (August 2025):
+    # 1,2764808^(1/10) = exp(0,2441068 ÷ 10) = 1,0247110, so 2,4711%.
+    nation = official_growth("00", "", lf)
+    assert (nation.origin, nation.first_year, nation.last_year) == ("official", 2015, 2025)
+    assert nation.rate == pytest.approx(0.024711, abs=5e-7)
+    # Bali: 2,62 juta (August 2023) → 2,67 juta (August 2024): 2,67 ÷ 2,62 − 1 = 1,9084%.
+    bali = official_growth("51", "51", lf)
+    assert bali.rate == pytest.approx(0.019084, abs=5e-7)
+    # A kabupaten without a series of its own takes its province's: Sumatera Utara, 7,55 juta (August 2023)
+    # → 7,98 juta (August 2025): √(1,056954) − 1 = 2,8083%.
+    province = official_growth("12.10", "12", lf[lf["region_code"] == "12"])
+    assert (province.series, province.first_year, province.last_year) == ("Sumatera Utara", 2023, 2025)
+    assert province.rate == pytest.approx(0.028083, abs=5e-7)
+
+
+def test_coverage_on_the_employed_base_beside_the_printed_figure(data):
+    bali = model(data, "51")
+    # 935.079 participants (31 March 2025) ÷ 2,67 juta employed (August 2024, the nearest round) = 35,0217%.
+    assert bali.on_employed.percent == pytest.approx(35.0217, abs=5e-5)
+    assert (bali.on_employed.participants_as_of, bali.on_employed.employed.as_of) == ("2025-03-31", "2024-08")
+    assert bali.coverage.as_printed == "50,88 persen"  # the printed figure stays the headline
+    assert bali.overview.employed_percent == pytest.approx(35.0217, abs=5e-5)
+
+
+def test_the_national_report_has_a_printed_base_and_a_costed_next_step(data):
+    nation = model(data, "00")
+    # 101,81 juta potensi pekerja (Bisnis.com, by 31 July 2025), 3 months before the 37,01% of October 2025.
+    assert (nation.workers.origin, nation.workers.value, nation.workers.as_of) == (
+        NEAR_BASE,
+        101_810_000,
+        "../2025-07-31",
+    )
+    assert nation.next_step is not None
+    # 39,35 juta participants (June 2025) ÷ 146,54 juta employed (August 2025) = 26,8527%.
+    assert nation.on_employed.percent == pytest.approx(26.8527, abs=5e-5)
+
+
+def test_an_estimated_base_is_the_official_base_times_the_ratio_with_its_range(data):
+    sumut = model(data, "12")
+    workers, ratio = sumut.workers, sumut.workers.ratio
+    # Sumatera Utara prints 49,35% for 2024 and no base: BPS's 7,98 juta (August 2025, 8 months from the end
+    # of 2024; February 2024 is 10 months) × the ratio.
+    assert (workers.origin, workers.official.as_of, workers.official.value) == (ESTIMATED_BASE, "2025-08", 7_980_000)
+    assert workers.value == pytest.approx(7_980_000 * ratio.estimate)
+    assert workers.band == pytest.approx((7_980_000 * ratio.low, 7_980_000 * ratio.high))
+    assert sumut.next_step is not None
+    step = View(sumut, "id").summary()["next_step"]
+    assert step["estimated"]["employed"] == "7.980.000"
+    assert step["estimated"]["regions"] == ratio.regions

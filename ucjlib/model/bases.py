@@ -1,0 +1,280 @@
+"""The official worker bases (BPS's employed persons, ``data/processed/labour_force.csv``) beside
+the bases the sources print, and what they let a report say (issue 27 §2).
+
+- **Official base** of a region: its own BPS employed persons (*penduduk bekerja*) of the period
+  nearest a given date. A kabupaten/kota without its own figure has none: a province's figure is
+  never used for one of its kabupaten/kota.
+- **The potensi ratio**: a source's *potensi pekerja* (the workers BPJS counts as could-be
+  participants; any printed total worker base whose basis names *potensi*) ÷ the region's BPS
+  employed persons of a near period (at most ``NEAR_MONTHS`` apart), over every region where both
+  are known, one pair per region (its latest potensi base), the nation left out (it is the sum of
+  the regions, not one more of them). Its interval is a ``RATIO_LEVEL`` *prediction* interval for
+  one more region's ratio (Student's t with n − 1 degrees of freedom: mean ± t · s · √(1 + 1/n)),
+  not the narrower confidence interval of the mean: an estimated base is one region's, and regions
+  differ. It needs at least ``MINIMUM_RATIO_REGIONS`` regions.
+- **Estimated base**: where the sources print no worker base for the headline, the official base
+  × the potensi ratio, with the ratio's interval as its range.
+- **Official growth**: the compound yearly change of the region's BPS employed persons between its
+  earliest and latest August rounds (Sakernas's kabupaten/kota figures are August only, so rounds
+  of one month are compared), else its province's; none with fewer than two rounds.
+- **Coverage on the employed base**: the latest printed count of active participants ÷ the BPS
+  employed persons of the period nearest its date, so regions can be compared on one base.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ucjlib import config
+from ucjlib.data.processed import by_priority
+from ucjlib.model.projections import Growth
+from ucjlib.periods import period_end
+
+EMPLOYED = "employed_persons"
+POTENSI_WORD = "potensi"  # a printed basis naming it (potensi pekerja, potensi tenaga kerja …) is a potensi base
+NEAR_MONTHS = config.OLD_FIGURE_MONTHS  # a potensi base and an employed figure this close are paired
+RATIO_LEVEL = 0.9  # as the trend projections' prediction intervals
+MINIMUM_RATIO_REGIONS = 3  # as a trend's minimum points: fewer give no estimate
+GROWTH_MONTH = "08"  # the August rounds of Sakernas
+
+
+@dataclass(frozen=True)
+class OfficialBase:
+    """One BPS employed-persons figure: a region's own, of one survey round."""
+
+    region_code: str
+    region_name: str
+    value: float
+    as_of: str  # the survey month, 2024-08
+    as_printed: str
+    outlet: str
+    url: str
+
+    @classmethod
+    def of(cls, row) -> OfficialBase:
+        return cls(
+            row["region_code"],
+            row["region_name"],
+            float(row["value"]),
+            row["as_of"],
+            row["value_as_printed"],
+            row["outlet"],
+            row["url"],
+        )
+
+
+@dataclass(frozen=True)
+class RatioPair:
+    """One region's printed potensi base and its BPS employed persons of a near period."""
+
+    region_code: str
+    region_name: str
+    potensi: float
+    potensi_as_of: str
+    basis: str
+    source_id: str
+    employed: OfficialBase
+
+    @property
+    def ratio(self) -> float:
+        return self.potensi / self.employed.value
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """Potensi pekerja ÷ BPS employed persons over ``pairs``: the mean and a ``level`` prediction
+    interval for one more region's ratio."""
+
+    estimate: float
+    low: float
+    high: float
+    pairs: tuple[RatioPair, ...]
+    level: float = RATIO_LEVEL
+
+    @property
+    def regions(self) -> int:
+        return len(self.pairs)
+
+
+@dataclass(frozen=True)
+class EmployedCoverage:
+    """Active participants ÷ BPS employed persons of the period nearest the participants' date."""
+
+    participants: float
+    participants_as_printed: str
+    participants_as_of: str
+    source_id: str
+    employed: OfficialBase
+
+    @property
+    def percent(self) -> float:
+        return self.participants / self.employed.value * 100
+
+
+def months_apart(first: str, second: str) -> int:
+    """Whole months between the ends of two periods, either way round.
+
+    >>> months_apart("2025-06", "2024-08"), months_apart("2024-09-24", "2024-08")
+    (10, 1)
+    """
+    a, b = period_end(first), period_end(second)
+    return abs((a.year - b.year) * 12 + a.month - b.month)
+
+
+def is_potensi(basis: str) -> bool:
+    """Whether a printed basis is a *potensi* base (the workers who could become participants).
+
+    >>> is_potensi("potensi tenaga kerja (BPS 2025)"), is_potensi("penduduk bekerja"), is_potensi("")
+    (True, False, False)
+    """
+    return POTENSI_WORD in str(basis).lower()
+
+
+def _employed(labour_force: pd.DataFrame, code: str) -> pd.DataFrame:
+    return labour_force[(labour_force["region_code"] == code) & (labour_force["indicator"] == EMPLOYED)]
+
+
+def official_base(code: str, labour_force: pd.DataFrame, near: str, within: int | None = None) -> OfficialBase | None:
+    """The region's own BPS employed persons of the round nearest the period ``near`` (a tie goes to
+    the later round); None without one, or none ``within`` months when that is given.
+
+    Examples
+    --------
+    >>> lf = pd.DataFrame({"region_code": ["16.06"] * 2, "region_name": ["Kabupaten Musi Banyuasin"] * 2,
+    ...     "indicator": [EMPLOYED] * 2, "value": [328_480.0, 322_580.0], "as_of": ["2023-08", "2024-08"],
+    ...     "value_as_printed": ["328,48 ribu", "322,58 ribu"], "outlet": ["BPS"] * 2, "url": ["u"] * 2})
+    >>> official_base("16.06", lf, "2025-07").value, official_base("12.10", lf, "2025-07")
+    (322580.0, None)
+    >>> official_base("16.06", lf, "2026-12", within=12) is None
+    True
+    """
+    rows = _employed(labour_force, code)
+    if rows.empty:
+        return None
+    distance = rows["as_of"].map(lambda as_of: months_apart(as_of, near))
+    ends = rows["as_of"].map(period_end)
+    rows = rows.assign(_distance=distance, _end=ends).sort_values(["_distance", "_end"], ascending=[True, False])
+    best = rows.iloc[0]
+    if within is not None and best["_distance"] > within:
+        return None
+    return OfficialBase.of(best)
+
+
+def ratio_pairs(observations: pd.DataFrame, labour_force: pd.DataFrame) -> tuple[RatioPair, ...]:
+    """Every region (the nation left out) with a printed total potensi base and its own BPS
+    employed persons within ``NEAR_MONTHS``: one pair per region, its latest potensi base that pairs."""
+    rows = observations[
+        (observations["indicator"] == "workers")
+        & (observations["level"] != "national")
+        & (observations["group"] == "")
+        & (observations["programme"] == "")
+        & (observations["funding"] == "")
+        & observations["basis"].map(is_potensi)
+    ]
+    rows = by_priority(rows).assign(_end=lambda r: r["as_of"].map(period_end))
+    rows = rows.sort_values("_end", ascending=False, kind="stable")
+    pairs = {}
+    for _, row in rows.iterrows():
+        if row["region_code"] in pairs:
+            continue
+        employed = official_base(row["region_code"], labour_force, row["as_of"], within=NEAR_MONTHS)
+        if employed is not None:
+            pairs[row["region_code"]] = RatioPair(
+                row["region_code"],
+                row["region_name"],
+                float(row["value"]),
+                row["as_of"],
+                row["basis"],
+                row["source_id"],
+                employed,
+            )
+    return tuple(sorted(pairs.values(), key=lambda pair: pair.region_code))
+
+
+def ratio_of(pairs: tuple[RatioPair, ...], level: float = RATIO_LEVEL) -> Ratio | None:
+    """The mean ratio of ``pairs`` and its prediction interval (see the module); None with fewer
+    than ``MINIMUM_RATIO_REGIONS`` pairs.
+
+    Examples
+    --------
+    Three ratios 0,6, 0,7 and 0,8: mean 0,7, s = 0,1; t(0,95; 2) = 2,92; √(1 + 1/3) = 1,1547;
+    0,7 ± 2,92 × 0,1 × 1,1547 = 0,7 ± 0,3372.
+
+    >>> base = OfficialBase("x", "X", 100.0, "2024-08", "100", "BPS", "u")
+    >>> pairs = tuple(RatioPair(c, c, v, "2024-09", "potensi pekerja", "s", base) for c, v in
+    ...               (("a", 60.0), ("b", 70.0), ("c", 80.0)))
+    >>> ratio = ratio_of(pairs)
+    >>> round(ratio.estimate, 4), round(ratio.low, 4), round(ratio.high, 4), ratio.regions
+    (0.7, 0.3628, 1.0372, 3)
+    >>> ratio_of(pairs[:2]) is None
+    True
+    """
+    if len(pairs) < MINIMUM_RATIO_REGIONS:
+        return None
+    from scipy.stats import t  # imported here: only a region without a printed base needs it
+
+    ratios = [pair.ratio for pair in pairs]
+    n = len(ratios)
+    mean = sum(ratios) / n
+    spread = math.sqrt(sum((r - mean) ** 2 for r in ratios) / (n - 1))
+    half = float(t.ppf((1 + level) / 2, n - 1)) * spread * math.sqrt(1 + 1 / n)
+    return Ratio(mean, max(mean - half, 0.0), mean + half, tuple(pairs), level)
+
+
+def potensi_ratio(observations: pd.DataFrame, labour_force: pd.DataFrame) -> Ratio | None:
+    """The potensi ratio from every region where both bases are known (see the module)."""
+    return ratio_of(ratio_pairs(observations, labour_force))
+
+
+def official_growth(code: str, province_code: str, labour_force: pd.DataFrame) -> Growth:
+    """Yearly growth of the region's BPS employed persons (compound, between its earliest and
+    latest August rounds), else of its province's; ``Growth()`` (none) with fewer than two rounds.
+
+    Examples
+    --------
+    Musi Banyuasin: 318.100 employed in August 2021, 322.580 in August 2024:
+    (322.580 ÷ 318.100)^(1/3) − 1 = 1,014084^(1/3) − 1 = 0,4673% a year.
+
+    >>> lf = pd.DataFrame({"region_code": ["16.06", "16.06", "16"], "region_name": ["Muba", "Muba", "Sumsel"],
+    ...     "indicator": [EMPLOYED] * 3, "value": [318_100.0, 322_580.0, 4_380_000.0],
+    ...     "as_of": ["2021-08", "2024-08", "2023-08"]})
+    >>> growth = official_growth("16.06", "16", lf)
+    >>> round(growth.rate * 100, 4), growth.origin, growth.first_year, growth.last_year, growth.series
+    (0.4673, 'official', 2021, 2024, 'Muba')
+    >>> official_growth("16.01", "16", lf).origin  # Sumatera Selatan has one August round only
+    'none'
+    """
+    for candidate in dict.fromkeys(c for c in (code, province_code) if c):
+        rows = _employed(labour_force, candidate)
+        rows = rows[rows["as_of"].str.endswith("-" + GROWTH_MONTH)].sort_values("as_of")
+        if len(rows) < 2:
+            continue
+        first, last = rows.iloc[0], rows.iloc[-1]
+        years = int(last["as_of"][:4]) - int(first["as_of"][:4])
+        rate = (float(last["value"]) / float(first["value"])) ** (1 / years) - 1
+        return Growth(float(rate), "official", int(first["as_of"][:4]), int(last["as_of"][:4]), last["region_name"])
+    return Growth()
+
+
+def coverage_on_employed(figures: pd.DataFrame, labour_force: pd.DataFrame, code: str) -> EmployedCoverage | None:
+    """The region's latest printed total of active participants ÷ its own BPS employed persons of the
+    round nearest that count's date (None without both)."""
+    rows = figures[
+        (figures["indicator"] == "active_participants")
+        & (figures["group"] == "")
+        & (figures["programme"] == "")
+        & (figures["funding"] == "")
+    ]
+    if rows.empty:
+        return None
+    rows = by_priority(rows).assign(_end=lambda r: r["as_of"].map(period_end))
+    latest = rows.sort_values("_end", ascending=False, kind="stable").iloc[0]
+    employed = official_base(code, labour_force, latest["as_of"])
+    if employed is None:
+        return None
+    return EmployedCoverage(
+        float(latest["value"]), latest["value_as_printed"], latest["as_of"], latest["source_id"], employed
+    )
