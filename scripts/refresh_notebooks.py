@@ -1,4 +1,4 @@
-"""Re-execute every exploration notebook (``notebooks/0*.ipynb``) in place.
+"""Re-execute every exploration notebook (``notebooks/[0-9]*.ipynb``) in place.
 
 This is how the committed outputs are refreshed after the data changed:
 
@@ -31,7 +31,7 @@ KERNEL = "python3"
 def notebooks_to_refresh(names: list[str]) -> list[Path]:
     folder = paths.notebooks_dir()
     if not names:
-        return sorted(folder.glob("0*.ipynb"))
+        return sorted(folder.glob("[0-9]*.ipynb"))
     chosen = [folder / Path(name).name for name in names]
     missing = [path.name for path in chosen if not path.exists()]
     if missing:

@@ -168,3 +168,25 @@ def test_lampung_starts_from_its_first_target_with_implied_growth(processed_seed
     # 3.155.741,27 ÷ 2.994.131,28 − 1 = 5,398%, valid from 2025 to 2026 only.
     growth = implied_growth(lampung_checks)
     assert growth.rate == pytest.approx(0.05398, abs=1e-5) and (growth.first_year, growth.last_year) == (2025, 2026)
+
+
+def test_no_prediction_interval_beyond_four_years_past_the_data_below_three_degrees_of_freedom():
+    # Issue 28 §2. Three counts 2023–2025 (the "2025" point at its period end): df = 3 − 2 = 1,
+    # so intervals are given for 2019–2029 (2023 − 4 … 2025 + 4) and not for 2030 or 2045;
+    # the central line is still drawn.
+    three = pd.DataFrame({"as_of": ["2023", "2024", "2025"], "value": [10.0, 12.0, 15.0], "basis": "one count"})
+    fit = fit_trend(three, scale="linear")
+    assert fit.df == 1 and fit.span == (2023, 2025) and fit.interval_years == (2019, 2029)
+    projected = fit.predict([2029, 2030, 2045]).set_index("year")
+    assert projected.loc[2029, "lower"] < projected.loc[2029, "value"] < projected.loc[2029, "upper"]
+    assert projected.loc[[2030, 2045], ["lower", "upper"]].isna().all().all()
+    # Least squares by hand on x = 2023,9966; 2024,9993; 2025,9966 (≈ one apart): slope 2,5 a
+    # year, through (2024,9975; 12,333), so 2045 ≈ 12,333 + 2,5 × 20,999 = 64,83.
+    assert projected.loc[2045, "value"] == pytest.approx(64.83, abs=0.01)
+    # Four points (df = 2): still limited; five (df = 3): intervals to any year.
+    four = pd.DataFrame({"as_of": ["2022", "2023", "2024", "2025"], "value": [9.0, 10.0, 12.0, 15.0], "basis": "c"})
+    assert fit_trend(four, scale="linear").interval_years == (2018, 2029)
+    five = pd.concat([pd.DataFrame({"as_of": ["2021"], "value": [8.0], "basis": "c"}), four])
+    wide = fit_trend(five, scale="linear")
+    assert wide.df == 3 and wide.interval_years is None
+    assert wide.predict([2045])[["lower", "upper"]].notna().all().all()

@@ -21,6 +21,11 @@ from ucjlib.errors import UCJError
 from ucjlib.periods import period_end
 
 HORIZON = config.LONG_TERM_HORIZON  # scenarios run no further
+# Issue 28 §2: with fewer residual degrees of freedom than this, a trend's prediction interval
+# is given only within the observed years and INTERVAL_REACH_YEARS either side of them; beyond
+# that a t-interval on one or two degrees of freedom says nothing a reader could use.
+INTERVAL_MIN_DF = 3
+INTERVAL_REACH_YEARS = 4
 
 
 class ProjectionError(UCJError, ValueError):
@@ -49,15 +54,39 @@ class TrendFit:
     basis: str
     n: int
     scale: str = "logit"  # "logit" for a percentage, "linear" for a count
+    span: tuple[int, int] = ()  # the first and last calendar year observed
 
     @property
     def slope(self) -> float:
         """Change per year of logit(coverage), or of the count on the linear scale."""
         return float(self.result.params[1])
 
+    @property
+    def df(self) -> int:
+        """Residual degrees of freedom: observations less the two fitted parameters."""
+        return int(round(self.result.df_resid))
+
+    @property
+    def interval_years(self) -> tuple[int, int] | None:
+        """The years a prediction interval is given for: all (None) with ``INTERVAL_MIN_DF`` or
+        more degrees of freedom, else the observed years and ``INTERVAL_REACH_YEARS`` either side.
+
+        Examples
+        --------
+        Three figures (one degree of freedom) observed 2023–2025: intervals for 2019–2029 only.
+
+        >>> frame = pd.DataFrame({"as_of": ["2023", "2024", "2025-06"], "value": [20.0, 25.0, 29.0], "basis": "x"})
+        >>> fit_trend(frame).interval_years
+        (2019, 2029)
+        """
+        if self.df >= INTERVAL_MIN_DF or not self.span:
+            return None
+        return self.span[0] - INTERVAL_REACH_YEARS, self.span[1] + INTERVAL_REACH_YEARS
+
     def predict(self, years, level: float = 0.9) -> pd.DataFrame:
         """Projected coverage (percent) at the end of each year (as targets are set), with
-        the prediction interval at ``level``."""
+        the prediction interval at ``level``; the interval is missing (NaN) for a year outside
+        :attr:`interval_years` (fewer than ``INTERVAL_MIN_DF`` degrees of freedom)."""
         import statsmodels.api as sm
 
         years = np.asarray(list(years), dtype=float)
@@ -65,14 +94,11 @@ class TrendFit:
         frame = self.result.get_prediction(sm.add_constant(at, has_constant="add")).summary_frame(alpha=1 - level)
         back = (lambda x: 100 / (1 + np.exp(-np.asarray(x)))) if self.scale == "logit" else np.asarray  # noqa: E731
         name = "coverage" if self.scale == "logit" else "value"
-        return pd.DataFrame(
-            {
-                "year": years.astype(int),
-                name: back(frame["mean"]),
-                "lower": back(frame["obs_ci_lower"]),
-                "upper": back(frame["obs_ci_upper"]),
-            }
-        )
+        lower, upper = back(frame["obs_ci_lower"]).astype(float), back(frame["obs_ci_upper"]).astype(float)
+        if (reach := self.interval_years) is not None:
+            outside = (years < reach[0]) | (years > reach[1])
+            lower, upper = np.where(outside, np.nan, lower), np.where(outside, np.nan, upper)
+        return pd.DataFrame({"year": years.astype(int), name: back(frame["mean"]), "lower": lower, "upper": upper})
 
 
 def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit") -> TrendFit:
@@ -81,7 +107,9 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit"
     (participants), whose ``basis`` is the way they were counted.
 
     Refuses fewer than ``minimum`` points and any mix of denominator bases: a change of
-    basis moves coverage by itself, so a trend across it would be fiction.
+    basis moves coverage by itself, so a trend across it would be fiction. With fewer than
+    ``INTERVAL_MIN_DF`` residual degrees of freedom the fit predicts no interval beyond the
+    observed years plus ``INTERVAL_REACH_YEARS`` (:attr:`TrendFit.interval_years`).
 
     Examples
     --------
@@ -90,10 +118,13 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit"
     >>> fit = fit_trend(frame)
     >>> round(fit.slope, 2)
     0.27
-    >>> fit_trend(frame.assign(basis=["angkatan kerja", "angkatan kerja", "penduduk bekerja", "penduduk bekerja"]))
-    Traceback (most recent call last):
-    ...
-    ucjlib.model.projections.ProjectionError: coverage is observed on more than one denominator basis ('angkatan kerja', 'penduduk bekerja'): a trend across a change of basis is not fitted. Fit each basis on its own.
+    >>> try:
+    ...     fit_trend(frame.assign(basis=["angkatan kerja", "angkatan kerja", "penduduk bekerja", "penduduk bekerja"]))
+    ... except ProjectionError as err:
+    ...     print(*str(err).split(": "), sep="|")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    coverage is observed on more than one denominator basis ('angkatan kerja', 'penduduk bekerja')|a trend
+    across a change of basis is not fitted. Fit each basis on its own.
     """
     bases = sorted(set(observations["basis"].fillna("")))
     if len(bases) > 1:
@@ -118,7 +149,8 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit"
 
     years = observations["as_of"].map(decimal_year).to_numpy()
     result = sm.OLS(values, sm.add_constant(years)).fit()
-    return TrendFit(result, bases[0], len(values), scale)
+    ends = [period_end(as_of).year for as_of in observations["as_of"]]
+    return TrendFit(result, bases[0], len(values), scale, (min(ends), max(ends)))
 
 
 # -- scenarios ---------------------------------------------------------------------------
@@ -204,7 +236,8 @@ def run_scenario(
 
     From a 2025 figure, with 2028 the first year a budget can still pay for:
 
-    >>> run_scenario(Scenario("pace", people=10_000), 66_234, 181_567, 2025, horizon=2029, first_year=2028)["added"].tolist()
+    >>> path = run_scenario(Scenario("pace", people=10_000), 66_234, 181_567, 2025, horizon=2029, first_year=2028)
+    >>> path["added"].tolist()
     [0.0, 0.0, 10000.0, 20000.0]
     """
     rows = []
