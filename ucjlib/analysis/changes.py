@@ -11,8 +11,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ucjlib.data.checks import BASIS_CHANGED
+from ucjlib.data.processed import totals
 from ucjlib.model.projections import TrendFit, fit_trend
-from ucjlib.model.region import MINIMUM_TREND_POINTS, RegionModel, totals
+from ucjlib.model.region import MINIMUM_TREND_POINTS, RegionModel
 from ucjlib.periods import period_end
 
 CHANGE_COLUMNS = [

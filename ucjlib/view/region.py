@@ -16,10 +16,11 @@ from ucjlib.contributions import READER_RATE
 from ucjlib.data.checks import BASIS_CHANGED
 from ucjlib.data.indicators import indicators
 from ucjlib.data.parse import parse_figure, printed_decimals, printed_range
+from ucjlib.data.processed import totals
 from ucjlib.formatting import format_date, format_number, format_percent, format_points, format_rupiah
 from ucjlib.i18n import N_, gettext_for
 from ucjlib.model.projections import decimal_year
-from ucjlib.model.region import DUE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target, totals
+from ucjlib.model.region import DUE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
 
 GAP_DECIMALS = 2
