@@ -9,10 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from ucjlib.i18n import N_, gettext_for
+from ucjlib.i18n import LANGUAGES, N_, gettext_for
 from ucjlib.periods import period_start
 
-LANGUAGES = ("id", "en")
 _LOCALES = {"id": "id_ID", "en": "en_US"}
 _SCALES = {
     "id": [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta")],

@@ -39,6 +39,7 @@ from ucjlib.data.boundaries import checked
 from ucjlib.data.processed import load_all
 from ucjlib.data.regions import province_of
 from ucjlib.files import remove_stale_temporaries, write_text_atomically
+from ucjlib.i18n import LANGUAGES
 from ucjlib.model.region import Assumptions, Overview, assumptions_for, processed_model, report_date
 from ucjlib.model.summary import region_summary, report_regions
 from ucjlib.publish.manifest import (
@@ -51,10 +52,9 @@ from ucjlib.publish.manifest import (
     sha256_bytes,
     write_manifest,
 )
-from ucjlib.publish.pages import LABELS, index_page, page, report_filename, report_title
+from ucjlib.publish.pages import INDEX_FILE, LABELS, index_page, page, page_path, report_filename, report_title
 from ucjlib.publish.runner import Task, run_tasks, worker_cap
 
-LANGUAGE_ORDER = ("id", "en")
 # The parameters that are report assumptions (the others: region, languages).
 ASSUMPTIONS = ("premium_rate", "yardstick", "target_year", "workforce_growth", "as_of")
 # What the template imports, imported once as part of each kernel's start: ``--timeout`` counts
@@ -204,7 +204,7 @@ def _check_boundaries() -> None:
 
 def render(
     out_dir: Path | None = None,
-    languages=LANGUAGE_ORDER,
+    languages=LANGUAGES,
     parameters: dict | None = None,
     force: bool = False,
     regions: set[str] | None = None,
@@ -239,7 +239,7 @@ def render(
     summary = region_summary(inputs.processed)
     reported = report_regions(inputs.processed, summary)
     manifest = read_manifest(out_dir)
-    wanted = {entry_key(code, language) for code in reported["region_code"] for language in LANGUAGE_ORDER}
+    wanted = {entry_key(code, language) for code in reported["region_code"] for language in LANGUAGES}
     for key in set(manifest["reports"]) - wanted:  # regions that left the data
         _take_down(manifest, key, out_dir)
     manifest["failed"] = {key: value for key, value in manifest["failed"].items() if key in wanted}
@@ -385,11 +385,11 @@ def write_index(
     listed = [known[code] for code in codes]
     national = observations.loc[observations["level"] == "national", "region_code"]
     nation = processed_model(national.iloc[0], Assumptions(as_of=as_of)) if len(national) else None
-    for language in LANGUAGE_ORDER:
+    for language in LANGUAGES:
         published = {entry["region_code"] for entry in manifest["reports"].values() if entry["language"] == language}
         write_text_atomically(
             index_page(listed, nation, language, published, as_of),
-            out_dir / ("index.html" if language == "id" else "en/index.html"),
+            out_dir / page_path(INDEX_FILE, language),
         )
 
 
