@@ -50,7 +50,7 @@ from ucjlib import config, contributions, metrics
 from ucjlib.contributions import Piece
 from ucjlib.data.checks import NOT_COMPARABLE, PLAN_IMPLIES_WORKERS
 from ucjlib.data.parse import printed_decimals, printed_range, printed_step
-from ucjlib.data.processed import by_priority, load_all, totals
+from ucjlib.data.processed import Processed, by_priority, load_all, totals
 from ucjlib.data.regions import RegionTable
 from ucjlib.errors import RegionError, UCJError
 from ucjlib.model.projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
@@ -1004,7 +1004,11 @@ def processed_model(code: str, assumptions: Assumptions = Assumptions()) -> Regi
 
 @functools.lru_cache(maxsize=64)  # a province's kabupaten/kota (at most 38) and the report being rendered
 def _model_of(code: str, assumptions: Assumptions, version: str) -> RegionModel:
-    processed = load_all()
+    return model_from(load_all(), code, assumptions)
+
+
+def model_from(processed: Processed, code: str, assumptions: Assumptions = Assumptions()) -> RegionModel:
+    """The model of a region computed afresh from ``processed`` tables, stamped with their version."""
     model = region_model(code, processed.observations, processed.checks, processed.legal, assumptions)
     model.data_version = processed.version
     return model
