@@ -17,14 +17,10 @@ import pandas as pd
 
 from ucjlib import config
 from ucjlib.contributions import budget_cost
-from ucjlib.errors import UCJError
+from ucjlib.errors import ProjectionError
 from ucjlib.periods import period_end
 
 HORIZON = config.LONG_TERM_HORIZON  # scenarios run no further
-
-
-class ProjectionError(UCJError, ValueError):
-    """Data that cannot support a statistical projection."""
 
 
 def decimal_year(as_of: str) -> float:
@@ -93,7 +89,7 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit"
     >>> fit_trend(frame.assign(basis=["angkatan kerja", "angkatan kerja", "penduduk bekerja", "penduduk bekerja"]))
     Traceback (most recent call last):
     ...
-    ucjlib.model.projections.ProjectionError: coverage is observed on more than one denominator basis ('angkatan kerja', 'penduduk bekerja'): a trend across a change of basis is not fitted. Fit each basis on its own.
+    ucjlib.errors.ProjectionError: coverage is observed on more than one denominator basis ('angkatan kerja', 'penduduk bekerja'): a trend across a change of basis is not fitted. Fit each basis on its own.
     """
     bases = sorted(set(observations["basis"].fillna("")))
     if len(bases) > 1:

@@ -52,8 +52,8 @@ from ucjlib.data.checks import NOT_COMPARABLE, PLAN_IMPLIES_WORKERS
 from ucjlib.data.parse import printed_decimals, printed_range, printed_step
 from ucjlib.data.processed import Processed, by_priority, load_all, totals
 from ucjlib.data.regions import RegionTable
-from ucjlib.errors import RegionError, UCJError
-from ucjlib.model.projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
+from ucjlib.errors import ProjectionError, RegionError, ReportParameterError
+from ucjlib.model.projections import Growth, Scenario, TrendFit, fit_trend, protected_share
 from ucjlib.model.scenarios import (
     StartingPoint,
     implied_growth,
@@ -67,10 +67,6 @@ from ucjlib.periods import period_end
 MINIMUM_TREND_POINTS = 3  # coverage observations on one basis before a trend is fitted
 MOST_MONTHLY_RATE = 10_000_000  # rupiah per person per month: far above any package, below absurd inputs such as 1e308
 EARLIEST_REPORT_DATE = dt.date(2015, 7, 1)  # the contribution rules start then
-
-
-class ReportParameterError(UCJError, ValueError):
-    """A report parameter that cannot be used."""
 
 
 @dataclass(frozen=True)

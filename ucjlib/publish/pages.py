@@ -19,6 +19,7 @@ from ucjlib import __version__, config
 from ucjlib.contributions import READER_RATE, rule_for, segment_for_rate
 from ucjlib.data.boundaries import checked
 from ucjlib.data.processed import load_all, spreadsheet_safe
+from ucjlib.errors import ReportParameterError
 from ucjlib.formatting import format_date, format_percent
 from ucjlib.i18n import LANGUAGES, gettext_for, translations
 from ucjlib.model.region import (
@@ -26,7 +27,6 @@ from ucjlib.model.region import (
     Assumptions,
     Overview,
     RegionModel,
-    ReportParameterError,
     processed_model,
 )
 from ucjlib.periods import period_end

@@ -38,6 +38,7 @@ from ucjlib import paths
 from ucjlib.data.boundaries import checked
 from ucjlib.data.processed import load_all
 from ucjlib.data.regions import province_of
+from ucjlib.errors import RenderError
 from ucjlib.files import remove_stale_temporaries, write_text_atomically
 from ucjlib.i18n import LANGUAGES
 from ucjlib.model.region import Assumptions, Overview, assumptions_for, processed_model, report_date
@@ -81,10 +82,6 @@ DATA_ERRORS = frozenset({"RegionError", "ReportParameterError"})
 def comes_down(error) -> bool:
     """Whether a report's failure (a runner Failure) says its page must come down."""
     return getattr(error, "raised", None) in DATA_ERRORS
-
-
-class RenderError(Exception):
-    """A region's notebook produced error output."""
 
 
 def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str, made: dt.date) -> str:
@@ -189,7 +186,7 @@ class RenderResult:
 
 def _check_boundaries() -> None:
     """Read the boundary file once, before any kernel starts: a damaged file stops the run
-    (:class:`ucjlib.data.boundaries.BoundaryFileError`); a region whose boundary is bad is named in a
+    (:class:`ucjlib.errors.BoundaryFileError`); a region whose boundary is bad is named in a
     warning line, and its report is made without the map."""
     problems = list(checked().problems.values())
     for line in problems[:BOUNDARY_WARNINGS]:
