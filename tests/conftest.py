@@ -231,6 +231,6 @@ def data():
 def model_of(data):
     """The region model of a Kemendagri code, on the project's data, default assumptions, as of
     REPORT_DATE (first budget year 2028)."""
-    from ucjlib.model.region import Assumptions, region_model
+    from ucjlib.model.region import Assumptions, model_from
 
-    return lambda code: region_model(code, data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE))
+    return lambda code: model_from(data, code, Assumptions(as_of=REPORT_DATE))

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from ucjlib.contributions import (
     READER_RATE,
-    ContributionError,
     Piece,
     budget_cost,
     cost,
@@ -20,6 +19,7 @@ from ucjlib.contributions import (
     wage_contribution,
     workers_for_budget,
 )
+from ucjlib.errors import ContributionError
 
 D = dt.date
 BPU, JHT = "BPU JKK+JKM", "BPU JKK+JKM+JHT"

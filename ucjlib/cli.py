@@ -18,11 +18,12 @@ from ucjlib.data.processed import load_processed
 from ucjlib.data.regions import RegionTable, province_of
 from ucjlib.errors import UCJError
 from ucjlib.files import exclusive_run
+from ucjlib.i18n import LANGUAGES
 from ucjlib.model.region import Assumptions, assumptions_for
 from ucjlib.model.summary import region_summary, report_regions
 from ucjlib.publish.manifest import stale_reports
 from ucjlib.publish.runner import MOST_TIMEOUT_SECONDS, worker_cap
-from ucjlib.publish.site import LANGUAGE_ORDER, render
+from ucjlib.publish.site import render
 
 # Control characters a terminal acts on (ESC clears the screen, sets the title …); a name from the
 # data is printed with them escaped, as Python writes them ("\x1b"). The build refuses them in
@@ -87,7 +88,7 @@ def _reports(args) -> int:
         print(f"using {worker_cap()} workers: this machine's cores and memory hold no more than that", file=sys.stderr)
     results = render(
         out_dir=paths.reports_dir(args.output),
-        languages=(args.language,) if args.language else LANGUAGE_ORDER,
+        languages=(args.language,) if args.language else LANGUAGES,
         force=args.force,
         regions=regions,
         workers=args.workers,
@@ -208,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     reports.add_argument("--output", **output)
     reports.add_argument("--region", help="render only this region (code, name or alias)")
     reports.add_argument("--province", help="render only the regions of this province (code, name or alias)")
-    reports.add_argument("--language", choices=("id", "en"), help="render only this language")
+    reports.add_argument("--language", choices=LANGUAGES, help="render only this language")
     reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")
     reports.add_argument(
         "--workers",

@@ -11,13 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ucjlib import config
-from ucjlib.errors import UCJError
+from ucjlib.errors import ContributionError
 
 READER_RATE = "reader"  # the segment of a rate the reader set that matches no package
-
-
-class ContributionError(UCJError, ValueError):
-    """A segment, payer or sector the rules do not know, or a month no rule covers."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,14 @@ class ParseError(UCJError, ValueError):
     """
 
 
+class AmbiguousNumber(ParseError):
+    """A number with two readings; ``readings`` lists them (ucjlib.data.numerals.Reading)."""
+
+    def __init__(self, message: str, readings: list):
+        super().__init__(message)
+        self.readings = readings
+
+
 class RegionError(UCJError, LookupError):
     """A region name that is unknown or ambiguous; ``line``, ``column`` and ``text`` say where,
     when it is a row of a file (the alias table)."""
@@ -38,3 +46,27 @@ class InputError(UCJError):
             shown = f" {text!r}:" if text not in (None, "") else ""
             lines.append(f"  {where}:{shown} {message}")
         super().__init__("\n".join(lines))
+
+
+class BoundaryFileError(UCJError):
+    """The boundary file as a whole cannot be used."""
+
+
+class ContributionError(UCJError, ValueError):
+    """A segment, payer or sector the rules do not know, or a month no rule covers."""
+
+
+class ProjectionError(UCJError, ValueError):
+    """Data that cannot support a statistical projection."""
+
+
+class ReportParameterError(UCJError, ValueError):
+    """A report parameter that cannot be used."""
+
+
+class RenderError(Exception):
+    """A region's notebook produced error output."""
+
+
+class TaskTimeout(Exception):
+    """An attempt ran past its wall-clock limit."""

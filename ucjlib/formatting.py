@@ -9,10 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from ucjlib.i18n import N_, gettext_for
+from ucjlib.i18n import LANGUAGES, N_, gettext_for
 from ucjlib.periods import period_start
 
-LANGUAGES = ("id", "en")
 _LOCALES = {"id": "id_ID", "en": "en_US"}
 _SCALES = {
     "id": [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta")],
@@ -108,6 +107,46 @@ def format_rupiah(amount: float, language: str = "id", decimals: int = 1) -> str
                 shown = shown[: -decimals - 1]
             return f"Rp{shown} {word}"
     return f"Rp{format_number(amount, language)}"
+
+
+# Decimals a unit's numbers are shown with where no printed figure says otherwise; other units whole.
+UNIT_DECIMALS = {"percent": 2, "points": 2, "months": 1}
+
+
+def format_in_unit(value: float, unit: str, language: str = "id", decimals: int = 0) -> str:
+    """A figure written with its unit's writer: percent with a sign, points in words, rupiah with a
+    scale word (and that writer's decimals), any other unit as a bare number.
+
+    Examples
+    --------
+    >>> format_in_unit(36.48, "percent", decimals=2), format_in_unit(20, "points", "en")
+    ('36,48%', '20 percentage points')
+    >>> format_in_unit(212_500_000, "rupiah"), format_in_unit(181_567, "persons")
+    ('Rp212,5 juta', '181.567')
+    """
+    if unit == "percent":
+        return format_percent(value, language, decimals)
+    if unit == "points":
+        return format_points(value, language, decimals)
+    if unit == "rupiah":
+        return format_rupiah(value, language)
+    return format_number(value, language, decimals)
+
+
+def format_rounded(value: float, unit: str, language: str = "id") -> str:
+    """A recomputed figure bare (a table's unit column names its unit), rounded as its unit is
+    usually shown (UNIT_DECIMALS); rupiah with a scale word.
+
+    Examples
+    --------
+    >>> format_rounded(36.4791, "percent"), format_rounded(88_993.42, "persons"), format_rounded(2.25, "months", "en")
+    ('36,48', '88.993', '2.3')
+    >>> format_rounded(584_825_439.74, "rupiah"), format_rounded(float("nan"), "persons")
+    ('Rp584,8 juta', '–')
+    """
+    if unit == "rupiah":
+        return format_rupiah(value, language)
+    return format_number(value, language, UNIT_DECIMALS.get(unit, 0))
 
 
 UP_TO = N_("up to %(date)s")

@@ -18,7 +18,8 @@ from conftest import REPORT_DATE
 from ucjlib import paths
 from ucjlib.analysis.notebook import ANALYSIS_DATE
 from ucjlib.data.processed import load_all
-from ucjlib.publish.site import RenderError, notebook_to_html
+from ucjlib.errors import RenderError
+from ucjlib.publish.site import notebook_to_html
 
 
 def read(project, name: str) -> str:

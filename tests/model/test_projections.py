@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from ucjlib.errors import ProjectionError
 from ucjlib.model.projections import (
     Growth,
-    ProjectionError,
     Scenario,
     fit_trend,
     pace_to_reach,

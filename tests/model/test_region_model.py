@@ -30,7 +30,8 @@ import pytest
 
 from ucjlib.contributions import Piece
 from ucjlib.data.processed import PROCESSED_COLUMNS, load_all
-from ucjlib.model.region import Assumptions, ReportParameterError, check_assumptions, region_model
+from ucjlib.errors import ReportParameterError
+from ucjlib.model.region import Assumptions, check_assumptions, region_model
 from ucjlib.view.region import View
 
 RPJMN = "RPJMN 2025–2029"

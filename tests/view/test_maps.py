@@ -48,11 +48,10 @@ def test_a_choropleth_has_a_legend_with_every_class_and_no_data():
 
 def test_a_province_report_maps_its_kabupaten_kota_by_coverage():
     from ucjlib.data.processed import load_all
-    from ucjlib.model.region import region_model
+    from ucjlib.model.region import model_from
     from ucjlib.publish.pages import report_body
 
-    data = load_all()
-    page = report_body(region_model("33", data.observations, data.checks, data.legal), "id")
+    page = report_body(model_from(load_all(), "33"), "id")
     # Jawa Tengah has 35 kabupaten/kota; Pati, Wonogiri, Pekalongan, Banyumas and Kudus have a coverage
     # figure (Kota Semarang's is the informal sector's alone, not the region's).
     assert (

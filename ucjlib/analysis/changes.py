@@ -20,8 +20,9 @@ import pandas as pd
 
 from ucjlib import config
 from ucjlib.data.checks import BASIS_CHANGED
+from ucjlib.data.processed import totals
 from ucjlib.model.projections import TrendFit, fit_trend
-from ucjlib.model.region import MINIMUM_TREND_POINTS, RegionModel, totals
+from ucjlib.model.region import MINIMUM_TREND_POINTS, RegionModel
 from ucjlib.periods import period_end
 
 ANNUALISE_FROM_MONTHS = 12  # changes over fewer months keep points_per_year empty (issue 28 §2)

@@ -8,7 +8,7 @@ import warnings
 import pandas as pd
 
 from ucjlib.data.processed import Processed, load_all
-from ucjlib.model.region import Assumptions, RegionModel, region_model
+from ucjlib.model.region import Assumptions, RegionModel, model_from
 
 # The four regions the project started from, as the notebooks name them.
 SEED_REGIONS = ("Labuhanbatu", "Binjai", "Muba", "Lampung")
@@ -30,9 +30,5 @@ def setup() -> Processed:
 
 def all_models(processed: Processed, assumptions: Assumptions = ANALYSIS) -> list[RegionModel]:
     """The model of every region with data, the nation first, then by Kemendagri code."""
-    observations = processed.observations
-    codes = sorted(set(observations["region_code"]), key=lambda code: (code != "00", code))
-    models = [region_model(code, observations, processed.checks, processed.legal, assumptions) for code in codes]
-    for model in models:
-        model.data_version = processed.version
-    return models
+    codes = sorted(set(processed.observations["region_code"]), key=lambda code: (code != "00", code))
+    return [model_from(processed, code, assumptions) for code in codes]

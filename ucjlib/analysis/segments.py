@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ucjlib import config
-from ucjlib.data.processed import membership_segments
+from ucjlib.data.processed import membership_segments, totals
 
 SHARE_COLUMNS = ["region_code", "region_name", "source_id", "as_of", "group", "group_en", "participants", "share"]
 SECTOR_COLUMNS = [
@@ -58,12 +58,7 @@ def _sector_figure(printed: pd.DataFrame, indicator: str, sector: str) -> float 
 
 
 def _total(printed: pd.DataFrame, indicator: str) -> float | None:
-    found = printed[
-        (printed["indicator"] == indicator)
-        & (printed["group"] == "")
-        & (printed["programme"] == "")
-        & (printed["funding"] == "")
-    ]
+    found = totals(printed[printed["indicator"] == indicator])
     return float(found["value"].iloc[0]) if len(found) else None
 
 

@@ -19,8 +19,9 @@ import pandas as pd
 
 from ucjlib import config
 from ucjlib.data.checks import PLAN_IMPLIES_WORKERS, TARGETS_IMPLY_WORKERS
+from ucjlib.data.processed import totals
 from ucjlib.model.projections import Growth
-from ucjlib.model.region import Cost, RegionModel, Target, cost_to_reach, totals
+from ucjlib.model.region import Cost, RegionModel, Target, cost_to_reach
 from ucjlib.periods import period_end
 
 SENSITIVITY_COLUMNS = ["parameter", "setting", "participants_per_year", "first_year_rupiah", "change"]

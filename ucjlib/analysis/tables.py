@@ -20,7 +20,14 @@ from ucjlib import config, contributions, metrics
 from ucjlib.data.indicators import indicators
 from ucjlib.data.parse import printed_decimals
 from ucjlib.data.processed import QUALIFIERS
-from ucjlib.formatting import format_number, format_percent, format_points, format_rupiah
+from ucjlib.formatting import (
+    UNIT_DECIMALS,
+    format_in_unit,
+    format_number,
+    format_percent,
+    format_rounded,
+    format_rupiah,
+)
 from ucjlib.periods import period_end
 
 #: Key figures a region's data should hold, by the label tables show for them.
@@ -69,11 +76,10 @@ def format_value(value: float, unit: str, printed: str | None = None, language: 
     if _is_missing(value):
         return "–"
     if unit in ("percent", "points"):
-        decimals = printed_decimals(printed) if printed else 2
-        return (format_percent if unit == "percent" else format_points)(value, language, decimals)
-    if unit == "rupiah":
-        return format_rupiah(value, language)
-    return format_number(value, language, 0 if float(value).is_integer() else 1)
+        decimals = printed_decimals(printed) if printed else UNIT_DECIMALS[unit]
+    else:
+        decimals = 0 if float(value).is_integer() else 1
+    return format_in_unit(value, unit, language, decimals)
 
 
 def format_table(
@@ -276,13 +282,7 @@ def describe_checks(checks: pd.DataFrame, language: str = "id") -> pd.DataFrame:
     _require(checks, ["check", "region_name", "as_of", "inputs", *_CHECK_NUMBERS, "unit", "status"], "describe_checks")
 
     def rounded(value, unit):
-        if _is_missing(value):
-            return "–"
-        if unit == "percent":
-            return format_number(value, language, 2)
-        if unit == "rupiah":
-            return format_rupiah(value, language)
-        return format_number(value, language, 1 if unit == "months" else 0)
+        return "–" if _is_missing(value) else format_rounded(value, unit, language)
 
     rows = []
     for row in checks.itertuples(index=False):
@@ -370,9 +370,6 @@ def assess_quality(
             "missing",
         ],
     )
-
-
-# -- coverage against targets ----------------------------------------------------------------
 
 
 # -- programmes and money ------------------------------------------------------------------

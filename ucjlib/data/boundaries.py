@@ -20,7 +20,7 @@ import numpy as np
 
 from ucjlib import paths
 from ucjlib.data.regions import RegionTable
-from ucjlib.errors import UCJError
+from ucjlib.errors import BoundaryFileError
 from ucjlib.files import file_stamp
 
 # Longitude and latitude (degrees) every point of an Indonesian region lies within: the
@@ -30,10 +30,6 @@ from ucjlib.files import file_stamp
 # shrink its region's map to a dot.
 INDONESIA_BOX = {"longitude": (94.0, 142.0), "latitude": (-11.5, 6.5)}
 GEOMETRIES = ("Polygon", "MultiPolygon")  # maps draw a Polygon as a MultiPolygon of one
-
-
-class BoundaryFileError(UCJError):
-    """The boundary file as a whole cannot be used."""
 
 
 @dataclass(frozen=True)

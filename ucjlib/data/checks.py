@@ -14,7 +14,7 @@ import pandas as pd
 
 from ucjlib import config, contributions, metrics
 from ucjlib.data.parse import printed_decimals
-from ucjlib.data.processed import by_priority, membership_segments
+from ucjlib.data.processed import by_priority, is_total, membership_segments, totals
 from ucjlib.formatting import format_number
 from ucjlib.i18n import N_
 from ucjlib.periods import period_end, period_start
@@ -70,17 +70,8 @@ SAME_MONTH = N_("two coverage figures for the same month")
 # Flags that put a coverage figure's comparability with the one before in doubt.
 NOT_COMPARABLE = (BASIS_CHANGED, COVERAGE_FELL, SAME_MONTH)
 
-# Figures that describe the whole region: only a row without group, programme or funding is
-# the region's total (a coverage of civil servants only is not the region's coverage).
+# Figures that describe the whole region: only their totals (ucjlib.data.processed.totals) count.
 TOTAL_INDICATORS = {"ucj_coverage", "active_participants", "workers", "uncovered_workers", "coverage_gap"}
-
-
-def _total_mask(rows: pd.DataFrame) -> np.ndarray:
-    return (rows["group"].to_numpy() == "") & (rows["programme"].to_numpy() == "") & (rows["funding"].to_numpy() == "")
-
-
-def _totals(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows[_total_mask(rows)]
 
 
 def _figure(group: pd.DataFrame, indicator: str, **qualifiers: str) -> pd.Series | None:
@@ -89,7 +80,7 @@ def _figure(group: pd.DataFrame, indicator: str, **qualifiers: str) -> pd.Series
     if not mask.any():
         return None
     if indicator in TOTAL_INDICATORS:
-        mask &= _total_mask(group)
+        mask &= is_total(group)
     for column, value in qualifiers.items():
         mask &= group[column].to_numpy() == value
     return group.iloc[int(mask.argmax())] if mask.sum() == 1 else None
@@ -122,7 +113,7 @@ def _result(check, figure, inputs, recomputed, printed, tolerance, unit, explana
 def _single_totals(rows: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """The total figures of ``indicator`` that are the only one of their region, source and
     date (what :func:`_figure` finds), indexed by those three."""
-    figures = _totals(rows[rows["indicator"] == indicator])
+    figures = totals(rows[rows["indicator"] == indicator])
     return figures[~figures.duplicated(DATE_KEY, keep=False)].set_index(DATE_KEY, drop=False)
 
 
@@ -132,7 +123,9 @@ def _coverage_vs_counts(rows: pd.DataFrame) -> list[dict]:
     figures = [_single_totals(rows, i) for i in ("ucj_coverage", "active_participants", "workers")]
     dates = figures[0].index.intersection(figures[1].index).intersection(figures[2].index)
     results = []
-    for coverage, participants, workers in zip(*(figure.loc[dates].to_dict("records") for figure in figures), strict=False):
+    for coverage, participants, workers in zip(
+        *(figure.loc[dates].to_dict("records") for figure in figures), strict=False
+    ):
         recomputed = metrics.coverage_rate(participants["value"], workers["value"])
         # Rounded counts ("4,5 juta") carry their rounding into the quotient.
         relative = (
@@ -245,7 +238,7 @@ def _targets_imply_workers(group):
 
 def _plan_implies_workers(group):
     plan, target = _figure(group, "planned_enrolment"), _figure(group, "coverage_target")
-    coverage = _totals(group[group["indicator"] == "ucj_coverage"]).sort_values("as_of").tail(1)
+    coverage = totals(group[group["indicator"] == "ucj_coverage"]).sort_values("as_of").tail(1)
     if plan is None or target is None or coverage.empty:
         return []
     coverage = coverage.iloc[0]
@@ -411,7 +404,7 @@ def _relative_flag(result: dict, change: float) -> dict:
 def _target_bases_vs_coverage_base(source: pd.DataFrame) -> list[dict]:
     """Within one source, the worker base a target pair implies against the base behind the
     coverage it starts from: the same region cannot have two work forces a year apart."""
-    coverage = _totals(source[source["indicator"] == "ucj_coverage"]).sort_values("_end")
+    coverage = totals(source[source["indicator"] == "ucj_coverage"]).sort_values("_end")
     coverage = coverage[coverage["_base"].fillna(0).to_numpy() != 0]
     if coverage.empty:
         return []
@@ -454,7 +447,7 @@ def _target_bases_vs_coverage_base(source: pd.DataFrame) -> list[dict]:
 def _targets_below_coverage(source: pd.DataFrame) -> list[dict]:
     """A target a source quotes that is below the coverage the same source reports for an
     earlier date: either the target is out of date or the two figures use other bases."""
-    coverage = _totals(source[source["indicator"] == "ucj_coverage"])
+    coverage = totals(source[source["indicator"] == "ucj_coverage"])
     results = []
     for _, target in source[source["indicator"] == "coverage_target"].iterrows():
         earlier = coverage[coverage["_end"] <= target["_end"]]
@@ -487,10 +480,10 @@ def _worker_bases(rows: pd.DataFrame) -> np.ndarray:
     """For each row read as a coverage figure, the worker base behind it (NaN if unknown):
     the first total worker count of its region, source and date, else the first total
     participants ÷ the figure × 100."""
-    totals = rows[_total_mask(rows)]
+    region_totals = totals(rows)
 
     def beside(indicator: str) -> np.ndarray:
-        first = totals[totals["indicator"] == indicator].drop_duplicates(DATE_KEY)[[*DATE_KEY, "value"]]
+        first = region_totals[region_totals["indicator"] == indicator].drop_duplicates(DATE_KEY)[[*DATE_KEY, "value"]]
         return rows[DATE_KEY].merge(first, how="left", on=DATE_KEY)["value"].to_numpy(dtype=float)
 
     workers, participants, value = beside("workers"), beside("active_participants"), rows["value"].to_numpy(dtype=float)
@@ -501,7 +494,7 @@ def _worker_bases(rows: pd.DataFrame) -> np.ndarray:
 def _coverage_sequences(rows: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     """Each region's total coverage figures in date order (file order within a date), and
     for each figure but the last whether the next one is of the same region."""
-    coverage = _totals(rows[rows["indicator"] == "ucj_coverage"]).sort_values(
+    coverage = totals(rows[rows["indicator"] == "ucj_coverage"]).sort_values(
         ["region_code", "_end", "raw_line"], kind="stable"
     )
     region = coverage["region_code"].to_numpy()
@@ -524,7 +517,7 @@ def _month(as_of: str) -> str:
 def _same_month_conflicts(rows: pd.DataFrame) -> list[dict]:
     """Two total coverage figures for one region and month (one source or two) that differ
     by more than the tolerance plus the rounding of both printed figures."""
-    coverage = _totals(rows[rows["indicator"] == "ucj_coverage"])
+    coverage = totals(rows[rows["indicator"] == "ucj_coverage"])
     coverage = coverage.assign(_month=coverage["as_of"].map(_month))
     results = []
     for _, month in coverage[coverage.duplicated(["region_code", "_month"], keep=False)].groupby(
@@ -629,14 +622,17 @@ def _implied_vs_printed_bases(rows: pd.DataFrame) -> list[dict]:
     """The worker base a coverage figure implies (participants ÷ coverage, no base printed
     beside it) against a worker count another source prints for the same year."""
     printed = set(zip(*(rows.loc[rows["indicator"] == "workers", column] for column in DATE_KEY), strict=False))
-    coverage = _totals(rows[rows["indicator"] == "ucj_coverage"])
+    coverage = totals(rows[rows["indicator"] == "ucj_coverage"])
     implied_only = (
         ~np.isnan(coverage["_base"].to_numpy())
         & (coverage["value"].to_numpy() > 0)
-        & np.array([figure not in printed for figure in zip(*(coverage[column] for column in DATE_KEY), strict=False)], dtype=bool)
+        & np.array(
+            [figure not in printed for figure in zip(*(coverage[column] for column in DATE_KEY), strict=False)],
+            dtype=bool,
+        )
     )
     candidates = coverage[implied_only].sort_values("region_code", kind="stable")
-    workers = _totals(rows[rows["indicator"] == "workers"])
+    workers = totals(rows[rows["indicator"] == "workers"])
     workers = dict(tuple(workers.groupby("region_code"))) if len(candidates) else {}
     results = []
     for _, coverage in candidates.iterrows():

@@ -26,7 +26,7 @@ from decimal import Decimal
 from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
-from ucjlib.errors import ParseError
+from ucjlib.errors import AmbiguousNumber, ParseError
 
 _NAMES = {".": "dot", ",": "comma"}
 
@@ -72,14 +72,6 @@ class Reading:
 
     value: Decimal
     rule: str
-
-
-class AmbiguousNumber(ParseError):
-    """A number with two readings; ``readings`` lists them."""
-
-    def __init__(self, message: str, readings: list[Reading]):
-        super().__init__(message)
-        self.readings = readings
 
 
 def ascii_digits(text: str) -> tuple[str, bool]:

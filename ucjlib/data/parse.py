@@ -18,8 +18,8 @@ from decimal import Decimal
 
 from babel.dates import get_day_names, get_month_names
 
-from ucjlib.data.numerals import AmbiguousNumber, Convention, ascii_digits, convention, read_number
-from ucjlib.errors import ParseError
+from ucjlib.data.numerals import Convention, ascii_digits, convention, read_number
+from ucjlib.errors import AmbiguousNumber, ParseError
 from ucjlib.periods import period_start
 
 

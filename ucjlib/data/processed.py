@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
 from ucjlib import config, paths
@@ -97,6 +98,24 @@ def by_priority(rows: pd.DataFrame) -> pd.DataFrame:
     return (
         rows.assign(_rank=urls.map(source_rank)).sort_values(["_rank", "raw_line"], kind="stable").drop(columns="_rank")
     )
+
+
+# A region's total is a figure with no group, programme or funding qualifier: a coverage of civil
+# servants only is not the region's coverage.
+TOTAL_QUALIFIERS = ("group", "programme", "funding")
+
+
+def is_total(rows: pd.DataFrame) -> np.ndarray:
+    """Which of ``rows`` are region totals, as a numpy mask (the checks call it for every small group)."""
+    mask = np.ones(len(rows), dtype=bool)
+    for column in TOTAL_QUALIFIERS:
+        mask &= rows[column].to_numpy() == ""
+    return mask
+
+
+def totals(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows that are region totals: no group, programme or funding qualifier."""
+    return rows[is_total(rows)]
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula. The build writes such

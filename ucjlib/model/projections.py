@@ -17,7 +17,7 @@ import pandas as pd
 
 from ucjlib import config
 from ucjlib.contributions import budget_cost
-from ucjlib.errors import UCJError
+from ucjlib.errors import ProjectionError
 from ucjlib.periods import period_end
 
 HORIZON = config.LONG_TERM_HORIZON  # scenarios run no further
@@ -26,10 +26,6 @@ HORIZON = config.LONG_TERM_HORIZON  # scenarios run no further
 # that a t-interval on one or two degrees of freedom says nothing a reader could use.
 INTERVAL_MIN_DF = 3
 INTERVAL_REACH_YEARS = 4
-
-
-class ProjectionError(UCJError, ValueError):
-    """Data that cannot support a statistical projection."""
 
 
 def decimal_year(as_of: str) -> float:

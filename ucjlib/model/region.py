@@ -60,9 +60,9 @@ from ucjlib import config, contributions, metrics
 from ucjlib.contributions import Piece
 from ucjlib.data.checks import NOT_COMPARABLE, PLAN_IMPLIES_WORKERS
 from ucjlib.data.parse import printed_decimals, printed_range, printed_step
-from ucjlib.data.processed import by_priority, load_all
+from ucjlib.data.processed import Processed, by_priority, load_all, totals
 from ucjlib.data.regions import RegionTable
-from ucjlib.errors import RegionError, UCJError
+from ucjlib.errors import ProjectionError, RegionError, ReportParameterError
 from ucjlib.model.bases import (
     EmployedCoverage,
     OfficialBase,
@@ -72,7 +72,7 @@ from ucjlib.model.bases import (
     official_growth,
     potensi_ratio,
 )
-from ucjlib.model.projections import Growth, ProjectionError, Scenario, TrendFit, fit_trend, protected_share
+from ucjlib.model.projections import Growth, Scenario, TrendFit, fit_trend, protected_share
 from ucjlib.model.scenarios import (
     StartingPoint,
     region_scenarios,
@@ -85,11 +85,6 @@ from ucjlib.periods import period_end
 MINIMUM_TREND_POINTS = 3  # coverage observations on one basis before a trend is fitted
 MOST_MONTHLY_RATE = 10_000_000  # rupiah per person per month: far above any package, below absurd inputs such as 1e308
 EARLIEST_REPORT_DATE = dt.date(2015, 7, 1)  # the contribution rules start then
-TOTAL_QUALIFIERS = ("group", "programme", "funding")
-
-
-class ReportParameterError(UCJError, ValueError):
-    """A report parameter that cannot be used."""
 
 
 @dataclass(frozen=True)
@@ -534,14 +529,6 @@ class RegionModel:
 # -- building the model ----------------------------------------------------------------------
 
 
-def totals(figures: pd.DataFrame) -> pd.DataFrame:
-    """Rows that are region totals: no group, programme or funding qualifier."""
-    mask = pd.Series(True, index=figures.index)
-    for column in TOTAL_QUALIFIERS:
-        mask &= figures[column] == ""
-    return figures[mask]
-
-
 def _newest_first(rows: pd.DataFrame) -> pd.DataFrame:
     """Newest period end first; ties go by source priority (an official release before news),
     then to the row that comes first in the raw file (ucjlib.data.processed.by_priority)."""
@@ -551,6 +538,13 @@ def _newest_first(rows: pd.DataFrame) -> pd.DataFrame:
         .sort_values("_end", ascending=False, kind="stable")
         .drop(columns="_end")
     )
+
+
+def coverage_history(figures: pd.DataFrame) -> pd.DataFrame:
+    """The total coverage figures among ``figures``, newest first: the first of a region's is its
+    headline coverage."""
+    rows = totals(figures)
+    return _newest_first(rows[rows["indicator"] == "ucj_coverage"])
 
 
 def _beside(figures: pd.DataFrame, indicator: str, reading: Reading):
@@ -872,10 +866,7 @@ def region_model(
     head = figures.iloc[0]
     national = processed[processed["level"] == "national"].reset_index(drop=True)
     checks = checks[checks["region_code"] == code].reset_index(drop=True)
-    coverage_rows = totals(figures)
-    history = tuple(
-        Reading.of(r) for _, r in _newest_first(coverage_rows[coverage_rows["indicator"] == "ucj_coverage"]).iterrows()
-    )
+    history = tuple(Reading.of(r) for _, r in coverage_history(figures).iterrows())
     coverage = history[0] if history else None
     participants_row = _beside(figures, "active_participants", coverage) if coverage else None
     participants = None if participants_row is None else Reading.of(participants_row)
@@ -1106,7 +1097,11 @@ def processed_model(code: str, assumptions: Assumptions = Assumptions()) -> Regi
 
 @functools.lru_cache(maxsize=64)  # a province's kabupaten/kota (at most 38) and the report being rendered
 def _model_of(code: str, assumptions: Assumptions, version: str) -> RegionModel:
-    processed = load_all()
+    return model_from(load_all(), code, assumptions)
+
+
+def model_from(processed: Processed, code: str, assumptions: Assumptions = Assumptions()) -> RegionModel:
+    """The model of a region computed afresh from ``processed`` tables, stamped with their version."""
     model = region_model(
         code, processed.observations, processed.checks, processed.legal, assumptions, processed.labour_force
     )

@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ucjlib.periods import period_end
-
-
-def latest(processed: pd.DataFrame, region_code: str, indicator: str, **qualifiers: str) -> pd.Series | None:
-    """The most recent observation of an indicator for a region (``None`` if there is none).
-
-    Ties on the date go to the row that comes first in the raw file.
-    """
-    rows = processed[(processed["region_code"] == region_code) & (processed["indicator"] == indicator)]
-    for column, value in qualifiers.items():
-        rows = rows[rows[column] == value]
-    if rows.empty:
-        return None
-    ends = rows["as_of"].map(period_end)
-    return rows.assign(_end=ends).sort_values(["_end", "raw_line"], ascending=[False, True]).iloc[0].drop("_end")
+from ucjlib.model.region import coverage_history
 
 
 def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
-    """One row per sub-national region: its latest coverage with date and source, and how
-    many figures the data holds for it.
+    """One row per sub-national region: its headline coverage (the region model's) with date and
+    source, and how many figures the data holds for it.
 
     Examples
     --------
@@ -33,20 +19,7 @@ def region_summary(processed: pd.DataFrame) -> pd.DataFrame:
     36.48
     """
     regional = processed[processed["level"] != "national"]
-    # One pass for all regions (the same choice as latest(): newest end date, then first line).
-    # Region totals only: a coverage figure for one group is never the region's headline.
-    coverage = regional[
-        (regional["indicator"] == "ucj_coverage")
-        & (regional["group"] == "")
-        & (regional["programme"] == "")
-        & (regional["funding"] == "")
-    ]
-    coverage = (
-        coverage.assign(_end=coverage["as_of"].map(period_end))
-        .sort_values(["region_code", "_end", "raw_line"], ascending=[True, False, True])
-        .drop_duplicates("region_code")
-        .set_index("region_code")
-    )
+    coverage = coverage_history(regional).drop_duplicates("region_code").set_index("region_code")
     counts = regional["region_code"].value_counts()
     rows = []
     for region in regional.drop_duplicates("region_code").sort_values("region_code").itertuples(index=False):

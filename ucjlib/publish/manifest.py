@@ -22,10 +22,12 @@ import pandas as pd
 from ucjlib import __version__, paths
 from ucjlib.data.processed import load_all
 from ucjlib.files import write_text_atomically
+from ucjlib.i18n import LANGUAGES
 from ucjlib.model.summary import report_regions
+from ucjlib.publish.pages import INDEX_FILE, page_path
 
 MANIFEST = "manifest.json"
-INDEX_PAGES = {"index.html", "en/index.html"}
+INDEX_PAGES = {page_path(INDEX_FILE, language) for language in LANGUAGES}
 FORMAT = 3  # bump when the manifest's layout changes: an older one is ignored, not misread
 TEMPLATE = "report-region.ipynb"
 log = logging.getLogger(__name__)
@@ -258,7 +260,7 @@ def is_current(reports_dir: Path, entry: dict | None, fingerprint: str) -> bool:
 
 
 def stale_reports(
-    reports_dir: Path | None = None, languages=("id", "en")
+    reports_dir: Path | None = None, languages=LANGUAGES
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Reports that do not match the current data, and the files kept in ``reports_dir`` that
     the run did not make: two lists of ``(name, reason)`` pairs."""
@@ -320,7 +322,8 @@ def foreign_files(reports_dir: Path, manifest: dict) -> list[str]:
 def _index_problems(reports_dir: Path, manifest: dict) -> list[tuple[str, str]]:
     """Each index page must link exactly the published reports of its language."""
     problems = []
-    for language, index in (("id", "index.html"), ("en", "en/index.html")):
+    for language in LANGUAGES:
+        index = page_path(INDEX_FILE, language)
         published = {entry["file"] for entry in manifest["reports"].values() if entry["language"] == language}
         if not (reports_dir / index).exists():
             if published:

@@ -19,6 +19,7 @@ from ucjlib import __version__, config
 from ucjlib.contributions import READER_RATE, rule_for, segment_for_rate
 from ucjlib.data.boundaries import checked
 from ucjlib.data.processed import load_all, spreadsheet_safe
+from ucjlib.errors import ReportParameterError
 from ucjlib.formatting import format_date, format_percent
 from ucjlib.i18n import LANGUAGES, gettext_for, translations
 from ucjlib.model.region import (
@@ -26,7 +27,6 @@ from ucjlib.model.region import (
     Assumptions,
     Overview,
     RegionModel,
-    ReportParameterError,
     processed_model,
 )
 from ucjlib.periods import period_end
@@ -50,8 +50,33 @@ def environment(language: str) -> jinja2.Environment:
     return env
 
 
+INDEX_FILE = "index.html"
+
+
+def page_path(name: str, language: str, relative_to: str | None = None) -> str:
+    """Where a page of ``language`` lives among the reports: Indonesian pages at the top, English
+    ones in ``en/``; ``relative_to``: as a link from a page of that language.
+
+    Examples
+    --------
+    >>> page_path("index.html", "id"), page_path("index.html", "en")
+    ('index.html', 'en/index.html')
+    >>> page_path("index.html", "en", relative_to="id"), page_path("index.html", "id", relative_to="en")
+    ('en/index.html', '../index.html')
+    """
+    if relative_to == language:
+        return name
+    path = f"{language}/{name}" if language == "en" else name
+    return f"../{path}" if relative_to == "en" else path
+
+
+def other_language(language: str) -> str:
+    """The language a page links to as its translation."""
+    return "en" if language == "id" else "id"
+
+
 def report_filename(region_code: str, region_name: str, language: str, relative_to: str | None = None) -> str:
-    """File name of a region's report; English reports live in ``en/``.
+    """File name of a region's report (see :func:`page_path`).
 
     Examples
     --------
@@ -64,11 +89,7 @@ def report_filename(region_code: str, region_name: str, language: str, relative_
     """
     slug = "".join(ch if ch.isalnum() else "-" for ch in region_name.lower()).strip("-")
     slug = "-".join(part for part in slug.split("-") if part)
-    name = f"{region_code}-{slug}.html"
-    path = f"en/{name}" if language == "en" else name
-    if relative_to == "en":
-        return path[3:] if language == "en" else f"../{path}"
-    return name if relative_to == language else path
+    return page_path(f"{region_code}-{slug}.html", language, relative_to)
 
 
 def report_title(region_name: str, language: str) -> str:
@@ -373,9 +394,7 @@ def report_context(model: RegionModel, language: str) -> dict:
         "language": language,
         "model": model,
         "version": __version__,
-        "other_language_file": report_filename(
-            model.code, model.name, "en" if language == "id" else "id", relative_to=language
-        ),
+        "other_language_file": report_filename(model.code, model.name, other_language(language), language),
         "headline": view.headline(),
         "summary": view.summary(),
         "target_rows": view.target_rows(),
@@ -438,7 +457,11 @@ def _coverage_map(
     its uri and legibility (see :func:`_legibility`)."""
     _ = gettext_for(language)
     edges = [f"{edge:g}" for edge in CLASS_EDGES[1:-1]]
-    labels = [f"< {edges[0]}%", *(f"{low}–{high}%" for low, high in zip(edges, edges[1:], strict=False)), f"≥ {edges[-1]}%"]
+    labels = [
+        f"< {edges[0]}%",
+        *(f"{low}–{high}%" for low, high in zip(edges, edges[1:], strict=False)),
+        f"≥ {edges[-1]}%",
+    ]
     values = {m.code: m.coverage.value for m in models if m.coverage is not None}
     layer = None if overlay is None else {m.code: m.coverage.value for m in overlay if m.coverage is not None}
     fig = choropleth(values, codes, _("Latest UCJ coverage"), _("no data"), labels, layer)
@@ -543,7 +566,7 @@ def index_page(
             national=View(national, language).headline() if national is not None and national.coverage else None,
             national_file=file(national) if national is not None else None,
             version=__version__,
-            other_language_file="en/index.html" if language == "id" else "../index.html",
+            other_language_file=page_path(INDEX_FILE, other_language(language), language),
         )
     )
     return page(body, _("UCJ coverage reports by region"), language, made)

@@ -32,6 +32,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ucjlib.errors import TaskTimeout
+
 # Run before every report (in one request with its parameter cells and the first cell after
 # them): forget the previous report's variables, outputs and figures.
 # The imported modules stay loaded, which is the whole point of a warm kernel.
@@ -228,10 +230,6 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 KERNEL_START_SECONDS = 120
 # Longest ``timeout`` a report may have: an hour is far past any report (they take seconds).
 MOST_TIMEOUT_SECONDS = 3600
-
-
-class TaskTimeout(Exception):
-    """An attempt ran past its wall-clock limit."""
 
 
 _overdue = "the report did not finish in time"  # what the running step's alarm means

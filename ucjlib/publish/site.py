@@ -38,7 +38,9 @@ from ucjlib import paths
 from ucjlib.data.boundaries import checked
 from ucjlib.data.processed import load_all
 from ucjlib.data.regions import province_of
+from ucjlib.errors import RenderError
 from ucjlib.files import remove_stale_temporaries, write_text_atomically
+from ucjlib.i18n import LANGUAGES
 from ucjlib.model.region import Assumptions, Overview, assumptions_for, processed_model, report_date
 from ucjlib.model.summary import region_summary, report_regions
 from ucjlib.publish.manifest import (
@@ -51,10 +53,9 @@ from ucjlib.publish.manifest import (
     sha256_bytes,
     write_manifest,
 )
-from ucjlib.publish.pages import LABELS, index_page, page, report_filename, report_title
+from ucjlib.publish.pages import INDEX_FILE, LABELS, index_page, page, page_path, report_filename, report_title
 from ucjlib.publish.runner import Task, run_tasks, worker_cap
 
-LANGUAGE_ORDER = ("id", "en")
 # The parameters that are report assumptions (the others: region, languages).
 ASSUMPTIONS = ("premium_rate", "yardstick", "target_year", "workforce_growth", "as_of")
 # What the template imports, imported once as part of each kernel's start: ``--timeout`` counts
@@ -80,10 +81,6 @@ DATA_ERRORS = frozenset({"RegionError", "ReportParameterError"})
 def comes_down(error) -> bool:
     """Whether a report's failure (a runner Failure) says its page must come down."""
     return getattr(error, "raised", None) in DATA_ERRORS
-
-
-class RenderError(Exception):
-    """A region's notebook produced error output."""
 
 
 def notebook_to_html(notebook: nbformat.NotebookNode, title: str, language: str, made: dt.date) -> str:
@@ -188,7 +185,7 @@ class RenderResult:
 
 def _check_boundaries() -> None:
     """Read the boundary file once, before any kernel starts: a damaged file stops the run
-    (:class:`ucjlib.data.boundaries.BoundaryFileError`); a region whose boundary is bad is named in a
+    (:class:`ucjlib.errors.BoundaryFileError`); a region whose boundary is bad is named in a
     warning line, and its report is made without the map."""
     problems = list(checked().problems.values())
     for line in problems[:BOUNDARY_WARNINGS]:
@@ -203,7 +200,7 @@ def _check_boundaries() -> None:
 
 def render(
     out_dir: Path | None = None,
-    languages=LANGUAGE_ORDER,
+    languages=LANGUAGES,
     parameters: dict | None = None,
     force: bool = False,
     regions: set[str] | None = None,
@@ -238,7 +235,7 @@ def render(
     summary = region_summary(inputs.processed)
     reported = report_regions(inputs.processed, summary)
     manifest = read_manifest(out_dir)
-    wanted = {entry_key(code, language) for code in reported["region_code"] for language in LANGUAGE_ORDER}
+    wanted = {entry_key(code, language) for code in reported["region_code"] for language in LANGUAGES}
     for key in set(manifest["reports"]) - wanted:  # regions that left the data
         _take_down(manifest, key, out_dir)
     manifest["failed"] = {key: value for key, value in manifest["failed"].items() if key in wanted}
@@ -384,11 +381,11 @@ def write_index(
     listed = [known[code] for code in codes]
     national = observations.loc[observations["level"] == "national", "region_code"]
     nation = processed_model(national.iloc[0], Assumptions(as_of=as_of)) if len(national) else None
-    for language in LANGUAGE_ORDER:
+    for language in LANGUAGES:
         published = {entry["region_code"] for entry in manifest["reports"].values() if entry["language"] == language}
         write_text_atomically(
             index_page(listed, nation, language, published, as_of),
-            out_dir / ("index.html" if language == "id" else "en/index.html"),
+            out_dir / page_path(INDEX_FILE, language),
         )
 
 

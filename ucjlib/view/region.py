@@ -16,10 +16,19 @@ from ucjlib.contributions import READER_RATE
 from ucjlib.data.checks import BASIS_CHANGED
 from ucjlib.data.indicators import indicators
 from ucjlib.data.parse import parse_figure, printed_decimals, printed_range
-from ucjlib.formatting import format_date, format_number, format_percent, format_points, format_rupiah
+from ucjlib.data.processed import totals
+from ucjlib.formatting import (
+    UNIT_DECIMALS,
+    format_date,
+    format_in_unit,
+    format_number,
+    format_percent,
+    format_rounded,
+    format_rupiah,
+)
 from ucjlib.i18n import N_, gettext_for
 from ucjlib.model.projections import decimal_year
-from ucjlib.model.region import DUE, NEAR_BASE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target, totals
+from ucjlib.model.region import DUE, NEAR_BASE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
 
 GAP_DECIMALS = 2
@@ -96,17 +105,11 @@ class View:
             if parse_figure(as_printed).bound == "at_most":
                 return self._("top %(n)s") % {"n": self.num(value)}
             return self.num(value)
-        if unit in ("percent", "points"):
-            writer = format_percent if unit == "percent" else format_points
-            decimals = printed_decimals(as_printed)
-            if ends := printed_range(as_printed):
-                return f"{self.num(ends[0], decimals)}–{writer(ends[1], self.language, decimals)}"
-            text = writer(value, self.language, decimals)
-        elif unit == "rupiah":
-            text = self.rp(value)
-        else:
-            text = self.num(value)
-        return ("≈" if approximate else "") + text
+        percentage = unit in ("percent", "points")
+        decimals = printed_decimals(as_printed) if percentage else 0
+        if percentage and (ends := printed_range(as_printed)):
+            return f"{self.num(ends[0], decimals)}–{format_in_unit(ends[1], unit, self.language, decimals)}"
+        return ("≈" if approximate else "") + format_in_unit(value, unit, self.language, decimals)
 
     def source(self, source_id: str) -> int:
         return self.source_numbers[source_id]
@@ -628,9 +631,9 @@ class View:
                 {
                     _("Check"): _(check.check),
                     _("Inputs"): self._numbered(check.inputs),
-                    _("Recomputed"): self._check_number(check.recomputed, check.unit),
-                    _("Printed"): self._check_number(check.printed, check.unit),
-                    _("Difference"): self._check_number(check.difference, check.unit),
+                    _("Recomputed"): format_rounded(check.recomputed, check.unit, self.language),
+                    _("Printed"): format_rounded(check.printed, check.unit, self.language),
+                    _("Difference"): format_rounded(check.difference, check.unit, self.language),
                     _("Explanation"): _(check.explanation),
                     "source": self.source(check.source_id),
                 }
@@ -661,15 +664,6 @@ class View:
                 }
             )
         return rows
-
-    def _check_number(self, value, unit: str) -> str:
-        if value is None or pd.isna(value):
-            return NONE
-        if unit == "percent":
-            return self.num(value, 2)
-        if unit == "rupiah":
-            return self.rp(value)
-        return self.num(value, 1 if unit == "months" else 0)
 
     def missing(self) -> list[str]:
         """What a reader would expect in the report that the data does not hold yet."""
@@ -852,7 +846,7 @@ def _as_shown(number, unit: str):
     percentages and points to two decimals (no float noise such as 28453,190499999997)."""
     if number is None or pd.isna(number):
         return number
-    return round(float(number), 2 if unit in ("percent", "points") else 1 if unit == "months" else 0)
+    return round(float(number), UNIT_DECIMALS.get(unit, 0))
 
 
 def frame(rows: list[dict], **identity: str) -> pd.DataFrame:
