@@ -189,6 +189,19 @@ RULE_TARGET_YEAR = 2025
 # within half a unit of its last printed digit. Gaps and budgets derived from them are ranges.
 APPROXIMATE_SHARE = 0.05
 
+# -- uncertainty over every input at once (issue 28 §1; ucjlib.model.uncertainty) --------------
+# Draws of the Monte Carlo behind every range the reports print, and its seed (fixed, so a
+# report and a notebook print the same range on every run). Ranges are its 5th and 95th percentiles.
+UNCERTAINTY_DRAWS = 10_000
+UNCERTAINTY_SEED = 28
+UNCERTAINTY_PERCENTILES = (5.0, 50.0, 95.0)
+# A yearly work-force growth that comes with no range of its own (none found in the data, or a
+# pair of the region's targets) is drawn uniformly within this many points of its rate a year.
+# A stated assumption, not a measured spread: it stands until the model's growth carries the
+# range of an official (BPS) series, which then replaces it. A growth the reader sets is the
+# reader's scenario and is not drawn.
+GROWTH_SPREAD = 0.01
+
 # A figure whose period ended more than this many months before the report's date is marked old;
 # an earlier coverage figure lends the headline its worker base only within this many months of it.
 OLD_FIGURE_MONTHS = 12

@@ -138,6 +138,7 @@ def test_parse_figure_exact(text, expected):
         ("lebih dari 45 ribu", Figure(45000.0, "number", True, "at_least")),
         ("di atas 50%", Figure(50.0, "percent", True, "at_least")),
         ("hampir 50%", Figure(50.0, "percent", True, "at_most")),
+        ("mendekati 58 persen", Figure(58.0, "percent", True, "at_most")),  # "close to": at most
         ("kurang dari 10 persen", Figure(10.0, "percent", True, "at_most")),
         ("45 ribu lebih", Figure(45000.0, "number", True, "at_least")),
         ("sekitar Rp5 miliar", Figure(5_000_000_000.0, "rupiah", True, "about")),

@@ -341,8 +341,12 @@ def test_gaps_binjai(binjai):
     g = gap(binjai, KEMENDAGRI, 2025)
     assert g.missed and g.points == pytest.approx(19.15, abs=EXACT)  # 52,15 − 33
     assert g.persons == pytest.approx(25_436.179, abs=1e-6)  # 19,15 × 1.328,26
-    # "33%" stands for 32,5%–33,5% (half a unit of its last digit); the 132.826 workers are exact.
-    assert g.persons_range == pytest.approx((24_772.049, 26_100.309), abs=1e-6)  # 18,65 and 19,65 × 1.328,26
+    # "33%" stands for 32,5%–33,5% (half a unit of its last digit); the 132.826 workers are exact. The
+    # range is the 5–95% band of the Monte Carlo (ucjlib.model.uncertainty): coverage uniform on
+    # 32,5–33,5 puts its 95th and 5th percentiles at 33,45 and 32,55, so the gap is 18,70 × 1.328,26 =
+    # 24.838,5 to 19,60 × 1.328,26 = 26.033,9 (the ends of the printed range, 18,65 and 19,65 points,
+    # are the 0th and 100th). A 5th percentile of 10.000 draws is within about 0,01 point (13 persons).
+    assert g.persons_range == pytest.approx((24_838.46, 26_033.90), abs=15)
     assert g.attainment == pytest.approx(63.2790, abs=5e-5)  # 33 ÷ 52,15 × 100
     g = gap(binjai, RULE, 2025)
     assert g.missed and g.points == pytest.approx(20.0, abs=EXACT)  # 53 − 33: the rule's own 20 points
@@ -864,14 +868,22 @@ def test_an_approximate_worker_count_gives_the_gap_and_budget_as_ranges():
     model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), ON_REPORT_DATE)
     assert model.workers.bounds == (9_500, 10_500)  # ±5%; half a unit of "10 ribu" is ±500 too
     gap = model.first_unmet
-    # 40,0% stands for 39,95–40,05: fewest missing 9.500 × (50 − 40,05)%, most 10.500 × (50 − 39,95)%.
+    # The gap is workers × (50 − coverage)%, both drawn uniformly (ucjlib.model.uncertainty): the
+    # workers on 9.500–10.500 (percentiles 5 and 95 at 9.550 and 10.450, a gap of 955 and 1.045
+    # at 10 points), the 40,0% on 39,95–40,05 (±0,5% of the 10 points), so the 5–95% band is a
+    # little wider than 955–1.045 and well inside the corners 945,25 (9.500 × 9,95%) and 1.055,25
+    # (10.500 × 10,05%).
     assert gap.persons == pytest.approx(1_000, abs=EXACT)
-    assert gap.persons_range == pytest.approx((945.25, 1_055.25), abs=1e-9)
+    low, high = gap.persons_range
+    assert 945.25 < low < 956 and 1_044 < high < 1_055.25
     cost = model.costs[0]  # two budget years, 2028–2029
-    assert cost.per_year_range == pytest.approx((472.625, 527.625), abs=1e-9)
-    low, high = cost.budget_range(cost.first_budget)  # 2028: 201.600 a participant
-    assert (low, high) == (pytest.approx(472.625 * 201_600), pytest.approx(527.625 * 201_600))
-    assert View(model, "id").num_range(gap.persons, gap.persons_range) == "1.000 (945–1.055)"
+    low, high = cost.per_year_range  # growth is drawn too (±1 point a year to 2029): wider than the gap's half
+    assert low < 955 / 2 and high > 1_045 / 2
+    # 2028: 201.600 a participant (the APBD pays the full rate): the budget's range is the same draws'.
+    assert cost.budget_range(cost.first_budget) == (pytest.approx(low * 201_600), pytest.approx(high * 201_600))
+    assert View(model, "id").num_range(gap.persons, gap.persons_range) == (
+        f"1.000 ({round(gap.persons_range[0])}–{round(gap.persons_range[1]):,})".replace(",", ".")
+    )
 
 
 def test_a_printed_range_stays_a_range():

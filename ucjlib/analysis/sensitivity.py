@@ -7,8 +7,10 @@ work force's yearly growth (none, or the highest any region's targets imply), th
 target is reached, and the denominator (the lowest and highest worker base the data gives
 the region, participants held, each brought to the starting year by the model's growth so
 that a later year's base does not count that growth a second time). A region with one
-worker base has no denominator range, and its row says so. The printed figures' own
-rounding and approximation words give one more range (the model's ``per_year_range``).
+worker base has no denominator range, and its row says so. One more range moves every input
+at once: the printed figures' rounding and approximation words, a derived base recomputed from
+them, and the work force's growth (:data:`DRAWN`: the 5th and 95th percentiles of the Monte Carlo
+of :mod:`ucjlib.model.uncertainty`, the model's ``per_year_range``, the range the reports print).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def highest_implied_growth(models: list[RegionModel]) -> float:
 
 
 ONE_BASE = "the only worker base: no range"
+DRAWN = "all inputs drawn together (5–95%)"
 
 
 def at_start_year(workers: float, year: int, start_year: int, rate: float) -> float:
@@ -84,7 +87,7 @@ def _cost(
     return cost_to_reach(
         target,
         start,
-        (start, start),
+        None,
         growth or model.growth,
         premium_rate or model.assumptions.premium_rate,
         model.assumptions.first_budget_year,
@@ -133,10 +136,10 @@ def sensitivity(model: RegionModel, highest_growth: float) -> pd.DataFrame:
         }
         for parameter, setting, cost in settings
     ]
-    for end, label in zip(base.per_year_range, ("fewest missing", "most missing"), strict=False):
+    for end, label in zip(base.per_year_range, ("5th percentile", "95th percentile"), strict=False):
         rows.append(
             {
-                "parameter": "printed figures' ranges",
+                "parameter": DRAWN,
                 "setting": label,
                 "participants_per_year": end,
                 "first_year_rupiah": base.first_budget.rupiah * end / base.participants_per_year

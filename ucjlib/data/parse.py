@@ -59,6 +59,7 @@ _WORDS = {
             "lebih dari": "at_least",
             "di atas": "at_least",
             "hampir": "at_most",
+            "mendekati": "at_most",  # "close to": approaching from below (issue 28 §1)
             "kurang dari": "at_most",
         },
         # "Rp837 juta lebih"; "lima besar" (the top five: a rank of five at most); "-an" is read by _APPROX_AN

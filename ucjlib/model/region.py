@@ -41,9 +41,12 @@ Definitions used throughout:
 - **A trend** is fitted only on ``MINIMUM_TREND_POINTS`` or more coverage figures whose
   denominator is known and the same.
 - **Ranges**: a printed figure stands for any value within half a unit of its last digit, a
-  printed range ("40–45 persen") for its two ends (the model uses its midpoint), and an approximate one ("sekitar", "lebih dari" …) for any within
-  ``config.APPROXIMATE_SHARE`` of it on the side its word allows. Gaps in persons and the
-  participants and budgets to close them are also given at the two ends of those inputs.
+  printed range ("40–45 persen") for its two ends (the model uses its midpoint), and an
+  approximate one ("sekitar", "lebih dari" …) for any within ``config.APPROXIMATE_SHARE`` of it
+  on the side its word allows. Gaps in persons and the
+  participants and budgets to close them are also given as ranges: the 5th and 95th percentiles
+  of a seeded Monte Carlo that draws every input together, a derived worker base recomputed from
+  its drawn parts and the work force's growth drawn too (:mod:`ucjlib.model.uncertainty`).
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ from ucjlib.data.parse import printed_decimals, printed_range, printed_step
 from ucjlib.data.processed import Processed, by_priority, load_all, totals
 from ucjlib.data.regions import RegionTable
 from ucjlib.errors import ProjectionError, RegionError, ReportParameterError
+from ucjlib.model import uncertainty
 from ucjlib.model.bases import (
     EmployedCoverage,
     OfficialBase,
@@ -157,6 +161,8 @@ class WorkerBase:
     as_of: str = ""  # a near base's date
     basis: str = ""  # a near base's printed basis
     basis_en: str = ""
+    formula: str = ""  # how the value follows from ``parts`` (uncertainty.PRINTED, RATIO or PLAN); "": no parts
+    parts: tuple[Reading, ...] = ()  # the printed figures it is computed from, redrawn in every Monte Carlo draw
 
     @property
     def estimated(self) -> bool:
@@ -374,6 +380,7 @@ class RegionModel:
     sponsored: tuple[SponsoredCost, ...] = ()
     on_employed: EmployedCoverage | None = None  # participants ÷ BPS employed persons (see ucjlib.model.bases)
     data_version: str = ""  # of data/processed/ (see ucjlib.data.processed.Processed.version)
+    recipe: uncertainty.Recipe | None = None  # what its ranges are drawn from (None: no observed start)
 
     @property
     def first_unmet(self) -> Gap | None:
@@ -560,20 +567,40 @@ def _base_beside(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
     """The base printed beside a coverage figure, or its participants ÷ the coverage."""
     printed = _beside(figures, "workers", coverage)
     if printed is not None:
+        reading = Reading.of(printed)
         return WorkerBase(
-            float(printed["value"]), False, printed["value_as_printed"], printed["source_id"], Reading.of(printed).band
+            float(printed["value"]),
+            False,
+            printed["value_as_printed"],
+            printed["source_id"],
+            reading.band,
+            formula=uncertainty.PRINTED,
+            parts=(reading,),
         )
     participants = _beside(figures, "active_participants", coverage)
     if participants is None or coverage.value <= 0:
         return None
-    (fewest, most), (lowest, highest) = Reading.of(participants).band, coverage.band
+    counted = Reading.of(participants)
+    (fewest, most), (lowest, highest) = counted.band, coverage.band
     return WorkerBase(
         float(participants["value"]) / coverage.value * 100,
         True,
         f"{participants['value_as_printed']} ÷ {coverage.as_printed} × 100",
         coverage.source_id,
         (fewest / highest * 100, most / max(lowest, 1e-9) * 100),
+        formula=uncertainty.RATIO,
+        parts=(counted, coverage),
     )
+
+
+def _plan_parts(figures: pd.DataFrame, coverage: Reading) -> tuple[Reading, ...]:
+    """The enrolment plan and its target printed with ``coverage`` (the figures an enrolment plan's
+    base is computed from: ucjlib.data.checks), with the coverage; () unless each is printed once."""
+    rows = figures[(figures["source_id"] == coverage.source_id) & (figures["as_of"] == coverage.as_of)]
+    plan, target = (rows[rows["indicator"] == name] for name in ("planned_enrolment", "coverage_target"))
+    if len(plan) != 1 or len(totals(target)) != 1:
+        return ()
+    return Reading.of(plan.iloc[0]), Reading.of(totals(target).iloc[0]), coverage
 
 
 def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Reading, ...]) -> WorkerBase | None:
@@ -593,7 +620,15 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Rea
         & (checks["check"] == PLAN_IMPLIES_WORKERS)
     ]
     if len(derived):
-        return WorkerBase(float(derived.iloc[0]["recomputed"]), True, derived.iloc[0]["inputs"], coverage.source_id)
+        parts = _plan_parts(figures, coverage)
+        return WorkerBase(
+            float(derived.iloc[0]["recomputed"]),
+            True,
+            derived.iloc[0]["inputs"],
+            coverage.source_id,
+            formula=uncertainty.PLAN if parts else "",
+            parts=parts,
+        )
     newest = period_end(coverage.as_of)
     for earlier in history[1:]:
         end = period_end(earlier.as_of)
@@ -601,7 +636,7 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Rea
             break
         base = _base_beside(figures, earlier)
         if base is not None:
-            return WorkerBase(base.value, True, f"{base.inputs}, {earlier.as_of}", base.source_id, base.band)
+            return dataclasses.replace(base, derived=True, inputs=f"{base.inputs}, {earlier.as_of}")
     return _near_base(figures, coverage)
 
 
@@ -716,23 +751,10 @@ def budget_year(year: int, participants: float, premium_rate: float) -> BudgetYe
     return BudgetYear(year, participants, pieces, float(participants * sum(piece.rupiah for piece in pieces)))
 
 
-def _start_bounds(
-    start: StartingPoint, coverage: Reading | None, workers: WorkerBase | None, participants: Reading | None
-) -> tuple[StartingPoint, StartingPoint]:
-    """The starting points at the ends of the inputs' ranges: fewest missing participants
-    (most covered, fewest workers) and most missing."""
-    if start.hypothetical or coverage is None or workers is None:
-        return start, start
-    fewest_workers, most_workers = workers.bounds
-    if participants is not None:
-        fewest_participants, most_participants = participants.band
-    else:
-        lowest, highest = coverage.band
-        fewest_participants, most_participants = lowest / 100 * most_workers, highest / 100 * fewest_workers
-    return (
-        StartingPoint(start.year, most_participants, fewest_workers, False),
-        StartingPoint(start.year, fewest_participants, most_workers, False),
-    )
+def _ends(draws) -> tuple[float, float]:
+    """The 5th and 95th percentiles of a drawn output: the range a report prints."""
+    low, _, high = uncertainty.band(draws)
+    return low, high
 
 
 def _missing(target: Target, start: StartingPoint, growth: Growth, end_year: int) -> float:
@@ -742,13 +764,14 @@ def _missing(target: Target, start: StartingPoint, growth: Growth, end_year: int
 def cost_to_reach(
     target: Target,
     start: StartingPoint,
-    bounds: tuple[StartingPoint, StartingPoint],
+    draws: uncertainty.Draws | None,
     growth: Growth,
     premium_rate: float,
     first_year: int,
 ) -> Cost:
     """The participants a year, from ``first_year`` (the first budget year that can still pay) to
-    the target's year, and each year's budget; the target's year must not be before ``first_year``."""
+    the target's year, and each year's budget; the target's year must not be before ``first_year``.
+    Its range is the 5–95% band of ``draws`` (:mod:`ucjlib.model.uncertainty`; None: no range)."""
     if target.year < first_year:
         raise ValueError(f"the {target.name} target of {target.year} is before the first budget year {first_year}")
     end_year = max(target.year, start.year + 1)
@@ -756,7 +779,11 @@ def cost_to_reach(
     missing = _missing(target, start, growth, end_year)
     per_year = missing / years
     budget_years = tuple(budget_year(first_year + step, per_year * (step + 1), premium_rate) for step in range(years))
-    per_year_range = tuple(_missing(target, end, growth, end_year) / years for end in bounds)
+    per_year_range = (
+        (per_year, per_year)
+        if draws is None
+        else _ends(uncertainty.per_year(draws, target.value, target.year, first_year))
+    )
     whole = budget_year(first_year, missing, premium_rate).rupiah
     return Cost(target, first_year, years, per_year, budget_years, missing, whole, per_year_range)
 
@@ -888,7 +915,12 @@ def region_model(
         None if counted is None else counted.value,
     )
     targets = _targets(figures, national, history)
-    bounds = None if start is None else _start_bounds(start, coverage, workers, counted)
+    recipe = (
+        None
+        if start is None or start.hypothetical or coverage is None or workers is None
+        else uncertainty.Recipe(start.year, coverage, workers, counted, growth)
+    )
+    draws = None if recipe is None else recipe.draw()
     gaps, costs = [], []
     first_year = assumptions.first_budget_year
     if coverage is not None:
@@ -901,7 +933,11 @@ def region_model(
                 start is not None and not start.hypothetical and judged is coverage
             ):  # the costs' participants and workers
                 persons = _missing(target, start, growth, start.year)
-                persons_range = tuple(_missing(target, end, growth, start.year) for end in bounds)
+                persons_range = (
+                    (persons, persons)
+                    if draws is None
+                    else _ends(uncertainty.gap_persons(draws, target.value, start.year))
+                )
             gaps.append(
                 Gap(
                     target,
@@ -917,7 +953,7 @@ def region_model(
         # Only targets a budget can still pay toward are costed; a hypothetical start is a target
         # taken as met, so only later targets are costed from it.
         costs = [
-            cost_to_reach(t, start, bounds, growth, assumptions.premium_rate, first_year)
+            cost_to_reach(t, start, draws, growth, assumptions.premium_rate, first_year)
             for t in targets
             if t.value > start.coverage + 1e-9
             and t.year >= first_year
@@ -943,6 +979,7 @@ def region_model(
         tuple(costs),
         growth,
         start,
+        recipe=recipe,
     )
     if start is not None:
         chosen = model.chosen_target

@@ -254,9 +254,12 @@ def _assumptions(view: View) -> list[str]:
         _(
             "Ranges: a printed figure stands for any value within half a unit of its last digit (%(example)s: %(low)s–%(high)s); "
             'an approximate one ("sekitar", "lebih dari" …) for any value within %(share)s of it, on the side its word allows. '
-            "Gaps, participants and budgets are computed at both ends."
+            "Gaps, participants and budgets are computed over %(draws)s draws of every input together (a derived "
+            "worker base recomputed in each, the work force's growth drawn too); a range in brackets holds the middle "
+            "90%% of them."
         )
         % {
+            "draws": view.num(config.UNCERTAINTY_DRAWS),
             "share": format_percent(config.APPROXIMATE_SHARE * 100, view.language, 0),
             "example": view.pct(36.48),
             "low": view.pct(36.475, 3),
