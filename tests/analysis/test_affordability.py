@@ -2,6 +2,7 @@
 premiums. Expected values are worked out by hand from the printed figures (the arithmetic is in
 the comments); the data is the project's own (data/processed/, built from data/raw/)."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,6 +16,7 @@ from ucjlib.analysis.affordability import (
     national_loss_ratio,
     nearest_spending,
     next_step_affordability,
+    share_chart,
 )
 from ucjlib.data.processed import load_regional_budgets
 from ucjlib.model.region import Assumptions, region_model
@@ -182,3 +184,22 @@ def test_budgets_without_step_names_each_region_once_with_a_reason(data, budgets
     assert frame.loc["64.08", "reason"] == "no coverage figure"  # Kutai Timur: segment figures, no total coverage
     assert frame.loc["33", "reason"] == "no UCJ figure in the data"  # Jawa Tengah's model was not passed
     assert frame.index.is_unique
+
+
+def test_share_chart_draws_one_bar_per_region_with_a_budget_largest_on_top():
+    frame = pd.DataFrame(
+        {
+            "region_name": ["A", "B", "C"],
+            "apbd_year": [2026, 2025, np.nan],
+            "apbd_figures": [1, 2, 0],
+            "share_low": [0.5, 0.1, np.nan],
+            "share_high": [0.5, 0.2, np.nan],
+        }
+    )
+    fig = share_chart(frame, "title")
+    ax = fig.axes[0]
+    assert [bar.get_width() for bar in ax.patches] == [0.2, 0.5]  # C has no APBD figure: no bar
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["B (APBD 2025)", "A (APBD 2026)"]
+    (tick,) = ax.lines  # B's larger budget: a tick at 0,1%
+    assert list(tick.get_xdata()) == [0.1] and list(tick.get_ydata()) == [0]
+    plt.close(fig)

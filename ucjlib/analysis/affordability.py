@@ -21,10 +21,14 @@ Definitions:
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
 from ucjlib import config, contributions
+from ucjlib.analysis.plots import PALETTE, _despine, _plain_text
+from ucjlib.formatting import format_percent
 from ucjlib.model.region import RegionModel
 from ucjlib.periods import period_end, period_start
 
@@ -113,7 +117,26 @@ def next_step_affordability(models: list[RegionModel], budgets: pd.DataFrame) ->
                 "apbd_missing": "" if len(spending) else _without_spending(budgets, model.code),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({"apbd_year": "Int64"})
+
+
+@_plain_text
+def share_chart(affordability: pd.DataFrame, title: str, language: str = "en"):
+    """One bar per region with an APBD figure: its next step's first budget year as a percent of
+    that APBD's spending, largest on top; where a year has two figures (original and amended), the
+    bar reaches the share of the smaller and a tick marks the share of the larger."""
+    frame = affordability.dropna(subset=["share_high"]).sort_values("share_high").reset_index(drop=True)
+    labels = [f"{row.region_name} (APBD {int(row.apbd_year)})" for row in frame.itertuples()]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(frame) + 1.2), dpi=96)
+    ax.barh(range(len(frame)), frame["share_high"], color=PALETTE[0], edgecolor="black", linewidth=0.5)
+    two = frame[frame["apbd_figures"] > 1]
+    ax.plot(two["share_low"], two.index, marker="|", markersize=12, color="black", linestyle="")
+    ax.set_yticks(range(len(frame)), labels, fontsize=8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_percent(value, language, 2)))
+    ax.set_title(title, fontsize=11, loc="left")
+    _despine(ax)
+    fig.tight_layout()
+    return fig
 
 
 def budgets_without_step(models: list[RegionModel], budgets: pd.DataFrame) -> pd.DataFrame:
