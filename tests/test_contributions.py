@@ -14,6 +14,7 @@ from ucjlib.contributions import (
     cost,
     payer_of,
     pieces,
+    programme_premium,
     rule_for,
     segment_for_rate,
     wage_contribution,
@@ -159,3 +160,32 @@ def test_workers_for_budget(budget, start, months, expected):
 @given(st.integers(1, 100_000), st.integers(1, 36), st.dates(min_value=D(2025, 1, 1), max_value=D(2027, 12, 31)))
 def test_workers_for_budget_inverts_budget_cost(workers, months, start):
     assert workers_for_budget(budget_cost(workers, start, months), start, months) == pytest.approx(workers, rel=1e-12)
+
+
+# --- the programmes inside the BPU package (issue 28 §3: benefits against premiums) --------
+
+
+def test_programme_parts_add_up_to_the_package():
+    from ucjlib import config
+
+    assert sum(config.BPU_PROGRAMME_MONTHLY.values()) == config.BPU_JKK_JKM_MONTHLY  # 10.000 + 6.800 = 16.800
+
+
+@pytest.mark.parametrize(
+    "programme, start, months, payer, expected",
+    [
+        ("JKM", D(2024, 1, 1), 12, "apbd", 81_600),  # 12 × 6.800
+        ("JKM", D(2024, 1, 1), 15, "self", 102_000),  # Jan 2024 – Mar 2025, before PP 50/2025: 15 × 6.800
+        ("JKK", D(2023, 1, 1), 12, "self", 120_000),  # 12 × 10.000
+        ("JKM", D(2026, 1, 1), 12, "apbd", 81_600),  # an APBD pays the full rate in every month
+        # A self-paying worker in 2026: 3 × 6.800 + 9 × 3.400 (Rp8.400 × 6.800 / 16.800) = 20.400 + 30.600
+        ("JKM", D(2026, 1, 1), 12, "self", 51_000),
+    ],
+)
+def test_programme_premium(programme, start, months, payer, expected):
+    assert programme_premium(programme, start, months, payer) == pytest.approx(expected, abs=1e-6)
+
+
+def test_programme_premium_refuses_a_programme_outside_the_package():
+    with pytest.raises(ContributionError, match="programme must be one of JKK, JKM, not 'JHT'"):
+        programme_premium("JHT", D(2024, 1, 1))

@@ -81,6 +81,9 @@ BUDGET_PAYER = "apbd"
 BUDGET_SECTOR = "other"
 BPU_JKK_JKM_MONTHLY = 16_800  # the standard rate of the default package (what --premium-rate defaults to)
 BPU_WITH_JHT_MONTHLY = 36_800
+# The parts of the standard BPU JKK+JKM package (DOMAIN.md §4, PP 44/2015 as amended): JKK 1% of the
+# lowest declared income band (Rp1.000.000) = Rp10.000, JKM Rp6.800 flat. They add up to the package's rate.
+BPU_PROGRAMME_MONTHLY = {"JKK": 10_000, "JKM": 6_800}
 
 # -- the report's date and the budget calendar ------------------------------------------
 # PP 12/2019 Art. 106(1): a region's head and its DPRD approve next year's APBD at the latest one

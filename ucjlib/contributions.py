@@ -157,6 +157,32 @@ def budget_cost(
     )
 
 
+def programme_premium(
+    programme: str,
+    start: dt.date,
+    months: int = 12,
+    payer: str = config.BUDGET_PAYER,
+    sector: str = config.BUDGET_SECTOR,
+) -> float:
+    """What one BPU participant's ``programme`` (JKK or JKM) costs over ``months`` months from ``start``:
+    the BPU JKK+JKM package in force each month, times the programme's part of the standard package
+    (``config.BPU_PROGRAMME_MONTHLY``: JKM Rp6.800 of Rp16.800). A discounted month is taken to halve
+    both parts alike.
+
+    Examples
+    --------
+    A year of JKM in 2024: 12 × Rp6.800; a year of JKK: 12 × Rp10.000.
+
+    >>> programme_premium("JKM", dt.date(2024, 1, 1)), programme_premium("JKK", dt.date(2024, 1, 1))
+    (81600.0, 120000.0)
+    """
+    parts = config.BPU_PROGRAMME_MONTHLY
+    if programme not in parts:
+        raise ContributionError(f"programme must be one of {', '.join(parts)}, not {programme!r}")
+    package = sum(piece.rupiah for piece in pieces(config.BPU_JKK_JKM, payer, start, months, sector))
+    return package * parts[programme] / config.BPU_JKK_JKM_MONTHLY
+
+
 def wage_contribution(wage: float, on: dt.date, payer: str = "employer") -> float:
     """Monthly PU contribution for a wage (lowest JKK risk class), under the rule in force on ``on``.
 

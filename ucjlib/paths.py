@@ -48,6 +48,7 @@ RAW_FILES = {
     "aliases": "region_aliases.csv",
     "legal": "legal_references.csv",
     "labour_force": "labour_force.csv",
+    "regional_budgets": "regional_budgets.csv",
 }
 
 
@@ -70,6 +71,10 @@ def processed_legal() -> Path:
 
 def processed_labour_force() -> Path:
     return processed_dir() / "labour_force.csv"
+
+
+def processed_regional_budgets() -> Path:
+    return processed_dir() / "regional_budgets.csv"
 
 
 def shown_path(path: Path) -> str:

@@ -20,11 +20,12 @@ from conftest import SEED_SOURCES, keep_seed_rows
 
 from ucjlib import paths
 from ucjlib.data.build import build
-from ucjlib.data.processed import load_labour_force, load_processed
+from ucjlib.data.processed import load_labour_force, load_processed, load_regional_budgets
 from ucjlib.errors import InputError
 
 OBS = "observations.csv"
 LF = "labour_force.csv"
+RB = "regional_budgets.csv"
 
 
 # --- helpers --------------------------------------------------------------------------
@@ -544,7 +545,7 @@ def test_cli_build_then_bad_build_keeps_outputs(tmp_path):
     processed.mkdir()
     done = _cli(root)
     assert done.returncode == 0, done.stderr
-    assert sorted(snapshot(processed)) == ["checks.csv", "generation.json", LF, "legal_references.csv", OBS]
+    assert sorted(snapshot(processed)) == ["checks.csv", "generation.json", LF, "legal_references.csv", OBS, RB]
     rows = len(read_obs(root / "data" / "raw"))
     assert len(load_processed(processed / OBS)) == rows
     assert f"built {rows} observations" in done.stdout
@@ -873,6 +874,133 @@ def _built_out(raw, tmp_path):
     out = tmp_path / "labour-out"
     build(raw_dir=raw, out_dir=out)
     return out / LF
+
+
+# --- regional budgets (data/raw/regional_budgets.csv) -------------------------------------
+
+# Figures as the pages print them, read by hand: (region code, indicator, year, raw line, value, bound).
+REGIONAL_BUDGET_GOLDEN = [
+    # Binjai's amended 2025 spending, "Rp1.073.945.428.948,65" (Bona News): dots group thousands, the comma the cents
+    ("12.75", "apbd_spending_planned", 2025, 4, 1_073_945_428_948.65, ""),
+    # Jawa Tengah's 2026 spending, "Rp 24,15 triliun" (jatengtoday): 24,15 × 10^12
+    ("33", "apbd_spending_planned", 2026, 13, 24_150_000_000_000, ""),
+    # Nusa Tenggara Barat's 2026 spending, "Rp5.733.692.753.450" (Global FM Lombok)
+    ("52", "apbd_spending_planned", 2026, 24, 5_733_692_753_450, ""),
+    # Kabupaten Pati's 2025 revenue, "Rp 2,87 triliun" (Political Owl): 2,87 × 10^12
+    ("33.18", "apbd_revenue_planned", 2025, 35, 2_870_000_000_000, ""),
+    # Kutai Timur's 2026 spending, "lebih dari Rp 5,7 triliun": at least 5,7 × 10^12
+    ("64.08", "apbd_spending_planned", 2026, 36, 5_700_000_000_000, "at_least"),
+]
+
+
+@pytest.mark.parametrize("code, indicator, year, line, expected, bound", REGIONAL_BUDGET_GOLDEN)
+def test_regional_budget_figures_come_out_as_printed(out, code, indicator, year, line, expected, bound):
+    frame = load_regional_budgets(out / RB)
+    rows = frame[frame["raw_line"] == line]
+    assert len(rows) == 1, line
+    row = rows.iloc[0]
+    assert (row["region_code"], row["indicator"], row["year"]) == (code, indicator, year)
+    assert row["value"] == pytest.approx(expected, rel=1e-12)
+    assert row["unit"] == "rupiah" and row["bound"] == bound and row["approximate"] == bool(bound)
+
+
+def test_regional_budgets_keep_every_row_with_its_page(raw, out):
+    frame, raw_frame = load_regional_budgets(out / RB), pd.read_csv(raw / RB, dtype=str, keep_default_na=False)
+    assert len(frame) == len(raw_frame) == 44
+    assert frame["url"].str.match(r"^https?://").all()
+    assert list(frame["value_as_printed"]) == list(raw_frame["value"])
+    assert list(frame["year"]) == [int(year) for year in raw_frame["year"]]
+    assert frame["region_code"].nunique() == 20
+
+
+def _append_budget_row(raw, **fields):
+    """Append one row to regional_budgets.csv (a made-up outlet); return its line number."""
+    row = {
+        "region": "Kabupaten Labuhanbatu",
+        "level": "regency",
+        "province": "Sumatera Utara",
+        "indicator": "apbd_spending_planned",
+        "value": "Rp1,9 triliun",
+        "year": "2026",
+        "outlet": "Outlet uji",
+        "published": "2025-11-28",
+        "url": "https://example.org/uji",
+        "checked": "yes",
+        "note_id": "",
+        "note_en": "",
+        **fields,
+    }
+    with (raw / RB).open("a", newline="", encoding="utf-8") as f:
+        csv.DictWriter(f, fieldnames=list(row), lineterminator="\n").writerow(row)
+    return len(pd.read_csv(raw / RB, dtype=str)) + 1  # header = line 1
+
+
+RB_TODAY = dt.date(2026, 12, 6)  # the build's date in these cases: 2026 is not over, 2027's APBD may be passed
+RB_CASES = [
+    # (edits, column, text the message quotes, words in the message)
+    ({"value": "Rp1,9,5 triliun"}, "value", "Rp1,9,5 triliun", "cannot read"),
+    (
+        {"value": "1,9 triliun"},
+        "value",
+        "1,9 triliun",
+        "apbd_spending_planned is measured in rupiah: expected a rupiah, got a number",
+    ),
+    ({"value": "Rp0"}, "value", "Rp0", "must be more than 0"),
+    ({"region": "Atlantis", "level": ""}, "region", "Atlantis", "region_aliases.csv"),
+    (
+        {"indicator": "belanja"},
+        "indicator",
+        "belanja",
+        "must be one of apbd_spending_planned, apbd_spending_realised, apbd_revenue_planned",
+    ),
+    ({"year": "TA 2026"}, "year", "TA 2026", "must be the budget year, written as 2026"),
+    ({"year": "2028"}, "year", "2028", "lies more than a year ahead"),
+    ({"year": "1926"}, "year", "1926", "is before 1990"),
+    ({"indicator": "apbd_spending_realised"}, "year", "2026", "has not ended (today is 2026-12-06)"),
+    ({"url": ""}, "url", "", "must be the http(s) address of the page"),
+    ({"published": "2025-11-31"}, "published", "2025-11-31", "a date that exists"),
+    ({"checked": "ya"}, "checked", "ya", "must be yes"),
+    (
+        {"region": "Jateng", "level": "province", "province": "", "value": "Rp 24,150 triliun"},
+        "value",
+        "Rp 24,150 triliun",
+        "line 13 already gives this apbd_spending_planned of Jawa Tengah for 2026",
+    ),
+    ({"note_en": "Made up."}, "note_id", "", "'Made up.' has no translation"),
+]
+
+
+@pytest.mark.parametrize(
+    "edits, column, text, words", RB_CASES, ids=[f"{case[1]}-{i}" for i, case in enumerate(RB_CASES)]
+)
+def test_bad_regional_budget_row_gets_one_line_naming_file_line_column_text(raw, out, edits, column, text, words):
+    line = _append_budget_row(raw, **edits)
+    shown = message_line(rejected(raw, out, today=RB_TODAY), line, column, text, file=RB)
+    assert words in shown, shown
+
+
+def test_regional_budget_realised_over_a_past_year_and_next_years_plan_are_accepted(raw, tmp_path):
+    """A whole year's realisation once the year is over (2025 on 6 December 2026) and a plan for
+    next year (2027) are figures that can exist; the original and amended plan of one year both stay."""
+    realised = _append_budget_row(raw, indicator="apbd_spending_realised", value="Rp1,85 triliun", year="2025")
+    planned = _append_budget_row(raw, year="2027", value="Rp2.004.500.000.000")
+    amended = _append_budget_row(raw, year="2027", value="Rp2,1 triliun")
+    out = tmp_path / "budget-out"
+    build(raw_dir=raw, out_dir=out, today=RB_TODAY)
+    frame = load_regional_budgets(out / RB).set_index("raw_line")
+    assert frame.loc[realised, "value"] == 1_850_000_000_000  # 1,85 × 10^12
+    assert frame.loc[planned, "value"] == 2_004_500_000_000
+    assert frame.loc[amended, "value"] == 2_100_000_000_000
+    assert set(frame.loc[[realised, planned, amended], "region_code"]) == {"12.10"}
+
+
+def test_regional_budget_without_optional_columns_builds(raw, tmp_path):
+    """province, the notes and number_convention may be left out of the header."""
+    frame = pd.read_csv(raw / RB, dtype=str, keep_default_na=False).drop(columns=["province", "note_id", "note_en"])
+    frame.to_csv(raw / RB, index=False, lineterminator="\n")
+    out = tmp_path / "budget-out"
+    build(raw_dir=raw, out_dir=out)
+    assert len(load_regional_budgets(out / RB)) == 44
 
 
 # --- issue 29 §4: one group, one programme, one month --------------------------------------

@@ -1,5 +1,5 @@
 """The one build: ``data/raw/`` → ``data/processed/observations.csv``, ``checks.csv``,
-``legal_references.csv`` and ``labour_force.csv``.
+``legal_references.csv``, ``labour_force.csv`` and ``regional_budgets.csv``.
 
 Every problem in the raw data is collected and reported at once, naming file, line,
 column and text. Nothing is written unless the whole build succeeds, and each output is
@@ -22,6 +22,7 @@ from ucjlib.data.processed import (
     GENERATION,
     LABOUR_FORCE_PROCESSED_COLUMNS,
     PROCESSED_COLUMNS,
+    REGIONAL_BUDGET_PROCESSED_COLUMNS,
     generation,
     spreadsheet_safe,
 )
@@ -30,11 +31,13 @@ from ucjlib.data.schemas import (
     LABOUR_FORCE_INDICATORS,
     OPTIONAL_COLUMNS,
     QUALIFIERS,
+    REGIONAL_BUDGET_INDICATORS,
     processed_schema,
     raw_aliases_schema,
     raw_labour_force_schema,
     raw_legal_schema,
     raw_observations_schema,
+    raw_regional_budgets_schema,
     raw_regions_schema,
     raw_sources_schema,
     unknown_columns,
@@ -331,6 +334,105 @@ def clean_labour_force(
     return pd.DataFrame(rows, columns=LABOUR_FORCE_PROCESSED_COLUMNS), problems
 
 
+def clean_regional_budgets(
+    budgets: pd.DataFrame,
+    regions: RegionTable,
+    file: str = "data/raw/regional_budgets.csv",
+    today: dt.date | None = None,
+) -> tuple[pd.DataFrame, list[tuple]]:
+    """Parse and resolve the regional budget totals (one printed APBD figure a row).
+
+    The same readers as the labour-force bases: Indonesian print (rupiah only), the alias table.
+    A budget year is checked against the build's date: a whole year's realisation only once the
+    year is over, a plan at most for next year (an APBD is passed in the year before its own).
+    A region may have several figures for one indicator and year (the original and the amended
+    budget), but the same figure twice is refused. Returns the processed frame and the problems.
+    """
+    today = today or dt.date.today()
+    rows, problems, seen = [], [], {}
+    for line, raw in zip(budgets.index + 2, budgets.astype(object).itertuples(index=False), strict=False):
+        row_problems = []
+
+        def problem(column: str, text: str, message: str, line: int = int(line), found: list = row_problems) -> None:
+            found.append((file, line, column, text, message))
+
+        definition = REGIONAL_BUDGET_INDICATORS.get(raw.indicator)
+        if definition is None or not raw.value or not str(raw.year).isdigit():
+            continue  # already reported by the schema
+        figure = _read_value(
+            raw.value, definition["unit"], None, _number_convention(raw.number_convention), True, raw.indicator, problem
+        )
+        year = _budget_year(raw.year, definition["realised"], today, problem)
+        region = _resolve(regions, raw.region, raw.level, raw.province, problem)
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        key = (region.code, raw.indicator, year, figure.value)
+        if key in seen:
+            problems.append(
+                (
+                    file,
+                    int(line),
+                    "value",
+                    raw.value,
+                    f"line {seen[key]} already gives this {raw.indicator} of {region.name} for {year}: keep one "
+                    "and name the other page in its note",
+                )
+            )
+            continue
+        seen[key] = int(line)
+        rows.append(
+            {
+                "region_code": region.code,
+                "region_name": region.name,
+                "level": region.level,
+                "province_code": region.province_code,
+                "province_name": region.province_name,
+                "indicator": raw.indicator,
+                "value": figure.value,
+                "unit": definition["unit"],
+                "value_as_printed": raw.value,
+                "approximate": figure.approximate,
+                "bound": figure.bound or "",
+                "reading": figure.reading,
+                "year": year,
+                "outlet": raw.outlet,
+                "published": raw.published,
+                "url": raw.url,
+                "checked": raw.checked,
+                "note_id": raw.note_id,
+                "note_en": raw.note_en,
+                "raw_line": int(line),
+            }
+        )
+    return pd.DataFrame(rows, columns=REGIONAL_BUDGET_PROCESSED_COLUMNS), problems
+
+
+def _budget_year(text: str, realised: bool, today: dt.date, problem) -> int | None:
+    """A budget year that can hold the figure on ``today``: a realisation over a year that is over,
+    a plan for next year at the latest, and nothing before config.EARLIEST_DATE."""
+    year = int(text)
+    if year < config.EARLIEST_DATE.year:
+        problem("year", text, _BEFORE_EARLIEST)
+    elif realised and year >= today.year:
+        problem(
+            "year",
+            text,
+            f"has not ended (today is {today.isoformat()}): a whole year's realised spending exists only after "
+            "the year; a part-year realisation is not entered",
+        )
+    elif year > today.year + 1:
+        problem(
+            "year",
+            text,
+            f"lies more than a year ahead (today is {today.isoformat()}): an APBD is passed in the year before its "
+            "own, so no budget for that year exists yet",
+        )
+    else:
+        return year
+    return None
+
+
 def _number_convention(code: str) -> str:
     """A source's number convention ("id" unless sources.csv says "en"); an unknown source
     or value reads as "id", since the schema check reports both."""
@@ -393,6 +495,7 @@ TRANSLATED_PAIRS = {
     "sources": [("title_id", "title_en"), ("note_id", "note_en")],
     "legal": [("note_id", "note_en")],
     "labour_force": [("note_id", "note_en")],
+    "regional_budgets": [("note_id", "note_en")],
 }
 REQUIRED_PAIRS = {"legal": [("subject_id", "subject_en")]}
 
@@ -454,16 +557,17 @@ def _orphan_regions(regions: pd.DataFrame, file: str) -> list[tuple]:
     ]
 
 
-# The tables a build cannot do without a row of (aliases, legal references and labour-force
-# bases may be empty).
+# The tables a build cannot do without a row of (aliases, legal references, labour-force
+# bases and regional budgets may be empty).
 NEEDS_ROWS = ("observations", "sources", "regions")
 
 
 def load_and_clean(
     raw_dir: Path | None = None, today: dt.date | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Read and validate every raw table; return the processed observations, legal
-    references and labour-force bases. Raises :class:`InputError` listing every problem found."""
+    references, labour-force bases and regional budgets. Raises :class:`InputError` listing
+    every problem found."""
     raw_dir = raw_dir or paths.raw_dir()
     files = {name: raw_dir / filename for name, filename in paths.RAW_FILES.items()}
     shown = {name: paths.shown_path(path) for name, path in files.items()}
@@ -494,10 +598,21 @@ def load_and_clean(
         }
     )
     problems += validate(labour, raw_labour_force_schema(), shown["labour_force"])
-    problems += _publication_dates(sources, shown["sources"], today) + _publication_dates(
-        labour, shown["labour_force"], today
+    budgets = tables["regional_budgets"].assign(
+        **{
+            column: ""
+            for column in ("province", "note_id", "note_en", "number_convention")
+            if column not in tables["regional_budgets"].columns
+        }
+    )
+    problems += validate(budgets, raw_regional_budgets_schema(), shown["regional_budgets"])
+    problems += (
+        _publication_dates(sources, shown["sources"], today)
+        + _publication_dates(labour, shown["labour_force"], today)
+        + _publication_dates(budgets, shown["regional_budgets"], today)
     )
     problems += untranslated(labour, shown["labour_force"], "labour_force")
+    problems += untranslated(budgets, shown["regional_budgets"], "regional_budgets")
     problems += untranslated(observations, shown["observations"], "observations")
     problems += untranslated(sources, shown["sources"], "sources")
     master_lists = validate(tables["regions"], raw_regions_schema(), shown["regions"]) + validate(
@@ -516,7 +631,8 @@ def load_and_clean(
         observations, sources, regions, shown["observations"], today, shown["sources"]
     )
     labour_force, labour_problems = clean_labour_force(labour, regions, shown["labour_force"], today)
-    row_problems += labour_problems
+    regional_budgets, budget_problems = clean_regional_budgets(budgets, regions, shown["regional_budgets"], today)
+    row_problems += labour_problems + budget_problems
     problems = sorted(problems + row_problems, key=lambda p: (p[0], p[1] or 0, p[2] or ""))
     legal = tables["legal"]
     problems += untranslated(legal, shown["legal"], "legal")
@@ -530,13 +646,13 @@ def load_and_clean(
     problems = validate(processed, processed_schema(), "processed observations (before writing)")
     if problems:
         raise InputError(problems)
-    return processed, legal, labour_force
+    return processed, legal, labour_force, regional_budgets
 
 
 def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.date | None = None) -> pd.DataFrame:
     """Run the whole build and write the processed files; return the observations."""
     out_dir = out_dir or paths.processed_dir()
-    processed, legal, labour_force = load_and_clean(raw_dir, today)
+    processed, legal, labour_force, regional_budgets = load_and_clean(raw_dir, today)
     if out_dir.exists():
         remove_stale_temporaries(out_dir)
     checks = run_checks(processed)
@@ -549,6 +665,7 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None, today: dt.da
             (checks, "checks.csv"),
             (legal, "legal_references.csv"),
             (labour_force, "labour_force.csv"),
+            (regional_budgets, "regional_budgets.csv"),
         )
     }
     stamp = generation({name: text.encode("utf-8") for name, text in texts.items()})

@@ -78,6 +78,30 @@ LABOUR_FORCE_PROCESSED_COLUMNS = [
     "raw_line",
 ]
 
+# Regional budgets (data/raw/regional_budgets.csv), parsed and resolved: one printed APBD total a row.
+REGIONAL_BUDGET_PROCESSED_COLUMNS = [
+    "region_code",
+    "region_name",
+    "level",
+    "province_code",
+    "province_name",
+    "indicator",
+    "value",
+    "unit",
+    "value_as_printed",
+    "approximate",
+    "bound",
+    "reading",
+    "year",
+    "outlet",
+    "published",
+    "url",
+    "checked",
+    "note_id",
+    "note_en",
+    "raw_line",
+]
+
 
 def source_rank(url: str) -> int:
     """The rank of a source (lower first) when two figures for one month disagree: an official
@@ -180,12 +204,19 @@ def load_labour_force(path: Path | None = None) -> pd.DataFrame:
     return _read_figures(path or paths.processed_labour_force(), LABOUR_FORCE_PROCESSED_COLUMNS)
 
 
-def _read_figures(path: Path, columns) -> pd.DataFrame:
-    """A processed table of figures: text columns, and the number, approximation flag and raw line typed."""
+def load_regional_budgets(path: Path | None = None) -> pd.DataFrame:
+    """Read ``data/processed/regional_budgets.csv`` with the right types (the budget year an integer)."""
+    return _read_figures(path or paths.processed_regional_budgets(), REGIONAL_BUDGET_PROCESSED_COLUMNS, {"year": int})
+
+
+def _read_figures(path: Path, columns, numbers: dict | None = None) -> pd.DataFrame:
+    """A processed table of figures: text columns, and the number, approximation flag and raw line
+    typed (and any other ``numbers``: column → type)."""
     if not path.exists():
         raise FileNotFoundError(f"{paths.shown_path(path)} does not exist yet: run `python -m ucjlib build` first")
-    frame = _read(path, dtype={c: str for c in columns if c not in ("value", "approximate", "raw_line")})
-    return frame.astype({"value": float, "approximate": bool, "raw_line": int})
+    typed = {"value": float, "approximate": bool, "raw_line": int, **(numbers or {})}
+    frame = _read(path, dtype={c: str for c in columns if c not in typed})
+    return frame.astype(typed)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,29 @@ LABOUR_FORCE_INDICATORS = {
     "labour_force": {"unit": "persons", "max_value": None},  # angkatan kerja
     "informal_share": {"unit": "percent", "max_value": 100.0},  # persentase penduduk bekerja pada kegiatan informal
 }
+# Regional budgets (APBD totals), one printed figure a row with its page: the budget year, not a month.
+REGIONAL_BUDGET_COLUMNS = [
+    "region",
+    "level",
+    "province",
+    "indicator",
+    "value",
+    "year",
+    "outlet",
+    "published",
+    "url",
+    "checked",
+    "note_id",
+    "note_en",
+    "number_convention",
+]
+# Their vocabulary (budget totals, not UCJ figures): all in rupiah. ``realised`` says whether the
+# figure is what was spent over a whole year (it cannot be for a year not yet over) or a plan.
+REGIONAL_BUDGET_INDICATORS = {
+    "apbd_spending_planned": {"unit": "rupiah", "realised": False},  # belanja daerah, APBD murni or perubahan
+    "apbd_spending_realised": {"unit": "rupiah", "realised": True},  # realisasi belanja daerah, whole year
+    "apbd_revenue_planned": {"unit": "rupiah", "realised": False},  # pendapatan daerah, APBD murni or perubahan
+}
 # Every column a raw table may have: any other is a typing error in the header.
 KNOWN_COLUMNS = {
     "observations": OBSERVATION_COLUMNS + OPTIONAL_COLUMNS,
@@ -56,6 +79,7 @@ KNOWN_COLUMNS = {
     "aliases": ALIAS_COLUMNS,
     "legal": LEGAL_COLUMNS,
     "labour_force": LABOUR_FORCE_COLUMNS,
+    "regional_budgets": REGIONAL_BUDGET_COLUMNS,
 }
 
 
@@ -123,6 +147,45 @@ def raw_labour_force_schema() -> pa.DataFrameSchema:
             "as_of": _text(
                 pa.Check.str_matches(r"^\d{4}-\d{2}$", error="must be the survey month, written as 2024-08")
             ),
+            "outlet": _text(_not_blank),
+            "published": _text(
+                pa.Check(
+                    lambda text: text == "" or _is_date(text),
+                    element_wise=True,
+                    error="must be empty or a date that exists, written as 2025-04-23",
+                )
+            ),
+            "url": _text(
+                pa.Check.str_matches(
+                    r"^https?://\S+$", error="must be the http(s) address of the page the figure was read in"
+                )
+            ),
+            "checked": _text(
+                pa.Check.isin(("yes", "no"), error="must be yes (re-read in the page) or no (not re-checked)")
+            ),
+            "note_id": _text(required=False),
+            "note_en": _text(required=False),
+            "number_convention": _text(
+                pa.Check.str_matches(
+                    r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (a page in English)"
+                ),
+                required=False,
+            ),
+        },
+        strict=False,
+    )
+
+
+def raw_regional_budgets_schema() -> pa.DataFrameSchema:
+    names = ", ".join(REGIONAL_BUDGET_INDICATORS)
+    return pa.DataFrameSchema(
+        {
+            "region": _text(_not_blank),
+            "level": _text(pa.Check.isin(("",) + LEVELS, error=f"must be empty or one of {', '.join(LEVELS)}")),
+            "province": _text(required=False),
+            "indicator": _text(pa.Check.isin(list(REGIONAL_BUDGET_INDICATORS), error=f"must be one of {names}")),
+            "value": _text(_not_blank),
+            "year": _text(pa.Check.str_matches(r"^\d{4}$", error="must be the budget year, written as 2026")),
             "outlet": _text(_not_blank),
             "published": _text(
                 pa.Check(
