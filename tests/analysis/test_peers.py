@@ -1,8 +1,8 @@
 """Cost-effectiveness and peers (:mod:`ucjlib.analysis.peers`), worked out by hand.
 
-Binjai (see tests/test_sensitivity.py): 2.900,92 participants a year on 132.826 workers add
-2.900,92 ÷ 132.826 × 100 = 2,184 points a year; the 2025 budget is
-Rp584.825.439,74 ÷ 2,184 = Rp267.777.216 a point and Rp201.600 (12 × 16.800) a worker. Bintan (Tribun Batam, 2024):
+Binjai (see tests/analysis/test_sensitivity.py): 11.584,5178 participants a year on 132.826
+workers add 11.584,5178 ÷ 132.826 × 100 = 8,7216 points a year; a point costs the first budget
+year 1.328,26 participants × Rp201.600 (12 × 16.800) = Rp267.777.216, and a worker Rp201.600. Bintan (Tribun Batam, 2024):
 Rp1,259 milyar for 6.249 vulnerable workers: Rp201.472 each, 11,99 months at Rp16.800.
 """
 
@@ -17,12 +17,14 @@ from ucjlib.analysis.peers import cost_effectiveness, peer_table, printed_budget
 def test_binjai_cost_per_point_and_per_worker(data):
     costs = cost_effectiveness(all_models(data)).set_index("region_code")
     binjai = costs.loc["12.75"]
-    # 7.252,2996 new participants a year (2028–2029, to RPJMN 43,92%) of 132.826 workers: 5,46 points.
-    assert binjai["points_per_year"] == pytest.approx(5.46, abs=5e-4)
+    # 11.584,5178 new participants a year (2028–2029, to RPJMN 43,92%) of 132.826 workers: 8,7216 points.
+    assert binjai["points_per_year"] == pytest.approx(8.7216, abs=5e-5)
     assert binjai["rupiah_per_point"] == pytest.approx(267_777_216, abs=1)
     assert binjai["rupiah_per_worker"] == pytest.approx(201_600)
-    # Lampung has targets only: its cost rests on the worker base its targets imply.
-    assert "18" in costs.index and costs.index[0] != "00"
+    # Lampung's latest coverage (25,27%, December 2025) rests on its printed base of 3,1 juta.
+    assert "18" in costs.index
+    # The nation is costed too, on the 101,81 juta potential workers Bisnis.com prints (issue 27 §2).
+    assert "00" in costs.index
 
 
 def test_printed_budget_per_worker(data):

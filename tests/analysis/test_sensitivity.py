@@ -27,7 +27,7 @@ from ucjlib.analysis.sensitivity import (
     ONE_BASE,
     at_start_year,
     focus_target,
-    highest_implied_growth,
+    highest_official_growth,
     sensitivity,
     tornado_rows,
     worker_bases,
@@ -40,10 +40,19 @@ def binjai(model_of):
     return sensitivity(model_of("12.75"), 0.0).set_index(["parameter", "setting"])
 
 
+# Binjai's work force grows as Sumatera Utara's BPS employed persons do (the city has no series of
+# its own): 7,55 juta (August 2023) → 7,98 juta (August 2025), g = (7,98 ÷ 7,55)^(1/2) − 1 = 2,80825%
+# a year. From 33% of 132.826 = 43.832,58 participants at the end of 2024, RPJMN's 43,92% of 2029 needs
+# 0,4392 × 132.826 × (1 + g)^5 = 58.337,18 × 1,148523 = 67.001,62 participants: 23.169,04 more,
+# 11.584,5178 a year over the two budget years 2028 and 2029 (the first budget year is 2028).
+G = (7.98 / 7.55) ** 0.5 - 1
+
+
 def test_the_model_row_is_the_report_answer(binjai):
     row = binjai.loc[("model", "as in the report")]
-    assert row["participants_per_year"] == pytest.approx(7_252.2996, abs=5e-5)
-    assert row["first_year_rupiah"] == pytest.approx(1_462_063_599.36, abs=0.01)
+    assert row["participants_per_year"] == pytest.approx(11_584.5178, abs=5e-5)
+    assert row["participants_per_year"] == pytest.approx((0.4392 * 132_826 * (1 + G) ** 5 - 43_832.58) / 2)
+    assert row["first_year_rupiah"] == pytest.approx(11_584.517806 * 12 * 16_800, abs=1)
     assert row["change"] == 0
 
 
@@ -54,21 +63,26 @@ def test_premium_rate_with_jht(model_of, binjai):
 
 
 def test_target_year_moves_the_pace(binjai):
-    assert binjai.loc[("target year", "43,92% by 2031"), "participants_per_year"] == pytest.approx(3_626.1498, abs=5e-5)
+    # (0,4392 × 132.826 × (1 + g)^7 − 43.832,58) ÷ 4 budget years (2028–2031) = 6.746,2554.
+    by_2031 = binjai.loc[("target year", "43,92% by 2031"), "participants_per_year"]
+    assert by_2031 == pytest.approx(6_746.2554, abs=5e-5)
+    assert by_2031 == pytest.approx((0.4392 * 132_826 * (1 + G) ** 7 - 43_832.58) / 4)
     assert ("target year", "43,92% by 2027") not in binjai.index  # before the first budget year
 
 
 def test_printed_rounding_gives_a_range(binjai):
-    # All inputs drawn together (ucjlib.model.uncertainty): 132.826 × (43,92% × f − c) ÷ 2 a year, with
-    # c uniform on 32,5–33,5% (sd 0,29 point) and f = (1 + g)⁵ from the end of 2024 to 2029, g uniform
-    # within ±1 point a year (config.GROWTH_SPREAD: Binjai's growth has no range of its own): sd of
-    # 43,92 × f about 43,92 × 5 × 0,577% = 1,27 points. Together about 10,92 ± 2,1 points at the 5th and
-    # 95th percentiles: 66.413 × 8,8% = 5.850 to 66.413 × 13,0% = 8.640 a year, about ±19%.
+    # All inputs drawn together (ucjlib.model.uncertainty): (58.337,18 × f − 132.826 × c) ÷ 2 a year,
+    # c uniform on 32,5–33,5% (the printed 33%) and f = (1 + g)⁵, g uniform within ±1 point of 2,808%
+    # (config.GROWTH_SPREAD: a series of two August rounds has no spread of its own). Growth dominates:
+    # at its 5th and 95th percentiles, g = 1,908% and 3,708%, f = 1,0993 and 1,1997, the pace is
+    # (64.131 − 43.833) ÷ 2 = 10.149 and (69.986 − 43.833) ÷ 2 = 13.077; the coverage's ±0,5 point
+    # (±332 a year) widens that a little: about 10.090 to 13.100.
     ranges = binjai.loc[DRAWN]
     assert ranges.index.tolist() == ["5th percentile", "95th percentile"]
     low, high = ranges["participants_per_year"].tolist()
-    assert 5_750 < low < 6_000 and 8_500 < high < 8_750
-    assert ranges["change"].tolist() == pytest.approx([(low / 7_252.2996 - 1) * 100, (high / 7_252.2996 - 1) * 100])
+    assert 9_950 < low < 10_250 and 12_950 < high < 13_250
+    middle = 11_584.517806
+    assert ranges["change"].tolist() == pytest.approx([(low / middle - 1) * 100, (high / middle - 1) * 100])
 
 
 def test_one_worker_base_gives_one_denominator_row(model_of, binjai):
@@ -81,32 +95,36 @@ def test_a_later_base_is_brought_to_the_start_year():
     assert at_start_year(132_826, 2024, 2024, 0.0539756) == 132_826
 
 
-def test_lampungs_growth_is_not_counted_again_in_its_denominator(seed_data):
-    # Lampung as its seed article prints it: two targets and the worker bases they imply.
+def test_lampungs_target_bases_are_not_moved_without_a_growth_series(seed_data):
+    # Lampung as its seed article prints it: two targets, 1.149.447 participants for 38,39% (2025)
+    # and 1.436.862 for 45,53% (2026), implying 2.994.131,2842 and 3.155.741,2695 workers. The province
+    # has one August round of BPS employed persons, so the model assumes no growth, and the 2026 base
+    # is not brought back to the start year: two bases, a range.
     lampung = region_model(
         "18", seed_data.observations, seed_data.checks, seed_data.legal, Assumptions(as_of=REPORT_DATE)
     )
-    assert lampung.growth.rate == pytest.approx(0.0539756, abs=5e-8)
-    assert worker_bases(lampung) == pytest.approx([2_994_131.2842], abs=1e-3)
-    frame = sensitivity(lampung, 0.0).set_index(["parameter", "setting"])
-    denominator = frame.loc["denominator"]
-    assert denominator.index.tolist() == [f"2.994.131 workers, {ONE_BASE}"]
-    assert denominator["change"].tolist() == pytest.approx([0.0], abs=1e-9)
+    assert (lampung.growth.rate, lampung.growth.origin) == (0.0, "none")
+    assert worker_bases(lampung) == pytest.approx([2_994_131.2842, 3_155_741.2695], abs=1e-3)
 
 
-def test_highest_implied_growth_is_lampungs(model_of):
-    # Lampung's targets imply 2.994.131,2842 workers (2025) and 3.155.741,2695 (2026).
-    models = [model_of(code) for code in ("12.75", "18")]
-    assert highest_implied_growth(models) == pytest.approx(3_155_741.2695 / 2_994_131.2842 - 1, abs=1e-8)
-    assert highest_implied_growth(models[:1]) == 0
+def test_highest_official_growth_is_sumatera_utaras(model_of, seed_data):
+    # Binjai grows with Sumatera Utara (2,808% a year), Musi Banyuasin with its own series:
+    # (322.580 ÷ 318.100)^(1/3) − 1 = 0,467% a year (August 2021 → August 2024).
+    models = [model_of(code) for code in ("12.75", "16.06")]
+    assert models[1].growth.rate == pytest.approx((322_580 / 318_100) ** (1 / 3) - 1)
+    assert highest_official_growth(models) == pytest.approx(G)
+    lampung = region_model(
+        "18", seed_data.observations, seed_data.checks, seed_data.legal, Assumptions(as_of=REPORT_DATE)
+    )
+    assert highest_official_growth([lampung]) == 0
 
 
 def test_tornado_orders_by_swing(model_of):
-    frame = sensitivity(model_of("12.75"), highest_implied_growth([model_of("18")]))
+    frame = sensitivity(model_of("12.75"), highest_official_growth([model_of("12.75")]))
     tornado = tornado_rows(frame)
     assert tornado["parameter"].iloc[-1] == f"denominator ({ONE_BASE})"  # an empty bar, named so
     assert tornado.loc[tornado["parameter"] == "target year", ["low", "high"]].iloc[0].tolist() == pytest.approx(
-        [-50.0, 0.0], abs=5e-4
+        [6_746.2554 / 11_584.5178 * 100 - 100, 0.0], abs=5e-4
     )
     swings = (tornado["high"] - tornado["low"]).tolist()
     assert swings == sorted(swings, reverse=True)

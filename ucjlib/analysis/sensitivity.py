@@ -3,7 +3,7 @@
 The answer is what closing the gap to the focus target takes: participants a year and the
 first budget year's rupiah (see :class:`ucjlib.model.region.Cost`). Each assumption is moved
 on its own, the others held at the model's: the premium rate (BPU JKK+JKM, or with JHT), the
-work force's yearly growth (none, or the highest any region's targets imply), the year the
+work force's yearly growth (none, or the highest of any region's official BPS series), the year the
 target is reached, and the denominator (the lowest and highest worker base the data gives
 the region, participants held, each brought to the starting year by the model's growth so
 that a later year's base does not count that growth a second time). A region with one
@@ -37,9 +37,9 @@ def focus_target(model: RegionModel) -> Target | None:
     return model.next_step.target if model.next_step is not None else None
 
 
-def highest_implied_growth(models: list[RegionModel]) -> float:
-    """The fastest yearly work-force growth any region's own pair of targets implies (0 if none)."""
-    return max((model.growth.rate for model in models if model.growth.origin == "targets"), default=0.0)
+def highest_official_growth(models: list[RegionModel]) -> float:
+    """The fastest yearly growth of employed persons in any region's official BPS series (0 if none)."""
+    return max((model.growth.rate for model in models if model.growth.origin == "official"), default=0.0)
 
 
 ONE_BASE = "the only worker base: no range"
