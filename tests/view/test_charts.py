@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 
 from ucjlib.palette import PALETTE
-from ucjlib.view.charts import SMALL_PX, coverage_over_time, coverage_vs_targets, fan_chart, text_width
+from ucjlib.view.charts import GREY_BAND, SMALL_PX, coverage_over_time, coverage_vs_targets, fan_chart, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -89,6 +89,25 @@ def test_fan_chart_gives_each_scenario_its_line_style_and_a_marker_every_fourth_
     assert "RPJMN 2025–2029 (2029): 43.92%" in texts
     assert [t for t in texts if t.isdigit()] == ["2025", "2030", "2035", "2040", "2045"]  # from 2023,5 to 2045,5
     assert texts[-3:] == ["Plan", "Rule", "Observed"]
+
+
+def test_fan_chart_band_stops_where_the_interval_does():
+    # Three figures (df = 1): an interval for 2024–2029 only (span 2024–2025 + 4 years); the trend line
+    # goes on to 2031 without a band. The band's outline holds the six years with an interval, each twice.
+    observed = pd.DataFrame({"year": [2024.0, 2024.5, 2025.0], "coverage": [30.0, 31.0, 32.0]})
+    years = [2024.0 + i for i in range(8)]
+    fitted = pd.DataFrame(
+        {
+            "year": years,
+            "coverage": [30.0 + 2 * i for i in range(8)],
+            "lower": [28.0 + 2 * i for i in range(6)] + [None] * 2,
+            "upper": [32.0 + 2 * i for i in range(6)] + [None] * 2,
+        }
+    )
+    chart = fan_chart(observed, fitted, [], [], "Title", "en")
+    (band,) = [p for p in _parsed(chart).iter(f"{SVG}polygon") if p.get("fill") == GREY_BAND]
+    points = band.get("points").split()
+    assert len(points) == 12 and "nan" not in band.get("points")
 
 
 def test_over_time_chart_labels_each_figure_as_printed_and_rings_a_new_denominator():

@@ -311,8 +311,10 @@ def fan_chart(
     _title(chart, title)
     legend = []
     if fitted is not None:
-        band = [(x(a), y(b)) for a, b in zip(fitted["year"], fitted["upper"], strict=False)] + [
-            (x(a), y(b)) for a, b in zip(fitted["year"][::-1], fitted["lower"][::-1], strict=False)
+        # With few degrees of freedom a trend has no interval beyond its span + 4 years: the band stops there.
+        banded = fitted.dropna(subset=["lower", "upper"])
+        band = [(x(a), y(b)) for a, b in zip(banded["year"], banded["upper"], strict=True)] + [
+            (x(a), y(b)) for a, b in zip(banded["year"][::-1], banded["lower"][::-1], strict=True)
         ]
         chart.add(
             "polygon",
