@@ -302,12 +302,14 @@ def main() -> None:
         print(
             f"runner: {reports - failed} reports in {runner:.1f} s wall ({runner / reports:.3f} s a report), "
             f"{failed} failed; {runner_cpu:.1f} core-s ({runner_cpu / reports:.3f} a report; wall × workers "
-            f"{runner * workers / reports:.3f}); peak memory {memory.peak / 2**20:.0f} MiB (this process, workers, kernels)"
+            f"{runner * workers / reports:.3f}); peak memory {memory.peak / 2**20:.0f} MiB "
+            "(this process, workers, kernels)"
         )
         start = time.perf_counter()
         again = render(workers=args.workers, progress=False)
         print(
-            f"no-op rebuild: {sum(r.skipped for r in again)} of {len(again)} unchanged, {time.perf_counter() - start:.2f} s"
+            f"no-op rebuild: {sum(r.skipped for r in again)} of {len(again)} unchanged, "
+            f"{time.perf_counter() - start:.2f} s"
         )
         floors.append(floor_per_report(provinces, warm_up, workers))
         alone = floor_per_report(provinces, warm_up, 1)
@@ -318,12 +320,14 @@ def main() -> None:
         print(f"runner again (everything re-rendered): {runner_cpus[1]:.3f} core-s a report")
         floors.append(floor_per_report(provinces, warm_up, workers))
         print(
-            f"floor (in-process build, no kernel, no nbconvert, {workers} processes as the runner's {workers} workers): "
+            f"floor (in-process build, no kernel, no nbconvert, {workers} processes as the runner's "
+            f"{workers} workers): "
             f"{', '.join(f'{f:.3f}' for f in floors)} core-s a report (before, between and after the runners), "
             f"timed on {sampled} regions (whole provinces) × 2 languages"
         )
         print(
-            f"floor in one process, the other cores idle (after the one between the runners): {alone:.3f} core-s a report; "
+            "floor in one process, the other cores idle (after the one between the runners): "
+            f"{alone:.3f} core-s a report; "
             f"with {workers} processes the same work took {floors[1] / alone:.2f} times as many"
         )
         # Each runner against the floors timed just before and just after it.
@@ -332,7 +336,8 @@ def main() -> None:
         naive_per_report = naive(folder, naive_sample) / (2 * len(naive_sample))
         print(
             f"naive loop (papermill CLI + nbconvert CLI): {naive_per_report:.2f} s a report, timed on "
-            f"{len(naive_sample)} regions × 2 languages; scaled to {reports} reports: {naive_per_report * reports / 60:.0f} min"
+            f"{len(naive_sample)} regions × 2 languages; scaled to {reports} reports: "
+            f"{naive_per_report * reports / 60:.0f} min"
         )
         print(f"speedup_vs_naive: {naive_per_report / (runner / reports):.1f}")
         print(

@@ -24,4 +24,37 @@ from ucjlib.metrics import (
     years_to_target,
 )
 
+__all__ = [
+    "budget_cost",
+    "workers_for_budget",
+    "indicators",
+    "title",
+    "Figure",
+    "parse_date",
+    "parse_figure",
+    "parse_number",
+    "parse_period",
+    "RegionTable",
+    "InputError",
+    "ParseError",
+    "RegionError",
+    "UCJError",
+    "format_date",
+    "format_number",
+    "format_percent",
+    "format_points",
+    "format_rupiah",
+    "attainment",
+    "coverage_rate",
+    "gap_persons",
+    "gap_points",
+    "implied_months",
+    "implied_workers",
+    "participants_needed_per_year",
+    "rule_target",
+    "uncovered_workers",
+    "years_to_target",
+    "__version__",
+]
+
 __version__ = _version("ucjlib")  # the one version is in pyproject.toml

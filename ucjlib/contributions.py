@@ -48,7 +48,8 @@ def rule_for(segment: str, payer: str, month: dt.date, sector: str = config.BUDG
     --------
     PP 50/2025 halves BPU JKK+JKM from April 2026 for a self-paying worker, never for an APBD:
 
-    >>> rule_for("BPU JKK+JKM", "self", dt.date(2026, 5, 1)).monthly, rule_for("BPU JKK+JKM", "apbd", dt.date(2026, 5, 1)).monthly
+    >>> may = dt.date(2026, 5, 1)
+    >>> rule_for("BPU JKK+JKM", "self", may).monthly, rule_for("BPU JKK+JKM", "apbd", may).monthly
     (8400, 16800)
     """
     for name, value, known in (

@@ -2,7 +2,8 @@
 
 Binjai (see tests/analysis/test_sensitivity.py): 11.584,5178 participants a year on 132.826
 workers add 11.584,5178 ÷ 132.826 × 100 = 8,7216 points a year; a point costs the first budget
-year 1.328,26 participants × Rp201.600 (12 × 16.800) = Rp267.777.216, and a worker Rp201.600. Bintan (Tribun Batam, 2024):
+year 1.328,26 participants × Rp201.600 (12 × 16.800) = Rp267.777.216, and a worker Rp201.600.
+Bintan (Tribun Batam, 2024):
 Rp1,259 milyar for 6.249 vulnerable workers: Rp201.472 each, 11,99 months at Rp16.800.
 """
 

@@ -1,4 +1,5 @@
-"""The notebooks' charts (matplotlib): Indonesian numbers, each yardstick drawn once, text from the data kept literal."""
+"""The notebooks' charts (matplotlib): Indonesian numbers, each yardstick drawn once, text from the
+data kept literal."""
 
 import matplotlib.pyplot as plt
 

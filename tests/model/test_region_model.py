@@ -965,7 +965,8 @@ def test_overview_holds_the_index_line_and_survives_json(data, labuhanbatu, binj
     from ucjlib.model.region import Overview
 
     overview = labuhanbatu.overview
-    # The headline 36,48% printed by Poskota; the first unmet target Kemendagri's 52,15% (2025): 52,15 − 36,48 = 15,67 points.
+    # The headline 36,48% printed by Poskota; the first unmet target Kemendagri's 52,15% (2025):
+    # 52,15 − 36,48 = 15,67 points.
     assert (overview.code, overview.name, overview.level, overview.province_code) == (
         "12.10",
         "Kabupaten Labuhanbatu",

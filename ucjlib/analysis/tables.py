@@ -103,9 +103,11 @@ def format_table(
     --------
     >>> frame = pd.DataFrame({"region": ["A", "B"], "coverage": [36.4791, np.nan],
     ...                       "workers": [181_567, 132_826.4], "cost": [2_016_000_000, 766_080_000]})
-    >>> format_table(frame, percent=["coverage"], number=["workers"], rupiah=["cost"],
-    ...              decimals={"cost": 2}).to_dict("records")
-    [{'region': 'A', 'coverage': '36,48%', 'workers': '181.567', 'cost': 'Rp2,02 miliar'}, {'region': 'B', 'coverage': '–', 'workers': '132.826', 'cost': 'Rp766,08 juta'}]
+    >>> for row in format_table(frame, percent=["coverage"], number=["workers"], rupiah=["cost"],
+    ...                         decimals={"cost": 2}).to_dict("records"):
+    ...     print(row)
+    {'region': 'A', 'coverage': '36,48%', 'workers': '181.567', 'cost': 'Rp2,02 miliar'}
+    {'region': 'B', 'coverage': '–', 'workers': '132.826', 'cost': 'Rp766,08 juta'}
     """
     decimals = dict(decimals or {})
     writers = {}

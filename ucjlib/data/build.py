@@ -83,8 +83,8 @@ def clean_observations(
     for line, raw in zip(observations.index + 2, observations.astype(object).itertuples(index=False), strict=False):
         row_problems = []
 
-        def problem(column: str, text: str, message: str) -> None:
-            row_problems.append((file, line, column, text, message))
+        def problem(column: str, text: str, message: str, found=row_problems, line=line) -> None:
+            found.append((file, line, column, text, message))
 
         if raw.indicator not in vocabulary or not raw.value:
             continue  # already reported by the schema
@@ -273,8 +273,8 @@ def clean_labour_force(
     for line, raw in zip(labour.index + 2, labour.astype(object).itertuples(index=False), strict=False):
         row_problems = []
 
-        def problem(column: str, text: str, message: str) -> None:
-            row_problems.append((file, int(line), column, text, message))
+        def problem(column: str, text: str, message: str, found=row_problems, line=int(line)) -> None:
+            found.append((file, line, column, text, message))
 
         definition = LABOUR_FORCE_INDICATORS.get(raw.indicator)
         if definition is None or not raw.value:

@@ -457,7 +457,10 @@ def _targets_below_coverage(source: pd.DataFrame) -> list[dict]:
         tolerance = _percent_rounding(reached["value_as_printed"]) + _percent_rounding(target["value_as_printed"])
         if target["value"] + tolerance >= reached["value"]:
             continue
-        inputs = f"{target['value_as_printed']} ({target['yardstick']}, {target['as_of']}) < {reached['value_as_printed']} ({reached['as_of']})"
+        inputs = (
+            f"{target['value_as_printed']} ({target['yardstick']}, {target['as_of']}) < "
+            f"{reached['value_as_printed']} ({reached['as_of']})"
+        )
         results.append(
             {
                 **_result(
@@ -531,7 +534,10 @@ def _same_month_conflicts(rows: pd.DataFrame) -> list[dict]:
                 + _percent_rounding(first["value_as_printed"])
                 + _percent_rounding(other["value_as_printed"])
             )
-            inputs = f"{first['value_as_printed']} ({first['source_id']}) ; {other['value_as_printed']} ({other['source_id']})"
+            inputs = (
+                f"{first['value_as_printed']} ({first['source_id']}) ; "
+                f"{other['value_as_printed']} ({other['source_id']})"
+            )
             results.append(
                 _result(
                     SAME_MONTH,
@@ -596,7 +602,10 @@ def _coverage_falls(rows: pd.DataFrame) -> list[dict]:
     for earlier, later, tolerance in zip(
         _records(coverage, pairs), _records(coverage, pairs + 1), tolerances[pairs].tolist(), strict=False
     ):
-        inputs = f"{earlier['value_as_printed']} ({earlier['as_of']}, {earlier['source_id']}) → {later['value_as_printed']} ({later['as_of']}, {later['source_id']})"
+        inputs = (
+            f"{earlier['value_as_printed']} ({earlier['as_of']}, {earlier['source_id']}) → "
+            f"{later['value_as_printed']} ({later['as_of']}, {later['source_id']})"
+        )
         results.append(
             {
                 **_result(

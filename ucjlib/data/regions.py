@@ -47,8 +47,10 @@ def _bare(name: str) -> tuple[str, str | None]:
     """Lower-case name without its level prefix, abbreviations written out, and the
     level the prefix names.
 
-    >>> _bare("Kab. Kep. Meranti"), _bare("Pemprov DKI Jakarta"), _bare("DIY")
-    (('kepulauan meranti', 'regency'), ('daerah khusus ibukota jakarta', 'province'), ('daerah istimewa yogyakarta', None))
+    >>> _bare("Kab. Kep. Meranti"), _bare("Pemprov DKI Jakarta")
+    (('kepulauan meranti', 'regency'), ('daerah khusus ibukota jakarta', 'province'))
+    >>> _bare("DIY")
+    ('daerah istimewa yogyakarta', None)
     """
     text = " ".join(str(name).split()).lower().strip(_STRAY)
     level = None
@@ -102,7 +104,7 @@ class RegionTable:
     >>> regions.resolve("Jambi")
     Traceback (most recent call last):
     ...
-    ucjlib.errors.RegionError: region 'Jambi' is ambiguous: it matches Jambi (15, province), Kota Jambi (15.71, city, Jambi). Give its level (or a prefix such as 'Kota' or 'Provinsi'), or add an alias to data/raw/region_aliases.csv.
+    ucjlib.errors.RegionError: region 'Jambi' is ambiguous: it matches Jambi (15, province), Kota Jambi (15.71, ...
     """
 
     def __init__(self, regions: pd.DataFrame, aliases: pd.DataFrame, alias_file: str = "data/raw/region_aliases.csv"):
@@ -115,7 +117,8 @@ class RegionTable:
         for region in self.by_code.values():
             self._by_key.setdefault(_key(_bare(region.name)[0]), []).append(region)
         self._aliases: dict[str, list[str]] = {}
-        for line, row in zip(aliases.index + 2, aliases.itertuples(index=False), strict=False):  # index + 2: the file's line
+        # index + 2: the line in the file (its header is line 1)
+        for line, row in zip(aliases.index + 2, aliases.itertuples(index=False), strict=True):
             try:
                 target = self._resolve_name(row.name, None, None, allow_alias=False)
             except RegionError as err:

@@ -113,8 +113,8 @@ class Inputs:
 
     def fingerprint(self, region_code: str, parameters: dict) -> str:
         """SHA-256 over everything a region's report depends on: the template, ucjlib's
-        code, the parameters, the region's and the nation's rows (and a province's kabupaten/kota), the region's checks and
-        the legal references of its sources. Another region's edit leaves it unchanged."""
+        code, the parameters, the region's and the nation's rows (and a province's kabupaten/kota),
+        the region's checks and the legal references of its sources. Another region's edit leaves it unchanged."""
         processed, checks, legal, sources, national, children = self._digests
         digest = hashlib.sha256()
         for part in (

@@ -236,8 +236,9 @@ def _assumptions(view: View) -> list[str]:
         % {"yardstick": model.assumptions.yardstick, "year": model.assumptions.target_year},
         _growth_text(view),
         _(
-            "+20-point rule (%(instrument)s): the %(target_year)s target is the coverage at the end of %(base_year)s plus "
-            "%(points)s points (at most 100%%), taken from the latest coverage figure dated in %(base_year)s."
+            "+20-point rule (%(instrument)s): the %(target_year)s target is the coverage at the end of "
+            "%(base_year)s plus %(points)s points (at most 100%%), taken from the latest coverage figure dated in "
+            "%(base_year)s."
         )
         % {
             "instrument": config.RULE_INSTRUMENT,
@@ -252,11 +253,11 @@ def _assumptions(view: View) -> list[str]:
             "region totals, never one group's figures."
         ),
         _(
-            "Ranges: a printed figure stands for any value within half a unit of its last digit (%(example)s: %(low)s–%(high)s); "
-            'an approximate one ("sekitar", "lebih dari" …) for any value within %(share)s of it, on the side its word allows. '
-            "Gaps, participants and budgets are computed over %(draws)s draws of every input together (a derived "
-            "worker base recomputed in each, the work force's growth drawn too); a range in brackets holds the middle "
-            "90%% of them."
+            "Ranges: a printed figure stands for any value within half a unit of its last digit "
+            '(%(example)s: %(low)s–%(high)s); an approximate one ("sekitar", "lebih dari" …) for any value '
+            "within %(share)s of it, on the side its word allows. Gaps, participants and budgets are computed "
+            "over %(draws)s draws of every input together (a derived worker base recomputed in each, the work "
+            "force's growth drawn too); a range in brackets holds the middle 90%% of them."
         )
         % {
             "draws": view.num(config.UNCERTAINTY_DRAWS),
@@ -287,16 +288,17 @@ def _budget_year_text(view: View) -> str:
     if first == assumptions.as_of.year + 1:
         return (
             _(
-                "Report date: %(date)s. The first budget year it can still shape is %(year)s: a region's head and its DPRD "
-                "approve the APBD for %(year)s by %(deadline)s at the latest (%(instrument)s)."
+                "Report date: %(date)s. The first budget year it can still shape is %(year)s: a region's head "
+                "and its DPRD approve the APBD for %(year)s by %(deadline)s at the latest (%(instrument)s)."
             )
             % values
         )
     return (
         _(
-            "Report date: %(date)s. The first budget year it can still shape is %(year)s: the APBD for %(previous)s was due "
-            "for approval by %(passed)s (%(instrument)s), so a new line reaches %(previous)s only through its amendment "
-            "(APBD-Perubahan), for part of the year; the APBD for %(year)s is approved by %(deadline)s at the latest."
+            "Report date: %(date)s. The first budget year it can still shape is %(year)s: the APBD for "
+            "%(previous)s was due for approval by %(passed)s (%(instrument)s), so a new line reaches "
+            "%(previous)s only through its amendment (APBD-Perubahan), for part of the year; the APBD for "
+            "%(year)s is approved by %(deadline)s at the latest."
         )
         % values
     )

@@ -218,7 +218,8 @@ def _legend(chart: Chart, entries: list[tuple[dict, str]], top: float, columns: 
     left = max(MARGIN, (chart.width - columns * column_width) / 2)
     for row in range(0, len(entries), columns):
         height = max(len(lines) for lines in labels[row : row + columns]) * line_height + 4
-        for position, ((key, _), lines) in enumerate(zip(entries[row : row + columns], labels[row : row + columns], strict=False)):
+        row_entries, row_labels = entries[row : row + columns], labels[row : row + columns]
+        for position, ((key, _), lines) in enumerate(zip(row_entries, row_labels, strict=True)):
             x, y = left + position * column_width, top + line_height / 2 + 2
             if "fill" in key:
                 chart.add(

@@ -141,7 +141,8 @@ def choropleth(
     from matplotlib.patches import Patch
 
     handles = [
-        Patch(facecolor=colour, edgecolor="0.45", label=label) for colour, label in zip(CLASS_COLOURS, class_labels, strict=False)
+        Patch(facecolor=colour, edgecolor="0.45", label=label)
+        for colour, label in zip(CLASS_COLOURS, class_labels, strict=False)
     ]
     handles.append(Patch(facecolor="white", edgecolor="0.45", hatch=NO_DATA_HATCH, label=no_data))
     # Large legend text: the picture is shown at about half its width on a phone.

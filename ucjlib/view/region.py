@@ -518,7 +518,8 @@ class View:
         )
 
     def cost_rows(self) -> list[dict]:
-        """One row per target a budget can still pay toward: participants a year and the budget of the first budget year."""
+        """One row per target a budget can still pay toward: participants a year and the budget of the
+        first budget year."""
         _ = self._
         rows = []
         for cost in self.model.costs:
@@ -554,8 +555,8 @@ class View:
             return _("No statistical projection: the data holds no coverage figure to fit a trend to.")
         if problem[0] == "few":
             return _(
-                "No statistical projection: only %(n)s coverage figure(s), while a trend needs at least %(minimum)s on one "
-                "denominator; only scenarios are shown."
+                "No statistical projection: only %(n)s coverage figure(s), while a trend needs at least "
+                "%(minimum)s on one denominator; only scenarios are shown."
             ) % {"n": problem[1], "minimum": problem[2]}
         if problem[0] == "unknown":
             return _(
@@ -730,7 +731,8 @@ def figures_table(view: View) -> pd.DataFrame:
     what closing them takes (with their ranges). Numbers are left unformatted."""
     model, _ = view.model, view._
     unit_words = {unit: _(word) for unit, word in UNIT_WORDS.items()}
-    # Every figure's own source (the download holds figures the page does not show, such as a yardstick's second source).
+    # Every figure's own source (the download holds figures the page does not show, such as a
+    # yardstick's second source).
     sources = pd.concat([model.figures, model.national]).drop_duplicates("source_id").set_index("source_id")
     rows = []
 
