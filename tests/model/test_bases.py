@@ -13,8 +13,8 @@ import datetime as dt
 import pytest
 
 from ucjlib.data.processed import load_all
-from ucjlib.model.bases import official_base, official_growth, ratio_of, ratio_pairs
-from ucjlib.model.region import ESTIMATED_BASE, NEAR_BASE, Assumptions, region_model
+from ucjlib.model.bases import named_official, official_base, official_growth, ratio_of, ratio_pairs
+from ucjlib.model.region import ESTIMATED_BASE, NEAR_BASE, OFFICIAL_BASE, Assumptions, region_model
 from ucjlib.view.region import View
 
 REPORT_DATE = dt.date(2026, 12, 6)
@@ -123,3 +123,27 @@ def test_an_estimated_base_is_the_official_base_times_the_ratio_with_its_range(d
     step = View(sumut, "id").summary()["next_step"]
     assert step["estimated"]["employed"] == "7.980.000"
     assert step["estimated"]["regions"] == ratio.regions
+
+
+def test_a_coverage_on_the_labour_force_is_put_on_bpss_labour_force_itself(data):
+    # DIY prints 34% (9 October 2024) of its labour force (angkatan kerja) and no count: the base is
+    # BPS's labour force of the nearest round, 2,26 juta (August 2024), as printed, with no ratio.
+    diy = model(data, "34")
+    workers = diy.workers
+    assert (workers.origin, workers.official.as_of, workers.value, workers.ratio) == (
+        OFFICIAL_BASE,
+        "2024-08",
+        2_260_000,
+        None,
+    )
+    assert workers.band is None and diy.next_step is not None
+    step = View(diy, "id").summary()["next_step"]
+    assert step["estimated"] is None
+    assert step["official"]["base"] == "angkatan kerja" and step["official"]["workers"] == "2.260.000"
+    assert View(diy, "en").summary()["next_step"]["official"]["base"] == "labour force"
+
+
+def test_only_a_basis_naming_bps_base_is_read_as_one():
+    assert named_official("angkatan kerja") == "labour_force"
+    assert named_official("penduduk bekerja") == named_official("employed persons") == "employed_persons"
+    assert named_official("potensi pekerja") is None and named_official("") is None

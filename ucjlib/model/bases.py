@@ -13,7 +13,8 @@ the bases the sources print, and what they let a report say (issue 27 §2).
   not the narrower confidence interval of the mean: an estimated base is one region's, and regions
   differ. It needs at least ``MINIMUM_RATIO_REGIONS`` regions.
 - **Estimated base**: where the sources print no worker base for the headline, the official base
-  × the potensi ratio, with the ratio's interval as its range.
+  × the potensi ratio, with the ratio's interval as its range; but where the headline names an
+  official base (*angkatan kerja*, *penduduk bekerja*), that BPS figure itself (:func:`named_official`).
 - **Official growth**: the compound yearly change of the region's BPS employed persons between its
   earliest and latest August rounds (Sakernas's kabupaten/kota figures are August only, so rounds
   of one month are compared), else its province's; none with fewer than two rounds.
@@ -34,6 +35,12 @@ from ucjlib.model.projections import Growth
 from ucjlib.periods import period_end
 
 EMPLOYED = "employed_persons"
+LABOUR_FORCE = "labour_force"
+# A printed basis naming one of BPS's bases (in Indonesian or English), and that base's indicator.
+OFFICIAL_BASIS_WORDS = (
+    (("angkatan kerja", "labour force"), LABOUR_FORCE),
+    (("penduduk bekerja", "penduduk yang bekerja", "employed persons"), EMPLOYED),
+)
 POTENSI_WORD = "potensi"  # a printed basis naming it (potensi pekerja, potensi tenaga kerja …) is a potensi base
 NEAR_MONTHS = config.OLD_FIGURE_MONTHS  # a potensi base and an employed figure this close are paired
 RATIO_LEVEL = 0.9  # as the trend projections' prediction intervals
@@ -133,13 +140,27 @@ def is_potensi(basis: str) -> bool:
     return POTENSI_WORD in str(basis).lower()
 
 
-def _employed(labour_force: pd.DataFrame, code: str) -> pd.DataFrame:
-    return labour_force[(labour_force["region_code"] == code) & (labour_force["indicator"] == EMPLOYED)]
+def _employed(labour_force: pd.DataFrame, code: str, indicator: str = EMPLOYED) -> pd.DataFrame:
+    return labour_force[(labour_force["region_code"] == code) & (labour_force["indicator"] == indicator)]
 
 
-def official_base(code: str, labour_force: pd.DataFrame, near: str, within: int | None = None) -> OfficialBase | None:
-    """The region's own BPS employed persons of the round nearest the period ``near`` (a tie goes to
-    the later round); None without one, or none ``within`` months when that is given.
+def named_official(basis: str) -> str | None:
+    """The BPS base a printed basis names (its labour_force.csv indicator), None for any other
+    (a *potensi* base, one not stated).
+
+    >>> named_official("angkatan kerja"), named_official("Penduduk bekerja (BPS)"), named_official("potensi pekerja")
+    ('labour_force', 'employed_persons', None)
+    """
+    lowered = basis.lower()
+    return next((indicator for words, indicator in OFFICIAL_BASIS_WORDS if any(w in lowered for w in words)), None)
+
+
+def official_base(
+    code: str, labour_force: pd.DataFrame, near: str, within: int | None = None, indicator: str = EMPLOYED
+) -> OfficialBase | None:
+    """The region's own BPS base (employed persons unless ``indicator`` says otherwise) of the round
+    nearest the period ``near`` (a tie goes to the later round); None without one, or none ``within``
+    months when that is given.
 
     Examples
     --------
@@ -151,7 +172,7 @@ def official_base(code: str, labour_force: pd.DataFrame, near: str, within: int 
     >>> official_base("16.06", lf, "2026-12", within=12) is None
     True
     """
-    rows = _employed(labour_force, code)
+    rows = _employed(labour_force, code, indicator)
     if rows.empty:
         return None
     distance = rows["as_of"].map(lambda as_of: months_apart(as_of, near))

@@ -72,6 +72,7 @@ from ucjlib.model.bases import (
     OfficialBase,
     Ratio,
     coverage_on_employed,
+    named_official,
     official_base,
     official_growth,
     potensi_ratio,
@@ -155,7 +156,7 @@ class WorkerBase:
     inputs: str = ""  # how it was derived, or the printed figure
     source_id: str = ""
     band: tuple[float, float] | None = None  # the printed figure's range; None: the value itself
-    origin: str = ""  # "": beside the headline or derived from it; NEAR_BASE or ESTIMATED_BASE
+    origin: str = ""  # "": beside the headline or derived from it; NEAR_BASE, OFFICIAL_BASE or ESTIMATED_BASE
     official: OfficialBase | None = None  # an estimate's official base
     ratio: Ratio | None = None  # an estimate's potensi ratio
     as_of: str = ""  # a near base's date
@@ -173,8 +174,9 @@ class WorkerBase:
         return self.band or (self.value, self.value)
 
 
-# Where a worker base not printed beside the headline comes from (WorkerBase.origin).
-NEAR_BASE, ESTIMATED_BASE = "near", "estimated"
+# Where a worker base not printed beside the headline comes from (WorkerBase.origin): a base printed
+# for a near date, BPS's base the headline's basis names, or BPS's employed persons × the potensi ratio.
+NEAR_BASE, OFFICIAL_BASE, ESTIMATED_BASE = "near", "official", "estimated"
 
 
 @dataclass(frozen=True)
@@ -668,8 +670,17 @@ def _near_base(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
 def _estimated_base(
     code: str, coverage: Reading, processed: pd.DataFrame, labour_force: pd.DataFrame
 ) -> WorkerBase | None:
-    """The region's own BPS employed persons of the round nearest the headline × the potensi ratio
-    (None without either)."""
+    """The region's own BPS base of the round nearest the headline: the one its printed basis names
+    (labour force, employed persons) as it is; else its employed persons × the potensi ratio (None
+    without either)."""
+    named = named_official(coverage.basis)
+    if named is not None:
+        official = official_base(code, labour_force, coverage.as_of, indicator=named)
+        if official is None:
+            return None
+        return WorkerBase(
+            official.value, True, official.as_printed, "", None, OFFICIAL_BASE, official, None, official.as_of
+        )
     official = official_base(code, labour_force, coverage.as_of)
     if official is None:
         return None

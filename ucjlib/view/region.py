@@ -27,8 +27,9 @@ from ucjlib.formatting import (
     format_rupiah,
 )
 from ucjlib.i18n import N_, gettext_for
+from ucjlib.model.bases import EMPLOYED, LABOUR_FORCE, named_official
 from ucjlib.model.projections import decimal_year
-from ucjlib.model.region import DUE, NEAR_BASE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target
+from ucjlib.model.region import DUE, NEAR_BASE, OFFICIAL_BASE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
 
 GAP_DECIMALS = 2
@@ -61,6 +62,10 @@ MISSING = {
     "active_participants": N_("the number of active participants"),
     "coverage_target": N_("a target of the region's own"),
 }
+
+
+# BPS's bases as a report names them (the labour_force.csv indicators).
+OFFICIAL_BASE_WORDS = {LABOUR_FORCE: N_("labour force"), EMPLOYED: N_("employed persons")}
 
 
 class View:
@@ -329,6 +334,19 @@ class View:
             "level": format_percent(ratio.level * 100, self.language, 0),
         }
 
+    def official_base(self) -> dict | None:
+        """The BPS base the headline's printed basis names, in words, where the source prints no count."""
+        workers = self.model.workers
+        if workers is None or workers.origin != OFFICIAL_BASE:
+            return None
+        official = workers.official
+        return {
+            "workers": self.num(workers.value),
+            "base": self._(OFFICIAL_BASE_WORDS[named_official(self.model.coverage.basis)]),
+            "date": self.date(official.as_of),
+            "outlet": official.outlet,
+        }
+
     def on_employed(self) -> dict | None:
         """Coverage on BPS's employed base, beside the printed figure."""
         employed = self.model.on_employed
@@ -428,6 +446,7 @@ class View:
                 "source": self.source(step.target.source_id),
                 "hypothetical": model.start.hypothetical,
                 "estimated": self.estimated_base(),
+                "official": self.official_base(),
                 "doubts": "; ".join(_(check) for check in model.headline_doubts),
             }
         )
