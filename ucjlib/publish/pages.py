@@ -96,14 +96,14 @@ def report_title(region_name: str, language: str) -> str:
     return f"{region_name} — {gettext_for(language)('UCJ coverage report')}"
 
 
-def page(body: str, title: str, language: str, made: dt.date) -> str:
+def page(body: str, title: str, language: str, made: dt.date, wide: bool = False) -> str:
     """The page shell (styles, language, print margins naming the page and the day it was made)
-    around a body of trusted markup."""
+    around a body of trusted markup; ``wide`` for a page whose table needs a laptop's width."""
     printed = f"{title} · {format_date(made.isoformat(), language)}"
     return (
         environment(language)
         .get_template("page.html")
-        .render(body=Markup(body), title=title, language=language, print_label=css_string(printed))
+        .render(body=Markup(body), title=title, language=language, print_label=css_string(printed), wide=wide)
     )
 
 
@@ -574,4 +574,4 @@ def index_page(
             other_language_file=page_path(INDEX_FILE, other_language(language), language),
         )
     )
-    return page(body, _("UCJ coverage reports by region"), language, made)
+    return page(body, _("UCJ coverage reports by region"), language, made, wide=True)
