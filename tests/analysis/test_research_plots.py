@@ -118,9 +118,7 @@ def test_the_survey_rounds_named_on_a_one_base_chart():
 def test_cross_region_chart_says_the_regions_bases_differ_and_names_each(model_of):
     fig = cross_region_chart([model_of("12.10"), model_of("16.06")], "en")
     ax = fig.axes[0]
-    assert ax.get_title(loc="left") == (
-        "UCJ coverage and targets: denominators differ between regions (each label names its own)"
-    )
+    assert ax.get_title(loc="left") == "UCJ coverage and targets, on differing denominators"
     labels = [t.get_text() for t in ax.get_yticklabels()]
     # Labuhanbatu's 36,48% is of its potensi pekerja; Muba's 49,2% names none.
     assert "Kabupaten Labuhanbatu\nObserved coverage, 22 April 2025\ndenominator: potential workers" in labels

@@ -246,5 +246,5 @@ def cross_region_chart(models: list[RegionModel], language: str = "id"):
         "bars": _("Regional figures"),
         "lines": _("National yardsticks"),
     }
-    title = _("UCJ coverage and targets: denominators differ between regions (each label names its own)")
+    title = _("UCJ coverage and targets, on differing denominators")
     return coverage_target_bars(pd.DataFrame(rows), yardsticks, title, legend, language)
