@@ -5,7 +5,16 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from ucjlib.analysis.research_plots import VERDICT_STYLE, change_chart, peer_chart, tornado_chart
+from ucjlib.analysis.research_plots import (
+    ONE_BASE,
+    VERDICT_STYLE,
+    change_chart,
+    cross_region_chart,
+    one_base_chart,
+    peer_chart,
+    sakernas_rounds,
+    tornado_chart,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -71,3 +80,46 @@ def test_peer_chart_names_only_the_highlighted_regions_with_their_denominator():
         "Denominators differ: 2 of 4 figures name theirs (2 different bases, filled marks); "
         "2 name none (hollow marks). Named regions show their own."
     )
+
+
+def test_one_base_chart_puts_a_filled_dot_on_the_base_and_a_hollow_mark_at_the_printed_figure():
+    table = pd.DataFrame(
+        {
+            "region_name": ["Kabupaten Musi Banyuasin", "Sulawesi Barat"],
+            "employed_as_of": ["2024-08", "2024-08"],
+            "printed": [49.2, float("nan")],
+            "on_employed": [31.95, 8.62],
+        }
+    )
+    fig = one_base_chart(table, "title")
+    ax = fig.axes[0]
+    # Muba (top row, y = 1): a joining line, the hollow printed mark at 49,2 and the dot at 31,95;
+    # Sulawesi Barat (y = 0) prints no figure: its dot only.
+    line, printed, dot, lone = ax.lines
+    assert list(line.get_xdata()) == [31.95, 49.2] and list(printed.get_xdata()) == [49.2]
+    assert printed.get_markerfacecolor() == "none" and dot.get_markerfacecolor() != "none"
+    assert (list(dot.get_ydata()), list(lone.get_xdata()), list(lone.get_ydata())) == ([1], [8.62], [0])
+    assert dict(zip(ax.get_yticks(), [t.get_text() for t in ax.get_yticklabels()], strict=True)) == {
+        1: "Kabupaten Musi Banyuasin (BPS Aug 2024)",
+        0: "Sulawesi Barat (BPS Aug 2024)",
+    }
+    # The axis states the base and its survey round.
+    assert ax.get_xlabel() == f"{ONE_BASE}\n(Sakernas, August)"
+    assert ax.get_xlim() == (0, 100)
+
+
+def test_the_survey_rounds_named_on_a_one_base_chart():
+    # Two August rounds and one February: August first (used more), then that each count takes its nearest.
+    assert sakernas_rounds(pd.Series(["2025-02", "2024-08", "2023-08"])) == (
+        "Sakernas, August or February round nearest each count"
+    )
+
+
+def test_cross_region_chart_says_the_regions_bases_differ_and_names_each(model_of):
+    fig = cross_region_chart([model_of("12.10"), model_of("16.06")], "en")
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "UCJ coverage and targets, on differing denominators"
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    # Labuhanbatu's 36,48% is of its potensi pekerja; Muba's 49,2% names none.
+    assert "Kabupaten Labuhanbatu\nObserved coverage, 22 April 2025\ndenominator: potential workers" in labels
+    assert "Kabupaten Musi Banyuasin\nObserved coverage, 25 September 2025\ndenominator not stated" in labels

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
 from ucjlib.analysis.plots import PALETTE, _despine, _plain_text, coverage_target_bars, percent_axis
-from ucjlib.formatting import format_number
+from ucjlib.formatting import format_date, format_number
 from ucjlib.i18n import gettext_for
 from ucjlib.model.region import RegionModel
 from ucjlib.view.region import View
@@ -126,6 +126,77 @@ def denominator_caption(basis: pd.Series) -> str:
     )
 
 
+ONE_BASE = "active participants ÷ BPS employed persons"
+
+
+def sakernas_rounds(employed_as_of: pd.Series) -> str:
+    """The Sakernas rounds a one-base chart divides by, in words: their month when every base is
+    of one month's round, else the months (the most used first) and that each count takes the
+    round nearest it.
+
+    >>> sakernas_rounds(pd.Series(["2024-08", "2025-08"]))
+    'Sakernas, August'
+    >>> sakernas_rounds(pd.Series(["2024-08", "2025-02", "2023-08"]))
+    'Sakernas, August or February round nearest each count'
+    """
+    counts = employed_as_of.str[5:7].value_counts()
+    months = sorted(counts.index, key=lambda month: (-counts[month], month))
+    names = [format_date(f"2000-{month}", "en").split()[0] for month in months]
+    if len(names) == 1:
+        return f"Sakernas, {names[0]}"
+    return f"Sakernas, {' or '.join(names)} round nearest each count"
+
+
+@_plain_text
+def one_base_chart(table: pd.DataFrame, title: str, language: str = "en"):
+    """Regions on one base (rows of :func:`ucjlib.analysis.one_base.coverage_on_one_base`, top to
+    bottom as given): a filled dot at each region's coverage on BPS employed persons and a hollow
+    diamond at its printed figure (on its source's own denominator), joined by a line. The axis
+    label states the base and its survey rounds; each row label gives its round's month. Words
+    in English; ``language`` writes the numbers and months."""
+    from matplotlib.lines import Line2D
+
+    fig, ax = plt.subplots(figsize=(8, 0.27 * len(table) + 1.9), dpi=96)
+    positions = list(range(len(table) - 1, -1, -1))
+    for y, row in zip(positions, table.itertuples(index=False), strict=True):
+        if pd.notna(row.printed):
+            ax.plot([row.on_employed, row.printed], [y, y], color=PALETTE[7], linewidth=0.8, zorder=1)
+            ax.plot(row.printed, y, "D", color=PALETTE[3], markerfacecolor="none", markersize=6, zorder=2)
+        ax.plot(row.on_employed, y, "o", color=PALETTE[0], markeredgecolor="black", markersize=6, zorder=3)
+    labels = [
+        f"{row.region_name} (BPS {format_date(row.employed_as_of, language, short=True)})"
+        for row in table.itertuples(index=False)
+    ]
+    ax.set_yticks(positions, labels, fontsize=8)
+    ax.set_ylim(-0.7, len(table) - 0.3)
+    ax.set_xlim(0, 100)
+    percent_axis(ax.xaxis, language)
+    ax.set_xlabel(f"{ONE_BASE}\n({sakernas_rounds(table['employed_as_of'])})", fontsize=9)
+    ax.grid(axis="x", color=PALETTE[7], linewidth=0.3, alpha=0.5)
+    fig.legend(
+        handles=[
+            Line2D([], [], marker="o", color=PALETTE[0], markeredgecolor="black", linestyle="", label=ONE_BASE),
+            Line2D(
+                [],
+                [],
+                marker="D",
+                color=PALETTE[3],
+                markerfacecolor="none",
+                linestyle="",
+                label="printed figure, on its source's own denominator",
+            ),
+        ],
+        fontsize=8,
+        loc="lower left",
+        ncol=2,
+        frameon=False,
+    )
+    ax.set_title(title, fontsize=11, loc="left")
+    _despine(ax)
+    fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))
+    return fig
+
+
 def cross_region_chart(models: list[RegionModel], language: str = "id"):
     """The regions' latest coverage (each label naming its denominator, since the regions'
     bases differ) and their own and +20-point-rule targets as bars, the national yardsticks
@@ -175,4 +246,5 @@ def cross_region_chart(models: list[RegionModel], language: str = "id"):
         "bars": _("Regional figures"),
         "lines": _("National yardsticks"),
     }
-    return coverage_target_bars(pd.DataFrame(rows), yardsticks, _("UCJ coverage and targets"), legend, language)
+    title = _("UCJ coverage and targets, on differing denominators")
+    return coverage_target_bars(pd.DataFrame(rows), yardsticks, title, legend, language)

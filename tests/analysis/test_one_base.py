@@ -1,0 +1,58 @@
+"""Regions on one base (:mod:`ucjlib.analysis.one_base`), on the project's data, worked out by hand
+from the rows of ``data/processed/observations.csv`` and ``labour_force.csv`` named in each comment."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from ucjlib.analysis.one_base import NO_PRINTED, NOT_STATED, coverage_on_one_base, one_base_findings
+
+
+@pytest.fixture(scope="module")
+def table(model_of):
+    # Labuhanbatu (12.10) has no BPS employed figure of its own: it has no row.
+    return coverage_on_one_base([model_of(code) for code in ("00", "12.10", "16.06", "76")])
+
+
+def test_the_nation_and_musi_banyuasin_on_the_employed_base(table):
+    rows = table.set_index("region_code")
+    nation, muba = rows.loc["00"], rows.loc["16.06"]
+    # The nation: 39,35 juta active participants (June 2025, Bisnis.com) ÷ 146,54 juta employed (August 2025,
+    # the nearest round) = 26,8527%; the printed headline is 37,01% (October 2025, JPNN, no denominator named):
+    # 37,01 − 26,8527 = 10,1573 points above; June to August is 2 months.
+    assert nation["on_employed"] == pytest.approx(26.8527, abs=5e-5)
+    employed = (nation["participants"], nation["employed"], nation["employed_as_of"])
+    assert employed == (39_350_000, 146_540_000, "2025-08")
+    assert (nation["printed"], nation["printed_basis"], nation["printed_as_of"]) == (37.01, NOT_STATED, "2025-10")
+    assert nation["difference"] == pytest.approx(10.1573, abs=5e-5)
+    assert (nation["months_apart"], nation["same_date"]) == (2, False)
+    # Musi Banyuasin: 103.079 (July 2025, JPNN) ÷ 322.580 (August 2024) = 31,9546%; printed 49,2% (Disway,
+    # 25 September 2025, no denominator named): 49,2 − 31,9546 = 17,2454 points; July 2025 − August 2024 = 11 months.
+    assert muba["on_employed"] == pytest.approx(31.9546, abs=5e-5)
+    assert (muba["participants"], muba["employed"], muba["employed_as_of"]) == (103_079, 322_580, "2024-08")
+    assert (muba["printed"], muba["printed_basis"], muba["printed_as_of"]) == (49.2, NOT_STATED, "2025-09-25")
+    assert muba["difference"] == pytest.approx(17.2454, abs=5e-5)
+    assert (muba["months_apart"], muba["same_date"]) == (11, False)
+
+
+def test_a_region_without_a_printed_figure_keeps_its_row_and_rows_run_highest_first(table):
+    # Sulawesi Barat prints no coverage: 65.330 participants (February 2025) ÷ 757.510 employed (August 2024)
+    # = 8,6243%, with no printed figure to compare.
+    assert table["region_code"].tolist() == ["16.06", "00", "76"]  # 31,95% > 26,85% > 8,62%
+    sulbar = table.iloc[2]
+    assert sulbar["on_employed"] == pytest.approx(8.6243, abs=5e-5)
+    assert sulbar["printed_basis"] == NO_PRINTED and math.isnan(sulbar["printed"]) and math.isnan(sulbar["difference"])
+
+
+def test_findings_count_the_regions_and_the_distance_of_the_printed_figures(table):
+    found = one_base_findings(table)
+    # Three on one base, two with a printed figure, both above it: median (10,1573 + 17,2454) ÷ 2 = 13,7014.
+    assert (found["regions"], found["printed"], found["above"]) == (3, 2, 2)
+    assert found["levels"] == {"regency": 1, "national": 1, "province": 1}
+    assert found["median_difference"] == pytest.approx(13.7014, abs=5e-4)
+    assert found["widest"][0] == "Kabupaten Musi Banyuasin" and found["lowest"][0] == "Indonesia"
+    # Neither count is of its printed figure's date; both orders put Muba first: correlation 1.
+    assert found["same_date"] == 0 and math.isnan(found["median_same_date"])
+    assert found["rank_correlation"] == pytest.approx(1.0)
