@@ -187,6 +187,20 @@ def rendered_all(tmp_path_factory) -> RenderedProject:
 
 
 @pytest.fixture(scope="session")
+def rendered_seed_regions(tmp_path_factory) -> RenderedProject:
+    """The four seed regions' English reports, rendered from every region's data (as the notebooks
+    read it), dated as the notebooks' analysis."""
+    root = tmp_path_factory.mktemp("project-seed-regions")
+    copy_raw(root, everything=True)
+    build = run_ucjlib(root, "build")
+    assert build.returncode == 0, build.stderr
+    regions = [argument for code in ("12.10", "12.75", "16.06", "18") for argument in ("--region", code)]
+    reports = run_ucjlib(root, "reports", *regions, "--language", "en", "--as-of", ANALYSIS_DATE.isoformat())
+    assert reports.returncode == 0, reports.stderr
+    return RenderedProject(root, build, reports)
+
+
+@pytest.fixture(scope="session")
 def processed_seed(tmp_path_factory):
     """The seed data built by the real build into a temporary folder: (observations, checks)."""
     from ucjlib.data.build import build

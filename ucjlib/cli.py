@@ -44,22 +44,25 @@ def _summary() -> str:
     return region_summary(load_processed()).to_string(index=False)
 
 
-def _regions(region: str | None, province: str | None) -> set[str] | None:
+def _regions(regions: list[str] | None, province: str | None) -> set[str] | None:
     """Codes of the regions to render (None: all), resolved before any kernel starts."""
-    if region and province:
+    if regions and province:
         raise UCJError("give --region or --province, not both: a region is already in its province")
-    if not region and not province:
+    if not regions and not province:
         return None
     table, processed = RegionTable.load(), load_processed()
     present = set(report_regions(processed)["region_code"])  # the nation's report too ("00", "Indonesia", "Nasional")
-    if region:
-        resolved = table.resolve(region)
-        if resolved.code not in present:
-            raise UCJError(
-                f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
-                f"`python -m ucjlib summary` lists the {len(present)} regions with data"
-            )
-        return {resolved.code}
+    if regions:
+        codes = set()
+        for region in regions:
+            resolved = table.resolve(region)
+            if resolved.code not in present:
+                raise UCJError(
+                    f"region {region!r} ({resolved.name}, {resolved.code}) has no figures in the processed data; "
+                    f"`python -m ucjlib summary` lists the {len(present)} regions with data"
+                )
+            codes.add(resolved.code)
+        return codes
     code = table.resolve(province, "province").code
     return {c for c in present if c != NATIONAL and province_of(c) == code}
 
@@ -207,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         "help": "the reports' folder (default: reports/ of the project; a relative DIR is from the current folder)",
     }
     reports.add_argument("--output", **output)
-    reports.add_argument("--region", help="render only this region (code, name or alias)")
+    reports.add_argument(
+        "--region", action="append", help="render only this region (code, name or alias); repeat it for several"
+    )
     reports.add_argument("--province", help="render only the regions of this province (code, name or alias)")
     reports.add_argument("--language", choices=LANGUAGES, help="render only this language")
     reports.add_argument("--force", action="store_true", help="render every report even when its inputs are unchanged")

@@ -60,8 +60,8 @@ def page_text(rendered, name: str) -> str:
 
 
 @pytest.mark.parametrize("region", REPORTS)
-def test_every_figure_notebook_02_shows_for_a_region_is_in_its_report(rendered, region):
-    page = page_text(rendered, REPORTS[region])
+def test_every_figure_notebook_02_shows_for_a_region_is_in_its_report(rendered_seed_regions, region):
+    page = page_text(rendered_seed_regions, REPORTS[region])
     rows = [row for row in table_rows("02-cross-region.ipynb") if region in row[1:2]]
     assert len(rows) >= 3, rows  # its headline row, target rows (and cost rows where a gap is open)
     for row in rows:
@@ -71,9 +71,9 @@ def test_every_figure_notebook_02_shows_for_a_region_is_in_its_report(rendered, 
 
 
 @pytest.mark.parametrize("region", REPORTS)
-def test_every_scenario_figure_notebook_04_shows_is_in_the_report(rendered, region):
+def test_every_scenario_figure_notebook_04_shows_is_in_the_report(rendered_seed_regions, region):
     notebook = nbformat.read(paths.notebooks_dir() / "04-projections.ipynb", as_version=4)
-    page = page_text(rendered, REPORTS[region])
+    page = page_text(rendered_seed_regions, REPORTS[region])
     outputs = [output for cell in notebook.cells for output in cell.get("outputs", [])]
     heading = next(i for i, o in enumerate(outputs) if o.get("text") == f"{region}\n")
     parser = _Tables()

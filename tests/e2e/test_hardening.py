@@ -644,7 +644,7 @@ def test_contradictory_options_and_numbers_out_of_bounds_are_refused_in_one_line
     # The national report is chosen by its code, its name or its alias; a province's regions never include it.
     monkeypatch.setenv("UCJ_ROOT", str(tmp_path))
     for name in ("00", "Indonesia", "Nasional"):
-        assert _regions(name, None) == {"00"}, name
+        assert _regions([name], None) == {"00"}, name
     assert _regions(None, "Sumut") == {"12.10", "12.75"}
 
 
