@@ -259,53 +259,48 @@ def _resolve(regions: RegionTable, name: str, level: str, province: str, problem
         return None
 
 
-def clean_labour_force(
-    labour: pd.DataFrame, regions: RegionTable, file: str = "data/raw/labour_force.csv", today: dt.date | None = None
+def _clean_pages(
+    frame: pd.DataFrame,
+    regions: RegionTable,
+    file: str,
+    definitions: dict,
+    read_period,
+    duplicate,
+    columns: list[str],
 ) -> tuple[pd.DataFrame, list[tuple]]:
-    """Parse and resolve the official labour-force bases (one printed figure a row).
-
-    The same readers as the observations: Indonesian print, the alias table, observed
-    periods only. One figure per region, indicator and month: a second is refused, so a
-    base has one value wherever it is used. Returns the processed frame and the problems.
-    """
-    today = today or dt.date.today()
+    """The shared reader of the one-figure-a-page tables (labour-force bases, regional budgets): each
+    row's value in its unit (Indonesian print unless the row says ``en``), its period
+    (``read_period(raw, definition, problem)`` → ``{column: value}``), its region through the alias
+    table; ``duplicate(region, raw, period, figure)`` is the key a second row may not repeat, with the
+    words of its refusal. Rows with a problem are left out and their problems returned."""
     rows, problems, seen = [], [], {}
-    for line, raw in zip(labour.index + 2, labour.astype(object).itertuples(index=False), strict=False):
+    for line, raw in zip(frame.index + 2, frame.astype(object).itertuples(index=False), strict=True):
         row_problems = []
 
         def problem(column: str, text: str, message: str, found=row_problems, line=int(line)) -> None:
             found.append((file, line, column, text, message))
 
-        definition = LABOUR_FORCE_INDICATORS.get(raw.indicator)
+        definition = definitions.get(raw.indicator)
         if definition is None or not raw.value:
             continue  # already reported by the schema
         figure = _read_value(
             raw.value,
             definition["unit"],
-            definition["max_value"],
+            definition.get("max_value"),
             _number_convention(raw.number_convention),
             True,
             raw.indicator,
             problem,
         )
-        as_of = _read_as_of(raw.as_of, True, today, problem)
+        period = read_period(raw, definition, problem)
         region = _resolve(regions, raw.region, raw.level, raw.province, problem)
         _within_population(figure, definition["unit"], raw.indicator, region, raw.value, problem)
         if row_problems:
             problems.extend(row_problems)
             continue
-        key = (region.code, raw.indicator, as_of)
+        key, refusal = duplicate(region, raw, period, figure)
         if key in seen:
-            problems.append(
-                (
-                    file,
-                    int(line),
-                    "value",
-                    raw.value,
-                    f"line {seen[key]} already gives {raw.indicator} of {region.name} for {as_of}: keep one "
-                    "(the official release first) and name the other page in its note",
-                )
-            )
+            problems.append((file, int(line), "value", raw.value, f"line {seen[key]} already gives {refusal}"))
             continue
         seen[key] = int(line)
         rows.append(
@@ -320,8 +315,9 @@ def clean_labour_force(
                 "unit": definition["unit"],
                 "value_as_printed": raw.value,
                 "approximate": figure.approximate,
+                "bound": figure.bound or "",
                 "reading": figure.reading,
-                "as_of": as_of,
+                **period,
                 "outlet": raw.outlet,
                 "published": raw.published,
                 "url": raw.url,
@@ -331,7 +327,32 @@ def clean_labour_force(
                 "raw_line": int(line),
             }
         )
-    return pd.DataFrame(rows, columns=LABOUR_FORCE_PROCESSED_COLUMNS), problems
+    return pd.DataFrame(rows, columns=columns), problems
+
+
+def clean_labour_force(
+    labour: pd.DataFrame, regions: RegionTable, file: str = "data/raw/labour_force.csv", today: dt.date | None = None
+) -> tuple[pd.DataFrame, list[tuple]]:
+    """Parse and resolve the official labour-force bases (one printed figure a row).
+
+    The same readers as the observations: Indonesian print, the alias table, observed
+    periods only. One figure per region, indicator and month: a second is refused, so a
+    base has one value wherever it is used. Returns the processed frame and the problems.
+    """
+    today = today or dt.date.today()
+
+    def month(raw, definition, problem) -> dict:
+        return {"as_of": _read_as_of(raw.as_of, True, today, problem)}
+
+    def one_a_month(region, raw, period, figure) -> tuple:
+        return (region.code, raw.indicator, period["as_of"]), (
+            f"{raw.indicator} of {region.name} for {period['as_of']}: keep one "
+            "(the official release first) and name the other page in its note"
+        )
+
+    return _clean_pages(
+        labour, regions, file, LABOUR_FORCE_INDICATORS, month, one_a_month, LABOUR_FORCE_PROCESSED_COLUMNS
+    )
 
 
 def clean_regional_budgets(
@@ -349,63 +370,19 @@ def clean_regional_budgets(
     budget), but the same figure twice is refused. Returns the processed frame and the problems.
     """
     today = today or dt.date.today()
-    rows, problems, seen = [], [], {}
-    for line, raw in zip(budgets.index + 2, budgets.astype(object).itertuples(index=False), strict=False):
-        row_problems = []
+    readable = budgets[budgets["year"].astype(str).str.isdigit()]  # a year that is not one: the schema said so
 
-        def problem(column: str, text: str, message: str, line: int = int(line), found: list = row_problems) -> None:
-            found.append((file, line, column, text, message))
+    def year(raw, definition, problem) -> dict:
+        return {"year": _budget_year(raw.year, definition["realised"], today, problem)}
 
-        definition = REGIONAL_BUDGET_INDICATORS.get(raw.indicator)
-        if definition is None or not raw.value or not str(raw.year).isdigit():
-            continue  # already reported by the schema
-        figure = _read_value(
-            raw.value, definition["unit"], None, _number_convention(raw.number_convention), True, raw.indicator, problem
+    def same_figure(region, raw, period, figure) -> tuple:
+        return (region.code, raw.indicator, period["year"], figure.value), (
+            f"this {raw.indicator} of {region.name} for {period['year']}: keep one and name the other page in its note"
         )
-        year = _budget_year(raw.year, definition["realised"], today, problem)
-        region = _resolve(regions, raw.region, raw.level, raw.province, problem)
-        if row_problems:
-            problems.extend(row_problems)
-            continue
-        key = (region.code, raw.indicator, year, figure.value)
-        if key in seen:
-            problems.append(
-                (
-                    file,
-                    int(line),
-                    "value",
-                    raw.value,
-                    f"line {seen[key]} already gives this {raw.indicator} of {region.name} for {year}: keep one "
-                    "and name the other page in its note",
-                )
-            )
-            continue
-        seen[key] = int(line)
-        rows.append(
-            {
-                "region_code": region.code,
-                "region_name": region.name,
-                "level": region.level,
-                "province_code": region.province_code,
-                "province_name": region.province_name,
-                "indicator": raw.indicator,
-                "value": figure.value,
-                "unit": definition["unit"],
-                "value_as_printed": raw.value,
-                "approximate": figure.approximate,
-                "bound": figure.bound or "",
-                "reading": figure.reading,
-                "year": year,
-                "outlet": raw.outlet,
-                "published": raw.published,
-                "url": raw.url,
-                "checked": raw.checked,
-                "note_id": raw.note_id,
-                "note_en": raw.note_en,
-                "raw_line": int(line),
-            }
-        )
-    return pd.DataFrame(rows, columns=REGIONAL_BUDGET_PROCESSED_COLUMNS), problems
+
+    return _clean_pages(
+        readable, regions, file, REGIONAL_BUDGET_INDICATORS, year, same_figure, REGIONAL_BUDGET_PROCESSED_COLUMNS
+    )
 
 
 def _budget_year(text: str, realised: bool, today: dt.date, problem) -> int | None:
