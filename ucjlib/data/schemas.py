@@ -135,18 +135,18 @@ def raw_observations_schema() -> pa.DataFrameSchema:
     )
 
 
-def raw_labour_force_schema() -> pa.DataFrameSchema:
-    names = ", ".join(LABOUR_FORCE_INDICATORS)
+def _page_table_schema(indicators: dict, period: dict) -> pa.DataFrameSchema:
+    """A one-figure-a-page table (labour-force bases, regional budgets): region, indicator, the value as
+    printed, its ``period`` column, and the page it was read in."""
+    names = ", ".join(indicators)
     return pa.DataFrameSchema(
         {
             "region": _text(_not_blank),
             "level": _text(pa.Check.isin(("",) + LEVELS, error=f"must be empty or one of {', '.join(LEVELS)}")),
             "province": _text(required=False),
-            "indicator": _text(pa.Check.isin(list(LABOUR_FORCE_INDICATORS), error=f"must be one of {names}")),
+            "indicator": _text(pa.Check.isin(list(indicators), error=f"must be one of {names}")),
             "value": _text(_not_blank),
-            "as_of": _text(
-                pa.Check.str_matches(r"^\d{4}-\d{2}$", error="must be the survey month, written as 2024-08")
-            ),
+            **period,
             "outlet": _text(_not_blank),
             "published": _text(
                 pa.Check(
@@ -174,45 +174,16 @@ def raw_labour_force_schema() -> pa.DataFrameSchema:
         },
         strict=False,
     )
+
+
+def raw_labour_force_schema() -> pa.DataFrameSchema:
+    month = pa.Check.str_matches(r"^\d{4}-\d{2}$", error="must be the survey month, written as 2024-08")
+    return _page_table_schema(LABOUR_FORCE_INDICATORS, {"as_of": _text(month)})
 
 
 def raw_regional_budgets_schema() -> pa.DataFrameSchema:
-    names = ", ".join(REGIONAL_BUDGET_INDICATORS)
-    return pa.DataFrameSchema(
-        {
-            "region": _text(_not_blank),
-            "level": _text(pa.Check.isin(("",) + LEVELS, error=f"must be empty or one of {', '.join(LEVELS)}")),
-            "province": _text(required=False),
-            "indicator": _text(pa.Check.isin(list(REGIONAL_BUDGET_INDICATORS), error=f"must be one of {names}")),
-            "value": _text(_not_blank),
-            "year": _text(pa.Check.str_matches(r"^\d{4}$", error="must be the budget year, written as 2026")),
-            "outlet": _text(_not_blank),
-            "published": _text(
-                pa.Check(
-                    lambda text: text == "" or _is_date(text),
-                    element_wise=True,
-                    error="must be empty or a date that exists, written as 2025-04-23",
-                )
-            ),
-            "url": _text(
-                pa.Check.str_matches(
-                    r"^https?://\S+$", error="must be the http(s) address of the page the figure was read in"
-                )
-            ),
-            "checked": _text(
-                pa.Check.isin(("yes", "no"), error="must be yes (re-read in the page) or no (not re-checked)")
-            ),
-            "note_id": _text(required=False),
-            "note_en": _text(required=False),
-            "number_convention": _text(
-                pa.Check.str_matches(
-                    r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (a page in English)"
-                ),
-                required=False,
-            ),
-        },
-        strict=False,
-    )
+    year = pa.Check.str_matches(r"^\d{4}$", error="must be the budget year, written as 2026")
+    return _page_table_schema(REGIONAL_BUDGET_INDICATORS, {"year": _text(year)})
 
 
 def raw_sources_schema() -> pa.DataFrameSchema:
