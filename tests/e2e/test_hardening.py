@@ -285,7 +285,7 @@ def test_raw_loader_on_arbitrary_text_returns_or_raises_input_error(scratch_raw,
     _load_arbitrary(scratch_raw, [], as_text=text)
 
 
-@pytest.mark.slow
+@pytest.mark.exhaustive
 @settings(max_examples=1500, **FUZZ)
 @given(table=rows, text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
 def test_raw_loader_fuzz_many_examples(scratch_raw, table, text):
