@@ -134,8 +134,17 @@ def start(root: Path, *args: str) -> subprocess.Popen:
 
 def kill_after(process: subprocess.Popen, seconds: float) -> None:
     time.sleep(seconds)
+    kill_when(process, lambda run: True)
+
+
+def kill_when(process: subprocess.Popen, moment) -> None:
+    """Kill the whole run, kernels included, as soon as ``moment(process)`` holds (unless it ended first;
+    a moment that never comes is waited for two minutes at most)."""
+    deadline = time.monotonic() + 120
+    while process.poll() is None and not moment(process) and time.monotonic() < deadline:
+        time.sleep(0.05)
     if process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)  # the whole run, kernels included
+        os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
 
@@ -164,26 +173,46 @@ def test_killing_the_build_keeps_complete_outputs_and_the_next_build_recovers(se
 def test_killing_the_report_run_keeps_published_reports_whole_and_the_next_run_recovers(seed_published, tmp_path):
     copy_project(seed_published, tmp_path)
     reports = tmp_path / "reports"
-    for delay in (1.0, 6.0, 12.0):
-        kill_after(start(tmp_path, "reports", "--force"), delay)
+    written = {page: page.stat().st_mtime_ns for page in reports.glob("**/*.html")}
+
+    def kernel_running(run):
+        try:
+            return any(b"ipykernel" in _cmdline(pid) for pid in _descendants(run.pid))
+        except OSError:  # a process ended while its children were read
+            return False
+
+    def page_replaced(run):
+        return any(page.stat().st_mtime_ns != mtime for page, mtime in written.items() if page.exists())
+
+    # Killed while starting (before any kernel), once a kernel runs, and once it has begun replacing pages.
+    for moment, when in (
+        ("starting", lambda run: time.sleep(0.5) or True),
+        ("kernel running", kernel_running),
+        ("page replaced", page_replaced),
+    ):
+        run = start(tmp_path, "reports", "--force")
+        kill_when(run, when)
         for page in reports.glob("**/*.html"):
             text = page.read_text(encoding="utf-8")
-            assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n"), (delay, page)
+            assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n"), (moment, page)
         # The manifest is always readable and true to the files it lists.
-        assert run_ucjlib(tmp_path, "verify").returncode == 0, delay
+        assert run_ucjlib(tmp_path, "verify").returncode == 0, moment
+        written = {page: page.stat().st_mtime_ns for page in reports.glob("**/*.html")}
     rerun = run_ucjlib(tmp_path, "reports")
     assert rerun.returncode == 0
     assert not list(reports.glob("**/.tmp-*"))
     assert run_ucjlib(tmp_path, "verify").returncode == 0
 
 
-def test_verify_lists_reports_made_stale_by_a_data_change(seed_built, tmp_path):
-    raw = copy_project(seed_built, tmp_path)
-    assert run_ucjlib(tmp_path, "reports", "--region", "Binjai").returncode == 0
+def test_verify_lists_reports_made_stale_by_a_data_change(seed_built, seed_published, tmp_path):
+    copy_project(seed_built, tmp_path / "partial")
+    assert run_ucjlib(tmp_path / "partial", "reports", "--region", "Binjai").returncode == 0
     # Only Binjai was rendered, and outside a full run: the others are listed as not rendered.
-    verify = run_ucjlib(tmp_path, "verify")
+    verify = run_ucjlib(tmp_path / "partial", "verify")
     assert verify.returncode == 1 and "12.10/id: not rendered" in verify.stdout
-    assert run_ucjlib(tmp_path, "reports").returncode == 0
+    # After a full run (a copy of one: the copy keeps its files' times):
+    tmp_path = tmp_path / "published"
+    raw = copy_project(seed_published, tmp_path)
     index = tmp_path / "reports" / "index.html"
     written = index.stat().st_mtime_ns
     second = run_ucjlib(tmp_path, "reports")
@@ -508,6 +537,13 @@ def _descendants(pid: int) -> set[int]:
                     found.add(child)
                     queue.append(child)
     return found
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return b""
 
 
 def _alive(pid: int) -> bool:

@@ -95,7 +95,7 @@ def failing_template(folder: Path) -> Path:
 def test_dead_and_hung_kernels_are_replaced_and_only_the_failing_region_is_lost(project, tmp_path, monkeypatch):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     out = tmp_path / "reports"
-    results = render(out, languages=("id",), template=failing_template(tmp_path), workers=2, timeout=15, progress=False)
+    results = render(out, languages=("id",), template=failing_template(tmp_path), workers=2, timeout=8, progress=False)
     by_region = {r.region_code: r for r in results}
     assert (
         by_region["12.75"].error and "DeadKernelError" in by_region["12.75"].error and by_region["12.75"].attempts == 2
