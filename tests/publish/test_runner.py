@@ -191,11 +191,11 @@ def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_
         languages=("id",),
         regions={"12.75"},
         template=stopping_template(tmp_path),
-        timeout=5,
+        timeout=2,  # Binjai alone runs under it, and always stops
         force=True,
         progress=False,
     )
-    assert result.error.startswith("TaskTimeout: the report did not finish within 5 s") and result.attempts == 2
+    assert result.error.startswith("TaskTimeout: the report did not finish within 2 s") and result.attempts == 2
     # A kernel that hangs says nothing of the data: the last good page stays, linked, marked stale with the reason.
     assert result.stale and (out / "12.75-kota-binjai.html").read_bytes() == page
     manifest = read_manifest(out)
