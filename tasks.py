@@ -1,7 +1,8 @@
 """Set-up and entry points for a fresh machine with only Python 3.11 and pip.
 
     python3 tasks.py main   # build data/processed/ and render every regional report
-    python3 tasks.py test   # the whole test suite (pytest, doctests, nbval)
+    python3 tasks.py test   # the whole test suite (pytest, doctests, nbval, a real browser)
+    python3 tasks.py test -m exhaustive   # the sweeps over every report it leaves out (.ci/run runs both)
 
 Each command creates the virtual environment `.venv/` when missing and re-installs the
 project into it whenever `pyproject.toml` changed, then runs inside it.
@@ -43,7 +44,8 @@ def main_job() -> int:
 
 
 def test_suite(extra: list[str]) -> int:
-    # The notebooks read data/processed/, so the suite starts from a fresh build.
+    # The notebooks read data/processed/, so the suite starts from a fresh build. ``extra`` goes to
+    # pytest: ``-m exhaustive`` selects the tests pyproject's addopts leaves out (a later -m wins).
     return run("-m", "ucjlib", "build") or run("-m", "pytest", "--nbval", "notebooks", "tests", "ucjlib", *extra)
 
 

@@ -152,6 +152,35 @@ def run_ucjlib(root: Path, *args: str, timeout: int = 900) -> subprocess.Complet
     )
 
 
+@pytest.fixture(scope="session")
+def seed_built(tmp_path_factory) -> Path:
+    """A project of the seed data (no fictional region) built by the real command, once: tests that
+    change or break a built project start from a copy of it (``copy_project``)."""
+    root = tmp_path_factory.mktemp("seed-built")
+    copy_raw(root)
+    build = run_ucjlib(root, "build")
+    assert build.returncode == 0, build.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_published(seed_built, tmp_path_factory) -> Path:
+    """The same with every report rendered by the real command (``reports``, dated today), once:
+    tests that corrupt, kill or change a published set start from a copy of it."""
+    root = tmp_path_factory.mktemp("seed-published")
+    copy_project(seed_built, root)
+    reports = run_ucjlib(root, "reports")
+    assert reports.returncode == 0, reports.stderr
+    return root
+
+
+def copy_project(project: Path, root: Path) -> Path:
+    """A copy of ``project`` (its raw and processed data, its reports if any) in ``root``; returns
+    its data/raw/. Pages, manifest and build stamp are compared by content, never by place or time."""
+    shutil.copytree(project, root, symlinks=True, dirs_exist_ok=True)
+    return root / "data" / "raw"
+
+
 @dataclass
 class RenderedProject:
     root: Path

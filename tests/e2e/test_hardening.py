@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import add_fictional_region, copy_raw, drop_missing_fictional_region, run_ucjlib
+from conftest import add_fictional_region, copy_project, copy_raw, drop_missing_fictional_region, run_ucjlib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -134,8 +134,17 @@ def start(root: Path, *args: str) -> subprocess.Popen:
 
 def kill_after(process: subprocess.Popen, seconds: float) -> None:
     time.sleep(seconds)
+    kill_when(process, lambda run: True)
+
+
+def kill_when(process: subprocess.Popen, moment) -> None:
+    """Kill the whole run, kernels included, as soon as ``moment(process)`` holds (unless it ended first;
+    a moment that never comes is waited for two minutes at most)."""
+    deadline = time.monotonic() + 120
+    while process.poll() is None and not moment(process) and time.monotonic() < deadline:
+        time.sleep(0.05)
     if process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)  # the whole run, kernels included
+        os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
 
@@ -143,9 +152,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.glob("**/*")) if p.is_file()}
 
 
-def test_killing_the_build_keeps_complete_outputs_and_the_next_build_recovers(tmp_path):
-    raw = copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
+def test_killing_the_build_keeps_complete_outputs_and_the_next_build_recovers(seed_built, tmp_path):
+    raw = copy_project(seed_built, tmp_path)
     before = snapshot(tmp_path / "data" / "processed")
     edit_csv(raw / "observations.csv", lambda row: row.update(note_en=row["note_en"] + " (revised)"))
     for delay in (0.0, 0.4, 0.8, 1.2, 1.6, 2.5):
@@ -162,32 +170,49 @@ def test_killing_the_build_keeps_complete_outputs_and_the_next_build_recovers(tm
     assert b"(revised)" in after["observations.csv"]
 
 
-def test_killing_the_report_run_keeps_published_reports_whole_and_the_next_run_recovers(tmp_path):
-    copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
-    assert run_ucjlib(tmp_path, "reports").returncode == 0
+def test_killing_the_report_run_keeps_published_reports_whole_and_the_next_run_recovers(seed_published, tmp_path):
+    copy_project(seed_published, tmp_path)
     reports = tmp_path / "reports"
-    for delay in (1.0, 6.0, 12.0):
-        kill_after(start(tmp_path, "reports", "--force"), delay)
+    written = {page: page.stat().st_mtime_ns for page in reports.glob("**/*.html")}
+
+    def kernel_running(run):
+        try:
+            return any(b"ipykernel" in _cmdline(pid) for pid in _descendants(run.pid))
+        except OSError:  # a process ended while its children were read
+            return False
+
+    def page_replaced(run):
+        return any(page.stat().st_mtime_ns != mtime for page, mtime in written.items() if page.exists())
+
+    # Killed while starting (before any kernel), once a kernel runs, and once it has begun replacing pages.
+    for moment, when in (
+        ("starting", lambda run: time.sleep(0.5) or True),
+        ("kernel running", kernel_running),
+        ("page replaced", page_replaced),
+    ):
+        run = start(tmp_path, "reports", "--force")
+        kill_when(run, when)
         for page in reports.glob("**/*.html"):
             text = page.read_text(encoding="utf-8")
-            assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n"), (delay, page)
+            assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n"), (moment, page)
         # The manifest is always readable and true to the files it lists.
-        assert run_ucjlib(tmp_path, "verify").returncode == 0, delay
+        assert run_ucjlib(tmp_path, "verify").returncode == 0, moment
+        written = {page: page.stat().st_mtime_ns for page in reports.glob("**/*.html")}
     rerun = run_ucjlib(tmp_path, "reports")
     assert rerun.returncode == 0
     assert not list(reports.glob("**/.tmp-*"))
     assert run_ucjlib(tmp_path, "verify").returncode == 0
 
 
-def test_verify_lists_reports_made_stale_by_a_data_change(tmp_path):
-    raw = copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
-    assert run_ucjlib(tmp_path, "reports", "--region", "Binjai").returncode == 0
+def test_verify_lists_reports_made_stale_by_a_data_change(seed_built, seed_published, tmp_path):
+    copy_project(seed_built, tmp_path / "partial")
+    assert run_ucjlib(tmp_path / "partial", "reports", "--region", "Binjai").returncode == 0
     # Only Binjai was rendered, and outside a full run: the others are listed as not rendered.
-    verify = run_ucjlib(tmp_path, "verify")
+    verify = run_ucjlib(tmp_path / "partial", "verify")
     assert verify.returncode == 1 and "12.10/id: not rendered" in verify.stdout
-    assert run_ucjlib(tmp_path, "reports").returncode == 0
+    # After a full run (a copy of one: the copy keeps its files' times):
+    tmp_path = tmp_path / "published"
+    raw = copy_project(seed_published, tmp_path)
     index = tmp_path / "reports" / "index.html"
     written = index.stat().st_mtime_ns
     second = run_ucjlib(tmp_path, "reports")
@@ -210,10 +235,8 @@ def test_verify_lists_reports_made_stale_by_a_data_change(tmp_path):
     assert run_ucjlib(tmp_path, "verify").returncode == 0
 
 
-def test_a_bad_build_leaves_processed_data_and_reports_untouched(tmp_path):
-    raw = copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
-    assert run_ucjlib(tmp_path, "reports", "--region", "Muba", "--language", "id").returncode == 0
+def test_a_bad_build_leaves_processed_data_and_reports_untouched(seed_published, tmp_path):
+    raw = copy_project(seed_published, tmp_path)
     before = snapshot(tmp_path / "data" / "processed") | snapshot(tmp_path / "reports")
     edit_csv(
         raw / "observations.csv",
@@ -285,7 +308,7 @@ def test_raw_loader_on_arbitrary_text_returns_or_raises_input_error(scratch_raw,
     _load_arbitrary(scratch_raw, [], as_text=text)
 
 
-@pytest.mark.slow
+@pytest.mark.exhaustive
 @settings(max_examples=1500, **FUZZ)
 @given(table=rows, text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
 def test_raw_loader_fuzz_many_examples(scratch_raw, table, text):
@@ -353,10 +376,8 @@ def _drop_binjai(raw: Path) -> None:
             writer.writerows(row for row in rows if row["source_id"] != "fgd-binjai-2024-10")
 
 
-def test_a_region_that_leaves_the_data_loses_its_page_and_its_link(tmp_path):
-    raw = copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
-    assert run_ucjlib(tmp_path, "reports", "--language", "id").returncode == 0
+def test_a_region_that_leaves_the_data_loses_its_page_and_its_link(seed_published, tmp_path):
+    raw = copy_project(seed_published, tmp_path)
     reports = tmp_path / "reports"
     assert (reports / "12.75-kota-binjai.html").exists()
     _drop_binjai(raw)
@@ -370,10 +391,10 @@ def test_a_region_that_leaves_the_data_loses_its_page_and_its_link(tmp_path):
     assert "12.75-kota-binjai.html" not in (reports / "index.html").read_text(encoding="utf-8")
 
 
-def test_files_the_run_did_not_make_are_kept_and_named_and_an_index_that_misses_a_report_is_listed(tmp_path):
-    copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
-    assert run_ucjlib(tmp_path, "reports").returncode == 0
+def test_files_the_run_did_not_make_are_kept_and_named_and_an_index_that_misses_a_report_is_listed(
+    seed_published, tmp_path
+):
+    copy_project(seed_published, tmp_path)
     reports = tmp_path / "reports"
     assert run_ucjlib(tmp_path, "verify").returncode == 0
     # A person's files: a page, one named like a report, a folder of their own.
@@ -410,10 +431,8 @@ def test_files_the_run_did_not_make_are_kept_and_named_and_an_index_that_misses_
         assert f"{name}: kept, not made by the run (the manifest does not record it)" in verify.stdout
 
 
-def test_a_damaged_manifest_is_set_aside_in_one_line_and_rebuilt(tmp_path):
-    copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
-    assert run_ucjlib(tmp_path, "reports").returncode == 0
+def test_a_damaged_manifest_is_set_aside_in_one_line_and_rebuilt(seed_published, tmp_path):
+    copy_project(seed_published, tmp_path)
     path = tmp_path / "reports" / "manifest.json"
     good = json.loads(path.read_text(encoding="utf-8"))
     without_hash = json.loads(json.dumps(good))
@@ -455,9 +474,8 @@ def test_a_manifest_path_outside_reports_is_refused_and_its_file_survives_a_fail
     assert "'../data/raw/sources.csv' is not inside reports/" in line
 
 
-def test_processed_files_from_two_builds_are_refused(tmp_path):
-    raw = copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
+def test_processed_files_from_two_builds_are_refused(seed_built, tmp_path):
+    raw = copy_project(seed_built, tmp_path)
     processed = tmp_path / "data" / "processed"
     first = (processed / "observations.csv").read_bytes()
     edit_csv(raw / "observations.csv", lambda row: row.update(note_en=row["note_en"] + " (revised)"))
@@ -473,11 +491,10 @@ def test_processed_files_from_two_builds_are_refused(tmp_path):
 # -- runs that cannot collide or outlive their parent -------------------------------------------
 
 
-def test_a_second_run_refuses_while_one_runs_and_touches_nothing(tmp_path, monkeypatch):
+def test_a_second_run_refuses_while_one_runs_and_touches_nothing(seed_built, tmp_path, monkeypatch):
     from ucjlib.files import exclusive_run
 
-    copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
+    copy_project(seed_built, tmp_path)
     processed = tmp_path / "data" / "processed"
     leftover = processed / ".tmp-another-run"
     leftover.write_text("a temporary file of the run in progress", encoding="utf-8")
@@ -522,6 +539,13 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return b""
+
+
 def _alive(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
@@ -529,9 +553,8 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def test_killing_the_report_process_alone_takes_its_workers_and_kernels_with_it(tmp_path):
-    copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
+def test_killing_the_report_process_alone_takes_its_workers_and_kernels_with_it(seed_built, tmp_path):
+    copy_project(seed_built, tmp_path)
     run = start(tmp_path, "reports", "--force", "--workers", "2")
     deadline, kernels = time.time() + 60, set()
     while time.time() < deadline and not kernels:
@@ -548,11 +571,10 @@ def test_killing_the_report_process_alone_takes_its_workers_and_kernels_with_it(
     assert not [pid for pid in family if _alive(pid)], "workers or kernels outlived their parent"
 
 
-def test_more_workers_than_the_machine_holds_are_capped(tmp_path):
+def test_more_workers_than_the_machine_holds_are_capped(seed_built, tmp_path):
     from ucjlib.publish.runner import worker_cap
 
-    copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
+    copy_project(seed_built, tmp_path)
     result = run_ucjlib(tmp_path, "reports", "--workers", "1000", "--region", "Binjai", "--language", "id")
     assert result.returncode == 0, result.stderr
     assert f"using {worker_cap()} workers" in result.stderr and 1 <= worker_cap() <= (os.cpu_count() or 1)
@@ -589,11 +611,13 @@ def copy_code(root: Path) -> Path:
     return root / "data" / "boundaries" / "regions.geojson"
 
 
-def test_a_bad_boundary_costs_one_map_and_a_damaged_boundary_file_stops_the_run_in_one_line(tmp_path, monkeypatch):
+def test_a_bad_boundary_costs_one_map_and_a_damaged_boundary_file_stops_the_run_in_one_line(
+    seed_built, tmp_path, monkeypatch
+):
+    copy_project(seed_built, tmp_path)
     boundaries = copy_code(tmp_path)
     monkeypatch.setenv("PYTHONPATH", str(tmp_path))
     monkeypatch.chdir(tmp_path)  # `python -m` puts the working folder first on the path
-    copy_raw(tmp_path)
     # Kota Medan's feature once more, coded as Kota Binjai's: Binjai's map would show Medan.
     collection = json.loads(boundaries.read_text(encoding="utf-8"))
     medan = next(feature for feature in collection["features"] if feature["properties"]["code"] == "12.71")
@@ -619,12 +643,11 @@ def test_a_bad_boundary_costs_one_map_and_a_damaged_boundary_file_stops_the_run_
 
 
 def test_contradictory_options_and_numbers_out_of_bounds_are_refused_in_one_line_and_the_nation_can_be_chosen(
-    tmp_path, monkeypatch
+    seed_built, tmp_path, monkeypatch
 ):
     from ucjlib.cli import _regions
 
-    copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
+    copy_project(seed_built, tmp_path)
     for flags, words in (
         (["--region", "Binjai", "--province", "Sumut"], "give --region or --province, not both"),
         (["--region", "Binjai", "--premium-rate", "nan"], "premium_rate must be a number of rupiah"),
@@ -648,12 +671,10 @@ def test_contradictory_options_and_numbers_out_of_bounds_are_refused_in_one_line
     assert _regions(None, "Sumut") == {"12.10", "12.75"}
 
 
-def test_ctrl_c_ends_a_report_run_in_one_line_and_leaves_its_pages_whole(tmp_path):
+def test_ctrl_c_ends_a_report_run_in_one_line_and_leaves_its_pages_whole(seed_published, tmp_path):
     from ucjlib.publish.manifest import read_manifest
 
-    copy_raw(tmp_path)
-    assert run_ucjlib(tmp_path, "build").returncode == 0
-    assert run_ucjlib(tmp_path, "reports", "--region", "Binjai", "--language", "id").returncode == 0
+    copy_project(seed_published, tmp_path)
     reports = tmp_path / "reports"
     before = snapshot(reports)
     env = {**os.environ, "UCJ_ROOT": str(tmp_path), "MPLBACKEND": "Agg"}

@@ -7,12 +7,11 @@ import datetime as dt
 import errno
 import json
 import os
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import copy_raw, run_ucjlib
+from conftest import copy_project, run_ucjlib
 
 from ucjlib import paths
 from ucjlib.cli import _cause_line
@@ -30,10 +29,9 @@ ORDER = [
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project(seed_built, tmp_path_factory):
     root = tmp_path_factory.mktemp("runner")
-    copy_raw(root)
-    assert run_ucjlib(root, "build").returncode == 0
+    copy_project(seed_built, root)
     return root
 
 
@@ -97,7 +95,7 @@ def failing_template(folder: Path) -> Path:
 def test_dead_and_hung_kernels_are_replaced_and_only_the_failing_region_is_lost(project, tmp_path, monkeypatch):
     monkeypatch.setenv("UCJ_ROOT", str(project))
     out = tmp_path / "reports"
-    results = render(out, languages=("id",), template=failing_template(tmp_path), workers=2, timeout=15, progress=False)
+    results = render(out, languages=("id",), template=failing_template(tmp_path), workers=2, timeout=8, progress=False)
     by_region = {r.region_code: r for r in results}
     assert (
         by_region["12.75"].error and "DeadKernelError" in by_region["12.75"].error and by_region["12.75"].attempts == 2
@@ -188,18 +186,16 @@ def test_a_kernel_that_stops_answering_times_out_on_the_one_region_path_and_its_
     out = tmp_path / "reports"
     render(out, languages=("id",), regions={"12.75"}, progress=False)
     page = (out / "12.75-kota-binjai.html").read_bytes()
-    started = time.monotonic()
     [result] = render(
         out,
         languages=("id",),
         regions={"12.75"},
         template=stopping_template(tmp_path),
-        timeout=5,
+        timeout=2,  # Binjai alone runs under it, and always stops
         force=True,
         progress=False,
     )
-    assert time.monotonic() - started < 90  # two attempts of 5 seconds, kernels started and killed
-    assert result.error.startswith("TaskTimeout: the report did not finish within 5 s") and result.attempts == 2
+    assert result.error.startswith("TaskTimeout: the report did not finish within 2 s") and result.attempts == 2
     # A kernel that hangs says nothing of the data: the last good page stays, linked, marked stale with the reason.
     assert result.stale and (out / "12.75-kota-binjai.html").read_bytes() == page
     manifest = read_manifest(out)
@@ -392,7 +388,7 @@ def test_each_worker_and_its_kernel_keep_to_a_core_of_their_own(tmp_path):
     assert len(runs) == 6
     cores = sorted(os.sched_getaffinity(0))
     workers = {pid: worker for pid, worker, _ in runs}
-    for pid, worker, kernel in runs:
+    for _pid, worker, kernel in runs:
         assert len(worker) == 1 and worker[0] in cores and kernel == worker
     if len(cores) >= 2 and len(workers) == 2:  # two workers took tasks: each has a core of its own
         assert workers[min(workers)] != workers[max(workers)]
