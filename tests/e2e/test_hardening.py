@@ -338,7 +338,7 @@ def test_bidirectional_controls_are_removed_from_raw_text(tmp_path):
 
 
 def test_processed_files_are_safe_to_open_in_a_spreadsheet(tmp_path):
-    raw = copy_raw(tmp_path)
+    raw = copy_raw(tmp_path, everything=True)  # every source: a "+20-point rule" check needs JPNN's 2024 Muba figure
     # Text a spreadsheet would run as a formula, in a note and in a group.
     edit_csv(
         raw / "observations.csv",

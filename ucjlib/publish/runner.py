@@ -407,10 +407,14 @@ def _run_pool(
             except Exception as err:  # the worker process itself died
                 yield futures[future], err
     except BaseException:  # Ctrl-C, or the caller stopped: end the workers now, not after their batches
-        workers = list((pool._processes or {}).values())
+        workers, manager = list((pool._processes or {}).values()), pool._executor_manager_thread
         pool.shutdown(wait=False, cancel_futures=True)
         for process in workers:
             process.terminate()  # its finalizer shuts its kernel down and removes its folder
+        if manager is not None:
+            # Let the pool's manager thread close its wake-up pipe before the interpreter's exit hook
+            # writes to it (Python 3.11 races the two: an "Exception ignored ... Bad file descriptor").
+            manager.join(timeout=10)
         raise
     pool.shutdown(wait=True)
 
