@@ -360,7 +360,12 @@ def report_context(model: RegionModel, language: str) -> dict:
     if model.trend is not None:
         predicted = model.trend.predict([config.PLAN_END_YEAR, config.LONG_TERM_HORIZON])
         trend_rows = [
-            {"year": r.year, "coverage": view.pct(r.coverage), "lower": view.pct(r.lower), "upper": view.pct(r.upper)}
+            {
+                "year": r.year,
+                "coverage": view.pct(r.coverage),
+                # no interval beyond the observed years + 4 when the trend has few degrees of freedom
+                "interval": None if pd.isna(r.lower) else (view.pct(r.lower), view.pct(r.upper)),
+            }
             for r in predicted.itertuples()
         ]
     poverty = None
