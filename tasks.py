@@ -46,7 +46,12 @@ def main_job() -> int:
 def test_suite(extra: list[str]) -> int:
     # The notebooks read data/processed/, so the suite starts from a fresh build. ``extra`` goes to
     # pytest: ``-m exhaustive`` selects the tests pyproject's addopts leaves out (a later -m wins).
-    tests = run("-m", "ucjlib", "build") or run("-m", "pytest", "--nbval", "notebooks", "tests", "ucjlib", *extra)
+    # Tests run on every core (pytest-xdist; an idle worker takes the next queued test): the suite then
+    # fits five minutes on two cores.
+    parallel = ("-n", "auto", "--maxprocesses", "4", "--dist", "worksteal")
+    tests = run("-m", "ucjlib", "build") or run(
+        "-m", "pytest", *parallel, "--nbval", "notebooks", "tests", "ucjlib", *extra
+    )
     # Lint and format as configured in pyproject.toml; after the tests, so a stray space fails CI without hiding them.
     lint = run("-m", "ruff", "check", ".") or run("-m", "ruff", "format", "--check", ".")
     return tests or lint
