@@ -16,7 +16,7 @@ from ucjlib.contributions import READER_RATE
 from ucjlib.data.checks import BASIS_CHANGED
 from ucjlib.data.indicators import indicators
 from ucjlib.data.parse import parse_figure, printed_decimals, printed_range
-from ucjlib.data.processed import totals
+from ucjlib.data.processed import is_total, totals
 from ucjlib.formatting import (
     UNIT_DECIMALS,
     format_date,
@@ -623,8 +623,10 @@ class View:
         """Every other figure the sources give for the region (built from the data)."""
         _ = self._
         rows = []
-        shown = {"ucj_coverage", "coverage_target"}
-        for _index, row in self.model.figures[~self.model.figures["indicator"].isin(shown)].iterrows():
+        figures = self.model.figures
+        # A region's total coverage and targets are shown above; one group's (the informal sector's …) only here.
+        shown = figures["indicator"].isin(["ucj_coverage", "coverage_target"]) & is_total(figures)
+        for _index, row in figures[~shown].iterrows():
             qualifiers = [
                 row["programme"],
                 row["group"] if self.language == "id" else row["group_en"],
