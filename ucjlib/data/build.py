@@ -111,18 +111,7 @@ def clean_observations(
         source = known_sources[raw.source_id]
         rows.append(
             {
-                "region_code": region.code,
-                "region_name": region.name,
-                "level": region.level,
-                "province_code": region.province_code,
-                "province_name": region.province_name,
-                "indicator": raw.indicator,
-                "value": figure.value,
-                "unit": unit,
-                "value_as_printed": raw.value,
-                "approximate": figure.approximate,
-                "bound": figure.bound or "",
-                "reading": figure.reading,
+                **_figure_fields(region, raw, figure, unit),
                 "as_of": as_of,
                 **{q: getattr(raw, q) for q in QUALIFIERS},
                 "yardstick": config.canonical_yardstick(raw.yardstick),
@@ -259,6 +248,24 @@ def _resolve(regions: RegionTable, name: str, level: str, province: str, problem
         return None
 
 
+def _figure_fields(region, raw, figure: Figure, unit: str) -> dict:
+    """The fields every processed table gives a figure (its region, indicator and value as read)."""
+    return {
+        "region_code": region.code,
+        "region_name": region.name,
+        "level": region.level,
+        "province_code": region.province_code,
+        "province_name": region.province_name,
+        "indicator": raw.indicator,
+        "value": figure.value,
+        "unit": unit,
+        "value_as_printed": raw.value,
+        "approximate": figure.approximate,
+        "bound": figure.bound or "",
+        "reading": figure.reading,
+    }
+
+
 def _clean_pages(
     frame: pd.DataFrame,
     regions: RegionTable,
@@ -305,18 +312,7 @@ def _clean_pages(
         seen[key] = int(line)
         rows.append(
             {
-                "region_code": region.code,
-                "region_name": region.name,
-                "level": region.level,
-                "province_code": region.province_code,
-                "province_name": region.province_name,
-                "indicator": raw.indicator,
-                "value": figure.value,
-                "unit": definition["unit"],
-                "value_as_printed": raw.value,
-                "approximate": figure.approximate,
-                "bound": figure.bound or "",
-                "reading": figure.reading,
+                **_figure_fields(region, raw, figure, definition["unit"]),
                 **period,
                 "outlet": raw.outlet,
                 "published": raw.published,

@@ -23,7 +23,8 @@ from ucjlib.files import file_stamp
 # "reading" is empty for an ordinary figure; otherwise it says how the printed text was
 # read (see ucjlib.data.parse.Figure.reading), for the data-quality section of a report.
 QUALIFIERS = ["programme", "group", "basis", "funding", "yardstick"]
-PROCESSED_COLUMNS = [
+# Every processed table's figure: its region, indicator and value as read (ucjlib.data.build).
+FIGURE_COLUMNS = [
     "region_code",
     "region_name",
     "level",
@@ -36,6 +37,9 @@ PROCESSED_COLUMNS = [
     "approximate",
     "bound",
     "reading",
+]
+PROCESSED_COLUMNS = [
+    *FIGURE_COLUMNS,
     "as_of",
     *QUALIFIERS,
     "group_en",
@@ -56,51 +60,12 @@ PROCESSED_COLUMNS = [
 ]
 
 # The official labour-force bases (data/raw/labour_force.csv), parsed and resolved.
-LABOUR_FORCE_PROCESSED_COLUMNS = [
-    "region_code",
-    "region_name",
-    "level",
-    "province_code",
-    "province_name",
-    "indicator",
-    "value",
-    "unit",
-    "value_as_printed",
-    "approximate",
-    "reading",
-    "as_of",
-    "outlet",
-    "published",
-    "url",
-    "checked",
-    "note_id",
-    "note_en",
-    "raw_line",
-]
+# The page each figure of a one-figure-a-page table was read in.
+PAGE_COLUMNS = ["outlet", "published", "url", "checked", "note_id", "note_en", "raw_line"]
+LABOUR_FORCE_PROCESSED_COLUMNS = [*FIGURE_COLUMNS, "as_of", *PAGE_COLUMNS]
 
 # Regional budgets (data/raw/regional_budgets.csv), parsed and resolved: one printed APBD total a row.
-REGIONAL_BUDGET_PROCESSED_COLUMNS = [
-    "region_code",
-    "region_name",
-    "level",
-    "province_code",
-    "province_name",
-    "indicator",
-    "value",
-    "unit",
-    "value_as_printed",
-    "approximate",
-    "bound",
-    "reading",
-    "year",
-    "outlet",
-    "published",
-    "url",
-    "checked",
-    "note_id",
-    "note_en",
-    "raw_line",
-]
+REGIONAL_BUDGET_PROCESSED_COLUMNS = [*FIGURE_COLUMNS, "year", *PAGE_COLUMNS]
 
 
 def source_rank(url: str) -> int:

@@ -26,21 +26,9 @@ REGION_COLUMNS = ["code", "name", "level", "province_code", "province_name"]
 ALIAS_COLUMNS = ["alias", "name", "note", "source"]
 LEGAL_COLUMNS = ["source_id", "reference_as_printed", "instrument", "subject_id", "subject_en", "note_id", "note_en"]
 # Official labour-force bases (BPS Sakernas), one printed figure a row with its page.
-LABOUR_FORCE_COLUMNS = [
-    "region",
-    "level",
-    "province",
-    "indicator",
-    "value",
-    "as_of",
-    "outlet",
-    "published",
-    "url",
-    "checked",
-    "note_id",
-    "note_en",
-    "number_convention",
-]
+PAGE_TABLE_HEAD = ["region", "level", "province", "indicator", "value"]
+PAGE_TABLE_TAIL = ["outlet", "published", "url", "checked", "note_id", "note_en", "number_convention"]
+LABOUR_FORCE_COLUMNS = [*PAGE_TABLE_HEAD, "as_of", *PAGE_TABLE_TAIL]
 # Their vocabulary, kept apart from indicators.csv (the bases are denominators, not report
 # figures): unit and upper limit of each.
 LABOUR_FORCE_INDICATORS = {
@@ -49,21 +37,7 @@ LABOUR_FORCE_INDICATORS = {
     "informal_share": {"unit": "percent", "max_value": 100.0},  # persentase penduduk bekerja pada kegiatan informal
 }
 # Regional budgets (APBD totals), one printed figure a row with its page: the budget year, not a month.
-REGIONAL_BUDGET_COLUMNS = [
-    "region",
-    "level",
-    "province",
-    "indicator",
-    "value",
-    "year",
-    "outlet",
-    "published",
-    "url",
-    "checked",
-    "note_id",
-    "note_en",
-    "number_convention",
-]
+REGIONAL_BUDGET_COLUMNS = [*PAGE_TABLE_HEAD, "year", *PAGE_TABLE_TAIL]
 # Their vocabulary (budget totals, not UCJ figures): all in rupiah. ``realised`` says whether the
 # figure is what was spent over a whole year (it cannot be for a year not yet over) or a plan.
 REGIONAL_BUDGET_INDICATORS = {
@@ -135,6 +109,24 @@ def raw_observations_schema() -> pa.DataFrameSchema:
     )
 
 
+def _published() -> pa.Column:
+    return _text(
+        pa.Check(
+            lambda text: text == "" or _is_date(text),
+            element_wise=True,
+            error="must be empty or a date that exists, written as 2025-04-23",
+        )
+    )
+
+
+def _number_convention(english: str) -> pa.Column:
+    """Empty or id (Indonesian print), or en (``english``: what prints numbers the English way)."""
+    return _text(
+        pa.Check.str_matches(r"(?i)^(id|en)?$", error=f"must be empty (Indonesian print), 'id' or 'en' ({english})"),
+        required=False,
+    )
+
+
 def _page_table_schema(indicators: dict, period: dict) -> pa.DataFrameSchema:
     """A one-figure-a-page table (labour-force bases, regional budgets): region, indicator, the value as
     printed, its ``period`` column, and the page it was read in."""
@@ -148,13 +140,7 @@ def _page_table_schema(indicators: dict, period: dict) -> pa.DataFrameSchema:
             "value": _text(_not_blank),
             **period,
             "outlet": _text(_not_blank),
-            "published": _text(
-                pa.Check(
-                    lambda text: text == "" or _is_date(text),
-                    element_wise=True,
-                    error="must be empty or a date that exists, written as 2025-04-23",
-                )
-            ),
+            "published": _published(),
             "url": _text(
                 pa.Check.str_matches(
                     r"^https?://\S+$", error="must be the http(s) address of the page the figure was read in"
@@ -165,12 +151,7 @@ def _page_table_schema(indicators: dict, period: dict) -> pa.DataFrameSchema:
             ),
             "note_id": _text(required=False),
             "note_en": _text(required=False),
-            "number_convention": _text(
-                pa.Check.str_matches(
-                    r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (a page in English)"
-                ),
-                required=False,
-            ),
+            "number_convention": _number_convention("a page in English"),
         },
         strict=False,
     )
@@ -195,22 +176,11 @@ def raw_sources_schema() -> pa.DataFrameSchema:
             "outlet": _text(_not_blank),
             "title_id": _text(),
             "title_en": _text(),
-            "published": _text(
-                pa.Check(
-                    lambda text: text == "" or _is_date(text),
-                    element_wise=True,
-                    error="must be empty or a date that exists, written as 2025-04-23",
-                )
-            ),
+            "published": _published(),
             "url": _text(pa.Check.str_matches(r"^(https?://\S+)?$", error="must be empty or an http(s) address")),
             "note_id": _text(),
             "note_en": _text(),
-            "number_convention": _text(
-                pa.Check.str_matches(
-                    r"(?i)^(id|en)?$", error="must be empty (Indonesian print), 'id' or 'en' (English-language outlet)"
-                ),
-                required=False,
-            ),
+            "number_convention": _number_convention("English-language outlet"),
         },
         strict=False,
     )

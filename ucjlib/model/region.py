@@ -700,40 +700,31 @@ def _estimated_base(
     )
 
 
+def _printed_target(row, kind: str) -> Target:
+    """A coverage target as a source prints it (a row of the processed observations)."""
+    return Target(
+        row.yardstick,
+        kind,
+        int(row.as_of[:4]),
+        float(row.value),
+        row.source_id,
+        row.value_as_printed,
+        name_en=row.yardstick_en,
+    )
+
+
 def _targets(figures: pd.DataFrame, national: pd.DataFrame, history: tuple[Reading, ...]) -> list[Target]:
     """National yardsticks (one per name and year), the region's own targets, the +20-point rule
     (for the nation itself: the yardsticks only)."""
     order = {name: position for position, name in enumerate(config.NATIONAL_YARDSTICK_NAMES)}
     wanted = national[(national["indicator"] == "coverage_target") & national["yardstick"].isin(order)]
     wanted = wanted.sort_values("raw_line").drop_duplicates(["yardstick", "as_of"])
-    targets = [
-        Target(
-            r.yardstick,
-            "national",
-            int(r.as_of[:4]),
-            float(r.value),
-            r.source_id,
-            r.value_as_printed,
-            name_en=r.yardstick_en,
-        )
-        for r in wanted.itertuples()
-    ]
+    targets = [_printed_target(r, "national") for r in wanted.itertuples()]
     if (figures["level"] == "national").all():
         return sorted(targets, key=lambda t: (t.year, t.value))
     own = totals(figures)
     own = own[own["indicator"] == "coverage_target"].sort_values("raw_line")
-    targets += [
-        Target(
-            r.yardstick,
-            "own",
-            int(r.as_of[:4]),
-            float(r.value),
-            r.source_id,
-            r.value_as_printed,
-            name_en=r.yardstick_en,
-        )
-        for r in own.itertuples()
-    ]
+    targets += [_printed_target(r, "own") for r in own.itertuples()]
     end_of_base_year = [r for r in history if r.year == config.RULE_BASE_YEAR]
     if end_of_base_year:
         base = end_of_base_year[0]  # history is newest first
