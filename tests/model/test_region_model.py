@@ -850,6 +850,31 @@ def test_every_figures_age_is_counted_to_the_report_date():
     assert early.age_months("2023-03-31") == 3 and not View(early, "id").headline()["old"]
 
 
+def test_a_target_the_headline_misses_is_costed_though_the_rounded_counts_meet_it():
+    # SYNTHETIC, shaped like Banten's print (42,9% beside 2,7 juta of 6 juta workers, 45%): the printed
+    # 42,9% misses the 43,92% of 2029, the counts reach it. The target is costed (the next step), from
+    # the counts: with the reader's 5% growth, 0,4392 × 6.000.000 × 1,05^4 (2025 → 2029) − 2.700.000
+    # = 0,4392 × 7.293.037,5 − 2.700.000 = 3.203.102,0700 − 2.700.000 = 503.102,0700 over 2028–2029.
+    rows = [
+        {"indicator": "ucj_coverage", "value": 42.9, "value_as_printed": "42,9 persen", "as_of": "2025-11-03"},
+        {"indicator": "workers", "value": 6_000_000, "value_as_printed": "6.000.000", "as_of": "2025-11-03"},
+        {"indicator": "active_participants", "value": 2_700_000, "value_as_printed": "2,7 juta", "as_of": "2025-11-03"},
+        {**SYNTHETIC_NATIONAL, "value": 43.92, "value_as_printed": "43,92%"},
+    ]
+    assumptions = Assumptions(as_of=REPORT_DATE, workforce_growth=0.05)
+    model = region_model("99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), assumptions)
+    assert model.start.coverage == pytest.approx(45, abs=EXACT) and not model.first_open.reached
+    step = model.next_step
+    assert (step.target.value, step.first_year, step.years) == (43.92, 2028, 2)
+    assert step.whole_gap_persons == pytest.approx(503_102.07, abs=1e-6)
+    assert step.participants_per_year == pytest.approx(251_551.035, abs=1e-6)
+    # Without growth the counts need nobody more: the step is costed at none a year, not left uncosted.
+    flat = region_model(
+        "99.01", synthetic_frame(rows), NO_CHECKS, pd.DataFrame(), Assumptions(as_of=REPORT_DATE, workforce_growth=0.0)
+    )
+    assert flat.next_step.participants_per_year == 0
+
+
 def test_an_approximate_worker_count_gives_the_gap_and_budget_as_ranges():
     # SYNTHETIC: 40% of "sekitar 10 ribu" workers (read as 10.000, within 5%: 9.500–10.500) against 50% in 2029.
     rows = [
