@@ -153,6 +153,7 @@ def test_binjai_next_step_against_its_2025_budgets(affordability):
     assert row["rupiah"] == pytest.approx(1_462_063_599.36, abs=0.01)
     assert row["rupiah_per_worker"] == pytest.approx(11_007.36, abs=0.01)
     assert row["rupiah_per_participant"] == pytest.approx(201_600)
+    assert row["base"] == "printed"  # the 132.826 is printed beside the 33%
     assert (row["apbd_year"], row["apbd_kind"], row["apbd_figures"]) == (2025, "planned", 2)
     assert (row["apbd_low"], row["apbd_high"]) == (1_008_000_000_000, pytest.approx(1_073_945_428_948.65))
     assert row["share_low"] == pytest.approx(0.13614, abs=5e-6)
@@ -203,3 +204,11 @@ def test_share_chart_draws_one_bar_per_region_with_a_budget_largest_on_top():
     (tick,) = ax.lines  # B's larger budget: a tick at 0,1%
     assert list(tick.get_xdata()) == [0.1] and list(tick.get_ydata()) == [0]
     plt.close(fig)
+
+
+def test_an_estimated_base_is_named_beside_its_step(data, budgets):
+    # Lampung Tengah's base is Lampung's employed persons shared out by population (tests/model/test_bases.py).
+    model = region_model(
+        "18.02", data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE), data.labour_force
+    )
+    assert next_step_affordability([model], budgets).iloc[0]["base"] == "shared"

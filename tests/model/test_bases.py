@@ -9,11 +9,20 @@ rather than count every pair in the file.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 
 from ucjlib.data.processed import load_all
-from ucjlib.model.bases import named_official, official_base, official_growth, ratio_of, ratio_pairs
+from ucjlib.model.bases import (
+    named_official,
+    official_base,
+    official_growth,
+    ratio_of,
+    ratio_pairs,
+    share_factor,
+    share_pairs,
+)
 from ucjlib.model.region import ESTIMATED_BASE, NEAR_BASE, OFFICIAL_BASE, Assumptions, region_model
 from ucjlib.view.region import View
 
@@ -122,7 +131,7 @@ def test_an_estimated_base_is_the_official_base_times_the_ratio_with_its_range(d
     assert sumut.next_step is not None
     step = View(sumut, "id").summary()["next_step"]
     assert step["estimated"]["employed"] == "7.980.000"
-    assert step["estimated"]["regions"] == ratio.regions
+    assert step["estimated"]["ratio"]["regions"] == ratio.regions
 
 
 def test_a_coverage_on_the_labour_force_is_put_on_bpss_labour_force_itself(data):
@@ -147,3 +156,86 @@ def test_only_a_basis_naming_bps_base_is_read_as_one():
     assert named_official("angkatan kerja") == "labour_force"
     assert named_official("penduduk bekerja") == named_official("employed persons") == "employed_persons"
     assert named_official("potensi pekerja") is None and named_official("") is None
+
+
+# -- a kabupaten/kota's base shared out from its province's (issue 27 §2) ---------------------
+
+
+def test_a_share_pair_compares_employed_persons_per_inhabitant_with_the_province(data):
+    pairs = {pair.region_code: pair for pair in share_pairs(data.labour_force)}
+    # Kota Metro: 90.116 employed (2024, BPS Kota Metro) of 182.293 inhabitants (mid-2024) = 0,494347;
+    # Lampung: 4.787,59 ribu employed (August 2024) of 9.419.580 (mid-2024) = 0,508259; 0,494347 ÷ 0,508259 = 0,972627.
+    metro = pairs["18.72"]
+    assert (metro.employed.as_of, metro.population.as_of, metro.province_population.as_of) == (
+        "2024-08",
+        "2024-06",
+        "2024-06",
+    )
+    assert metro.ratio == pytest.approx(0.972627, abs=5e-6)
+    # A kabupaten/kota whose province has no employed figure of the same round does not pair (Mimika:
+    # Papua Tengah has none), nor one without populations (Kabupaten Tanjung Jabung Timur's rounds are 2019–2021).
+    assert "94.04" not in pairs and "15.07" not in pairs
+    factor = share_factor(data.labour_force)
+    ratios = [pair.ratio for pair in pairs.values()]
+    assert factor.regions == len(ratios) >= 10
+    assert factor.estimate == pytest.approx(sum(ratios) / len(ratios))
+    assert factor.low < 1 < factor.high  # a kabupaten/kota is not known to differ from its province either way
+
+
+def test_a_kabupaten_without_any_base_is_estimated_from_its_provinces_share(data):
+    # Lampung Tengah prints 26% (May 2025) with no base, and BPS has no figure of its own in our data:
+    # Lampung's 4.787,59 ribu employed (August 2024, the only round) × its share of Lampung's people in
+    # 2022 (BPS via Radar Lampung, one page): 1.500.022 ÷ 9.176.546 = 0,1634626; 4.787.590 × 0,1634626
+    # = 782.591,87; × the share factor × the potensi ratio (the basis is not stated).
+    lampung_tengah = model(data, "18.02")
+    workers, shared, ratio = lampung_tengah.workers, lampung_tengah.workers.shared, lampung_tengah.workers.ratio
+    assert (workers.origin, shared.province.value, shared.population.as_of) == (ESTIMATED_BASE, 4_787_590, "2022-06")
+    assert shared.share == pytest.approx(0.1634626, abs=5e-8)
+    assert workers.value == pytest.approx(782_591.87 * shared.factor.estimate * ratio.estimate, rel=1e-8)
+    # The range: the two relative half-widths in quadrature.
+    half = math.hypot(shared.factor.relative_half, ratio.relative_half)
+    assert workers.band == pytest.approx((workers.value * (1 - half), workers.value * (1 + half)))
+    assert lampung_tengah.next_step is not None
+    words = View(lampung_tengah, "id").summary()["next_step"]["estimated"]["shared"]
+    assert (words["share"], words["population"], words["province_population"], words["base"]) == (
+        "16,35%",
+        "1.500.022",
+        "9.176.546",
+        "penduduk bekerja",
+    )
+
+
+def test_a_labour_force_basis_is_shared_out_from_the_provinces_labour_force_without_the_ratio(data):
+    # Bone Bolango prints ≈61% (2019) of its labour force: Gorontalo's labour force of the nearest round,
+    # 651.425 (August 2023), × 174.788 ÷ 1.250.960 (civil registry, second half of 2024, one page)
+    # = 0,1397231; 651.425 × 0,1397231 = 91.019,12; × the share factor, and no potensi ratio.
+    bone_bolango = model(data, "75.03")
+    workers, shared = bone_bolango.workers, bone_bolango.workers.shared
+    assert (workers.ratio, shared.indicator, shared.province.as_of) == (None, "labour_force", "2023-08")
+    assert workers.value == pytest.approx(91_019.12 * shared.factor.estimate, rel=1e-7)
+    assert workers.band == pytest.approx(
+        (workers.value * (1 - shared.factor.relative_half), workers.value * (1 + shared.factor.relative_half))
+    )
+    assert View(bone_bolango, "en").summary()["next_step"]["estimated"]["shared"]["base"] == "labour force"
+
+
+def test_a_province_never_shares_out_the_nation(data):
+    # Papua Selatan has a coverage figure, no printed base and no BPS figure: it stays uncosted.
+    papua_selatan = model(data, "93")
+    assert papua_selatan.coverage is not None and papua_selatan.workers is None and papua_selatan.next_step is None
+
+
+def test_every_region_with_a_coverage_figure_and_an_open_target_has_a_costed_next_step_but_four(data):
+    # Issue 27 §2. Left uncosted, for want of any base in the data (no printed count, no BPS figure of
+    # their own, no population to share out their province's): Mesuji, Bolaang Mongondow Selatan and
+    # Halmahera Timur (kabupaten), and Papua Selatan (a province: the nation's base is not shared out).
+    codes = sorted(set(data.observations["region_code"]))
+    models = [model(data, code) for code in codes]
+    uncosted = {m.name for m in models if m.coverage is not None and m.first_open is not None and m.next_step is None}
+    assert uncosted == {
+        "Kabupaten Mesuji",
+        "Kabupaten Bolaang Mongondow Selatan",
+        "Kabupaten Halmahera Timur",
+        "Papua Selatan",
+    }
+    assert sum(m.next_step is not None for m in models) >= 120

@@ -80,10 +80,11 @@ def next_step_affordability(models: list[RegionModel], budgets: pd.DataFrame) ->
     """For each region with a costed next step: its first budget year's rupiah, per worker of the
     region's worker base and per participant it adds, and as a share of the nearest APBD's spending.
 
-    Columns: ``rupiah_per_worker`` spreads the step over every worker of the region's base (what
-    it costs per worker there); ``rupiah_per_participant`` is the year's contribution for each new
-    participant. ``apbd_year``, ``apbd_kind`` (planned or realised), ``apbd_figures`` (how many
-    figures that year has), ``apbd_low``/``apbd_high`` (the smallest and largest) and
+    Columns: ``base`` says how the worker base was obtained (:attr:`ucjlib.model.region.WorkerBase.kind`:
+    printed by a source, or estimated …); ``rupiah_per_worker`` spreads the step over every worker
+    of the region's base (what it costs per worker there); ``rupiah_per_participant`` is the year's
+    contribution for each new participant. ``apbd_year``, ``apbd_kind`` (planned or realised),
+    ``apbd_figures`` (how many figures that year has), ``apbd_low``/``apbd_high`` (the smallest and largest) and
     ``share_low``/``share_high`` (percent of the APBD: the step against the largest and the smallest
     figure); ``apbd_missing`` says why a region has none.
     """
@@ -105,6 +106,7 @@ def next_step_affordability(models: list[RegionModel], budgets: pd.DataFrame) ->
                 "participants_per_year": step.participants_per_year,
                 "rupiah": budget.rupiah,
                 "workers": model.start.workers,
+                "base": model.workers.kind if model.workers else "hypothetical",
                 "rupiah_per_worker": budget.rupiah / model.start.workers,
                 "rupiah_per_participant": budget.rupiah / budget.participants,
                 "apbd_year": int(spending["year"].iloc[0]) if len(spending) else None,

@@ -35,6 +35,7 @@ LABOUR_FORCE_INDICATORS = {
     "employed_persons": {"unit": "persons", "max_value": None},  # penduduk bekerja
     "labour_force": {"unit": "persons", "max_value": None},  # angkatan kerja
     "informal_share": {"unit": "percent", "max_value": 100.0},  # persentase penduduk bekerja pada kegiatan informal
+    "population": {"unit": "persons", "max_value": None},  # jumlah penduduk, BPS mid-year: shares out a province's base
 }
 # Regional budgets (APBD totals), one printed figure a row with its page: the budget year, not a month.
 REGIONAL_BUDGET_COLUMNS = [*PAGE_TABLE_HEAD, "year", *PAGE_TABLE_TAIL]

@@ -15,6 +15,15 @@ the bases the sources print, and what they let a report say (issue 27 §2).
 - **Estimated base**: where the sources print no worker base for the headline, the official base
   × the potensi ratio, with the ratio's interval as its range; but where the headline names an
   official base (*angkatan kerja*, *penduduk bekerja*), that BPS figure itself (:func:`named_official`).
+- **Shared base** of a kabupaten/kota without its own BPS figure (:func:`shared_base`): its
+  province's BPS base × the region's share of the province's population (BPS's mid-year figures
+  of one year, the nearest the province's round) × the **share factor**, how a kabupaten/kota's
+  employed persons per inhabitant compare with its province's, (E ÷ P) ÷ (E_province ÷
+  P_province), over every kabupaten/kota where both are known for one round (its mean and
+  ``RATIO_LEVEL`` prediction interval, as the potensi ratio's). An estimate, never an official
+  base: a report says how it was made and gives its range. Where it is then put on the potensi
+  ratio too, the two intervals are combined in quadrature of their relative half-widths (two
+  independent errors of a product), not corner to corner.
 - **Official growth**: the compound yearly change of the region's BPS employed persons between its
   earliest and latest August rounds (Sakernas's kabupaten/kota figures are August only, so rounds
   of one month are compared), else its province's; none with fewer than two rounds.
@@ -24,7 +33,9 @@ the bases the sources print, and what they let a report say (issue 27 §2).
 
 from __future__ import annotations
 
+import functools
 import math
+import weakref
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,6 +47,7 @@ from ucjlib.periods import period_end
 
 EMPLOYED = "employed_persons"
 LABOUR_FORCE = "labour_force"
+POPULATION = "population"  # BPS's mid-year population: only to share out a province's base
 # A printed basis naming one of BPS's bases (in Indonesian or English), and that base's indicator.
 OFFICIAL_BASIS_WORDS = (
     (("angkatan kerja", "labour force"), LABOUR_FORCE),
@@ -91,6 +103,23 @@ class RatioPair:
 
 
 @dataclass(frozen=True)
+class SharePair:
+    """One kabupaten/kota's employed persons per inhabitant ÷ its province's, of one round."""
+
+    region_code: str
+    region_name: str
+    employed: OfficialBase
+    population: OfficialBase
+    province_employed: OfficialBase
+    province_population: OfficialBase
+
+    @property
+    def ratio(self) -> float:
+        own = self.employed.value / self.population.value
+        return own / (self.province_employed.value / self.province_population.value)
+
+
+@dataclass(frozen=True)
 class Ratio:
     """Potensi pekerja ÷ BPS employed persons over ``pairs``: the mean and a ``level`` prediction
     interval for one more region's ratio."""
@@ -98,12 +127,38 @@ class Ratio:
     estimate: float
     low: float
     high: float
-    pairs: tuple[RatioPair, ...]
+    pairs: tuple[RatioPair, ...] | tuple[SharePair, ...]
     level: float = RATIO_LEVEL
 
     @property
     def regions(self) -> int:
         return len(self.pairs)
+
+    @property
+    def relative_half(self) -> float:
+        """The interval's upper half-width as a share of the estimate (the interval is symmetric
+        unless its lower end was cut at zero)."""
+        return (self.high - self.estimate) / self.estimate
+
+
+@dataclass(frozen=True)
+class SharedBase:
+    """A kabupaten/kota's base estimated from its province's (see the module): ``province`` × the
+    population share × ``factor``, its range at the factor's interval."""
+
+    province: OfficialBase  # the province's BPS base (employed persons or labour force) of one round
+    population: OfficialBase  # the region's mid-year population
+    province_population: OfficialBase  # the province's, of the same year
+    factor: Ratio
+    indicator: str = EMPLOYED  # the province's base: EMPLOYED or LABOUR_FORCE
+
+    @property
+    def share(self) -> float:
+        return self.population.value / self.province_population.value
+
+    @property
+    def value(self) -> float:
+        return self.province.value * self.share * self.factor.estimate
 
 
 @dataclass(frozen=True)
@@ -245,6 +300,31 @@ def ratio_of(pairs: tuple[RatioPair, ...], level: float = RATIO_LEVEL) -> Ratio 
     return Ratio(mean, max(mean - half, 0.0), mean + half, tuple(pairs), level)
 
 
+def _once_per_table(compute):
+    """``compute(*tables)`` once for the same table objects: every region's model asks for the same
+    ratio of the same processed tables, which are shared and never changed (ucjlib.data.processed).
+
+    >>> calls = []
+    >>> rows = _once_per_table(lambda table: calls.append(1) or len(table))
+    >>> table = pd.DataFrame({"a": [1, 2]})
+    >>> rows(table), rows(table), rows(pd.DataFrame({"a": [1]})), len(calls)
+    (2, 2, 1, 2)
+    """
+    found: dict[tuple[int, ...], tuple[tuple, object]] = {}
+
+    @functools.wraps(compute)
+    def once(*tables: pd.DataFrame):
+        key = tuple(map(id, tables))
+        held = found.get(key)
+        if held is None or any(ref() is not table for ref, table in zip(held[0], tables, strict=True)):
+            held = tuple(weakref.ref(table) for table in tables), compute(*tables)
+            found[key] = held
+        return held[1]
+
+    return once
+
+
+@_once_per_table
 def potensi_ratio(observations: pd.DataFrame, labour_force: pd.DataFrame) -> Ratio | None:
     """The potensi ratio from every region where both bases are known (see the module)."""
     return ratio_of(ratio_pairs(observations, labour_force))
@@ -299,3 +379,96 @@ def coverage_on_employed(figures: pd.DataFrame, labour_force: pd.DataFrame, code
     return EmployedCoverage(
         float(latest["value"]), latest["value_as_printed"], latest["as_of"], latest["source_id"], employed
     )
+
+
+def _populations(labour_force: pd.DataFrame, code: str, province_code: str, near: str) -> tuple | None:
+    """The region's and its province's mid-year populations: the pair of dates closest together (at
+    most ``NEAR_MONTHS`` apart), then the nearest ``near`` (a tie goes to the later); None without
+    such a pair. A share of a province's people moves little from year to year (about a point of
+    itself over a year), so the pair need not be of the same date.
+
+    >>> lf = pd.DataFrame({"region_code": ["81.04", "81", "81"], "indicator": [POPULATION] * 3,
+    ...     "value": [139_410.0, 1_908_753.0, 1_945_648.0], "as_of": ["2023-12", "2023-06", "2024-06"],
+    ...     "region_name": "", "value_as_printed": "", "outlet": "", "url": ""})
+    >>> [base.as_of for base in _populations(lf, "81.04", "81", "2024-08")]  # six months apart either way: the later
+    ['2023-12', '2024-06']
+    """
+    own, province = (_employed(labour_force, c, POPULATION) for c in (code, province_code))
+    pairs = [
+        (months_apart(a, b), months_apart(a, near), -period_end(a).toordinal(), -period_end(b).toordinal(), i, j)
+        for i, a in enumerate(own["as_of"])
+        for j, b in enumerate(province["as_of"])
+        if months_apart(a, b) <= NEAR_MONTHS
+    ]
+    if not pairs:
+        return None
+    *_, i, j = min(pairs)
+    return OfficialBase.of(own.iloc[i]), OfficialBase.of(province.iloc[j])
+
+
+def share_pairs(labour_force: pd.DataFrame) -> tuple[SharePair, ...]:
+    """Every kabupaten/kota with its own BPS employed persons, its province's of the same round, and
+    both populations (as :func:`_populations` pairs them, near that round): one pair per region,
+    its latest round that pairs."""
+    wanted = labour_force[labour_force["indicator"].isin((EMPLOYED, POPULATION))]
+    employed = wanted[(wanted["indicator"] == EMPLOYED) & wanted["level"].isin(("regency", "city"))]
+    employed = employed.assign(_end=employed["as_of"].map(period_end)).sort_values("_end", ascending=False)
+    pairs = {}
+    for _, row in employed.iterrows():
+        code, province_code = row["region_code"], row["province_code"]
+        if code in pairs:
+            continue
+        province = wanted[
+            (wanted["region_code"] == province_code)
+            & (wanted["indicator"] == EMPLOYED)
+            & (wanted["as_of"] == row["as_of"])
+        ]
+        if province.empty:
+            continue
+        populations = _populations(wanted, code, province_code, row["as_of"])
+        if populations is not None:
+            own = OfficialBase.of(row)
+            pairs[code] = SharePair(
+                code, row["region_name"], own, populations[0], OfficialBase.of(province.iloc[0]), populations[1]
+            )
+    return tuple(sorted(pairs.values(), key=lambda pair: pair.region_code))
+
+
+@_once_per_table
+def share_factor(labour_force: pd.DataFrame) -> Ratio | None:
+    """The share factor over every kabupaten/kota where it is known (see the module), with its
+    prediction interval; None with fewer than ``MINIMUM_RATIO_REGIONS``."""
+    return ratio_of(share_pairs(labour_force))
+
+
+def shared_base(
+    code: str, province_code: str, labour_force: pd.DataFrame, near: str, factor: Ratio, indicator: str = EMPLOYED
+) -> SharedBase | None:
+    """A kabupaten/kota's base (employed persons unless ``indicator`` says otherwise) estimated from
+    its province's of the round nearest ``near`` with the share ``factor`` (see the module); None for
+    a province or the nation, or without the province's base or the two populations.
+
+    Examples
+    --------
+    A province of 1.000.000 employed persons (August 2024) and 2.000.000 inhabitants (mid-2024); its
+    kabupaten of 300.000 inhabitants; a factor of 0,9: 1.000.000 × 0,15 × 0,9 = 135.000.
+
+    >>> rows = [("61", "61", EMPLOYED, 1_000_000.0, "2024-08"), ("61", "61", POPULATION, 2_000_000.0, "2024-06"),
+    ...         ("61.01", "61", POPULATION, 300_000.0, "2024-06")]
+    >>> lf = pd.DataFrame(rows, columns=["region_code", "province_code", "indicator", "value", "as_of"])
+    >>> lf = lf.assign(region_name=lf["region_code"], value_as_printed="", outlet="BPS", url="u")
+    >>> base = shared_base("61.01", "61", lf, "2025-08", Ratio(0.9, 0.8, 1.0, ()))
+    >>> round(base.share, 4), round(base.value), base.province.as_of, base.population.as_of
+    (0.15, 135000, '2024-08', '2024-06')
+    >>> shared_base("61", "61", lf, "2025-08", Ratio(0.9, 0.8, 1.0, ())) is None  # a province has none
+    True
+    """
+    if code == province_code or not province_code:
+        return None
+    province = official_base(province_code, labour_force, near, indicator=indicator)
+    if province is None:
+        return None
+    populations = _populations(labour_force, code, province_code, province.as_of)
+    if populations is None:
+        return None
+    return SharedBase(province, populations[0], populations[1], factor, indicator)

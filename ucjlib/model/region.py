@@ -68,14 +68,18 @@ from ucjlib.data.regions import RegionTable
 from ucjlib.errors import ProjectionError, RegionError, ReportParameterError
 from ucjlib.model import uncertainty
 from ucjlib.model.bases import (
+    EMPLOYED,
     EmployedCoverage,
     OfficialBase,
     Ratio,
+    SharedBase,
     coverage_on_employed,
     named_official,
     official_base,
     official_growth,
     potensi_ratio,
+    share_factor,
+    shared_base,
 )
 from ucjlib.model.projections import Growth, Scenario, TrendFit, fit_trend, protected_share
 from ucjlib.model.scenarios import (
@@ -164,10 +168,19 @@ class WorkerBase:
     basis_en: str = ""
     formula: str = ""  # how the value follows from ``parts`` (uncertainty.PRINTED, RATIO or PLAN); "": no parts
     parts: tuple[Reading, ...] = ()  # the printed figures it is computed from, redrawn in every Monte Carlo draw
+    shared: SharedBase | None = None  # an estimate from the province's base shared out by population
 
     @property
     def estimated(self) -> bool:
         return self.origin == ESTIMATED_BASE
+
+    @property
+    def kind(self) -> str:
+        """How it was obtained, in a word: ``printed``, ``derived``, NEAR_BASE, OFFICIAL_BASE,
+        ESTIMATED_BASE, or ``shared`` (an estimate from the province's base)."""
+        if self.shared is not None:
+            return "shared"
+        return self.origin or ("derived" if self.derived else "printed")
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -668,35 +681,53 @@ def _near_base(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
 
 
 def _estimated_base(
-    code: str, coverage: Reading, processed: pd.DataFrame, labour_force: pd.DataFrame
+    code: str, province_code: str, coverage: Reading, processed: pd.DataFrame, labour_force: pd.DataFrame
 ) -> WorkerBase | None:
     """The region's own BPS base of the round nearest the headline: the one its printed basis names
-    (labour force, employed persons) as it is; else its employed persons × the potensi ratio (None
-    without either)."""
-    named = named_official(coverage.basis)
-    if named is not None:
-        official = official_base(code, labour_force, coverage.as_of, indicator=named)
-        if official is None:
-            return None
+    (labour force, employed persons) as it is; else its employed persons × the potensi ratio. A
+    kabupaten/kota without its own takes its province's shared out by population instead
+    (:func:`ucjlib.model.bases.shared_base`), an estimate even where the basis names the base.
+    The range: the potensi ratio's and the share factor's intervals, combined in quadrature of their
+    relative half-widths (independent errors of a product). None without any base."""
+    named = named_official(coverage.basis) is not None
+    indicator = named_official(coverage.basis) or EMPLOYED
+    official = official_base(code, labour_force, coverage.as_of, indicator=indicator)
+    if official is not None and named:
         return WorkerBase(
             official.value, True, official.as_printed, "", None, OFFICIAL_BASE, official, None, official.as_of
         )
-    official = official_base(code, labour_force, coverage.as_of)
+    shared = None
     if official is None:
+        factor = share_factor(labour_force)
+        shared = (
+            None
+            if factor is None
+            else shared_base(code, province_code, labour_force, coverage.as_of, factor, indicator)
+        )
+        if shared is None:
+            return None
+    ratio = None if named else potensi_ratio(processed, labour_force)
+    if not named and ratio is None:
         return None
-    ratio = potensi_ratio(processed, labour_force)
-    if ratio is None:
-        return None
+    used = official or shared.province
+    multiplier = (1.0 if shared is None else shared.share * shared.factor.estimate) * (
+        1.0 if ratio is None else ratio.estimate
+    )
+    value = used.value * multiplier
+    half = math.hypot(
+        0.0 if shared is None else shared.factor.relative_half, 0.0 if ratio is None else ratio.relative_half
+    )
     return WorkerBase(
-        official.value * ratio.estimate,
+        value,
         True,
-        f"{official.as_printed} × {ratio.estimate:.4f}",
+        f"{used.as_printed} × {multiplier:.4f}",
         "",
-        (official.value * ratio.low, official.value * ratio.high),
+        (value * max(1 - half, 0.0), value * (1 + half)),
         ESTIMATED_BASE,
-        official,
+        used,
         ratio,
-        official.as_of,
+        used.as_of,
+        shared=shared,
     )
 
 
@@ -900,7 +931,7 @@ def region_model(
     """Compute one region's model from the processed tables (see the module's definitions);
     ``labour_force`` is the official bases' table (None: no official base, growth or estimate)."""
     if labour_force is None or labour_force.empty:
-        labour_force = pd.DataFrame(columns=["region_code", "indicator", "as_of", "value"])
+        labour_force = pd.DataFrame(columns=["region_code", "level", "province_code", "indicator", "as_of", "value"])
     figures = processed[processed["region_code"] == code].reset_index(drop=True)
     if figures.empty:
         raise RegionError(f"region {code!r} has no figures in the processed data")
@@ -913,7 +944,7 @@ def region_model(
     participants = None if participants_row is None else Reading.of(participants_row)
     workers = _worker_base(figures, checks, history)
     if workers is None and coverage is not None:
-        workers = _estimated_base(code, coverage, processed, labour_force)
+        workers = _estimated_base(code, head["province_code"], coverage, processed, labour_force)
     growth = (
         Growth(assumptions.workforce_growth, "reader")
         if assumptions.workforce_growth is not None

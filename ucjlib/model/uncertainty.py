@@ -13,7 +13,8 @@ times from ``np.random.default_rng(config.UNCERTAINTY_SEED)``:
   One printed figure is one draw wherever it enters: Musi Banyuasin's 49,2% is the same draw in
   its base "23 ribu ÷ (58 − 49,2)" and in its participants;
 - **any other base with a band** (an official base × the potensi pekerja ÷ employed ratio's
-  interval) uniformly over that band;
+  interval; a province's base shared out by population, at the share factor's interval, with
+  the ratio's combined in quadrature) uniformly over that band;
 - **the work force's yearly growth** over the range the model's :class:`Growth` carries (an
   attribute ``band``), else within ``config.GROWTH_SPREAD`` of its rate; a rate the reader set is kept;
 - **the contribution** by the one rule (:func:`ucjlib.contributions.budget_cost`, applied to the

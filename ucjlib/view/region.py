@@ -321,18 +321,43 @@ class View:
         workers = self.model.workers
         if workers is None or not workers.estimated:
             return None
-        ratio, official = workers.ratio, workers.official
-        return {
-            "workers": self.num_range(workers.value, workers.band),
-            "employed": self.num(official.value),
-            "date": self.date(official.as_of),
-            "outlet": official.outlet,
-            "ratio": self.num(ratio.estimate, 3),
-            "low": self.num(ratio.low, 3),
-            "high": self.num(ratio.high, 3),
-            "regions": ratio.regions,
-            "level": format_percent(ratio.level * 100, self.language, 0),
-        }
+        ratio, official, shared = workers.ratio, workers.official, workers.shared
+        found = {"workers": self.num_range(workers.value, workers.band), "ratio": None, "shared": None}
+        if ratio is not None:
+            found["ratio"] = {
+                "ratio": self.num(ratio.estimate, 3),
+                "low": self.num(ratio.low, 3),
+                "high": self.num(ratio.high, 3),
+                "regions": ratio.regions,
+                "level": format_percent(ratio.level * 100, self.language, 0),
+            }
+        if shared is None:
+            found |= {
+                "employed": self.num(official.value),
+                "date": self.date(official.as_of),
+                "outlet": official.outlet,
+            }
+        else:
+            factor = shared.factor
+            found["shared"] = {
+                "province": self.model.province_name,
+                "base": self._(OFFICIAL_BASE_WORDS[shared.indicator]),
+                "value": self.num(official.value),
+                "date": self.date(official.as_of),
+                "outlet": official.outlet,
+                "share": self.pct(shared.share * 100),
+                "population": self.num(shared.population.value),
+                "province_population": self.num(shared.province_population.value),
+                "population_date": " / ".join(
+                    dict.fromkeys(self.date(base.as_of) for base in (shared.population, shared.province_population))
+                ),
+                "factor": self.num(factor.estimate, 3),
+                "low": self.num(factor.low, 3),
+                "high": self.num(factor.high, 3),
+                "regions": factor.regions,
+                "level": format_percent(factor.level * 100, self.language, 0),
+            }
+        return found
 
     def official_base(self) -> dict | None:
         """The BPS base the headline's printed basis names, in words, where the source prints no count."""
