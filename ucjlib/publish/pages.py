@@ -227,9 +227,38 @@ def _growth_text(view: View) -> str:
     )
 
 
+def _shared_base_text(view: View) -> str | None:
+    """How the next step's worker base was estimated from the province's, with every figure and its
+    source (None: the base is not such an estimate)."""
+    estimated, _ = view.estimated_base(), view._
+    if estimated is None or estimated["shared"] is None:
+        return None
+    shared, ratio = estimated["shared"], estimated["ratio"]
+    text = _(
+        "Worker base of the next step: an estimated %(workers)s workers: %(province)s's %(base)s of %(date)s, "
+        "%(value)s (%(outlet)s), × the region's share of the province's population, %(share)s (%(population)s of "
+        "%(province_population)s, %(population_date)s, %(population_outlet)s), × %(factor)s, how employed persons "
+        "per inhabitant in a kabupaten/kota compare with its province's in the %(regions)s kabupaten/kota where both "
+        "are known (%(level)s prediction interval %(low)s–%(high)s)."
+    ) % {**shared, "workers": estimated["workers"]}
+    if ratio is not None:
+        text += (
+            " "
+            + _(
+                "It is then put on the potensi pekerja the way the sources count them: × %(ratio)s, their ratio to "
+                "employed persons in the %(regions)s regions where both are known (%(level)s prediction interval "
+                "%(low)s–%(high)s). The range combines both intervals."
+            )
+            % ratio
+        )
+    return text
+
+
 def _assumptions(view: View) -> list[str]:
     model, _ = view.model, view._
+    shared = _shared_base_text(view)
     return [
+        *([shared] if shared else []),
         _contribution_text(view),
         _budget_year_text(view),
         _("Target chosen for the scenarios: %(yardstick)s, year %(year)s.")

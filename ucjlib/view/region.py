@@ -351,6 +351,9 @@ class View:
                 "population_date": " / ".join(
                     dict.fromkeys(self.date(base.as_of) for base in (shared.population, shared.province_population))
                 ),
+                "population_outlet": "; ".join(
+                    dict.fromkeys(base.outlet for base in (shared.population, shared.province_population))
+                ),
                 "factor": self.num(factor.estimate, 3),
                 "low": self.num(factor.low, 3),
                 "high": self.num(factor.high, 3),

@@ -1,0 +1,25 @@
+"""The report's words built in :mod:`ucjlib.publish.pages` (the page one sentences are in the template)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ucjlib.data.processed import load_all
+from ucjlib.model.region import Assumptions, model_from
+from ucjlib.publish.pages import report_context
+
+REPORT_DATE = dt.date(2026, 12, 6)
+
+
+def test_a_shared_base_is_derived_in_full_among_the_assumptions():
+    # Lampung Tengah's base is Lampung's employed persons shared out by population (tests/model/test_bases.py):
+    # page one names the estimate; the assumptions give every figure with its outlet and date.
+    lampung_tengah = model_from(load_all(), "18.02", Assumptions(as_of=REPORT_DATE))
+    first = report_context(lampung_tengah, "id")["assumptions"][0]
+    assert first.startswith("Jumlah pekerja untuk langkah berikutnya: perkiraan ")
+    assert "penduduk bekerja Lampung Agustus 2024, 4.787.590 (IDN News Publish)" in first
+    assert "16,35% (1.500.022 dari 9.176.546, Juni 2022, Radar Lampung)" in first
+    assert "× 0,601" in first  # the potensi ratio: Lampung Tengah's source names no base
+    # A region on a printed base has no such line.
+    binjai = model_from(load_all(), "12.75", Assumptions(as_of=REPORT_DATE))
+    assert not any("langkah berikutnya: perkiraan" in item for item in report_context(binjai, "id")["assumptions"])
