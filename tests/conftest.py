@@ -152,6 +152,26 @@ def run_ucjlib(root: Path, *args: str, timeout: int = 900) -> subprocess.Complet
     )
 
 
+@pytest.fixture
+def refused(monkeypatch, capsys):
+    """The command line's answer to arguments it must refuse, run in this process (a refusal stops
+    before any kernel starts or file is written, so a subprocess would add only its start-up):
+    ``refused(root, *args)`` gives the exit code and what it printed to stderr."""
+
+    def run(root: Path, *args: str) -> tuple[int, str]:
+        from ucjlib.cli import main
+
+        monkeypatch.setenv(paths.ROOT_VARIABLE, str(root))
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # argparse refuses a malformed option with code 2
+            code = exit.code
+        return code, capsys.readouterr().err
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def seed_built(tmp_path_factory) -> Path:
     """A project of the seed data (no fictional region) built by the real command, once: tests that

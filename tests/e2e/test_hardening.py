@@ -647,26 +647,27 @@ def test_a_bad_boundary_costs_one_map_and_a_damaged_boundary_file_stops_the_run_
 
 
 def test_contradictory_options_and_numbers_out_of_bounds_are_refused_in_one_line_and_the_nation_can_be_chosen(
-    seed_built, tmp_path, monkeypatch
+    seed_built, tmp_path, monkeypatch, refused
 ):
     from ucjlib.cli import _regions
 
     copy_project(seed_built, tmp_path)
+    # The command as a user types it (one refusal), then the others in this process (tests/conftest.py).
+    first = run_ucjlib(tmp_path, "reports", "--region", "Binjai", "--province", "Sumut")
+    assert first.returncode == 1 and first.stderr.startswith("error: give --region or --province, not both")
+    assert len(first.stderr.splitlines()) == 1, first.stderr
     for flags, words in (
-        (["--region", "Binjai", "--province", "Sumut"], "give --region or --province, not both"),
         (["--region", "Binjai", "--premium-rate", "nan"], "premium_rate must be a number of rupiah"),
         (["--region", "Binjai", "--premium-rate", "inf"], "premium_rate must be a number of rupiah"),
         (["--region", "Binjai", "--workforce-growth", "nan"], "workforce_growth must be a yearly fraction"),
         (["--region", "Binjai", "--workforce-growth", "1e308"], "workforce_growth must be a yearly fraction"),
     ):
-        refused = run_ucjlib(tmp_path, "reports", *flags)
-        assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, (
-            refused.stderr
-        )
-        assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+        code, stderr = refused(tmp_path, "reports", *flags)
+        assert code == 1 and stderr.startswith("error: ") and words in stderr, stderr
+        assert len(stderr.strip().splitlines()) == 1, stderr
     for seconds in ("0", "3601", "1e9", "nan"):  # a report's time limit has bounds too
-        refused = run_ucjlib(tmp_path, "reports", "--region", "Binjai", "--timeout", seconds)
-        assert refused.returncode == 2 and "is not a whole number of seconds from 1 to 3600" in refused.stderr, seconds
+        code, stderr = refused(tmp_path, "reports", "--region", "Binjai", "--timeout", seconds)
+        assert code == 2 and "is not a whole number of seconds from 1 to 3600" in stderr, seconds
     assert not (tmp_path / "reports").exists() or not list((tmp_path / "reports").glob("**/*.html"))
     # The national report is chosen by its code, its name or its alias; a province's regions never include it.
     monkeypatch.setenv("UCJ_ROOT", str(tmp_path))

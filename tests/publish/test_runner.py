@@ -286,7 +286,7 @@ def test_timeout_counts_the_reports_own_execution_not_the_kernels_start(tmp_path
     assert (error, attempts, text) == (None, 1, "done\n")
 
 
-def test_report_assumptions_from_the_command_line_are_checked_first_and_used(project):
+def test_report_assumptions_from_the_command_line_are_checked_first_and_used(project, refused):
     for flags, words in (
         (["--yardstick", "RPJMN 2099"], "yardstick 'RPJMN 2099' is not in the data"),
         (["--target-year", "2031"], "target_year 2031"),
@@ -294,11 +294,9 @@ def test_report_assumptions_from_the_command_line_are_checked_first_and_used(pro
         (["--premium-rate", "1e308"], "at most 10,000,000"),
         (["--as-of", "2014-12-31"], "as_of must be a date from 2015-07-01"),
     ):
-        refused = run_ucjlib(project, "reports", "--region", "Binjai", *flags)
-        assert refused.returncode == 1 and refused.stderr.startswith("error: ") and words in refused.stderr, (
-            refused.stderr
-        )
-        assert len(refused.stderr.strip().splitlines()) == 1
+        code, stderr = refused(project, "reports", "--region", "Binjai", *flags)
+        assert code == 1 and stderr.startswith("error: ") and words in stderr, stderr
+        assert len(stderr.strip().splitlines()) == 1
     # A hyphen for the dash and another case are the same yardstick; the rate reaches the page.
     done = run_ucjlib(
         project,
