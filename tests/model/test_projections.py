@@ -18,7 +18,7 @@ from ucjlib.model.projections import (
     year_reached,
     yearly_budget,
 )
-from ucjlib.model.scenarios import implied_growth, region_scenarios, scenario_table, starting_point, yardstick_pace
+from ucjlib.model.scenarios import region_scenarios, scenario_table, starting_point, yardstick_pace
 
 
 def synthetic_series(rng, intercept=-1.0, slope=0.15, sigma=0.05, years=range(2018, 2026)):
@@ -102,16 +102,13 @@ def test_a_pace_of_10000_people_reaches_the_rpjpn_goal_in_2037():
 
 
 def test_growing_work_force_lampung():
-    # Lampung's targets imply 2.994.131 (2025) and 3.155.741 (2026) workers: +5,40% a year.
-    # At the target-pair pace of 287.362 a year from 1.149.447: 2026 → 1.436.809 of 3.155.741 = 45,53%.
-    rate = 3_155_741.2695 / 2_994_131.2842 - 1
-    growth = Growth(rate, "targets", 2025, 2026)
+    # A work force of 2.994.131,2842 (Lampung's 2025 target base) growing 5,4% every year, with 287.362 joining a
+    # year from 1.149.447: 2026 → 1.436.809 of 3.155.814,37 = 45,5289%; 2027 → 1.724.171 of 3.326.228,35 =
+    # 51,8356%; 2028 → 2.011.533 of 3.505.844,68 = 57,3766% (each base × 1,054 again).
+    growth = Growth(0.054, "official", 2023, 2024)
     path = run_scenario(Scenario("pace", people=287_362), 1_149_447, 2_994_131.2842, 2025, growth, horizon=2028)
-    assert path["coverage"].round(2).tolist()[0] == 45.53
-    # The growth covers 2026 only: the work force then stays at 3.155.741, and each further 287.362 adds
-    # 287.362 ÷ 3.155.741 = 9,11 points (45,53 → 54,64 → 63,74), never less for a growing base.
-    assert path["workers"].round(0).tolist() == [3_155_741.0] * 3
-    assert path["coverage"].round(2).tolist() == [45.53, 54.64, 63.74]
+    assert path["workers"].tolist() == pytest.approx([3_155_814.37, 3_326_228.35, 3_505_844.68], abs=0.01)
+    assert path["coverage"].tolist() == pytest.approx([45.5289, 51.8356, 57.3766], abs=5e-5)
 
 
 def test_a_pace_in_points_stays_that_many_points():
@@ -159,15 +156,12 @@ def test_yardstick_pace_and_region_scenarios_on_seed_data(processed_seed):
     assert table.loc["to-target", "reached:RPJMN 2029"] == 2029
 
 
-def test_lampung_starts_from_its_first_target_with_implied_growth(processed_seed):
+def test_lampung_starts_from_its_first_target(processed_seed):
     processed, checks = processed_seed
     lampung = processed[processed["region_code"] == "18"]
     lampung_checks = checks[checks["region_code"] == "18"]
     start = starting_point(lampung, lampung_checks, None, None, None, None)
     assert start.hypothetical and start.year == 2025 and start.participants == 1_149_447
-    # 3.155.741,27 ÷ 2.994.131,28 − 1 = 5,398%, valid from 2025 to 2026 only.
-    growth = implied_growth(lampung_checks)
-    assert growth.rate == pytest.approx(0.05398, abs=1e-5) and (growth.first_year, growth.last_year) == (2025, 2026)
 
 
 def test_no_prediction_interval_beyond_four_years_past_the_data_below_three_degrees_of_freedom():

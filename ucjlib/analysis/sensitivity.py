@@ -37,9 +37,12 @@ def focus_target(model: RegionModel) -> Target | None:
     return model.next_step.target if model.next_step is not None else None
 
 
-def highest_official_growth(models: list[RegionModel]) -> float:
-    """The fastest yearly growth of employed persons in any region's official BPS series (0 if none)."""
-    return max((model.growth.rate for model in models if model.growth.origin == "official"), default=0.0)
+def highest_official_growth(models: list[RegionModel]) -> Growth:
+    """The fastest yearly growth of employed persons in any region's official BPS series, with the
+    series it comes from (``Growth()``, none, without one)."""
+    return max(
+        (model.growth for model in models if model.growth.origin == "official"), key=lambda g: g.rate, default=Growth()
+    )
 
 
 ONE_BASE = "the only worker base: no range"

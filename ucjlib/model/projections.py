@@ -157,9 +157,8 @@ class Growth:
     """Yearly growth of the work force and where it comes from: the reader (``reader``, every
     year), the official BPS series of the region or its province (``official``: the compound
     rate between the August rounds ``first_year`` and ``last_year`` of ``series``, applied to every
-    year, see :func:`ucjlib.model.bases.official_growth`), a pair of the region's own targets
-    (``targets``: only for the years the pair spans, flat afterwards, never extrapolated; no longer
-    used by the region model), or none."""
+    year, see :func:`ucjlib.model.bases.official_growth`), or none. A rate two of the region's own
+    targets imply is never used (issue 27 §2)."""
 
     rate: float = 0.0
     origin: str = "none"
@@ -174,13 +173,8 @@ class Growth:
         --------
         >>> round(Growth(0.02, "reader").factor(2025, 2027), 4)
         1.0404
-        >>> Growth(0.054, "targets", 2025, 2026).factor(2025, 2029)  # only 2026 lies in the span
-        1.054
         """
-        years = range(from_year + 1, to_year + 1)
-        if self.origin == "targets":
-            years = [y for y in years if self.first_year < y <= self.last_year]
-        return (1 + self.rate) ** len(years)
+        return (1 + self.rate) ** max(0, to_year - from_year)
 
 
 @dataclass(frozen=True)

@@ -299,7 +299,7 @@ class Assumptions:
     premium_rate: float = config.BPU_JKK_JKM_MONTHLY
     yardstick: str = config.DEFAULT_YARDSTICK
     target_year: int = config.DEFAULT_TARGET_YEAR
-    workforce_growth: float | None = None  # None: what the region's targets imply, else 0
+    workforce_growth: float | None = None  # None: BPS's series of the region, else its province, else 0
     as_of: dt.date = field(default_factory=dt.date.today)
 
     @property

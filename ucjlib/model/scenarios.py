@@ -31,30 +31,6 @@ class StartingPoint:
         return self.participants / self.workers * 100
 
 
-def implied_growth(checks: pd.DataFrame) -> Growth:
-    """The yearly work-force growth that a region's own pair of targets implies (the worker
-    bases behind two dated targets), valid only for the years between them.
-
-    Examples
-    --------
-    Lampung: 2.994.131 workers behind the 2025 target, 3.155.741 behind the 2026 one.
-
-    >>> checks = pd.DataFrame({"check": [IMPLIED_BY_TARGETS] * 2, "as_of": ["2025", "2026"],
-    ...                        "recomputed": [2_994_131.0, 3_155_741.0]})
-    >>> growth = implied_growth(checks)
-    >>> round(growth.rate, 4), growth.origin, growth.first_year, growth.last_year
-    (0.054, 'targets', 2025, 2026)
-    """
-    implied = checks[checks["check"] == IMPLIED_BY_TARGETS].sort_values("as_of")
-    if len(implied) < 2:
-        return Growth()
-    first, last = int(implied["as_of"].iloc[0][:4]), int(implied["as_of"].iloc[-1][:4])
-    if last <= first:
-        return Growth()
-    rate = (implied["recomputed"].iloc[-1] / implied["recomputed"].iloc[0]) ** (1 / (last - first)) - 1
-    return Growth(float(rate), "targets", first, last)
-
-
 def starting_point(
     figures: pd.DataFrame,
     checks: pd.DataFrame,

@@ -81,7 +81,7 @@ def growth_band(growth: Growth) -> tuple[float, float] | None:
 
     Examples
     --------
-    >>> growth_band(Growth(0.02, "targets", 2025, 2026)), growth_band(Growth(0.02, "reader"))
+    >>> growth_band(Growth(0.02, "official", 2023, 2024)), growth_band(Growth(0.02, "reader"))
     ((0.01, 0.03), None)
     """
     if growth.origin == "reader":

@@ -216,11 +216,6 @@ def _growth_text(view: View) -> str:
             "Growth of the work force: %(rate)s a year, the compound change of BPS's employed persons in %(series)s "
             "from August %(first)s to August %(last)s, applied to every year."
         ) % {"rate": rate, "series": growth.series, "first": growth.first_year, "last": growth.last_year}
-    if growth.origin == "targets":
-        return _(
-            "Growth of the work force: %(rate)s a year from %(first)s to %(last)s, implied by a single pair of the "
-            "region's own targets; not extrapolated beyond %(last)s (held flat afterwards)."
-        ) % {"rate": rate, "first": growth.first_year, "last": growth.last_year}
     return _(
         "Growth of the work force: none assumed (the work force is held flat): neither the region nor its province "
         "has two August rounds of BPS employed persons in the data."
