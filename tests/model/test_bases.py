@@ -166,7 +166,7 @@ def test_a_share_pair_compares_employed_persons_per_inhabitant_with_the_province
     # Kota Metro: 90.116 employed (2024, BPS Kota Metro) of 182.293 inhabitants (mid-2024) = 0,494347;
     # Lampung: 4.787,59 ribu employed (August 2024) of 9.419.580 (mid-2024) = 0,508259; 0,494347 ÷ 0,508259 = 0,972627.
     metro = pairs["18.72"]
-    assert (metro.employed.as_of, metro.population.as_of, metro.province_population.as_of) == (
+    assert (metro.employed.as_of, metro.population.as_of, metro.parent_population.as_of) == (
         "2024-08",
         "2024-06",
         "2024-06",
@@ -189,7 +189,7 @@ def test_a_kabupaten_without_any_base_is_estimated_from_its_provinces_share(data
     # = 782.591,87; × the share factor × the potensi ratio (the basis is not stated).
     lampung_tengah = model(data, "18.02")
     workers, shared, ratio = lampung_tengah.workers, lampung_tengah.workers.shared, lampung_tengah.workers.ratio
-    assert (workers.origin, shared.province.value, shared.population.as_of) == (ESTIMATED_BASE, 4_787_590, "2022-06")
+    assert (workers.origin, shared.parent.value, shared.population.as_of) == (ESTIMATED_BASE, 4_787_590, "2022-06")
     assert shared.share == pytest.approx(0.1634626, abs=5e-8)
     assert workers.value == pytest.approx(782_591.87 * shared.factor.estimate * ratio.estimate, rel=1e-8)
     # The range: the two relative half-widths in quadrature.
@@ -197,7 +197,7 @@ def test_a_kabupaten_without_any_base_is_estimated_from_its_provinces_share(data
     assert workers.band == pytest.approx((workers.value * (1 - half), workers.value * (1 + half)))
     assert lampung_tengah.next_step is not None
     words = View(lampung_tengah, "id").summary()["next_step"]["estimated"]["shared"]
-    assert (words["share"], words["population"], words["province_population"], words["base"]) == (
+    assert (words["share"], words["population"], words["parent_population"], words["base"]) == (
         "16,35%",
         "1.500.022",
         "9.176.546",
@@ -211,7 +211,7 @@ def test_a_labour_force_basis_is_shared_out_from_the_provinces_labour_force_with
     # = 0,1397231; 651.425 × 0,1397231 = 91.019,12; × the share factor, and no potensi ratio.
     bone_bolango = model(data, "75.03")
     workers, shared = bone_bolango.workers, bone_bolango.workers.shared
-    assert (workers.ratio, shared.indicator, shared.province.as_of) == (None, "labour_force", "2023-08")
+    assert (workers.ratio, shared.indicator, shared.parent.as_of) == (None, "labour_force", "2023-08")
     assert workers.value == pytest.approx(91_019.12 * shared.factor.estimate, rel=1e-7)
     assert workers.band == pytest.approx(
         (workers.value * (1 - shared.factor.relative_half), workers.value * (1 + shared.factor.relative_half))
@@ -219,18 +219,27 @@ def test_a_labour_force_basis_is_shared_out_from_the_provinces_labour_force_with
     assert View(bone_bolango, "en").summary()["next_step"]["estimated"]["shared"]["base"] == "labour force"
 
 
-def test_a_province_never_shares_out_the_nation(data):
-    # Papua Selatan has a coverage figure, no printed base and no BPS figure: it stays uncosted.
+def test_a_province_without_a_bps_figure_is_shared_out_from_the_nation(data):
+    # Papua Selatan prints 24,24% (November 2025) and no base, and has no BPS figure of its own: the
+    # nation's 146,54 juta employed (August 2025, the nearest round) × 545.861 ÷ 282.477.584 (civil
+    # registry, 30 June 2024, one page) = 0,00193240; 146.540.000 × 0,00193240 = 283.174,58; × the factor
+    # of the provinces (not the kabupaten/kota's) × the potensi ratio.
     papua_selatan = model(data, "93")
-    assert papua_selatan.coverage is not None and papua_selatan.workers is None and papua_selatan.next_step is None
+    workers, shared = papua_selatan.workers, papua_selatan.workers.shared
+    assert (shared.parent.region_code, shared.parent.as_of, shared.population.value) == ("00", "2025-08", 545_861)
+    assert shared.share == pytest.approx(545_861 / 282_477_584)
+    assert shared.factor == share_factor(data.labour_force, provinces=True) != share_factor(data.labour_force)
+    assert shared.factor.regions >= 30  # every province with its own employed persons and population
+    assert workers.value == pytest.approx(283_174.58 * shared.factor.estimate * workers.ratio.estimate, rel=1e-7)
+    words = View(papua_selatan, "id").summary()["next_step"]["estimated"]["shared"]
+    assert (words["parent"], words["of_provinces"]) == ("Indonesia", True)
 
 
-def test_every_region_with_a_coverage_figure_and_an_open_target_has_a_costed_next_step_but_two(data):
+def test_every_region_with_a_coverage_figure_and_an_open_target_has_a_costed_next_step_but_one(data):
     # Issue 27 §2. Left uncosted, for want of any base in the data: Mesuji (no printed count, no BPS
-    # figure of its own, no population paired with Lampung's) and Papua Selatan (a province without a
-    # BPS figure: the nation's base is not shared out).
+    # figure of its own, no population paired with Lampung's).
     codes = sorted(set(data.observations["region_code"]))
     models = [model(data, code) for code in codes]
     uncosted = {m.name for m in models if m.coverage is not None and m.first_open is not None and m.next_step is None}
-    assert uncosted == {"Kabupaten Mesuji", "Papua Selatan"}
+    assert uncosted == {"Kabupaten Mesuji"}
     assert sum(m.next_step is not None for m in models) >= 120

@@ -15,15 +15,15 @@ the bases the sources print, and what they let a report say (issue 27 §2).
 - **Estimated base**: where the sources print no worker base for the headline, the official base
   × the potensi ratio, with the ratio's interval as its range; but where the headline names an
   official base (*angkatan kerja*, *penduduk bekerja*), that BPS figure itself (:func:`named_official`).
-- **Shared base** of a kabupaten/kota without its own BPS figure (:func:`shared_base`): its
-  province's BPS base × the region's share of the province's population (BPS's mid-year figures
-  of one year, the nearest the province's round) × the **share factor**, how a kabupaten/kota's
-  employed persons per inhabitant compare with its province's, (E ÷ P) ÷ (E_province ÷
-  P_province), over every kabupaten/kota where both are known for one round (its mean and
-  ``RATIO_LEVEL`` prediction interval, as the potensi ratio's). An estimate, never an official
-  base: a report says how it was made and gives its range. Where it is then put on the potensi
-  ratio too, the two intervals are combined in quadrature of their relative half-widths (two
-  independent errors of a product), not corner to corner.
+- **Shared base** of a region without its own BPS figure (:func:`shared_base`): its parent's
+  BPS base (a kabupaten/kota's province, a province's nation) × the region's share of the
+  parent's population (mid-year figures of dates close together, the nearest the parent's round)
+  × the **share factor** of its level, how employed persons per inhabitant compare with the
+  parent's, (E ÷ P) ÷ (E_parent ÷ P_parent), over every region of that level where both are
+  known for one round (its mean and ``RATIO_LEVEL`` prediction interval, as the potensi
+  ratio's). An estimate, never an official base: a report says how it was made and its range.
+  Where it is then put on the potensi ratio too, the two intervals are combined in quadrature of
+  their relative half-widths (two independent errors of a product), not corner to corner.
 - **Official growth**: the compound yearly change of the region's BPS employed persons between its
   earliest and latest August rounds (Sakernas's kabupaten/kota figures are August only, so rounds
   of one month are compared), else its province's; none with fewer than two rounds.
@@ -48,6 +48,7 @@ from ucjlib.periods import period_end
 EMPLOYED = "employed_persons"
 LABOUR_FORCE = "labour_force"
 POPULATION = "population"  # BPS's mid-year population: only to share out a province's base
+NATION = "00"
 # A printed basis naming one of BPS's bases (in Indonesian or English), and that base's indicator.
 OFFICIAL_BASIS_WORDS = (
     (("angkatan kerja", "labour force"), LABOUR_FORCE),
@@ -104,19 +105,20 @@ class RatioPair:
 
 @dataclass(frozen=True)
 class SharePair:
-    """One kabupaten/kota's employed persons per inhabitant ÷ its province's, of one round."""
+    """One region's employed persons per inhabitant ÷ its parent's (a kabupaten/kota's province, a
+    province's nation), of one round."""
 
     region_code: str
     region_name: str
     employed: OfficialBase
     population: OfficialBase
-    province_employed: OfficialBase
-    province_population: OfficialBase
+    parent_employed: OfficialBase
+    parent_population: OfficialBase
 
     @property
     def ratio(self) -> float:
         own = self.employed.value / self.population.value
-        return own / (self.province_employed.value / self.province_population.value)
+        return own / (self.parent_employed.value / self.parent_population.value)
 
 
 @dataclass(frozen=True)
@@ -143,22 +145,23 @@ class Ratio:
 
 @dataclass(frozen=True)
 class SharedBase:
-    """A kabupaten/kota's base estimated from its province's (see the module): ``province`` × the
-    population share × ``factor``, its range at the factor's interval."""
+    """A region's base estimated from its parent's (a kabupaten/kota's province, a province's
+    nation; see the module): ``parent`` × the population share × ``factor``, its range at the
+    factor's interval."""
 
-    province: OfficialBase  # the province's BPS base (employed persons or labour force) of one round
+    parent: OfficialBase  # the parent's BPS base (employed persons or labour force) of one round
     population: OfficialBase  # the region's mid-year population
-    province_population: OfficialBase  # the province's, of the same year
+    parent_population: OfficialBase  # the parent's, of a date near it
     factor: Ratio
     indicator: str = EMPLOYED  # the province's base: EMPLOYED or LABOUR_FORCE
 
     @property
     def share(self) -> float:
-        return self.population.value / self.province_population.value
+        return self.population.value / self.parent_population.value
 
     @property
     def value(self) -> float:
-        return self.province.value * self.share * self.factor.estimate
+        return self.parent.value * self.share * self.factor.estimate
 
 
 @dataclass(frozen=True)
@@ -310,14 +313,14 @@ def _once_per_table(compute):
     >>> rows(table), rows(table), rows(pd.DataFrame({"a": [1]})), len(calls)
     (2, 2, 1, 2)
     """
-    found: dict[tuple[int, ...], tuple[tuple, object]] = {}
+    found: dict[tuple, tuple[tuple, object]] = {}
 
     @functools.wraps(compute)
-    def once(*tables: pd.DataFrame):
-        key = tuple(map(id, tables))
+    def once(*tables: pd.DataFrame, **options):
+        key = (*map(id, tables), *sorted(options.items()))
         held = found.get(key)
         if held is None or any(ref() is not table for ref, table in zip(held[0], tables, strict=True)):
-            held = tuple(weakref.ref(table) for table in tables), compute(*tables)
+            held = tuple(weakref.ref(table) for table in tables), compute(*tables, **options)
             found[key] = held
         return held[1]
 
@@ -406,47 +409,59 @@ def _populations(labour_force: pd.DataFrame, code: str, province_code: str, near
     return OfficialBase.of(own.iloc[i]), OfficialBase.of(province.iloc[j])
 
 
-def share_pairs(labour_force: pd.DataFrame) -> tuple[SharePair, ...]:
-    """Every kabupaten/kota with its own BPS employed persons, its province's of the same round, and
-    both populations (as :func:`_populations` pairs them, near that round): one pair per region,
-    its latest round that pairs."""
+def parent_of(code: str, province_code: str) -> str | None:
+    """The region a region's base is shared out from: a kabupaten/kota's province, a province's
+    nation; None for the nation.
+
+    >>> parent_of("18.02", "18"), parent_of("93", "93"), parent_of(NATION, "")
+    ('18', '00', None)
+    """
+    if code == NATION or not province_code:
+        return None
+    return NATION if code == province_code else province_code
+
+
+def share_pairs(labour_force: pd.DataFrame, provinces: bool = False) -> tuple[SharePair, ...]:
+    """Every kabupaten/kota (every province when ``provinces``) with its own BPS employed persons,
+    its parent's (:func:`parent_of`) of the same round, and both populations (as
+    :func:`_populations` pairs them, near that round): one pair per region, its latest round that pairs."""
     wanted = labour_force[labour_force["indicator"].isin((EMPLOYED, POPULATION))]
-    employed = wanted[(wanted["indicator"] == EMPLOYED) & wanted["level"].isin(("regency", "city"))]
+    levels = ("province",) if provinces else ("regency", "city")
+    employed = wanted[(wanted["indicator"] == EMPLOYED) & wanted["level"].isin(levels)]
     employed = employed.assign(_end=employed["as_of"].map(period_end)).sort_values("_end", ascending=False)
     pairs = {}
     for _, row in employed.iterrows():
-        code, province_code = row["region_code"], row["province_code"]
-        if code in pairs:
+        code, parent = row["region_code"], parent_of(row["region_code"], row["province_code"])
+        if code in pairs or parent is None:
             continue
-        province = wanted[
-            (wanted["region_code"] == province_code)
-            & (wanted["indicator"] == EMPLOYED)
-            & (wanted["as_of"] == row["as_of"])
+        above = wanted[
+            (wanted["region_code"] == parent) & (wanted["indicator"] == EMPLOYED) & (wanted["as_of"] == row["as_of"])
         ]
-        if province.empty:
+        if above.empty:
             continue
-        populations = _populations(wanted, code, province_code, row["as_of"])
+        populations = _populations(wanted, code, parent, row["as_of"])
         if populations is not None:
             own = OfficialBase.of(row)
             pairs[code] = SharePair(
-                code, row["region_name"], own, populations[0], OfficialBase.of(province.iloc[0]), populations[1]
+                code, row["region_name"], own, populations[0], OfficialBase.of(above.iloc[0]), populations[1]
             )
     return tuple(sorted(pairs.values(), key=lambda pair: pair.region_code))
 
 
 @_once_per_table
-def share_factor(labour_force: pd.DataFrame) -> Ratio | None:
-    """The share factor over every kabupaten/kota where it is known (see the module), with its
-    prediction interval; None with fewer than ``MINIMUM_RATIO_REGIONS``."""
-    return ratio_of(share_pairs(labour_force))
+def share_factor(labour_force: pd.DataFrame, provinces: bool = False) -> Ratio | None:
+    """The share factor over every kabupaten/kota (every province when ``provinces``) where it is
+    known (see the module), with its prediction interval; None with fewer than ``MINIMUM_RATIO_REGIONS``."""
+    return ratio_of(share_pairs(labour_force, provinces=provinces))
 
 
 def shared_base(
     code: str, province_code: str, labour_force: pd.DataFrame, near: str, factor: Ratio, indicator: str = EMPLOYED
 ) -> SharedBase | None:
-    """A kabupaten/kota's base (employed persons unless ``indicator`` says otherwise) estimated from
-    its province's of the round nearest ``near`` with the share ``factor`` (see the module); None for
-    a province or the nation, or without the province's base or the two populations.
+    """A region's base (employed persons unless ``indicator`` says otherwise) estimated from its
+    parent's (:func:`parent_of`: a kabupaten/kota's province, a province's nation) of the round
+    nearest ``near`` with the share ``factor`` of its level (see the module); None for the nation, or
+    without the parent's base or the two populations.
 
     Examples
     --------
@@ -458,17 +473,18 @@ def shared_base(
     >>> lf = pd.DataFrame(rows, columns=["region_code", "province_code", "indicator", "value", "as_of"])
     >>> lf = lf.assign(region_name=lf["region_code"], value_as_printed="", outlet="BPS", url="u")
     >>> base = shared_base("61.01", "61", lf, "2025-08", Ratio(0.9, 0.8, 1.0, ()))
-    >>> round(base.share, 4), round(base.value), base.province.as_of, base.population.as_of
+    >>> round(base.share, 4), round(base.value), base.parent.as_of, base.population.as_of
     (0.15, 135000, '2024-08', '2024-06')
-    >>> shared_base("61", "61", lf, "2025-08", Ratio(0.9, 0.8, 1.0, ())) is None  # a province has none
+    >>> shared_base("61", "61", lf, "2025-08", Ratio(0.9, 0.8, 1.0, ())) is None  # the nation has no rows here
     True
     """
-    if code == province_code or not province_code:
+    parent = parent_of(code, province_code)
+    if parent is None:
         return None
-    province = official_base(province_code, labour_force, near, indicator=indicator)
-    if province is None:
+    above = official_base(parent, labour_force, near, indicator=indicator)
+    if above is None:
         return None
-    populations = _populations(labour_force, code, province_code, province.as_of)
+    populations = _populations(labour_force, code, parent, above.as_of)
     if populations is None:
         return None
-    return SharedBase(province, populations[0], populations[1], factor, indicator)
+    return SharedBase(above, populations[0], populations[1], factor, indicator)

@@ -685,8 +685,9 @@ def _estimated_base(
 ) -> WorkerBase | None:
     """The region's own BPS base of the round nearest the headline: the one its printed basis names
     (labour force, employed persons) as it is; else its employed persons × the potensi ratio. A
-    kabupaten/kota without its own takes its province's shared out by population instead
-    (:func:`ucjlib.model.bases.shared_base`), an estimate even where the basis names the base.
+    region without its own takes its parent's (a kabupaten/kota's province, a province's nation)
+    shared out by population instead (:func:`ucjlib.model.bases.shared_base`), an estimate even
+    where the basis names the base.
     The range: the potensi ratio's and the share factor's intervals, combined in quadrature of their
     relative half-widths (independent errors of a product). None without any base."""
     named = named_official(coverage.basis) is not None
@@ -698,7 +699,7 @@ def _estimated_base(
         )
     shared = None
     if official is None:
-        factor = share_factor(labour_force)
+        factor = share_factor(labour_force, provinces=code == province_code)
         shared = (
             None
             if factor is None
@@ -709,7 +710,7 @@ def _estimated_base(
     ratio = None if named else potensi_ratio(processed, labour_force)
     if not named and ratio is None:
         return None
-    used = official or shared.province
+    used = official or shared.parent
     multiplier = (1.0 if shared is None else shared.share * shared.factor.estimate) * (
         1.0 if ratio is None else ratio.estimate
     )

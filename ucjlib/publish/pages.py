@@ -223,19 +223,30 @@ def _growth_text(view: View) -> str:
 
 
 def _shared_base_text(view: View) -> str | None:
-    """How the next step's worker base was estimated from the province's, with every figure and its
-    source (None: the base is not such an estimate)."""
+    """How the next step's worker base was estimated from its parent's (a kabupaten/kota's province,
+    a province's nation), with every figure and its source (None: the base is not such an estimate)."""
     estimated, _ = view.estimated_base(), view._
     if estimated is None or estimated["shared"] is None:
         return None
     shared, ratio = estimated["shared"], estimated["ratio"]
-    text = _(
-        "Worker base of the next step: an estimated %(workers)s workers: %(province)s's %(base)s of %(date)s, "
-        "%(value)s (%(outlet)s), × the region's share of the province's population, %(share)s (%(population)s of "
-        "%(province_population)s, %(population_date)s, %(population_outlet)s), × %(factor)s, how employed persons "
-        "per inhabitant in a kabupaten/kota compare with its province's in the %(regions)s kabupaten/kota where both "
-        "are known (%(level)s prediction interval %(low)s–%(high)s)."
-    ) % {**shared, "workers": estimated["workers"]}
+    parts = {**shared, "workers": estimated["workers"]}
+    if shared["of_provinces"]:
+        text = _(
+            "Worker base of the next step: an estimated %(workers)s workers: %(parent)s's %(base)s of %(date)s, "
+            "%(value)s (%(outlet)s), × the region's share of %(parent)s's population, %(share)s (%(population)s of "
+            "%(parent_population)s, %(population_date)s, %(population_outlet)s), × %(factor)s, how employed persons "
+            "per inhabitant in a province compare with the nation's in the %(regions)s provinces where both are known "
+            "(%(level)s prediction interval %(low)s–%(high)s)."
+        )
+    else:
+        text = _(
+            "Worker base of the next step: an estimated %(workers)s workers: %(parent)s's %(base)s of %(date)s, "
+            "%(value)s (%(outlet)s), × the region's share of %(parent)s's population, %(share)s (%(population)s of "
+            "%(parent_population)s, %(population_date)s, %(population_outlet)s), × %(factor)s, how employed persons "
+            "per inhabitant in a kabupaten/kota compare with its province's in the %(regions)s kabupaten/kota where "
+            "both are known (%(level)s prediction interval %(low)s–%(high)s)."
+        )
+    text %= parts
     if ratio is not None:
         text += (
             " "

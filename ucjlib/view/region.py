@@ -27,7 +27,7 @@ from ucjlib.formatting import (
     format_rupiah,
 )
 from ucjlib.i18n import N_, gettext_for
-from ucjlib.model.bases import EMPLOYED, LABOUR_FORCE, named_official
+from ucjlib.model.bases import EMPLOYED, LABOUR_FORCE, NATION, named_official
 from ucjlib.model.projections import decimal_year
 from ucjlib.model.region import DUE, NEAR_BASE, OFFICIAL_BASE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
@@ -340,19 +340,20 @@ class View:
         else:
             factor = shared.factor
             found["shared"] = {
-                "province": self.model.province_name,
+                "parent": official.region_name,
+                "of_provinces": official.region_code == NATION,
                 "base": self._(OFFICIAL_BASE_WORDS[shared.indicator]),
                 "value": self.num(official.value),
                 "date": self.date(official.as_of),
                 "outlet": official.outlet,
-                "share": self.pct(shared.share * 100),
+                "share": self.pct(shared.share * 100, 2 if shared.share >= 0.01 else 3),  # a province's can be 0,193%
                 "population": self.num(shared.population.value),
-                "province_population": self.num(shared.province_population.value),
+                "parent_population": self.num(shared.parent_population.value),
                 "population_date": " / ".join(
-                    dict.fromkeys(self.date(base.as_of) for base in (shared.population, shared.province_population))
+                    dict.fromkeys(self.date(base.as_of) for base in (shared.population, shared.parent_population))
                 ),
                 "population_outlet": "; ".join(
-                    dict.fromkeys(base.outlet for base in (shared.population, shared.province_population))
+                    dict.fromkeys(base.outlet for base in (shared.population, shared.parent_population))
                 ),
                 "factor": self.num(factor.estimate, 3),
                 "low": self.num(factor.low, 3),
