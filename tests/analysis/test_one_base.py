@@ -7,7 +7,14 @@ import math
 
 import pytest
 
-from ucjlib.analysis.one_base import NO_PRINTED, NOT_STATED, coverage_on_one_base, one_base_findings
+from ucjlib.analysis.one_base import (
+    NO_PRINTED,
+    NOT_STATED,
+    base_kinds,
+    coverage_on_one_base,
+    one_base_findings,
+    share_pair_table,
+)
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +63,25 @@ def test_findings_count_the_regions_and_the_distance_of_the_printed_figures(tabl
     # Neither count is of its printed figure's date; both orders put Muba first: correlation 1.
     assert found["same_date"] == 0 and math.isnan(found["median_same_date"])
     assert found["rank_correlation"] == pytest.approx(1.0)
+
+
+def test_the_share_pairs_name_each_region_its_parent_and_its_ratio(data):
+    table = share_pair_table(data.labour_force).set_index(["level", "region_code"])
+    # Kota Metro: 90.116 employed (2024) of 182.293 inhabitants (mid-2024) beside Lampung's 4.787.590 of
+    # 9.419.580: (90.116 ÷ 182.293) ÷ (4.787.590 ÷ 9.419.580) = 0,494347 ÷ 0,508259 = 0,972627.
+    metro = table.loc[("kabupaten/kota", "18.72")]
+    assert (metro["parent"], metro["employed"], metro["population"]) == ("Lampung", 90_116, 182_293)
+    assert metro["ratio"] == pytest.approx(0.972627, abs=5e-6)
+    # A province's parent is the nation: Bengkulu, 1.101.234 employed (August 2024) of 2.112,2 ribu (mid-2024)
+    # beside 144,64 juta of 282.477.584: 0,521368 ÷ 0,512040 = 1,018217.
+    bengkulu = table.loc[("province", "17")]
+    assert (bengkulu["parent"], bengkulu["parent_employed"]) == ("Indonesia", 144_640_000)
+    assert bengkulu["ratio"] == pytest.approx(1.018217, abs=5e-6)
+    assert set(table.index.get_level_values("level")) == {"kabupaten/kota", "province"}
+
+
+def test_base_kinds_count_the_costed_steps_by_their_base(model_of):
+    # Binjai's base is printed beside its coverage; Lampung Tengah's is shared out from Lampung's; Musi
+    # Banyuasin's is derived from participants ÷ coverage.
+    kinds = base_kinds([model_of(code) for code in ("12.75", "18.02", "16.06")])
+    assert kinds.to_dict() == {"printed": 1, "shared": 1, "derived": 1}

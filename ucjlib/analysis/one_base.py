@@ -15,7 +15,7 @@ import math
 
 import pandas as pd
 
-from ucjlib.model.bases import months_apart
+from ucjlib.model.bases import months_apart, share_pairs
 from ucjlib.model.region import RegionModel
 
 NOT_STATED = "not stated"  # the printed figure's source names no denominator
@@ -124,3 +124,50 @@ def one_base_findings(table: pd.DataFrame) -> dict:
         "lowest": None if lowest is None else (lowest["region_name"], float(lowest["difference"])),
         "rank_correlation": float(correlation),
     }
+
+
+SHARE_COLUMNS = [
+    "level",
+    "region_code",
+    "region_name",
+    "employed",
+    "employed_as_of",
+    "population",
+    "population_as_of",
+    "parent",
+    "parent_employed",
+    "parent_population",
+    "ratio",
+]
+
+
+def share_pair_table(labour_force: pd.DataFrame) -> pd.DataFrame:
+    """The pairs behind the share factors (:func:`ucjlib.model.bases.share_pairs`): one row per
+    kabupaten/kota and per province with its own BPS employed persons and population beside its
+    parent's (a kabupaten/kota's province, a province's nation), and ``ratio``, its employed persons
+    per inhabitant ÷ the parent's. ``level`` is ``kabupaten/kota`` or ``province``."""
+    rows = [
+        {
+            "level": level,
+            "region_code": pair.region_code,
+            "region_name": pair.region_name,
+            "employed": pair.employed.value,
+            "employed_as_of": pair.employed.as_of,
+            "population": pair.population.value,
+            "population_as_of": pair.population.as_of,
+            "parent": pair.parent_employed.region_name,
+            "parent_employed": pair.parent_employed.value,
+            "parent_population": pair.parent_population.value,
+            "ratio": pair.ratio,
+        }
+        for level, provinces in (("kabupaten/kota", False), ("province", True))
+        for pair in share_pairs(labour_force, provinces=provinces)
+    ]
+    return pd.DataFrame(rows, columns=SHARE_COLUMNS)
+
+
+def base_kinds(models: list[RegionModel]) -> pd.Series:
+    """How many regions with a costed next step rest on each kind of worker base
+    (:attr:`ucjlib.model.region.WorkerBase.kind`), most first."""
+    kinds = [model.workers.kind for model in models if model.next_step is not None and model.workers is not None]
+    return pd.Series(kinds, dtype=str).value_counts().rename("regions")
