@@ -46,9 +46,10 @@ def main_job() -> int:
 def test_suite(extra: list[str]) -> int:
     # The notebooks read data/processed/, so the suite starts from a fresh build. ``extra`` goes to
     # pytest: ``-m exhaustive`` selects the tests pyproject's addopts leaves out (a later -m wins).
-    # Tests run on every core (pytest-xdist; an idle worker takes the next queued test): the suite then
-    # fits five minutes on two cores.
-    parallel = ("-n", "auto", "--maxprocesses", "4", "--dist", "worksteal")
+    # Tests run on every core (pytest-xdist), a file at a time: a notebook's cells share one kernel, so they
+    # must stay on one worker (nbval's advice; work stealing could split them). The suite fits five minutes
+    # on two cores.
+    parallel = ("-n", "auto", "--maxprocesses", "4", "--dist", "loadfile")
     tests = run("-m", "ucjlib", "build") or run(
         "-m", "pytest", *parallel, "--nbval", "notebooks", "tests", "ucjlib", *extra
     )
