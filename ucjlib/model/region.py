@@ -168,7 +168,7 @@ class WorkerBase:
     basis_en: str = ""
     formula: str = ""  # how the value follows from ``parts`` (uncertainty.PRINTED, RATIO or PLAN); "": no parts
     parts: tuple[Reading, ...] = ()  # the printed figures it is computed from, redrawn in every Monte Carlo draw
-    shared: SharedBase | None = None  # an estimate from the province's base shared out by population
+    shared: SharedBase | None = None  # an estimate from the parent's base shared out by population
 
     @property
     def estimated(self) -> bool:
@@ -177,7 +177,7 @@ class WorkerBase:
     @property
     def kind(self) -> str:
         """How it was obtained, in a word: ``printed``, ``derived``, NEAR_BASE, OFFICIAL_BASE,
-        ESTIMATED_BASE, or ``shared`` (an estimate from the province's base)."""
+        ESTIMATED_BASE, or ``shared`` (an estimate from the parent region's base)."""
         if self.shared is not None:
             return "shared"
         return self.origin or ("derived" if self.derived else "printed")
@@ -690,8 +690,8 @@ def _estimated_base(
     where the basis names the base.
     The range: the potensi ratio's and the share factor's intervals, combined in quadrature of their
     relative half-widths (independent errors of a product). None without any base."""
-    named = named_official(coverage.basis) is not None
-    indicator = named_official(coverage.basis) or EMPLOYED
+    named = named_official(coverage.basis)
+    indicator = named or EMPLOYED
     official = official_base(code, labour_force, coverage.as_of, indicator=indicator)
     if official is not None and named:
         return WorkerBase(
@@ -711,13 +711,10 @@ def _estimated_base(
     if not named and ratio is None:
         return None
     used = official or shared.parent
-    multiplier = (1.0 if shared is None else shared.share * shared.factor.estimate) * (
-        1.0 if ratio is None else ratio.estimate
-    )
+    factors = [r for r in (shared.factor if shared else None, ratio) if r is not None]  # the intervals it carries
+    multiplier = (1.0 if shared is None else shared.share) * math.prod(f.estimate for f in factors)
     value = used.value * multiplier
-    half = math.hypot(
-        0.0 if shared is None else shared.factor.relative_half, 0.0 if ratio is None else ratio.relative_half
-    )
+    half = math.hypot(*(f.relative_half for f in factors))
     return WorkerBase(
         value,
         True,
