@@ -25,7 +25,6 @@ from conftest import REPORT_DATE
 from ucjlib.analysis.sensitivity import (
     DRAWN,
     ONE_BASE,
-    at_start_year,
     focus_target,
     highest_official_growth,
     sensitivity,
@@ -88,11 +87,6 @@ def test_printed_rounding_gives_a_range(binjai):
 def test_one_worker_base_gives_one_denominator_row(model_of, binjai):
     assert worker_bases(model_of("12.75")) == [132_826]
     assert binjai.loc["denominator"].index.tolist() == [f"132.826 workers, {ONE_BASE}"]
-
-
-def test_a_later_base_is_brought_to_the_start_year():
-    assert at_start_year(110_250, 2027, 2025, 0.05) == pytest.approx(100_000, abs=1e-6)
-    assert at_start_year(132_826, 2024, 2024, 0.0539756) == 132_826
 
 
 def test_lampungs_target_bases_are_not_moved_without_a_growth_series(seed_data):

@@ -184,3 +184,11 @@ def test_no_prediction_interval_beyond_four_years_past_the_data_below_three_degr
     wide = fit_trend(five, scale="linear")
     assert wide.df == 3 and wide.interval_years is None
     assert wide.predict([2045])[["lower", "upper"]].notna().all().all()
+
+
+def test_a_work_force_is_carried_whole_years_either_way():
+    # 100.000 workers at 5% a year: 110.250 two years on; a base of two years later, 110.250, is 100.000 at the start.
+    growth = Growth(0.05, "official", 2023, 2025)
+    assert growth.carry(100_000, 2) == pytest.approx(110_250)
+    assert growth.carry(110_250, -2) == pytest.approx(100_000)
+    assert growth.carry(132_826, 0) == 132_826

@@ -49,14 +49,6 @@ ONE_BASE = "the only worker base: no range"
 DRAWN = "all inputs drawn together (5–95%)"
 
 
-def at_start_year(workers: float, year: int, start_year: int, rate: float) -> float:
-    """A worker base of ``year`` brought to ``start_year`` at ``rate`` yearly growth.
-
-    A base dated after the start already holds the growth the model adds from the start;
-    taken as it is, that growth would be counted twice."""
-    return workers / (1 + rate) ** (year - start_year)
-
-
 def worker_bases(model: RegionModel) -> list[float]:
     """Every worker base the data gives the region, printed totals and derived ones, each
     brought to the starting year by the model's growth (whole persons, duplicates once)."""
@@ -73,7 +65,7 @@ def worker_bases(model: RegionModel) -> list[float]:
         return sorted({value for value, _ in dated})
     bases = [model.start.workers]
     for value, as_of in dated:
-        based = at_start_year(value, period_end(as_of).year, model.start.year, model.growth.rate)
+        based = model.growth.carry(value, model.start.year - period_end(as_of).year)
         if all(round(based) != round(known) for known in bases):
             bases.append(based)
     return sorted(bases)

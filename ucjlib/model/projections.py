@@ -176,6 +176,17 @@ class Growth:
         """
         return (1 + self.rate) ** max(0, to_year - from_year)
 
+    def carry(self, workers, years: int):
+        """A work force carried ``years`` whole years forward at the rate (back, for negative
+        ``years``); ``workers`` and the rate may be arrays of draws.
+
+        Examples
+        --------
+        >>> round(Growth(0.05, "official").carry(110_250, -2))  # a base two years after the start
+        100000
+        """
+        return workers * (1 + self.rate) ** years
+
 
 @dataclass(frozen=True)
 class Scenario:
