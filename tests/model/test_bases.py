@@ -134,6 +134,35 @@ def test_an_estimated_base_is_the_official_base_times_the_ratio_with_its_range(d
     assert step["estimated"]["ratio"]["regions"] == ratio.regions
 
 
+def test_a_base_of_a_later_round_is_carried_back_to_the_headlines_year(data):
+    # Sumatera Utara's base is of August 2025, its headline of 2024: the start takes the base back one year
+    # at Sumatera Utara's own growth, √(7,98 ÷ 7,55) − 1 = 2,80825% a year (August 2023 to August 2025),
+    # so that the year the model adds from the start is not counted twice.
+    sumut = model(data, "12")
+    assert (sumut.start.year, sumut.growth.rate) == (2024, pytest.approx(0.0280825, abs=5e-8))
+    assert sumut.start.workers == pytest.approx(sumut.workers.value / 1.0280825, rel=1e-7)
+    assert sumut.start.coverage == pytest.approx(sumut.coverage.value)  # participants follow the base
+    # Every Monte Carlo draw is carried back by its own drawn growth: undone, it lies within the estimate's range.
+    draws = sumut.recipe.draw()
+    low, high = sumut.workers.band
+    undone = draws.workers * (1 + draws.growth.rate)
+    assert low - 1e-6 <= undone.min() and undone.max() <= high + 1e-6
+    assert draws.growth.rate.min() < draws.growth.rate.max()
+    sentence = View(sumut, "id").summary()["next_step"]["carried"]
+    assert "Agustus 2025" in sentence and "ke 2024" in sentence and "2,81%" in sentence
+
+
+def test_a_base_of_an_earlier_round_is_carried_forward_and_one_of_the_same_year_is_not(data):
+    # Kota Pontianak's base rests on BPS's August 2023 round, its headline on 2025: two years forward.
+    pontianak = model(data, "61.71")
+    assert pontianak.workers.as_of == "2023-08" and pontianak.start.year == 2025
+    assert pontianak.start.workers == pytest.approx(pontianak.workers.value * (1 + pontianak.growth.rate) ** 2)
+    # DIY's base (August 2024) is of its headline's year (October 2024): taken as it is, and said nothing of.
+    diy = model(data, "34")
+    assert diy.start.workers == diy.workers.value == 2_260_000
+    assert View(diy, "en").summary()["next_step"]["carried"] is None
+
+
 def test_a_coverage_on_the_labour_force_is_put_on_bpss_labour_force_itself(data):
     # DIY prints 34% (9 October 2024) of its labour force (angkatan kerja) and no count: the base is
     # BPS's labour force of the nearest round, 2,26 juta (August 2024), as printed, with no ratio.

@@ -980,6 +980,17 @@ def test_a_worker_base_is_derived_from_participants_or_from_a_recent_earlier_fig
     assert not bengkulu.workers.derived and bengkulu.workers.value == 708_000
 
 
+def test_an_earlier_figures_base_of_the_year_before_is_carried_to_the_headlines_year(data):
+    # Sarolangun's 2025 headline (16 March) prints no base; 110 ribu is printed with its figure of 15 October
+    # 2024. The start carries it one year at Jambi's growth, 1,83 juta ÷ 1,80 juta − 1 = 1,6667% (August 2023
+    # to August 2024): 110.000 × 1,016667 = 111.833,3.
+    sarolangun = region_model(
+        "15.03", data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE), data.labour_force
+    )
+    assert (sarolangun.workers.value, sarolangun.workers.as_of, sarolangun.start.year) == (110_000, "2024-10-15", 2025)
+    assert sarolangun.start.workers == pytest.approx(111_833.3, abs=0.05)
+
+
 # -- the overview the index lists --------------------------------------------------------------
 
 

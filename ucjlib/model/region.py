@@ -18,7 +18,9 @@ Definitions used throughout:
   base a source prints for a date at most that much older (its basis named); else, an
   *estimate*: the region's own BPS employed persons of the round nearest the headline × the
   potensi ratio, with the ratio's interval as its range (:mod:`ucjlib.model.bases`). Each but
-  the first two is said so in the report.
+  the first two is said so in the report. A base dated in another year than the headline (a
+  BPS round, a near date) is carried to the headline's year by the work force's growth
+  (:meth:`Growth.carry`), so that the growth the model adds from the start is not counted twice.
 - **Workforce growth** in the gaps, costs and scenarios: the reader's, else the official
   August series of BPS employed persons of the region, else of its province
   (:func:`ucjlib.model.bases.official_growth`), else none.
@@ -163,7 +165,7 @@ class WorkerBase:
     origin: str = ""  # "": beside the headline or derived from it; NEAR_BASE, OFFICIAL_BASE or ESTIMATED_BASE
     official: OfficialBase | None = None  # an estimate's official base
     ratio: Ratio | None = None  # an estimate's potensi ratio
-    as_of: str = ""  # a near base's date
+    as_of: str = ""  # the date of a base not of the headline's: a near or earlier figure's, a BPS round
     basis: str = ""  # a near base's printed basis
     basis_en: str = ""
     formula: str = ""  # how the value follows from ``parts`` (uncertainty.PRINTED, RATIO or PLAN); "": no parts
@@ -185,6 +187,11 @@ class WorkerBase:
     @property
     def bounds(self) -> tuple[float, float]:
         return self.band or (self.value, self.value)
+
+    def years_to(self, year: int) -> int:
+        """Whole years from the base's own date to ``year``: a BPS round or a near date can lie on
+        either side of the headline's year (0: a base of the headline's own date)."""
+        return year - period_end(self.as_of).year if self.as_of else 0
 
 
 # Where a worker base not printed beside the headline comes from (WorkerBase.origin): a base printed
@@ -651,7 +658,9 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Rea
             break
         base = _base_beside(figures, earlier)
         if base is not None:
-            return dataclasses.replace(base, derived=True, inputs=f"{base.inputs}, {earlier.as_of}")
+            return dataclasses.replace(
+                base, derived=True, inputs=f"{base.inputs}, {earlier.as_of}", as_of=earlier.as_of
+            )
     return _near_base(figures, coverage)
 
 
@@ -954,7 +963,7 @@ def region_model(
         checks,
         coverage.year if coverage else None,
         coverage.value if coverage else None,
-        workers.value if workers else None,
+        growth.carry(workers.value, workers.years_to(coverage.year)) if workers and coverage else None,
         None if counted is None else counted.value,
     )
     targets = _targets(figures, national, history)

@@ -262,9 +262,10 @@ def _shared_base_text(view: View) -> str | None:
 
 def _assumptions(view: View) -> list[str]:
     model, _ = view.model, view._
-    shared = _shared_base_text(view)
+    shared, carried = _shared_base_text(view), view.carried_base()
     return [
         *([shared] if shared else []),
+        *([carried] if carried else []),
         _contribution_text(view),
         _budget_year_text(view),
         _("Target chosen for the scenarios: %(yardstick)s, year %(year)s.")

@@ -363,6 +363,26 @@ class View:
             }
         return found
 
+    def carried_base(self) -> str | None:
+        """A worker base of another year than the headline's, carried to the headline's year by the
+        work force's growth, in a sentence (None: the same year, or no growth to carry it by)."""
+        model = self.model
+        workers, start = model.workers, model.start
+        if workers is None or start is None or start.hypothetical or model.growth.rate == 0:
+            return None
+        years = workers.years_to(start.year)
+        if years == 0:
+            return None
+        return self._(
+            "That worker base is of %(date)s; carried to %(year)s, the year of the coverage figure, at the work "
+            "force's growth of %(rate)s a year, it is %(workers)s workers, the base the step starts from."
+        ) % {
+            "date": self.date(workers.as_of.split("/")[-1]),
+            "year": start.year,
+            "rate": format_percent(model.growth.rate * 100, self.language, 2),
+            "workers": self.num_range(start.workers, [model.growth.carry(end, years) for end in workers.bounds]),
+        }
+
     def official_base(self) -> dict | None:
         """The BPS base the headline's printed basis names, in words, where the source prints no count."""
         workers = self.model.workers
@@ -476,6 +496,7 @@ class View:
                 "hypothetical": model.start.hypothetical,
                 "estimated": self.estimated_base(),
                 "official": self.official_base(),
+                "carried": self.carried_base(),
                 "doubts": "; ".join(_(check) for check in model.headline_doubts),
             }
         )
