@@ -11,6 +11,7 @@ from ucjlib.analysis.one_base import (
     NO_PRINTED,
     NOT_STATED,
     base_kinds,
+    carried_bases,
     coverage_on_one_base,
     one_base_findings,
     share_pair_table,
@@ -85,3 +86,20 @@ def test_base_kinds_count_the_costed_steps_by_their_base(model_of):
     # Banyuasin's is derived from participants ÷ coverage.
     kinds = base_kinds([model_of(code) for code in ("12.75", "18.02", "16.06")])
     assert kinds.to_dict() == {"printed": 1, "shared": 1, "derived": 1}
+
+
+def test_carried_bases_list_the_bases_of_another_year_that_growth_moves(model_of):
+    # Sarolangun's 110 ribu (15 October 2024) is carried to 2025 at Jambi's 1,83 ÷ 1,80 − 1 = 1,6667%:
+    # 111.833,3. Binjai's base is printed beside its figure, and Lampung Tengah's (August 2024, headline
+    # May 2025) has no growth series to move it by: neither is listed.
+    table = carried_bases([model_of(code) for code in ("15.03", "12.75", "18.02")]).set_index("region_code")
+    assert table.index.tolist() == ["15.03"]
+    sarolangun = table.loc["15.03"]
+    assert (sarolangun["kind"], sarolangun["base"], sarolangun["base_as_of"], sarolangun["start_year"]) == (
+        "derived",
+        110_000,
+        "2024-10-15",
+        2025,
+    )
+    assert sarolangun["growth"] == pytest.approx(1.6667, abs=5e-5)
+    assert sarolangun["carried"] == pytest.approx(111_833.3, abs=0.05)

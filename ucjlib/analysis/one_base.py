@@ -171,3 +171,32 @@ def base_kinds(models: list[RegionModel]) -> pd.Series:
     (:attr:`ucjlib.model.region.WorkerBase.kind`), most first."""
     kinds = [model.workers.kind for model in models if model.next_step is not None and model.workers is not None]
     return pd.Series(kinds, dtype=str).value_counts().rename("regions")
+
+
+CARRIED_COLUMNS = ["region_code", "region_name", "kind", "base", "base_as_of", "start_year", "growth", "carried"]
+
+
+def carried_bases(models: list[RegionModel]) -> pd.DataFrame:
+    """The worker bases of another year than their coverage figure's, carried to that year by the work
+    force's growth (:meth:`ucjlib.model.projections.Growth.carry`): the base as found, its date, the
+    start year, the growth and the base the next step starts from. A region without growth keeps its base
+    as it is and is not listed."""
+    rows = [
+        {
+            "region_code": model.code,
+            "region_name": model.name,
+            "kind": model.workers.kind,
+            "base": model.workers.value,
+            "base_as_of": model.workers.as_of,
+            "start_year": model.start.year,
+            "growth": model.growth.rate * 100,
+            "carried": model.start.workers,
+        }
+        for model in models
+        if model.workers is not None
+        and model.start is not None
+        and not model.start.hypothetical
+        and model.workers.years_to(model.start.year) != 0
+        and model.growth.rate != 0
+    ]
+    return pd.DataFrame(rows, columns=CARRIED_COLUMNS)
