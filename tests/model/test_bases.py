@@ -134,33 +134,39 @@ def test_an_estimated_base_is_the_official_base_times_the_ratio_with_its_range(d
     assert step["estimated"]["ratio"]["regions"] == ratio.regions
 
 
-def test_a_base_of_a_later_round_is_carried_back_to_the_headlines_year(data):
-    # Sumatera Utara's base is of August 2025, its headline of 2024: the start takes the base back one year
-    # at Sumatera Utara's own growth, √(7,98 ÷ 7,55) − 1 = 2,80825% a year (August 2023 to August 2025),
-    # so that the year the model adds from the start is not counted twice.
+def test_a_base_of_a_later_round_is_carried_back_to_the_headlines_date(data):
+    # Sumatera Utara's base is of August 2025, its headline of 2024 (its end, December 2024): the start takes
+    # the base back 8 months at Sumatera Utara's own growth, √(7,98 ÷ 7,55) − 1 = 2,80825% a year (August 2023 to
+    # August 2025): ÷ 1,0280825^(8/12) = ÷ 1,0186351, so that the growth the model adds from the start is not
+    # counted twice.
     sumut = model(data, "12")
     assert (sumut.start.year, sumut.growth.rate) == (2024, pytest.approx(0.0280825, abs=5e-8))
-    assert sumut.start.workers == pytest.approx(sumut.workers.value / 1.0280825, rel=1e-7)
+    assert sumut.start.workers == pytest.approx(sumut.workers.value / 1.0186351, rel=1e-7)
     assert sumut.start.coverage == pytest.approx(sumut.coverage.value)  # participants follow the base
     # Every Monte Carlo draw is carried back by its own drawn growth: undone, it lies within the estimate's range.
     draws = sumut.recipe.draw()
     low, high = sumut.workers.band
-    undone = draws.workers * (1 + draws.growth.rate)
+    undone = draws.workers * (1 + draws.growth.rate) ** (8 / 12)
     assert low - 1e-6 <= undone.min() and undone.max() <= high + 1e-6
     assert draws.growth.rate.min() < draws.growth.rate.max()
-    sentence = View(sumut, "id").summary()["next_step"]["carried"]
-    assert "Agustus 2025" in sentence and "ke 2024" in sentence and "2,81%" in sentence
+    sentence = View(sumut, "id").carried_base()
+    assert "keadaan Agustus 2025, 4.796.132" in sentence and "ke 2024" in sentence and "2,81%" in sentence
 
 
-def test_a_base_of_an_earlier_round_is_carried_forward_and_one_of_the_same_year_is_not(data):
-    # Kota Pontianak's base rests on BPS's August 2023 round, its headline on 2025: two years forward.
+def test_a_base_of_an_earlier_round_is_carried_forward_and_one_without_growth_is_said_unchanged(data):
+    # Kota Pontianak's base rests on BPS's August 2023 round, its headline on 2025 (December): 28 months forward.
     pontianak = model(data, "61.71")
-    assert pontianak.workers.as_of == "2023-08" and pontianak.start.year == 2025
-    assert pontianak.start.workers == pytest.approx(pontianak.workers.value * (1 + pontianak.growth.rate) ** 2)
-    # DIY's base (August 2024) is of its headline's year (October 2024): taken as it is, and said nothing of.
+    assert pontianak.workers.as_of == "2023-08" and pontianak.coverage.as_of == "2025"
+    assert pontianak.start.workers == pytest.approx(pontianak.workers.value * (1 + pontianak.growth.rate) ** (28 / 12))
+    # Lampung Tengah's (August 2024, headline May 2025) has no growth series: taken as it is, and said so.
+    lampung_tengah = model(data, "18.02")
+    assert lampung_tengah.growth.rate == 0 and lampung_tengah.start.workers == lampung_tengah.workers.value
+    assert "tanpa diubah sebagai jumlah pekerja Mei 2025" in View(lampung_tengah, "id").carried_base()
+    # DIY's base (August 2024) is a round before its headline (9 October 2024) at DIY's 1,87% a year: 2 months.
     diy = model(data, "34")
-    assert diy.start.workers == diy.workers.value == 2_260_000
-    assert View(diy, "en").summary()["next_step"]["carried"] is None
+    assert diy.start.workers == pytest.approx(2_260_000 * (1 + diy.growth.rate) ** (2 / 12))
+    # A base printed beside the headline is its own: no sentence.
+    assert View(model(data, "12.75"), "en").carried_base() is None
 
 
 def test_a_coverage_on_the_labour_force_is_put_on_bpss_labour_force_itself(data):
@@ -232,6 +238,25 @@ def test_a_kabupaten_without_any_base_is_estimated_from_its_provinces_share(data
         "9.176.546",
         "penduduk bekerja",
     )
+
+
+def test_the_labour_force_rows_behind_a_page_are_listed_with_their_pages(data):
+    # Lampung Tengah's base: Lampung's 4.787,59 ribu employed (August 2024, IDN News Publish) and the two
+    # populations of 2022 (Radar Lampung's one page); no growth series and no BPS figure of its own.
+    lampung_tengah = model(data, "18.02")
+    rows = View(lampung_tengah, "id").labour_force_rows()
+    assert [(row["region"], row["what"], row["date"], row["value"], row["outlet"]) for row in rows] == [
+        ("Lampung", "penduduk bekerja", "Agustus 2024", "4.787,59 ribu", "IDN News Publish"),
+        ("Kabupaten Lampung Tengah", "jumlah penduduk pertengahan tahun", "Juni 2022", "1.500.022", "Radar Lampung"),
+        ("Lampung", "jumlah penduduk pertengahan tahun", "Juni 2022", "9.176.546", "Radar Lampung"),
+    ]
+    assert all(row["url"].startswith("https://") for row in rows)
+    # Sumatera Utara's: its own BPS base (August 2025), which is also the last round of its growth series, once.
+    sumut = model(data, "12")
+    assert [(row.indicator, row.as_of) for row in sumut.labour_force_rows] == [
+        ("employed_persons", "2025-08"),
+        ("employed_persons", "2023-08"),
+    ]
 
 
 def test_a_labour_force_basis_is_shared_out_from_the_provinces_labour_force_without_the_ratio(data):

@@ -974,21 +974,25 @@ def test_a_worker_base_is_derived_from_participants_or_from_a_recent_earlier_fig
     maluku = build(data, "81")
     assert maluku.coverage.value == 36 and maluku.workers.derived
     assert maluku.workers.value == pytest.approx(485_723.7, abs=0.05)
-    assert maluku.workers.inputs == "191.618 ÷ 39,45 persen × 100, 2024-12-31"
+    assert (maluku.workers.inputs, maluku.workers.as_of) == ("191.618 ÷ 39,45 persen × 100", "2024-12-31")
     # Bengkulu's 35% (December 2025) prints its worker count: it is used as printed.
     bengkulu = build(data, "17")
     assert not bengkulu.workers.derived and bengkulu.workers.value == 708_000
 
 
-def test_an_earlier_figures_base_of_the_year_before_is_carried_to_the_headlines_year(data):
-    # Sarolangun's 2025 headline (16 March) prints no base; 110 ribu is printed with its figure of 15 October
-    # 2024. The start carries it one year at Jambi's growth, 1,83 juta ÷ 1,80 juta − 1 = 1,6667% (August 2023
-    # to August 2024): 110.000 × 1,016667 = 111.833,3.
+def test_an_earlier_figures_base_is_carried_to_the_headlines_date(data):
+    # Sarolangun's headline (16 March 2025) prints no base; 110 ribu is printed with its figure of 15 October
+    # 2024, 5 months earlier. The start carries it at Jambi's growth, 1,83 juta ÷ 1,80 juta − 1 = 1,6667% a
+    # year (August 2023 to August 2024): 110.000 × 1,016667^(5/12) = 110.760,2.
     sarolangun = region_model(
         "15.03", data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE), data.labour_force
     )
-    assert (sarolangun.workers.value, sarolangun.workers.as_of, sarolangun.start.year) == (110_000, "2024-10-15", 2025)
-    assert sarolangun.start.workers == pytest.approx(111_833.3, abs=0.05)
+    assert (sarolangun.workers.value, sarolangun.workers.as_of, sarolangun.coverage.as_of) == (
+        110_000,
+        "2024-10-15",
+        "2025-03-16",
+    )
+    assert sarolangun.start.workers == pytest.approx(110_760.2, abs=0.05)
 
 
 # -- the overview the index lists --------------------------------------------------------------

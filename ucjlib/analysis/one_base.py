@@ -177,7 +177,7 @@ CARRIED_COLUMNS = ["region_code", "region_name", "kind", "base", "base_as_of", "
 
 
 def carried_bases(models: list[RegionModel]) -> pd.DataFrame:
-    """The worker bases of another year than their coverage figure's, carried to that year by the work
+    """The worker bases of another date than their coverage figure's, carried to its date by the work
     force's growth (:meth:`ucjlib.model.projections.Growth.carry`): the base as found, its date, the
     start year, the growth and the base the next step starts from. A region without growth keeps its base
     as it is and is not listed."""
@@ -196,7 +196,7 @@ def carried_bases(models: list[RegionModel]) -> pd.DataFrame:
         if model.workers is not None
         and model.start is not None
         and not model.start.hypothetical
-        and model.workers.years_to(model.start.year) != 0
+        and model.workers.years_to(model.coverage.as_of) != 0
         and model.growth.rate != 0
     ]
     return pd.DataFrame(rows, columns=CARRIED_COLUMNS)

@@ -63,7 +63,8 @@ GROWTH_MONTH = "08"  # the August rounds of Sakernas
 
 @dataclass(frozen=True)
 class OfficialBase:
-    """One BPS employed-persons figure: a region's own, of one survey round."""
+    """One row of the labour-force table: a region's own BPS figure of one survey round (employed
+    persons, labour force) or its mid-year population."""
 
     region_code: str
     region_name: str
@@ -72,6 +73,7 @@ class OfficialBase:
     as_printed: str
     outlet: str
     url: str
+    indicator: str = EMPLOYED
 
     @classmethod
     def of(cls, row) -> OfficialBase:
@@ -83,6 +85,7 @@ class OfficialBase:
             row["value_as_printed"],
             row["outlet"],
             row["url"],
+            row["indicator"],
         )
 
 
@@ -344,10 +347,13 @@ def official_growth(code: str, province_code: str, labour_force: pd.DataFrame) -
 
     >>> lf = pd.DataFrame({"region_code": ["16.06", "16.06", "16"], "region_name": ["Muba", "Muba", "Sumsel"],
     ...     "indicator": [EMPLOYED] * 3, "value": [318_100.0, 322_580.0, 4_380_000.0],
-    ...     "as_of": ["2021-08", "2024-08", "2023-08"]})
+    ...     "as_of": ["2021-08", "2024-08", "2023-08"], "value_as_printed": ["318.100", "322,58 ribu", "4,38 juta"],
+    ...     "outlet": ["BPS", "Databoks", "Antara"], "url": ["u1", "u2", "u3"]})
     >>> growth = official_growth("16.06", "16", lf)
     >>> round(growth.rate * 100, 4), growth.origin, growth.first_year, growth.last_year, growth.series
     (0.4673, 'official', 2021, 2024, 'Muba')
+    >>> [(base.as_printed, base.outlet) for base in growth.rounds]  # the rounds it rests on, each with its page
+    [('318.100', 'BPS'), ('322,58 ribu', 'Databoks')]
     >>> official_growth("16.01", "16", lf).origin  # Sumatera Selatan has one August round only
     'none'
     """
@@ -359,7 +365,14 @@ def official_growth(code: str, province_code: str, labour_force: pd.DataFrame) -
         first, last = rows.iloc[0], rows.iloc[-1]
         years = int(last["as_of"][:4]) - int(first["as_of"][:4])
         rate = (float(last["value"]) / float(first["value"])) ** (1 / years) - 1
-        return Growth(float(rate), "official", int(first["as_of"][:4]), int(last["as_of"][:4]), last["region_name"])
+        return Growth(
+            float(rate),
+            "official",
+            int(first["as_of"][:4]),
+            int(last["as_of"][:4]),
+            last["region_name"],
+            (OfficialBase.of(first), OfficialBase.of(last)),
+        )
     return Growth()
 
 

@@ -165,6 +165,7 @@ class Growth:
     first_year: int | None = None
     last_year: int | None = None
     series: str = ""  # for ``official``: the region whose series it is
+    rounds: tuple = ()  # for ``official``: its first and last rounds (ucjlib.model.bases.OfficialBase)
 
     def factor(self, from_year: int, to_year: int) -> float:
         """How much the work force grows from the end of ``from_year`` to the end of ``to_year``.

@@ -18,9 +18,10 @@ Definitions used throughout:
   base a source prints for a date at most that much older (its basis named); else, an
   *estimate*: the region's own BPS employed persons of the round nearest the headline × the
   potensi ratio, with the ratio's interval as its range (:mod:`ucjlib.model.bases`). Each but
-  the first two is said so in the report. A base dated in another year than the headline (a
-  BPS round, a near date) is carried to the headline's year by the work force's growth
-  (:meth:`Growth.carry`), so that the growth the model adds from the start is not counted twice.
+  the first two is said so in the report. A base of another date than the headline (a
+  BPS round, a near date) is carried to the headline's date by the work force's growth
+  (:meth:`Growth.carry`, months as fractions of a year), so that the growth the model adds from
+  the start is not counted twice.
 - **Workforce growth** in the gaps, costs and scenarios: the reader's, else the official
   August series of BPS employed persons of the region, else of its province
   (:func:`ucjlib.model.bases.official_growth`), else none.
@@ -188,10 +189,17 @@ class WorkerBase:
     def bounds(self) -> tuple[float, float]:
         return self.band or (self.value, self.value)
 
-    def years_to(self, year: int) -> int:
-        """Whole years from the base's own date to ``year``: a BPS round or a near date can lie on
-        either side of the headline's year (0: a base of the headline's own date)."""
-        return year - period_end(self.as_of).year if self.as_of else 0
+    def years_to(self, as_of: str) -> float:
+        """Years, in whole months, from the end of the base's own date to the end of ``as_of`` (the
+        headline's): a BPS round or a near date lies on either side of it (0: the headline's own base).
+
+        >>> WorkerBase(1.0, True, as_of="2023-08").years_to("2022-04")  # 16 months before
+        -1.3333333333333333
+        """
+        if not self.as_of:
+            return 0.0
+        base, headline = period_end(self.as_of), period_end(as_of)
+        return ((headline.year - base.year) * 12 + headline.month - base.month) / 12
 
 
 # Where a worker base not printed beside the headline comes from (WorkerBase.origin): a base printed
@@ -532,6 +540,20 @@ class RegionModel:
         """Two or more distinct dated coverage figures: enough for a chart of coverage over time."""
         return len({(r.as_of, r.value) for r in self.coverage_history}) >= 2
 
+    @property
+    def labour_force_rows(self) -> tuple[OfficialBase, ...]:
+        """The rows of the labour-force table the page's numbers rest on, each once: the worker
+        base's BPS figure (or its parent's, with both populations), the growth series' two rounds,
+        and the employed persons the coverage on one base divides by."""
+        workers, shared = self.workers, self.workers.shared if self.workers else None
+        used = (
+            workers.official if workers else None,
+            *((shared.population, shared.parent_population) if shared else ()),
+            *self.growth.rounds,
+            self.on_employed.employed if self.on_employed else None,
+        )
+        return tuple(dict.fromkeys(row for row in used if row is not None))
+
     @functools.cached_property
     def sources(self) -> pd.DataFrame:
         """One row per source the model's figures come from: the region's, and for the nation
@@ -658,9 +680,7 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Rea
             break
         base = _base_beside(figures, earlier)
         if base is not None:
-            return dataclasses.replace(
-                base, derived=True, inputs=f"{base.inputs}, {earlier.as_of}", as_of=earlier.as_of
-            )
+            return dataclasses.replace(base, derived=True, as_of=earlier.as_of)
     return _near_base(figures, coverage)
 
 
@@ -963,7 +983,7 @@ def region_model(
         checks,
         coverage.year if coverage else None,
         coverage.value if coverage else None,
-        growth.carry(workers.value, workers.years_to(coverage.year)) if workers and coverage else None,
+        growth.carry(workers.value, workers.years_to(coverage.as_of)) if workers and coverage else None,
         None if counted is None else counted.value,
     )
     targets = _targets(figures, national, history)

@@ -14,8 +14,8 @@ times from ``np.random.default_rng(config.UNCERTAINTY_SEED)``:
   its base "23 ribu ÷ (58 − 49,2)" and in its participants;
 - **any other base with a band** (an official base × the potensi pekerja ÷ employed ratio's
   interval; a province's base shared out by population, at the share factor's interval, with
-  the ratio's combined in quadrature) uniformly over that band; a base of another year than the
-  headline's (a BPS round, a near date) is then carried to the headline's year by the drawn growth;
+  the ratio's combined in quadrature) uniformly over that band; a base of another date than the
+  headline's (a BPS round, a near date) is then carried to the headline's date by the drawn growth;
 - **the work force's yearly growth** over the range the model's :class:`Growth` carries (an
   attribute ``band``), else within ``config.GROWTH_SPREAD`` of its rate; a rate the reader set is kept;
 - **the contribution** by the one rule (:func:`ucjlib.contributions.budget_cost`, applied to the
@@ -140,7 +140,7 @@ class Recipe:
             rates = rng.uniform(band[0], band[1], size)
             named[GROWTH] = rates
         growth = dataclasses.replace(self.growth, rate=rates)
-        workers = growth.carry(workers, base.years_to(self.start_year))  # a base of another year, at the start's
+        workers = growth.carry(workers, base.years_to(self.coverage.as_of))  # a base of another date, at the headline's
         participants = coverage / 100 * workers if counted is None else counted
         return Draws(self.start_year, participants, workers, growth, named)
 

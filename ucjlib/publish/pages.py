@@ -471,6 +471,7 @@ def report_context(model: RegionModel, language: str) -> dict:
         "assumptions": _assumptions(view),
         "sources": view.sources(),
         "legal": view.legal(),
+        "labour_force_rows": view.labour_force_rows(),
         "download": _download(view),
         "generated": format_date(model.assumptions.as_of.isoformat(), language),
         "data_version": model.data_version,

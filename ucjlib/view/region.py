@@ -27,7 +27,7 @@ from ucjlib.formatting import (
     format_rupiah,
 )
 from ucjlib.i18n import N_, gettext_for
-from ucjlib.model.bases import EMPLOYED, LABOUR_FORCE, NATION, named_official
+from ucjlib.model.bases import EMPLOYED, LABOUR_FORCE, NATION, POPULATION, named_official
 from ucjlib.model.projections import decimal_year
 from ucjlib.model.region import DUE, NEAR_BASE, OFFICIAL_BASE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
@@ -66,6 +66,7 @@ MISSING = {
 
 # BPS's bases as a report names them (the labour_force.csv indicators).
 OFFICIAL_BASE_WORDS = {LABOUR_FORCE: N_("labour force"), EMPLOYED: N_("employed persons")}
+LABOUR_FORCE_ROW_WORDS = {**OFFICIAL_BASE_WORDS, POPULATION: N_("mid-year population")}
 
 
 class View:
@@ -297,6 +298,7 @@ class View:
             ),
             "workers": None if workers is None else self.num(workers.value),
             "workers_derived": workers is not None and workers.derived and not workers.origin,
+            "workers_of": self.date(workers.as_of) if workers and workers.as_of and not workers.origin else None,
             "basis": coverage.basis if self.language == "id" else coverage.basis_en,
             "near_base": self.near_base(),
             "estimated_base": self.estimated_base(),
@@ -364,21 +366,34 @@ class View:
         return found
 
     def carried_base(self) -> str | None:
-        """A worker base of another year than the headline's, carried to the headline's year by the
-        work force's growth, in a sentence (None: the same year, or no growth to carry it by)."""
+        """A worker base of another date than the headline's, carried to the headline's date by the
+        work force's growth (or taken unchanged without a growth series), in a sentence that names
+        both dates and both counts (None: the headline's own base)."""
         model = self.model
-        workers, start = model.workers, model.start
-        if workers is None or start is None or start.hypothetical or model.growth.rate == 0:
+        workers, start, coverage = model.workers, model.start, model.coverage
+        if workers is None or start is None or start.hypothetical or coverage is None:
             return None
-        years = workers.years_to(start.year)
+        years = workers.years_to(coverage.as_of)
         if years == 0:
             return None
-        return self._(
-            "That worker base is of %(date)s; carried to %(year)s, the year of the coverage figure, at the work "
-            "force's growth of %(rate)s a year, it is %(workers)s workers, the base the step starts from."
-        ) % {
+        words = {
             "date": self.date(workers.as_of.split("/")[-1]),
-            "year": start.year,
+            "base": self.num_range(workers.value, workers.band),
+            "to": self.date(coverage.as_of.split("/")[-1]),
+        }
+        if model.growth.rate == 0:
+            return (
+                self._(
+                    "The worker base of %(date)s, %(base)s, is taken unchanged as the base of %(to)s, the coverage "
+                    "figure's date: there is no growth series to carry it by."
+                )
+                % words
+            )
+        return self._(
+            "The worker base of %(date)s, %(base)s, carried to %(to)s, the coverage figure's date, at the work "
+            "force's growth of %(rate)s a year, is %(workers)s workers: the base the step starts from."
+        ) % {
+            **words,
             "rate": format_percent(model.growth.rate * 100, self.language, 2),
             "workers": self.num_range(start.workers, [model.growth.carry(end, years) for end in workers.bounds]),
         }
@@ -757,6 +772,21 @@ class View:
                 "note": row[f"source_note_{self.language}"],
             }
             for number, (source_id, row) in enumerate(sources.iterrows(), start=1)
+        ]
+
+    def labour_force_rows(self) -> list[dict]:
+        """The labour-force table's rows behind the page's worker base, growth and coverage on one
+        base (BPS figures and populations), each with the page it was read on."""
+        return [
+            {
+                "region": row.region_name,
+                "what": self._(LABOUR_FORCE_ROW_WORDS[row.indicator]),
+                "date": self.date(row.as_of),
+                "value": row.as_printed,
+                "outlet": row.outlet,
+                "url": row.url,
+            }
+            for row in self.model.labour_force_rows
         ]
 
     def legal(self) -> list[dict]:
