@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         metavar="FRACTION",
         help="yearly growth of the work force, e.g. 0.02 (default: that of BPS's employed persons in the region, "
-        "else its province, else 0)",
+        "else its province, else the nation, else 0)",
     )
     verify = commands.add_parser("verify", help="list published reports that do not match the current processed data")
     verify.add_argument("--output", **output)

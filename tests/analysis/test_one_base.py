@@ -88,13 +88,13 @@ def test_base_kinds_count_the_costed_steps_by_their_base(model_of):
     assert kinds.to_dict() == {"printed": 1, "shared": 1, "derived": 1}
 
 
-def test_carried_bases_list_the_bases_of_another_year_that_growth_moves(model_of):
+def test_carried_bases_list_the_bases_of_another_date_that_growth_moves(model_of):
     # Sarolangun's 110 ribu (15 October 2024) is carried 5 months to its headline (16 March 2025) at Jambi's
-    # 1,83 ÷ 1,80 − 1 = 1,6667% a year: 110.000 × 1,016667^(5/12) = 110.760,2. Binjai's base is printed beside
-    # its figure, and Lampung Tengah's (August 2024, headline May 2025) has no growth series to move it by:
-    # neither is listed.
+    # 1,83 ÷ 1,80 − 1 = 1,6667% a year: 110.000 × 1,016667^(5/12) = 110.760,2. Lampung Tengah's base (Lampung's
+    # August 2025 round, shared out) goes 3 months back to its May 2025 headline. Binjai's base is printed beside
+    # its figure: not listed.
     table = carried_bases([model_of(code) for code in ("15.03", "12.75", "18.02")]).set_index("region_code")
-    assert table.index.tolist() == ["15.03"]
+    assert table.index.tolist() == ["15.03", "18.02"]
     sarolangun = table.loc["15.03"]
     assert (sarolangun["kind"], sarolangun["base"], sarolangun["base_as_of"], sarolangun["start_year"]) == (
         "derived",
@@ -104,3 +104,6 @@ def test_carried_bases_list_the_bases_of_another_year_that_growth_moves(model_of
     )
     assert sarolangun["growth"] == pytest.approx(1.6667, abs=5e-5)
     assert sarolangun["carried"] == pytest.approx(110_760.2, abs=0.05)
+    lampung_tengah = table.loc["18.02"]
+    assert (lampung_tengah["kind"], lampung_tengah["base_as_of"]) == ("shared", "2025-08")
+    assert lampung_tengah["carried"] < lampung_tengah["base"]

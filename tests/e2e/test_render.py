@@ -55,26 +55,29 @@ def test_every_page_is_self_contained_without_code_or_errors(rendered, name):
 
 def test_region_added_only_in_data_renders_with_its_figures(rendered):
     page = read(rendered, "99.01-kabupaten-fiktif-contoh.html")
-    # 12.375 ÷ 30.000 = 41,25%. RPJMN 2029 yardstick 43,92%: gap 2,67 points = 801 persons; the
-    # report is dated 6 December 2026, so over 2028–2029: 400,5 a year; the APBD pays 12 × Rp16.800
-    # = Rp201.600 a person: 400,5 × 201.600 = Rp80.740.800 in 2028; all 801 in 2029: Rp161.481.600.
-    # Each is followed by its Monte Carlo 5–95% range in brackets (the region has no BPS series, so its
-    # work force is held flat and its growth drawn within ±1 point a year of that).
+    # 12.375 ÷ 30.000 = 41,25% (30 June 2025). RPJMN 2029 yardstick 43,92%: gap 2,67 points = 801 persons
+    # on that work force. The region and its fictional province have no BPS series, so the work force grows
+    # as the nation's employed persons, (146,54 ÷ 114,8)^(1/10) − 1 = 2,4711% a year (August 2015 to 2025):
+    # 30.000 × 1,024711^4 = 33.077,1 workers in 2029, 43,92% of them 14.527,4, so 2.152,4 to enrol; the
+    # report is dated 6 December 2026, so over 2028–2029: 1.076,2 a year; the APBD pays 12 × Rp16.800
+    # = Rp201.600 a person: 1.076,2 × 201.600 = Rp216,97 juta in 2028 (written Rp217 juta); all 2.152,4 in
+    # 2029: Rp433,93 juta.
+    # Each is followed by its Monte Carlo 5–95% range in brackets (growth drawn within ±1 point a year).
     costs = page[page.index('class="costs"') :].split("</table>")[0]
     row = costs[costs.index("RPJMN 2025–2029: 43,92% (2029)") :].split("</tr>")[0]
     for expected in [
-        "<td>401 (",
+        "<td>1.076 (",
         "<td>2028–2029</td>",
-        "<td>Rp80,7 juta (",
+        "<td>Rp217 juta (",
         "12 × Rp16.800 (PP 44/2015)",
-        "<td>Rp161,5 juta (",
-        "<td>801 (",
+        "<td>Rp433,9 juta (",
+        "<td>2.152 (",
     ]:
         assert expected in row, expected
-    for expected in ["41,25%", "12.375", "30.000", "2,67", "Data uji fiktif (synthetic)", "30 Juni 2025"]:
+    for expected in ["41,25%", "12.375", "30.000", "2,67", "801", "Data uji fiktif (synthetic)", "30 Juni 2025"]:
         assert expected in page, expected
     english = read(rendered, "en/99.01-kabupaten-fiktif-contoh.html")
-    for expected in ["41.25%", "12,375", "30,000", "Rp80.7 million", "30 June 2025"]:
+    for expected in ["41.25%", "12,375", "30,000", "Rp217 million", "30 June 2025"]:
         assert expected in english, expected
     assert 'lang="id"' in page and 'lang="en"' in english
 
@@ -183,8 +186,8 @@ def test_scenarios_section_in_every_report(rendered):
     # The RPJMD claim, checked: from 2025 all 42.000 by 2029; from 2026 only 40.000 (95,24%).
     assert "42.000 terlindungi pada 2029 (100,0%)" in scenarios and "40.000 terlindungi pada 2029 (95,2%)" in scenarios
     lampung = read(rendered, "18-lampung.html")
-    # Lampung (its seed article: targets only) has one August round of BPS employed persons: no growth.
-    assert "Titik awal hipotetis" in lampung and "tidak memiliki dua putaran Agustus" in lampung
+    # Lampung (its seed article: targets only) grows with its own BPS employed persons, August 2024 to 2025.
+    assert "Titik awal hipotetis" in lampung and "penduduk bekerja BPS di Lampung dari Agustus 2024 hingga" in lampung
 
 
 def test_projection_where_data_allows_it(rendered):

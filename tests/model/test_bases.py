@@ -153,15 +153,24 @@ def test_a_base_of_a_later_round_is_carried_back_to_the_headlines_date(data):
     assert "keadaan Agustus 2025, 4.796.132" in sentence and "ke 2024" in sentence and "2,81%" in sentence
 
 
-def test_a_base_of_an_earlier_round_is_carried_forward_and_one_without_growth_is_said_unchanged(data):
+def test_a_base_of_an_earlier_round_is_carried_forward_and_one_without_any_growth_is_said_unchanged(data):
     # Kota Pontianak's base rests on BPS's August 2023 round, its headline on 2025 (December): 28 months forward.
     pontianak = model(data, "61.71")
     assert pontianak.workers.as_of == "2023-08" and pontianak.coverage.as_of == "2025"
     assert pontianak.start.workers == pytest.approx(pontianak.workers.value * (1 + pontianak.growth.rate) ** (28 / 12))
-    # Lampung Tengah's (August 2024, headline May 2025) has no growth series: taken as it is, and said so.
+    # Lampung Tengah's (August 2025, headline May 2025) moves 3 months back at Lampung's growth,
+    # 4.853 ÷ 4.787,59 − 1 = 1,3662% a year (August 2024 to August 2025).
     lampung_tengah = model(data, "18.02")
-    assert lampung_tengah.growth.rate == 0 and lampung_tengah.start.workers == lampung_tengah.workers.value
-    assert "tanpa diubah sebagai jumlah pekerja Mei 2025" in View(lampung_tengah, "id").carried_base()
+    assert lampung_tengah.growth.series == "Lampung"
+    assert lampung_tengah.growth.rate == pytest.approx(4_853_000 / 4_787_590 - 1)
+    assert lampung_tengah.start.workers == pytest.approx(lampung_tengah.workers.value / (4_853_000 / 4_787_590) ** 0.25)
+    # Without any second August round (Lampung's and the nation's kept to August 2024 only), the base is taken as
+    # it is, and the page says so.
+    lf = data.labour_force
+    later = lf["region_code"].isin(["18", "00"]) & lf["as_of"].str.endswith("-08") & (lf["as_of"] != "2024-08")
+    flat = region_model("18.02", data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE), lf[~later])
+    assert flat.growth.origin == "none" and flat.start.workers == flat.workers.value
+    assert "tanpa diubah sebagai jumlah pekerja Mei 2025" in View(flat, "id").carried_base()
     # DIY's base (August 2024) is a round before its headline (9 October 2024) at DIY's 1,87% a year: 2 months.
     diy = model(data, "34")
     assert diy.start.workers == pytest.approx(2_260_000 * (1 + diy.growth.rate) ** (2 / 12))
@@ -219,14 +228,14 @@ def test_a_share_pair_compares_employed_persons_per_inhabitant_with_the_province
 
 def test_a_kabupaten_without_any_base_is_estimated_from_its_provinces_share(data):
     # Lampung Tengah prints 26% (May 2025) with no base, and BPS has no figure of its own in our data:
-    # Lampung's 4.787,59 ribu employed (August 2024, the only round) × its share of Lampung's people in
-    # 2022 (BPS via Radar Lampung, one page): 1.500.022 ÷ 9.176.546 = 0,1634626; 4.787.590 × 0,1634626
-    # = 782.591,87; × the share factor × the potensi ratio (the basis is not stated).
+    # Lampung's 4.853 ribu employed (August 2025, 3 months from the headline; August 2024 is 9) × its share of
+    # Lampung's people in 2022 (BPS via Radar Lampung, one page): 1.500.022 ÷ 9.176.546 = 0,1634626;
+    # 4.853.000 × 0,1634626 = 793.284,0; × the share factor × the potensi ratio (the basis is not stated).
     lampung_tengah = model(data, "18.02")
     workers, shared, ratio = lampung_tengah.workers, lampung_tengah.workers.shared, lampung_tengah.workers.ratio
-    assert (workers.origin, shared.parent.value, shared.population.as_of) == (ESTIMATED_BASE, 4_787_590, "2022-06")
+    assert (workers.origin, shared.parent.value, shared.population.as_of) == (ESTIMATED_BASE, 4_853_000, "2022-06")
     assert shared.share == pytest.approx(0.1634626, abs=5e-8)
-    assert workers.value == pytest.approx(782_591.87 * shared.factor.estimate * ratio.estimate, rel=1e-8)
+    assert workers.value == pytest.approx(793_284.0 * shared.factor.estimate * ratio.estimate, rel=1e-7)
     # The range: the two relative half-widths in quadrature.
     half = math.hypot(shared.factor.relative_half, ratio.relative_half)
     assert workers.band == pytest.approx((workers.value * (1 - half), workers.value * (1 + half)))
@@ -240,15 +249,40 @@ def test_a_kabupaten_without_any_base_is_estimated_from_its_provinces_share(data
     )
 
 
+def test_the_step_says_the_work_force_it_counts_in_its_target_year(data):
+    # Binjai: 132.826 workers printed beside its October 2024 figure, grown at Sumatera Utara's 2,80825% a year
+    # (√(7,98 ÷ 7,55) − 1) for 2024 to 2029: 132.826 × 1,0280825^5 = 132.826 × 1,1485234 = 152.553,8.
+    binjai = model(data, "12.75")
+    assert binjai.next_step.target.year == 2029
+    assert binjai.workers_in(2029) == pytest.approx(152_553.8, abs=0.05)
+    assert not binjai.outgrows_population
+    sentence = View(binjai, "id").step_growth()
+    assert "menjadi 152.554 pekerja pada 2029" in sentence and "Perhatian" not in sentence
+
+
+def test_a_step_whose_work_force_outgrows_the_population_says_so(data):
+    # Balikpapan's step to 2045 grows its base at Kalimantan Timur's 1.976.447 ÷ 1.847.295 − 1 = 6,99% a year
+    # (August 2023 to August 2024) for twenty years: more workers in 2045 than the city's 725.440 inhabitants
+    # (mid-2025). The page says so, and lists the population row it compares with.
+    balikpapan = model(data, "64.71")
+    assert balikpapan.growth.rate == pytest.approx(1_976_447 / 1_847_295 - 1)
+    assert balikpapan.workers_in(2045) > 725_440 == balikpapan.population.value
+    assert balikpapan.outgrows_population and balikpapan.population in balikpapan.labour_force_rows
+    sentence = View(balikpapan, "en").step_growth()
+    assert "Caution: that is more workers than the region's whole population (725,440, June 2025)" in sentence
+    assert "2023–2024" in sentence
+
+
 def test_the_labour_force_rows_behind_a_page_are_listed_with_their_pages(data):
-    # Lampung Tengah's base: Lampung's 4.787,59 ribu employed (August 2024, IDN News Publish) and the two
-    # populations of 2022 (Radar Lampung's one page); no growth series and no BPS figure of its own.
+    # Lampung Tengah's base: Lampung's 4.853 ribu employed (August 2025, Suara Lampung) and the two populations
+    # of 2022 (Radar Lampung's one page); its growth, Lampung's, adds the August 2024 round (IDN News Publish).
     lampung_tengah = model(data, "18.02")
     rows = View(lampung_tengah, "id").labour_force_rows()
     assert [(row["region"], row["what"], row["date"], row["value"], row["outlet"]) for row in rows] == [
-        ("Lampung", "penduduk bekerja", "Agustus 2024", "4.787,59 ribu", "IDN News Publish"),
+        ("Lampung", "penduduk bekerja", "Agustus 2025", "4.853 ribu", "Suara Lampung"),
         ("Kabupaten Lampung Tengah", "jumlah penduduk pertengahan tahun", "Juni 2022", "1.500.022", "Radar Lampung"),
         ("Lampung", "jumlah penduduk pertengahan tahun", "Juni 2022", "9.176.546", "Radar Lampung"),
+        ("Lampung", "penduduk bekerja", "Agustus 2024", "4.787,59 ribu", "IDN News Publish"),
     ]
     assert all(row["url"].startswith("https://") for row in rows)
     # Sumatera Utara's: its own BPS base (August 2025), which is also the last round of its growth series, once.

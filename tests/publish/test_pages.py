@@ -17,7 +17,7 @@ def test_a_shared_base_is_derived_in_full_among_the_assumptions():
     lampung_tengah = model_from(load_all(), "18.02", Assumptions(as_of=REPORT_DATE))
     first = report_context(lampung_tengah, "id")["assumptions"][0]
     assert first.startswith("Jumlah pekerja untuk langkah berikutnya: perkiraan ")
-    assert "penduduk bekerja Lampung Agustus 2024, 4.787.590 (IDN News Publish)" in first
+    assert "penduduk bekerja Lampung Agustus 2025, 4.853.000 (Suara Lampung)" in first
     assert "16,35% (1.500.022 dari 9.176.546, Juni 2022, Radar Lampung)" in first
     assert "× 0,601" in first  # the potensi ratio: Lampung Tengah's source names no base
     # A region on a printed base has no such line.

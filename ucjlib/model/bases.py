@@ -205,6 +205,12 @@ def _employed(labour_force: pd.DataFrame, code: str, indicator: str = EMPLOYED) 
     return labour_force[(labour_force["region_code"] == code) & (labour_force["indicator"] == indicator)]
 
 
+def latest_population(code: str, labour_force: pd.DataFrame) -> OfficialBase | None:
+    """The region's own newest mid-year population (None without one)."""
+    rows = _employed(labour_force, code, POPULATION).sort_values("as_of")
+    return OfficialBase.of(rows.iloc[-1]) if len(rows) else None
+
+
 def named_official(basis: str) -> str | None:
     """The BPS base a printed basis names (its labour_force.csv indicator), None for any other
     (a *potensi* base, one not stated).
@@ -338,7 +344,8 @@ def potensi_ratio(observations: pd.DataFrame, labour_force: pd.DataFrame) -> Rat
 
 def official_growth(code: str, province_code: str, labour_force: pd.DataFrame) -> Growth:
     """Yearly growth of the region's BPS employed persons (compound, between its earliest and
-    latest August rounds), else of its province's; ``Growth()`` (none) with fewer than two rounds.
+    latest August rounds), else of its province's, else of the nation's; ``Growth()`` (none) where
+    none of them has two August rounds.
 
     Examples
     --------
@@ -357,7 +364,7 @@ def official_growth(code: str, province_code: str, labour_force: pd.DataFrame) -
     >>> official_growth("16.01", "16", lf).origin  # Sumatera Selatan has one August round only
     'none'
     """
-    for candidate in dict.fromkeys(c for c in (code, province_code) if c):
+    for candidate in dict.fromkeys(c for c in (code, province_code, NATION) if c):
         rows = _employed(labour_force, candidate)
         rows = rows[rows["as_of"].str.endswith("-" + GROWTH_MONTH)].sort_values("as_of")
         if len(rows) < 2:

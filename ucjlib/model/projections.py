@@ -155,7 +155,7 @@ def fit_trend(observations: pd.DataFrame, minimum: int = 3, scale: str = "logit"
 @dataclass(frozen=True)
 class Growth:
     """Yearly growth of the work force and where it comes from: the reader (``reader``, every
-    year), the official BPS series of the region or its province (``official``: the compound
+    year), the official BPS series of the region, its province or the nation (``official``: the compound
     rate between the August rounds ``first_year`` and ``last_year`` of ``series``, applied to every
     year, see :func:`ucjlib.model.bases.official_growth`), or none. A rate two of the region's own
     targets imply is never used (issue 27 §2)."""

@@ -23,7 +23,7 @@ Definitions used throughout:
   (:meth:`Growth.carry`, months as fractions of a year), so that the growth the model adds from
   the start is not counted twice.
 - **Workforce growth** in the gaps, costs and scenarios: the reader's, else the official
-  August series of BPS employed persons of the region, else of its province
+  August series of BPS employed persons of the region, else of its province, else of the nation
   (:func:`ucjlib.model.bases.official_growth`), else none.
 - **Coverage on the employed base**: the latest printed participants ÷ the region's own BPS
   employed persons of the nearest round, beside the printed figure, so that regions can be
@@ -77,6 +77,7 @@ from ucjlib.model.bases import (
     Ratio,
     SharedBase,
     coverage_on_employed,
+    latest_population,
     named_official,
     official_base,
     official_growth,
@@ -409,6 +410,7 @@ class RegionModel:
     group_actions: tuple[GroupAction, ...] = ()
     sponsored: tuple[SponsoredCost, ...] = ()
     on_employed: EmployedCoverage | None = None  # participants ÷ BPS employed persons (see ucjlib.model.bases)
+    population: OfficialBase | None = None  # the region's own newest mid-year population
     data_version: str = ""  # of data/processed/ (see ucjlib.data.processed.Processed.version)
     recipe: uncertainty.Recipe | None = None  # what its ranges are drawn from (None: no observed start)
 
@@ -540,6 +542,19 @@ class RegionModel:
         """Two or more distinct dated coverage figures: enough for a chart of coverage over time."""
         return len({(r.as_of, r.value) for r in self.coverage_history}) >= 2
 
+    def workers_in(self, year: int) -> float | None:
+        """The work force the costs count at the end of ``year``: the start's, grown by the growth."""
+        return None if self.start is None else self.start.workers * self.growth.factor(self.start.year, year)
+
+    @property
+    def outgrows_population(self) -> bool:
+        """Whether the work force the next step counts in its target's year exceeds the region's whole
+        population: a short growth series carried too far (a quality doubt the page must state)."""
+        step = self.next_step
+        if step is None or self.population is None or self.start.hypothetical:
+            return False
+        return self.workers_in(step.target.year) > self.population.value
+
     @property
     def labour_force_rows(self) -> tuple[OfficialBase, ...]:
         """The rows of the labour-force table the page's numbers rest on, each once: the worker
@@ -551,6 +566,7 @@ class RegionModel:
             *((shared.population, shared.parent_population) if shared else ()),
             *self.growth.rounds,
             self.on_employed.employed if self.on_employed else None,
+            self.population if self.outgrows_population else None,
         )
         return tuple(dict.fromkeys(row for row in used if row is not None))
 
@@ -1066,6 +1082,7 @@ def region_model(
     model.group_actions = _group_actions(figures, first_year, assumptions.premium_rate) if coverage else ()
     model.sponsored = _sponsored(figures, first_year, assumptions.premium_rate)
     model.on_employed = coverage_on_employed(figures, labour_force, code)
+    model.population = latest_population(code, labour_force)
     return model
 
 

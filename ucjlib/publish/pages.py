@@ -217,8 +217,8 @@ def _growth_text(view: View) -> str:
             "from August %(first)s to August %(last)s, applied to every year."
         ) % {"rate": rate, "series": growth.series, "first": growth.first_year, "last": growth.last_year}
     return _(
-        "Growth of the work force: none assumed (the work force is held flat): neither the region nor its province "
-        "has two August rounds of BPS employed persons in the data."
+        "Growth of the work force: none assumed (the work force is held flat): neither the region, its province nor "
+        "the nation has two August rounds of BPS employed persons in the data."
     )
 
 

@@ -381,7 +381,7 @@ class View:
             "base": self.num_range(workers.value, workers.band),
             "to": self.date(coverage.as_of.split("/")[-1]),
         }
-        if model.growth.rate == 0:
+        if model.growth.origin == "none":
             return (
                 self._(
                     "The worker base of %(date)s, %(base)s, is taken unchanged as the base of %(to)s, the coverage "
@@ -397,6 +397,45 @@ class View:
             "rate": format_percent(model.growth.rate * 100, self.language, 2),
             "workers": self.num_range(start.workers, [model.growth.carry(end, years) for end in workers.bounds]),
         }
+
+    def step_growth(self) -> str | None:
+        """Why the next step asks for more than the gap at today's work force: the work force it counts
+        in the target's year, grown by the growth; with a caution where that exceeds the region's whole
+        population (None: no growth, or a hypothetical start)."""
+        model, _ = self.model, self._
+        step = model.next_step
+        if step is None or model.start.hypothetical or model.growth.rate == 0:
+            return None
+        year = step.target.year
+        today = next((gap.persons for gap in model.gaps if gap.target == step.target), None)
+        words = {
+            "total": self.num(step.whole_gap_persons),
+            "year": year,
+            "rate": format_percent(model.growth.rate * 100, self.language, 2),
+            "workers": self.num(model.workers_in(year)),
+            "today": self.num(today),
+        }
+        text = (
+            _(
+                "In all %(total)s new participants by %(year)s: the work force is counted growing %(rate)s a year, "
+                "to %(workers)s workers in %(year)s; the gap in the table (%(today)s) is on the work force of the "
+                "coverage figure's date."
+            )
+            % words
+        )
+        if model.outgrows_population:
+            population = model.population
+            text += " " + _(
+                "Caution: that is more workers than the region's whole population (%(population)s, %(date)s): "
+                "growth measured over %(first)s–%(last)s overstates the step when carried to %(year)s."
+            ) % {
+                "population": self.num(population.value),
+                "date": self.date(population.as_of),
+                "first": model.growth.first_year,
+                "last": model.growth.last_year,
+                "year": year,
+            }
+        return text
 
     def official_base(self) -> dict | None:
         """The BPS base the headline's printed basis names, in words, where the source prints no count."""
@@ -512,6 +551,7 @@ class View:
                 "estimated": self.estimated_base(),
                 "official": self.official_base(),
                 "carried": self.carried_base(),
+                "grown": self.step_growth(),
                 "doubts": "; ".join(_(check) for check in model.headline_doubts),
             }
         )
