@@ -124,10 +124,12 @@ class View:
     def target_name(self, target: Target) -> str:
         if target.kind == "rule":
             base = target.rule_base
-            return self._("+20-point rule, %(instrument)s (%(base)s at the end of %(year)s + %(points)s)") % {
+            # The rule's base is the latest figure of its year, which need not be of the year's end (Binjai's is
+            # of 18 October 2024): its date is named.
+            return self._("+20-point rule, %(instrument)s (%(base)s of %(date)s + %(points)s)") % {
                 "instrument": target.name,
                 "base": self.pct(base.value, base.decimals),
-                "year": config.RULE_BASE_YEAR,
+                "date": self.date(base.as_of.split("/")[-1]),
                 "points": self.num(config.RULE_INCREASE_POINTS),
             }
         return target.name_en if self.language == "en" and target.name_en else target.name
@@ -505,8 +507,8 @@ class View:
                 "persons": self.num_range(gap.persons, gap.persons_range),
                 "date": judged,
             }
-        if gap.reached:
-            return _("reached")
+        if gap.reached:  # by the latest figure: the target's year is still ahead, and the work force grows
+            return _("above it at the latest figure (%(date)s)") % {"date": judged}
         if gap.timing == DUE:
             return _("due in %(year)s, too soon for a new budget line; behind by %(points)s points") % {
                 "year": gap.target.year,
