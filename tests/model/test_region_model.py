@@ -1065,3 +1065,15 @@ def test_a_report_date_must_be_a_date_the_rules_cover(yardsticks, bad):
 def test_an_absurd_premium_rate_is_refused_before_anything_is_computed(yardsticks):
     with pytest.raises(ReportParameterError, match="premium_rate"):
         check_assumptions(Assumptions(premium_rate=1e308), yardsticks)
+
+
+def test_an_increment_is_not_kept_as_a_second_group_of_sponsored_participants(data):
+    # VIVA Medan: the provincial APBD protected 10.000 vulnerable workers in 2022 and 41.470 in 2023, 31.570 of
+    # them added that year. Keeping them costs the 2023 count once: 41.470 × 12 × Rp16.800 = Rp8.360.352.000 in
+    # 2028; the 31.570 added are part of it (participants_added), not another group to pay for.
+    sumut = build(data, "12")
+    assert [(item.group, item.persons.value, item.budget.rupiah) for item in sumut.sponsored] == [
+        ("pekerja rentan", 41_470, 8_360_352_000)
+    ]
+    added = sumut.figures[sumut.figures["indicator"] == "participants_added"]
+    assert added[["group", "value"]].values.tolist() == [["pekerja rentan", 31_570]]
