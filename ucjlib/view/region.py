@@ -402,42 +402,42 @@ class View:
 
     def step_growth(self) -> str | None:
         """Why the next step asks for more than the gap at today's work force: the work force it counts
-        in the target's year, grown by the growth; with a caution where that exceeds the region's whole
-        population (None: no growth, or a hypothetical start)."""
-        model, _ = self.model, self._
+        in the target's year, grown by the growth (None: no growth, or a hypothetical start)."""
+        model = self.model
         step = model.next_step
         if step is None or model.start.hypothetical or model.growth.rate == 0:
             return None
         year = step.target.year
-        today = next((gap.persons for gap in model.gaps if gap.target == step.target), None)
-        words = {
+        return self._(
+            "In all %(total)s new participants by %(year)s: the work force is counted growing %(rate)s a year, "
+            "to %(workers)s workers in %(year)s; the gap in the table (%(today)s) is on the work force of the "
+            "coverage figure's date."
+        ) % {
             "total": self.num(step.whole_gap_persons),
             "year": year,
             "rate": format_percent(model.growth.rate * 100, self.language, 2),
             "workers": self.num(model.workers_in(year)),
-            "today": self.num(today),
+            "today": self.num(next((gap.persons for gap in model.gaps if gap.target == step.target), None)),
         }
-        text = (
-            _(
-                "In all %(total)s new participants by %(year)s: the work force is counted growing %(rate)s a year, "
-                "to %(workers)s workers in %(year)s; the gap in the table (%(today)s) is on the work force of the "
-                "coverage figure's date."
-            )
-            % words
-        )
-        if model.outgrows_population:
-            population = model.population
-            text += " " + _(
-                "Caution: that is more workers than the region's whole population (%(population)s, %(date)s): "
-                "growth measured over %(first)s–%(last)s overstates the step when carried to %(year)s."
-            ) % {
-                "population": self.num(population.value),
-                "date": self.date(population.as_of),
-                "first": model.growth.first_year,
-                "last": model.growth.last_year,
-                "year": year,
-            }
-        return text
+
+    def outgrown(self) -> str | None:
+        """A caution where the work force the step counts in its target's year exceeds the region's whole
+        population (None: it does not, or the population is unknown)."""
+        model = self.model
+        if not model.outgrows_population:
+            return None
+        return self._(
+            "Caution: the work force this step counts in %(year)s, %(workers)s, is more than the region's whole "
+            "population (%(population)s, %(date)s): growth measured over %(first)s–%(last)s overstates the step "
+            "when carried so far."
+        ) % {
+            "year": model.next_step.target.year,
+            "workers": self.num(model.workers_in(model.next_step.target.year)),
+            "population": self.num(model.population.value),
+            "date": self.date(model.population.as_of),
+            "first": model.growth.first_year,
+            "last": model.growth.last_year,
+        }
 
     def official_base(self) -> dict | None:
         """The BPS base the headline's printed basis names, in words, where the source prints no count."""
@@ -554,6 +554,7 @@ class View:
                 "official": self.official_base(),
                 "carried": self.carried_base(),
                 "grown": self.step_growth(),
+                "outgrown": self.outgrown(),
                 "doubts": "; ".join(_(check) for check in model.headline_doubts),
             }
         )
