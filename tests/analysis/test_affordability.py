@@ -177,11 +177,12 @@ def test_regions_without_spending_say_why(affordability):
 def test_budgets_without_step_names_each_region_once_with_a_reason(data, budgets):
     models = [
         region_model(code, data.observations, data.checks, data.legal, Assumptions(as_of=REPORT_DATE))
-        for code in ("12.75", "14", "64.08")
+        for code in ("12.75", "61", "64.08")
     ]
     frame = budgets_without_step(models, budgets).set_index("region_code")
     assert "12.75" not in frame.index  # Binjai has a costed step
-    assert frame.loc["14", "reason"] == "no worker base to cost the gap on"  # Riau: 31,91% with no base printed
+    # Kalimantan Barat prints 27 persen with no base and no participant count (no labour-force table is passed).
+    assert frame.loc["61", "reason"] == "no worker base to cost the gap on"
     assert frame.loc["64.08", "reason"] == "no coverage figure"  # Kutai Timur: segment figures, no total coverage
     assert frame.loc["33", "reason"] == "no UCJ figure in the data"  # Jawa Tengah's model was not passed
     assert frame.index.is_unique

@@ -121,36 +121,36 @@ def test_the_national_report_has_a_printed_base_and_a_costed_next_step(data):
 
 
 def test_an_estimated_base_is_the_official_base_times_the_ratio_with_its_range(data):
-    sumut = model(data, "12")
-    workers, ratio = sumut.workers, sumut.workers.ratio
-    # Sumatera Utara prints 49,35% for 2024 and no base: BPS's 7,98 juta (August 2025, 8 months from the end
-    # of 2024; February 2024 is 10 months) × the ratio.
-    assert (workers.origin, workers.official.as_of, workers.official.value) == (ESTIMATED_BASE, "2025-08", 7_980_000)
-    assert workers.value == pytest.approx(7_980_000 * ratio.estimate)
-    assert workers.band == pytest.approx((7_980_000 * ratio.low, 7_980_000 * ratio.high))
-    assert sumut.next_step is not None
-    step = View(sumut, "id").summary()["next_step"]
-    assert step["estimated"]["employed"] == "7.980.000"
+    mojokerto = model(data, "35.16")
+    workers, ratio = mojokerto.workers, mojokerto.workers.ratio
+    # Mojokerto prints 38,52% for 2023, no base and no participant count: BPS's 653.623 employed (August 2025,
+    # its only round) × the ratio.
+    assert (workers.origin, workers.official.as_of, workers.official.value) == (ESTIMATED_BASE, "2025-08", 653_623)
+    assert workers.value == pytest.approx(653_623 * ratio.estimate)
+    assert workers.band == pytest.approx((653_623 * ratio.low, 653_623 * ratio.high))
+    assert mojokerto.next_step is not None
+    step = View(mojokerto, "id").summary()["next_step"]
+    assert step["estimated"]["employed"] == "653.623"
     assert step["estimated"]["ratio"]["regions"] == ratio.regions
 
 
 def test_a_base_of_a_later_round_is_carried_back_to_the_headlines_date(data):
-    # Sumatera Utara's base is of August 2025, its headline of 2024 (its end, December 2024): the start takes
-    # the base back 8 months at Sumatera Utara's own growth, √(7,98 ÷ 7,55) − 1 = 2,80825% a year (August 2023 to
-    # August 2025): ÷ 1,0280825^(8/12) = ÷ 1,0186351, so that the growth the model adds from the start is not
+    # Mojokerto's base is of August 2025, its headline of 2023 (its end, December 2023): the start takes the
+    # base back 20 months at Jawa Timur's growth, 23,80 ÷ 23,36 − 1 = 1,88356% a year (August 2024 to August
+    # 2025): × 1,0188356^(−20/12) = × 0,969378, so that the growth the model adds from the start is not
     # counted twice.
-    sumut = model(data, "12")
-    assert (sumut.start.year, sumut.growth.rate) == (2024, pytest.approx(0.0280825, abs=5e-8))
-    assert sumut.start.workers == pytest.approx(sumut.workers.value / 1.0186351, rel=1e-7)
-    assert sumut.start.coverage == pytest.approx(sumut.coverage.value)  # participants follow the base
+    mojokerto = model(data, "35.16")
+    assert (mojokerto.start.year, mojokerto.growth.rate) == (2023, pytest.approx(0.0188356, abs=5e-8))
+    assert mojokerto.start.workers == pytest.approx(mojokerto.workers.value * 0.969378, rel=1e-6)
+    assert mojokerto.start.coverage == pytest.approx(mojokerto.coverage.value)  # participants follow the base
     # Every Monte Carlo draw is carried back by its own drawn growth: undone, it lies within the estimate's range.
-    draws = sumut.recipe.draw()
-    low, high = sumut.workers.band
-    undone = draws.workers * (1 + draws.growth.rate) ** (8 / 12)
+    draws = mojokerto.recipe.draw()
+    low, high = mojokerto.workers.band
+    undone = draws.workers * (1 + draws.growth.rate) ** (20 / 12)
     assert low - 1e-6 <= undone.min() and undone.max() <= high + 1e-6
     assert draws.growth.rate.min() < draws.growth.rate.max()
-    sentence = View(sumut, "id").carried_base()
-    assert "keadaan Agustus 2025, 4.796.132" in sentence and "ke 2024" in sentence and "2,81%" in sentence
+    sentence = View(mojokerto, "id").carried_base()
+    assert "keadaan Agustus 2025, 392.840" in sentence and "ke 2023" in sentence and "1,88%" in sentence
 
 
 def test_a_base_of_an_earlier_round_is_carried_forward_and_one_without_any_growth_is_said_unchanged(data):
@@ -176,6 +176,26 @@ def test_a_base_of_an_earlier_round_is_carried_forward_and_one_without_any_growt
     assert diy.start.workers == pytest.approx(2_260_000 * (1 + diy.growth.rate) ** (2 / 12))
     # A base printed beside the headline is its own: no sentence.
     assert View(model(data, "12.75"), "en").carried_base() is None
+
+
+def test_a_count_of_participants_near_the_headline_gives_the_base_before_any_estimate(data):
+    # Sumatera Utara prints 49,35% for 2024 and no base; a source prints 1,98 juta active participants for
+    # February 2025, two months from the headline's end of 2024: 1.980.000 ÷ 0,4935 = 4.012.158, its range
+    # 1.975.000 ÷ 0,49355 = 4.001.621 to 1.985.000 ÷ 0,49345 = 4.022.697. BPS's employed persons × the
+    # potensi ratio (4,8 juta) is not needed.
+    sumut = model(data, "12")
+    workers = sumut.workers
+    assert (workers.kind, workers.as_of, workers.inputs) == (
+        "participants",
+        "2025-02",
+        "1,98 juta ÷ 49,35 persen × 100",
+    )
+    assert workers.value == pytest.approx(4_012_158, abs=0.5)
+    assert workers.band == pytest.approx((4_001_621, 4_022_697), abs=0.5)
+    assert sumut.start.workers == workers.value and sumut.start.participants == pytest.approx(1_980_000)
+    words = View(sumut, "id").participants_base()
+    assert (words["participants"], words["date"]) == ("1.980.000", "Februari 2025")
+    assert View(sumut, "id").carried_base() is None  # the base is the headline's: nothing is carried
 
 
 def test_a_coverage_on_the_labour_force_is_put_on_bpss_labour_force_itself(data):
@@ -284,11 +304,12 @@ def test_the_labour_force_rows_behind_a_page_are_listed_with_their_pages(data):
         ("Lampung", "penduduk bekerja", "Agustus 2024", "4.787,59 ribu", "IDN News Publish"),
     ]
     assert all(row["url"].startswith("https://") for row in rows)
-    # Sumatera Utara's: its own BPS base (August 2025), which is also the last round of its growth series, once.
+    # Sumatera Utara's: the two rounds of its growth series; the later is also the round its coverage on one
+    # base divides by, listed once.
     sumut = model(data, "12")
     assert [(row.indicator, row.as_of) for row in sumut.labour_force_rows] == [
-        ("employed_persons", "2025-08"),
         ("employed_persons", "2023-08"),
+        ("employed_persons", "2025-08"),
     ]
 
 

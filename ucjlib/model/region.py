@@ -15,7 +15,9 @@ Definitions used throughout:
 - **Worker base** of the headline: the worker count printed beside it; else its participants
   ÷ the coverage; else the base an enrolment plan printed with it implies; else the base of
   an earlier coverage figure at most ``config.OLD_FIGURE_MONTHS`` older; else a total worker
-  base a source prints for a date at most that much older (its basis named); else, an
+  base a source prints for a date at most that much older (its basis named); else the total of
+  active participants a source prints for the date nearest the headline's (at most that far
+  either side) ÷ the headline; else, an
   *estimate*: the region's own BPS employed persons of the round nearest the headline × the
   potensi ratio, with the ratio's interval as its range (:mod:`ucjlib.model.bases`). Each but
   the first two is said so in the report. A base of another date than the headline (a
@@ -78,6 +80,7 @@ from ucjlib.model.bases import (
     SharedBase,
     coverage_on_employed,
     latest_population,
+    months_apart,
     named_official,
     official_base,
     official_growth,
@@ -197,15 +200,16 @@ class WorkerBase:
         >>> WorkerBase(1.0, True, as_of="2023-08").years_to("2022-04")  # 16 months before
         -1.3333333333333333
         """
-        if not self.as_of:
+        if not self.as_of or self.origin == PARTICIPANTS_BASE:  # participants ÷ the headline: the headline's base
             return 0.0
         base, headline = period_end(self.as_of), period_end(as_of)
         return ((headline.year - base.year) * 12 + headline.month - base.month) / 12
 
 
 # Where a worker base not printed beside the headline comes from (WorkerBase.origin): a base printed
-# for a near date, BPS's base the headline's basis names, or BPS's employed persons × the potensi ratio.
-NEAR_BASE, OFFICIAL_BASE, ESTIMATED_BASE = "near", "official", "estimated"
+# for a near date, the participants a source prints for a near date ÷ the headline, BPS's base the
+# headline's basis names, or BPS's employed persons × the potensi ratio.
+NEAR_BASE, PARTICIPANTS_BASE, OFFICIAL_BASE, ESTIMATED_BASE = "near", "participants", "official", "estimated"
 
 
 @dataclass(frozen=True)
@@ -640,17 +644,41 @@ def _base_beside(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
     participants = _beside(figures, "active_participants", coverage)
     if participants is None or coverage.value <= 0:
         return None
+    return _participants_over(participants, coverage, coverage.source_id)
+
+
+def _participants_over(participants, coverage: Reading, source_id: str, origin: str = "") -> WorkerBase:
+    """The worker base a count of active participants (a processed row) and a coverage figure imply."""
     counted = Reading.of(participants)
     (fewest, most), (lowest, highest) = counted.band, coverage.band
     return WorkerBase(
         float(participants["value"]) / coverage.value * 100,
         True,
         f"{participants['value_as_printed']} ÷ {coverage.as_printed} × 100",
-        coverage.source_id,
+        source_id,
         (fewest / highest * 100, most / max(lowest, 1e-9) * 100),
+        origin,
+        as_of=participants["as_of"] if origin else "",
         formula=uncertainty.RATIO,
         parts=(counted, coverage),
     )
+
+
+def _participants_base(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
+    """The total of active participants a source prints for the date nearest the headline's (at most
+    config.OLD_FIGURE_MONTHS either side) ÷ the headline: the sources' own count puts the figure on the
+    base it was computed on, before any estimate from BPS's bases. Its ``as_of`` is the count's date,
+    for the page; the base is the headline's (participants move little in a year), so it is not carried."""
+    if coverage.value <= 0:
+        return None
+    rows = totals(figures)
+    rows = rows[rows["indicator"] == "active_participants"]
+    near = [(months_apart(row["as_of"], coverage.as_of), -i, row) for i, (_, row) in enumerate(rows.iterrows())]
+    near = [item for item in near if item[0] <= config.OLD_FIGURE_MONTHS]
+    if not near:
+        return None
+    row = min(near, key=lambda item: item[:2])[2]
+    return _participants_over(row, coverage, row["source_id"], PARTICIPANTS_BASE)
 
 
 def _plan_parts(figures: pd.DataFrame, coverage: Reading) -> tuple[Reading, ...]:
@@ -697,7 +725,7 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Rea
         base = _base_beside(figures, earlier)
         if base is not None:
             return dataclasses.replace(base, derived=True, as_of=earlier.as_of)
-    return _near_base(figures, coverage)
+    return _near_base(figures, coverage) or _participants_base(figures, coverage)
 
 
 def _near_base(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:

@@ -29,7 +29,18 @@ from ucjlib.formatting import (
 from ucjlib.i18n import N_, gettext_for
 from ucjlib.model.bases import EMPLOYED, LABOUR_FORCE, NATION, POPULATION, named_official
 from ucjlib.model.projections import decimal_year
-from ucjlib.model.region import DUE, NEAR_BASE, OFFICIAL_BASE, PASSED, BudgetYear, Gap, Overview, RegionModel, Target
+from ucjlib.model.region import (
+    DUE,
+    NEAR_BASE,
+    OFFICIAL_BASE,
+    PARTICIPANTS_BASE,
+    PASSED,
+    BudgetYear,
+    Gap,
+    Overview,
+    RegionModel,
+    Target,
+)
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
 
 GAP_DECIMALS = 2
@@ -303,6 +314,7 @@ class View:
             "workers_of": self.date(workers.as_of) if workers and workers.as_of and not workers.origin else None,
             "basis": coverage.basis if self.language == "id" else coverage.basis_en,
             "near_base": self.near_base(),
+            "participants_base": self.participants_base(),
             "estimated_base": self.estimated_base(),
             "on_employed": self.on_employed(),
         }
@@ -317,6 +329,19 @@ class View:
             "workers": self.printed(workers.value, workers.inputs, "persons"),
             "date": self.date(workers.as_of.split("/")[-1]),
             "basis": basis or self._("basis not stated"),
+            "source": self.source(workers.source_id),
+        }
+
+    def participants_base(self) -> dict | None:
+        """A worker base implied by the active participants a source prints for a near date."""
+        workers = self.model.workers
+        if workers is None or workers.origin != PARTICIPANTS_BASE:
+            return None
+        counted = workers.parts[0]
+        return {
+            "workers": self.num_range(workers.value, workers.band),
+            "participants": self.printed(counted.value, counted.as_printed, "persons", counted.approximate),
+            "date": self.date(workers.as_of.split("/")[-1]),
             "source": self.source(workers.source_id),
         }
 
