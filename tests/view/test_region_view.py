@@ -153,3 +153,13 @@ def test_an_english_page_names_a_regions_own_yardstick_in_english(model_of):
     assert "target of the BPJS Ketenagakerjaan Jambi branch" in names("en")
     assert "target BPJS Ketenagakerjaan Cabang Jambi" in names("id")
     assert not any("Cabang" in name for name in names("en"))
+
+
+def test_the_nations_own_targets_are_not_called_a_regions(model_of):
+    # Indonesia's pair of participant targets (29,6 juta for 2018, 57,55 juta for 2025) is its own, not a
+    # region's: (57.550.000 − 29.600.000) ÷ 7 = 3.992.857 participants a year.
+    nation = model_of("00")
+    labels = [View(nation, "en").scenario_label(scenario) for scenario in nation.scenarios]
+    assert "Pace of the nation's own participant targets: 3,992,857 participants a year" in labels
+    binjai_labels = [View(model_of("12.75"), "en").scenario_label(s) for s in model_of("12.75").scenarios]
+    assert not any("nation's own" in label for label in binjai_labels)

@@ -48,6 +48,11 @@ ATTAINMENT_DECIMALS = 1
 NONE = "–"
 
 KIND_LABELS = {"national": N_("national yardstick"), "own": N_("regional target"), "rule": N_("+20-point rule")}
+# The nation's own targets are not a region's (in the data: BPJS Ketenagakerjaan's participant targets).
+NATIONAL_OWN_LABELS = {
+    "kind": N_("own target (the nation's)"),
+    "target-pair-pace": N_("Pace of the nation's own participant targets: %(pace)s participants a year"),
+}
 SCENARIO_LABELS = {
     "one-off-plan": N_("One-off enrolment plan: %(plans)s"),
     "target-pair-pace": N_("Pace of the regional targets: %(pace)s participants a year"),
@@ -153,6 +158,8 @@ class View:
         return self.pct(reading.value, reading.decimals)
 
     def kind(self, target: Target) -> str:
+        if target.kind == "own" and self.model.level == "national":
+            return self._(NATIONAL_OWN_LABELS["kind"])
         return self._(KIND_LABELS[target.kind])
 
     def scenario_label(self, scenario) -> str:
@@ -167,7 +174,8 @@ class View:
             values = {"name": params[0], "year": params[1], "target": self.pct(params[2]), "pace": self.num(params[3])}
         else:
             values = {"name": params[0], "points": self.num(params[1], 2)}
-        return self._(SCENARIO_LABELS[scenario.key]) % values
+        national = self.model.level == "national" and scenario.key in NATIONAL_OWN_LABELS
+        return self._((NATIONAL_OWN_LABELS if national else SCENARIO_LABELS)[scenario.key]) % values
 
     def indicator_title(self, indicator: str) -> str:
         return self._(indicators().loc[indicator, "title"])
