@@ -121,36 +121,44 @@ def test_the_national_report_has_a_printed_base_and_a_costed_next_step(data):
 
 
 def test_an_estimated_base_is_the_official_base_times_the_ratio_with_its_range(data):
-    mojokerto = model(data, "35.16")
-    workers, ratio = mojokerto.workers, mojokerto.workers.ratio
-    # Mojokerto prints 38,52% for 2023, no base and no participant count: BPS's 653.623 employed (August 2025,
-    # its only round) × the ratio.
-    assert (workers.origin, workers.official.as_of, workers.official.value) == (ESTIMATED_BASE, "2025-08", 653_623)
-    assert workers.value == pytest.approx(653_623 * ratio.estimate)
-    assert workers.band == pytest.approx((653_623 * ratio.low, 653_623 * ratio.high))
-    assert mojokerto.next_step is not None
-    step = View(mojokerto, "id").summary()["next_step"]
-    assert step["estimated"]["employed"] == "653.623"
+    kalbar = model(data, "61")
+    workers, ratio = kalbar.workers, kalbar.workers.ratio
+    # Kalimantan Barat prints 27 persen for 2025, no base and no participant count: BPS's 2,86 juta employed
+    # (August 2024, the nearest of its two rounds) × the ratio.
+    assert (workers.origin, workers.official.as_of, workers.official.value) == (ESTIMATED_BASE, "2024-08", 2_860_000)
+    assert workers.value == pytest.approx(2_860_000 * ratio.estimate)
+    assert workers.band == pytest.approx((2_860_000 * ratio.low, 2_860_000 * ratio.high))
+    assert kalbar.next_step is not None
+    step = View(kalbar, "id").summary()["next_step"]
+    assert step["estimated"]["employed"] == "2.860.000"
     assert step["estimated"]["ratio"]["regions"] == ratio.regions
 
 
 def test_a_base_of_a_later_round_is_carried_back_to_the_headlines_date(data):
-    # Mojokerto's base is of August 2025, its headline of 2023 (its end, December 2023): the start takes the
-    # base back 20 months at Jawa Timur's growth, 23,80 ÷ 23,36 − 1 = 1,88356% a year (August 2024 to August
-    # 2025): × 1,0188356^(−20/12) = × 0,969378, so that the growth the model adds from the start is not
-    # counted twice.
-    mojokerto = model(data, "35.16")
-    assert (mojokerto.start.year, mojokerto.growth.rate) == (2023, pytest.approx(0.0188356, abs=5e-8))
-    assert mojokerto.start.workers == pytest.approx(mojokerto.workers.value * 0.969378, rel=1e-6)
-    assert mojokerto.start.coverage == pytest.approx(mojokerto.coverage.value)  # participants follow the base
+    # Yogyakarta's base is shared out from DIY's August 2023 round, its headline of April 2022: the start takes
+    # the base back 16 months at DIY's growth, 2,18 ÷ 2,14 − 1 = 1,869159% a year (August 2023 to August 2024):
+    # × 1,01869159^(−16/12) = × 0,975610, so that the growth the model adds from the start is not counted twice.
+    yogyakarta = model(data, "34.71")
+    assert (yogyakarta.start.year, yogyakarta.growth.rate) == (2022, pytest.approx(0.01869159, abs=5e-9))
+    assert yogyakarta.start.workers == pytest.approx(yogyakarta.workers.value * 0.975610, rel=1e-6)
+    assert yogyakarta.start.coverage == pytest.approx(yogyakarta.coverage.value)  # participants follow the base
     # Every Monte Carlo draw is carried back by its own drawn growth: undone, it lies within the estimate's range.
-    draws = mojokerto.recipe.draw()
-    low, high = mojokerto.workers.band
-    undone = draws.workers * (1 + draws.growth.rate) ** (20 / 12)
+    draws = yogyakarta.recipe.draw()
+    low, high = yogyakarta.workers.band
+    undone = draws.workers * (1 + draws.growth.rate) ** (16 / 12)
     assert low - 1e-6 <= undone.min() and undone.max() <= high + 1e-6
     assert draws.growth.rate.min() < draws.growth.rate.max()
-    sentence = View(mojokerto, "id").carried_base()
-    assert "keadaan Agustus 2025, 392.840" in sentence and "ke 2023" in sentence and "1,88%" in sentence
+    sentence = View(yogyakarta, "id").carried_base()
+    assert "keadaan Agustus 2023, 122.251" in sentence and "ke April 2022" in sentence and "1,87%" in sentence
+
+
+def test_a_base_printed_for_a_year_after_the_headline_is_the_nearest_and_carried_back(data):
+    # Mojokerto prints 38,52% for 2023 with no base; a source prints 486 ribu workers for 2024, 12 months on:
+    # the source's own base comes before BPS's employed persons × the potensi ratio, carried back a year at
+    # Jawa Timur's growth, 23,80 ÷ 23,36 − 1 = 1,88356%: 486.000 ÷ 1,0188356 = 477.015,1.
+    mojokerto = model(data, "35.16")
+    assert (mojokerto.workers.kind, mojokerto.workers.value, mojokerto.workers.as_of) == ("near", 486_000, "2024")
+    assert mojokerto.start.workers == pytest.approx(477_015.1, abs=0.05)
 
 
 def test_a_base_of_an_earlier_round_is_carried_forward_and_one_without_any_growth_is_said_unchanged(data):
@@ -298,10 +306,10 @@ def test_the_labour_force_rows_behind_a_page_are_listed_with_their_pages(data):
     lampung_tengah = model(data, "18.02")
     rows = View(lampung_tengah, "id").labour_force_rows()
     assert [(row["region"], row["what"], row["date"], row["value"], row["outlet"]) for row in rows] == [
-        ("Lampung", "penduduk bekerja", "Agustus 2025", "4.853 ribu", "Suara Lampung"),
+        ("Lampung", "penduduk bekerja", "Agustus 2025", "4.853.000", "Suara Lampung"),
         ("Kabupaten Lampung Tengah", "jumlah penduduk pertengahan tahun", "Juni 2022", "1.500.022", "Radar Lampung"),
         ("Lampung", "jumlah penduduk pertengahan tahun", "Juni 2022", "9.176.546", "Radar Lampung"),
-        ("Lampung", "penduduk bekerja", "Agustus 2024", "4.787,59 ribu", "IDN News Publish"),
+        ("Lampung", "penduduk bekerja", "Agustus 2024", "4.787.590", "IDN News Publish"),
     ]
     assert all(row["url"].startswith("https://") for row in rows)
     # Sumatera Utara's: the two rounds of its growth series; the later is also the round its coverage on one

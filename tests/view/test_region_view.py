@@ -163,3 +163,23 @@ def test_the_nations_own_targets_are_not_called_a_regions(model_of):
     assert "Pace of the nation's own participant targets: 3,992,857 participants a year" in labels
     binjai_labels = [View(model_of("12.75"), "en").scenario_label(s) for s in model_of("12.75").scenarios]
     assert not any("nation's own" in label for label in binjai_labels)
+
+
+def test_a_base_of_another_date_is_said_with_the_count_it_is_carried_to(model_of):
+    # Sarolangun: 110 ribu printed with its figure of 15 October 2024, carried 5 months to 16 March 2025 at Jambi's
+    # 1,6667% a year: 110.000 × 1,016667^(5/12) = 110.760 (tests/model/test_region_model.py).
+    headline = View(model_of("15.03"), "id").headline()
+    assert (headline["workers_of"], headline["workers"], headline["carried"]) == (
+        "15 Oktober 2024",
+        "110.000",
+        "110.760",
+    )
+
+
+def test_a_target_still_ahead_that_the_latest_figure_exceeds_is_not_called_reached(model_of):
+    # Sumatera Utara's 49,35% (2024) is above RKP 2026's 34,99%; 2026 is the report's year: not "reached".
+    sumut = model_of("12")
+    gap = next(g for g in sumut.gaps if g.target.name == "RKP 2026")
+    assert gap.reached and gap.timing != "passed"
+    assert View(sumut, "en").status_word(gap) == "above it at the latest figure"
+    assert View(sumut, "en").verdict(gap) == "above it at the latest figure (2024)"

@@ -42,7 +42,8 @@ Definitions used throughout:
   participants a year; budget year ``F + k`` pays the contributions of the ``k + 1`` years'
   new participants, as the regional budget pays them (:mod:`ucjlib.contributions`: the full
   rate every month; the PP 50/2025 discount is for self-paying workers only). The whole gap
-  is a separate figure: a year of contributions for every missing participant.
+  (``Cost.whole_gap_persons``) is every participant to enrol by ``T`` on the work force of ``T``,
+  and a year of their contributions.
 - **A trend** is fitted only on ``MINIMUM_TREND_POINTS`` or more coverage figures whose
   denominator is known and the same.
 - **Ranges**: a printed figure stands for any value within half a unit of its last digit, a
@@ -729,28 +730,32 @@ def _worker_base(figures: pd.DataFrame, checks: pd.DataFrame, history: tuple[Rea
 
 
 def _near_base(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
-    """The newest total worker base a source prints for a date at most config.OLD_FIGURE_MONTHS
-    before the headline's (or the same), with its basis: the denominator of the headline is not
-    printed, so the gap in persons is put on the nearest one that is."""
-    newest = period_end(coverage.as_of)
+    """The total worker base a source prints for the date nearest the headline's, at most
+    config.OLD_FIGURE_MONTHS either side (the earlier on a tie), with its basis: the denominator of the
+    headline is not printed, so the gap in persons is put on the nearest one that is (carried to the
+    headline's date by the model)."""
     rows = totals(figures)
-    for _, row in _newest_first(rows[rows["indicator"] == "workers"]).iterrows():
-        end = period_end(row["as_of"])
-        months = (newest.year - end.year) * 12 + newest.month - end.month
-        if 0 <= months <= config.OLD_FIGURE_MONTHS:
-            reading = Reading.of(row)
-            return WorkerBase(
-                reading.value,
-                True,
-                row["value_as_printed"],
-                row["source_id"],
-                reading.band,
-                NEAR_BASE,
-                as_of=row["as_of"],
-                basis=row["basis"],
-                basis_en=row["basis_en"],
-            )
-    return None
+    rows = _newest_first(rows[rows["indicator"] == "workers"])
+    near = [
+        (months_apart(row["as_of"], coverage.as_of), period_end(row["as_of"]), row)
+        for _, row in rows.iterrows()
+        if months_apart(row["as_of"], coverage.as_of) <= config.OLD_FIGURE_MONTHS
+    ]
+    if not near:
+        return None
+    row = min(near, key=lambda item: item[:2])[2]
+    reading = Reading.of(row)
+    return WorkerBase(
+        reading.value,
+        True,
+        row["value_as_printed"],
+        row["source_id"],
+        reading.band,
+        NEAR_BASE,
+        as_of=row["as_of"],
+        basis=row["basis"],
+        basis_en=row["basis_en"],
+    )
 
 
 def _estimated_base(

@@ -320,6 +320,7 @@ class View:
             "workers": None if workers is None else self.num(workers.value),
             "workers_derived": workers is not None and workers.derived and not workers.origin,
             "workers_of": self.date(workers.as_of) if workers and workers.as_of and not workers.origin else None,
+            "carried": self.num(model.start.workers) if model.start and workers else None,
             "basis": coverage.basis if self.language == "id" else coverage.basis_en,
             "near_base": self.near_base(),
             "participants_base": self.participants_base(),
@@ -335,6 +336,7 @@ class View:
         basis = workers.basis if self.language == "id" else workers.basis_en
         return {
             "workers": self.printed(workers.value, workers.inputs, "persons"),
+            "carried": self.num(self.model.start.workers) if self.model.start else None,
             "date": self.date(workers.as_of.split("/")[-1]),
             "basis": basis or self._("basis not stated"),
             "source": self.source(workers.source_id),
@@ -561,7 +563,7 @@ class View:
             word = _("reached") if gap.reached else _("missed")
             return f"{word} ({self.date(gap.judged_by.as_of)})"
         if gap.reached:
-            return _("reached")
+            return _("above it at the latest figure")
         return _("due this year") if gap.timing == DUE else _("open")
 
     def summary(self) -> dict | None:
@@ -697,7 +699,7 @@ class View:
                     _("Budget in the target year"): self.rp_range(
                         cost.budget_years[-1].rupiah, cost.budget_range(cost.budget_years[-1])
                     ),
-                    _("Whole gap (persons)"): self.num_range(
+                    _("To enrol by the target year (persons)"): self.num_range(
                         cost.whole_gap_persons, tuple(end * cost.years for end in cost.per_year_range)
                     ),
                 }
@@ -858,7 +860,7 @@ class View:
                 "region": row.region_name,
                 "what": self._(LABOUR_FORCE_ROW_WORDS[row.indicator]),
                 "date": self.date(row.as_of),
-                "value": row.as_printed,
+                "value": self.num(row.value),
                 "outlet": row.outlet,
                 "url": row.url,
             }
