@@ -15,7 +15,7 @@ Definitions used throughout:
 - **Worker base** of the headline: the worker count printed beside it; else its participants
   ÷ the coverage; else the base an enrolment plan printed with it implies; else the base of
   an earlier coverage figure at most ``config.OLD_FIGURE_MONTHS`` older; else a total worker
-  base a source prints for a date at most that much older (its basis named); else the total of
+  base a source prints for the nearest date at most that far either side (its basis named); else the total of
   active participants a source prints for the date nearest the headline's (at most that far
   either side) ÷ the headline; else, an
   *estimate*: the region's own BPS employed persons of the round nearest the headline × the
