@@ -23,3 +23,15 @@ def test_a_shared_base_is_derived_in_full_among_the_assumptions():
     # A region on a printed base has no such line.
     binjai = model_from(load_all(), "12.75", Assumptions(as_of=REPORT_DATE))
     assert not any("langkah berikutnya: perkiraan" in item for item in report_context(binjai, "id")["assumptions"])
+
+
+def test_the_assumptions_name_every_region_an_estimate_rests_on():
+    # Lampung Tengah's base carries the potensi ratio (the six regions with a printed potensi base and a BPS
+    # figure: tests/model/test_bases.py) and the kabupaten/kota share factor (Kota Metro among its pairs).
+    lampung_tengah = model_from(load_all(), "18.02", Assumptions(as_of=REPORT_DATE))
+    assumptions = report_context(lampung_tengah, "en")["assumptions"]
+    ratio = next(item for item in assumptions if item.startswith("The ratio 0.601"))
+    for name in ["Kabupaten Musi Banyuasin", "Lampung", "Nusa Tenggara Barat", "Sulawesi Selatan", "Papua Barat"]:
+        assert name in ratio
+    factor = next(item for item in assumptions if item.startswith("The factor 0.945"))
+    assert "Kota Metro" in factor and "Kabupaten Lampung Tengah" not in factor

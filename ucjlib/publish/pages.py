@@ -265,6 +265,7 @@ def _assumptions(view: View) -> list[str]:
     shared, carried = _shared_base_text(view), view.carried_base()
     return [
         *([shared] if shared else []),
+        *view.factor_regions(),
         *([carried] if carried else []),
         _contribution_text(view),
         _budget_year_text(view),

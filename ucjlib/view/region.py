@@ -402,6 +402,29 @@ class View:
             }
         return found
 
+    def factor_regions(self) -> list[str]:
+        """The regions behind each factor an estimated base carries (the potensi ratio, the share
+        factor), in sentences, so that the page names every region its estimate rests on."""
+        workers, _ = self.model.workers, self._
+        if workers is None or not workers.estimated:
+            return []
+        sentences = []
+        if workers.ratio is not None:
+            sentences.append(
+                _("The ratio %(value)s (potensi pekerja to employed persons) is the mean over %(names)s.")
+                % {"value": self.num(workers.ratio.estimate, 3), "names": _names(workers.ratio)}
+            )
+        if workers.shared is not None:
+            factor = workers.shared.factor
+            sentences.append(
+                _(
+                    "The factor %(value)s (employed persons per inhabitant against the parent region's) is the mean "
+                    "over %(names)s."
+                )
+                % {"value": self.num(factor.estimate, 3), "names": _names(factor)}
+            )
+        return sentences
+
     def carried_base(self) -> str | None:
         """A worker base of another date than the headline's, carried to the headline's date by the
         work force's growth (or taken unchanged without a growth series), in a sentence that names
@@ -1090,3 +1113,8 @@ def overview_row(overview: Overview, language: str, file: str | None) -> dict:
             "employed": view.date(overview.employed_as_of),
         },
     }
+
+
+def _names(ratio) -> str:
+    """The regions a ratio is estimated over, in the data's order."""
+    return ", ".join(pair.region_name for pair in ratio.pairs)
