@@ -46,9 +46,10 @@ def test_catalogs_hold_no_message_the_code_no_longer_shows(extracted):
 
 def test_the_two_languages_differ_where_they_should():
     assert gettext_for("id")("Yardstick") == "Tolok ukur" and gettext_for("en")("Yardstick") == "Yardstick"
-    # The language link names the other language.
-    assert gettext_for("id")("Version in the other language") == "English version"
-    assert gettext_for("en")("Version in the other language") == "Versi Indonesia"
+    # The language link names the other language in the page's own language: an Indonesian page is wholly
+    # Indonesian.
+    assert gettext_for("id")("Version in the other language") == "Versi bahasa Inggris"
+    assert gettext_for("en")("Version in the other language") == "Indonesian version"
 
 
 def test_a_broken_placeholder_would_be_caught():

@@ -61,7 +61,7 @@ def test_index_and_a_report_open_offline_with_headline_on_screen(browser, render
 
 def test_english_report_switches_language(browser, rendered):
     page, failed = open_page(browser, rendered.reports_dir / "12.75-kota-binjai.html")
-    page.get_by_role("link", name="English version").click()
+    page.get_by_role("link", name="Versi bahasa Inggris").click()
     page.wait_for_load_state("load")
     assert page.locator(".headline-figure").inner_text() == "33%"
     assert page.get_by_role("heading", name="Comparison with yardsticks").is_visible()
