@@ -29,3 +29,13 @@ def period_end(period: str) -> dt.date:
         following = dt.date(pieces[0] + pieces[1] // 12, pieces[1] % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     return dt.date(pieces[0], 12, 31)
+
+
+def months_between(first: str, second: str) -> int:
+    """Whole months from the end of ``first`` to the end of ``second`` (negative when ``second`` ends first).
+
+    >>> months_between("2023-08", "2022-04"), months_between("2024-10-15", "2025-03-16")
+    (-16, 5)
+    """
+    a, b = period_end(first), period_end(second)
+    return (b.year - a.year) * 12 + b.month - a.month

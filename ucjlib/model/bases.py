@@ -43,7 +43,7 @@ import pandas as pd
 from ucjlib import config
 from ucjlib.data.processed import by_priority
 from ucjlib.model.projections import Growth
-from ucjlib.periods import period_end
+from ucjlib.periods import months_between, period_end
 
 EMPLOYED = "employed_persons"
 LABOUR_FORCE = "labour_force"
@@ -188,8 +188,7 @@ def months_apart(first: str, second: str) -> int:
     >>> months_apart("2025-06", "2024-08"), months_apart("2024-09-24", "2024-08")
     (10, 1)
     """
-    a, b = period_end(first), period_end(second)
-    return abs((a.year - b.year) * 12 + a.month - b.month)
+    return abs(months_between(first, second))
 
 
 def is_potensi(basis: str) -> bool:

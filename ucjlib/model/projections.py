@@ -177,9 +177,9 @@ class Growth:
         """
         return (1 + self.rate) ** max(0, to_year - from_year)
 
-    def carry(self, workers, years: int):
-        """A work force carried ``years`` whole years forward at the rate (back, for negative
-        ``years``); ``workers`` and the rate may be arrays of draws.
+    def carry(self, workers, years: float):
+        """A work force carried ``years`` forward at the rate (back, for negative ``years``; a fraction
+        for months); ``workers`` and the rate may be arrays of draws.
 
         Examples
         --------

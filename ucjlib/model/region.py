@@ -97,7 +97,7 @@ from ucjlib.model.scenarios import (
     starting_point,
     yardstick_pace,
 )
-from ucjlib.periods import period_end
+from ucjlib.periods import months_between, period_end
 
 MINIMUM_TREND_POINTS = 3  # coverage observations on one basis before a trend is fitted
 MOST_MONTHLY_RATE = 10_000_000  # rupiah per person per month: far above any package, below absurd inputs such as 1e308
@@ -203,8 +203,7 @@ class WorkerBase:
         """
         if not self.as_of or self.origin == PARTICIPANTS_BASE:  # participants ÷ the headline: the headline's base
             return 0.0
-        base, headline = period_end(self.as_of), period_end(as_of)
-        return ((headline.year - base.year) * 12 + headline.month - base.month) / 12
+        return months_between(self.as_of, as_of) / 12
 
 
 # Where a worker base not printed beside the headline comes from (WorkerBase.origin): a base printed
@@ -320,7 +319,7 @@ class Assumptions:
     premium_rate: float = config.BPU_JKK_JKM_MONTHLY
     yardstick: str = config.DEFAULT_YARDSTICK
     target_year: int = config.DEFAULT_TARGET_YEAR
-    workforce_growth: float | None = None  # None: BPS's series of the region, else its province, else 0
+    workforce_growth: float | None = None  # None: BPS's series of the region, its province or the nation, else 0
     as_of: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -670,16 +669,20 @@ def _participants_base(figures: pd.DataFrame, coverage: Reading) -> WorkerBase |
     config.OLD_FIGURE_MONTHS either side) ÷ the headline: the sources' own count puts the figure on the
     base it was computed on, before any estimate from BPS's bases. Its ``as_of`` is the count's date,
     for the page; the base is the headline's (participants move little in a year), so it is not carried."""
-    if coverage.value <= 0:
+    row = _nearest_total(figures, "active_participants", coverage)
+    if row is None or coverage.value <= 0:
         return None
-    rows = totals(figures)
-    rows = rows[rows["indicator"] == "active_participants"]
-    near = [(months_apart(row["as_of"], coverage.as_of), -i, row) for i, (_, row) in enumerate(rows.iterrows())]
-    near = [item for item in near if item[0] <= config.OLD_FIGURE_MONTHS]
-    if not near:
-        return None
-    row = min(near, key=lambda item: item[:2])[2]
     return _participants_over(row, coverage, row["source_id"], PARTICIPANTS_BASE)
+
+
+def _nearest_total(figures: pd.DataFrame, indicator: str, coverage: Reading):
+    """The region-total row of ``indicator`` dated nearest the headline, at most config.OLD_FIGURE_MONTHS
+    either side, the earlier on a tie, then by source priority (None without one)."""
+    rows = totals(figures)
+    rows = _newest_first(rows[rows["indicator"] == indicator]).reset_index(drop=True)
+    near = [(months_apart(as_of, coverage.as_of), period_end(as_of), i) for i, as_of in enumerate(rows["as_of"])]
+    near = [item for item in near if item[0] <= config.OLD_FIGURE_MONTHS]
+    return rows.iloc[min(near)[2]] if near else None
 
 
 def _plan_parts(figures: pd.DataFrame, coverage: Reading) -> tuple[Reading, ...]:
@@ -734,16 +737,9 @@ def _near_base(figures: pd.DataFrame, coverage: Reading) -> WorkerBase | None:
     config.OLD_FIGURE_MONTHS either side (the earlier on a tie), with its basis: the denominator of the
     headline is not printed, so the gap in persons is put on the nearest one that is (carried to the
     headline's date by the model)."""
-    rows = totals(figures)
-    rows = _newest_first(rows[rows["indicator"] == "workers"])
-    near = [
-        (months_apart(row["as_of"], coverage.as_of), period_end(row["as_of"]), row)
-        for _, row in rows.iterrows()
-        if months_apart(row["as_of"], coverage.as_of) <= config.OLD_FIGURE_MONTHS
-    ]
-    if not near:
+    row = _nearest_total(figures, "workers", coverage)
+    if row is None:
         return None
-    row = min(near, key=lambda item: item[:2])[2]
     reading = Reading.of(row)
     return WorkerBase(
         reading.value,

@@ -336,7 +336,6 @@ class View:
         basis = workers.basis if self.language == "id" else workers.basis_en
         return {
             "workers": self.printed(workers.value, workers.inputs, "persons"),
-            "carried": self.num(self.model.start.workers) if self.model.start else None,
             "date": self.date(workers.as_of.split("/")[-1]),
             "basis": basis or self._("basis not stated"),
             "source": self.source(workers.source_id),
