@@ -5,8 +5,8 @@ first budget year's rupiah (see :class:`ucjlib.model.region.Cost`). Each assumpt
 on its own, the others held at the model's: the premium rate (BPU JKK+JKM, or with JHT), the
 work force's yearly growth (none, or the highest of any region's official BPS series), the year the
 target is reached, and the denominator (the lowest and highest worker base the data gives
-the region, participants held, each brought to the starting year by the model's growth so
-that a later year's base does not count that growth a second time). A region with one
+the region, participants held, each brought to the headline's date by the model's growth, in
+months as the model carries its own base, so that a later base does not count that growth twice). A region with one
 worker base has no denominator range, and its row says so. One more range moves every input
 at once: the printed figures' rounding and approximation words, a derived base recomputed from
 them, and the work force's growth (:data:`DRAWN`: the 5th and 95th percentiles of the Monte Carlo
@@ -24,7 +24,7 @@ from ucjlib.data.checks import PLAN_IMPLIES_WORKERS, TARGETS_IMPLY_WORKERS
 from ucjlib.data.processed import totals
 from ucjlib.model.projections import Growth
 from ucjlib.model.region import Cost, RegionModel, Target, cost_to_reach
-from ucjlib.periods import period_end
+from ucjlib.periods import months_between
 
 SENSITIVITY_COLUMNS = ["parameter", "setting", "participants_per_year", "first_year_rupiah", "change"]
 
@@ -51,7 +51,7 @@ DRAWN = "all inputs drawn together (5–95%)"
 
 def worker_bases(model: RegionModel) -> list[float]:
     """Every worker base the data gives the region, printed totals and derived ones, each
-    brought to the starting year by the model's growth (whole persons, duplicates once)."""
+    brought to the headline's date by the model's growth (whole persons, duplicates once)."""
     printed = totals(model.figures)
     printed = printed.loc[printed["indicator"] == "workers", ["value", "as_of"]]
     derived = model.checks.loc[
@@ -64,8 +64,9 @@ def worker_bases(model: RegionModel) -> list[float]:
     if model.start is None:
         return sorted({value for value, _ in dated})
     bases = [model.start.workers]
+    start_period = model.coverage.as_of if model.coverage is not None else str(model.start.year)
     for value, as_of in dated:
-        based = model.growth.carry(value, model.start.year - period_end(as_of).year)
+        based = model.growth.carry(value, months_between(as_of, start_period) / 12)
         if all(round(based) != round(known) for known in bases):
             bases.append(based)
     return sorted(bases)
