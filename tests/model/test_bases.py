@@ -351,11 +351,27 @@ def test_a_province_without_a_bps_figure_is_shared_out_from_the_nation(data):
     assert (words["parent"], words["of_provinces"]) == ("Indonesia", True)
 
 
-def test_every_region_with_a_coverage_figure_and_an_open_target_has_a_costed_next_step_but_one(data):
-    # Issue 27 §2. Left uncosted, for want of any base in the data: Mesuji (no printed count, no BPS
-    # figure of its own, no population paired with Lampung's).
+def test_mesujis_base_is_shared_out_on_a_civil_registry_count_paired_with_lampungs_bps_population(data):
+    # Mesuji prints 23,3% (24 September 2024) and no base. Its population: 231.656, the civil registry's
+    # count for the second half of 2021 (Gentamerah.com), paired with Lampung's BPS figure for mid-2022,
+    # 9.176.546 (Radar Lampung), six months later; Lampung's 4.787,59 ribu employed (August 2024).
+    # 231.656 ÷ 9.176.546 = 0,0252444; 4.787.590 × 0,0252444 = 120.859,6; × the factor × the potensi ratio.
+    mesuji = model(data, "18.11")
+    workers, shared = mesuji.workers, mesuji.workers.shared
+    assert (shared.population.as_of, shared.parent_population.as_of, shared.parent.as_of) == (
+        "2021-12",
+        "2022-06",
+        "2024-08",
+    )
+    assert shared.share == pytest.approx(231_656 / 9_176_546)
+    assert workers.value == pytest.approx(120_859.6 * shared.factor.estimate * workers.ratio.estimate, rel=1e-6)
+    assert mesuji.next_step is not None
+
+
+def test_every_region_with_a_coverage_figure_and_an_open_target_has_a_costed_next_step(data):
+    # Issue 27 §2: the nation's report and every region's, Mesuji's last (above).
     codes = sorted(set(data.observations["region_code"]))
     models = [model(data, code) for code in codes]
     uncosted = {m.name for m in models if m.coverage is not None and m.first_open is not None and m.next_step is None}
-    assert uncosted == {"Kabupaten Mesuji"}
+    assert uncosted == set()
     assert sum(m.next_step is not None for m in models) >= 120
