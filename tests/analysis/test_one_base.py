@@ -46,11 +46,11 @@ def test_the_nation_and_musi_banyuasin_on_the_employed_base(table):
 
 
 def test_a_region_without_a_printed_figure_keeps_its_row_and_rows_run_highest_first(table):
-    # Sulawesi Barat prints no coverage: 65.330 participants (February 2025) ÷ 757.510 employed (August 2024)
-    # = 8,6243%, with no printed figure to compare.
-    assert table["region_code"].tolist() == ["16.06", "00", "76"]  # 31,95% > 26,85% > 8,62%
+    # Sulawesi Barat prints no coverage: 65.330 participants (February 2025) ÷ 800.430 employed (August 2025;
+    # August 2024 is as far, six months, and the later round is taken) = 8,1619%, with no printed figure to compare.
+    assert table["region_code"].tolist() == ["16.06", "00", "76"]  # 31,95% > 26,85% > 8,16%
     sulbar = table.iloc[2]
-    assert sulbar["on_employed"] == pytest.approx(8.6243, abs=5e-5)
+    assert sulbar["on_employed"] == pytest.approx(8.1619, abs=5e-5)
     assert sulbar["printed_basis"] == NO_PRINTED and math.isnan(sulbar["printed"]) and math.isnan(sulbar["difference"])
 
 
@@ -73,11 +73,11 @@ def test_the_share_pairs_name_each_region_its_parent_and_its_ratio(data):
     metro = table.loc[("kabupaten/kota", "18.72")]
     assert (metro["parent"], metro["employed"], metro["population"]) == ("Lampung", 90_116, 182_293)
     assert metro["ratio"] == pytest.approx(0.972627, abs=5e-6)
-    # A province's parent is the nation: Bengkulu, 1.101.234 employed (August 2024) of 2.112,2 ribu (mid-2024)
-    # beside 144,64 juta of 282.477.584: 0,521368 ÷ 0,512040 = 1,018217.
+    # A province's parent is the nation: Bengkulu, 1.115.334 employed (August 2025, its latest round) of
+    # 2.112,2 ribu (mid-2024) beside 146,54 juta of 282.477.584: 0,528044 ÷ 0,518767 = 1,017883.
     bengkulu = table.loc[("province", "17")]
-    assert (bengkulu["parent"], bengkulu["parent_employed"]) == ("Indonesia", 144_640_000)
-    assert bengkulu["ratio"] == pytest.approx(1.018217, abs=5e-6)
+    assert (bengkulu["parent"], bengkulu["parent_employed"]) == ("Indonesia", 146_540_000)
+    assert bengkulu["ratio"] == pytest.approx(1.017883, abs=5e-6)
     assert set(table.index.get_level_values("level")) == {"kabupaten/kota", "province"}
 
 
@@ -90,7 +90,7 @@ def test_base_kinds_count_the_costed_steps_by_their_base(model_of):
 
 def test_carried_bases_list_the_bases_of_another_date_that_growth_moves(model_of):
     # Sarolangun's 110 ribu (15 October 2024) is carried 5 months to its headline (16 March 2025) at Jambi's
-    # 1,83 ÷ 1,80 − 1 = 1,6667% a year: 110.000 × 1,016667^(5/12) = 110.760,2. Lampung Tengah's base (Lampung's
+    # √(1,85 ÷ 1,80) − 1 = 1,3794% a year: 110.000 × 1,013794^(5/12) = 110.629,7. Lampung Tengah's base (Lampung's
     # August 2025 round, shared out) goes 3 months back to its May 2025 headline. Binjai's base is printed beside
     # its figure: not listed.
     table = carried_bases([model_of(code) for code in ("15.03", "12.75", "18.02")]).set_index("region_code")
@@ -102,8 +102,8 @@ def test_carried_bases_list_the_bases_of_another_date_that_growth_moves(model_of
         "2024-10-15",
         2025,
     )
-    assert sarolangun["growth"] == pytest.approx(1.6667, abs=5e-5)
-    assert sarolangun["carried"] == pytest.approx(110_760.2, abs=0.05)
+    assert sarolangun["growth"] == pytest.approx(1.3794, abs=5e-5)
+    assert sarolangun["carried"] == pytest.approx(110_629.7, abs=0.05)
     lampung_tengah = table.loc["18.02"]
     assert (lampung_tengah["kind"], lampung_tengah["base_as_of"]) == ("shared", "2025-08")
     assert lampung_tengah["carried"] < lampung_tengah["base"]

@@ -14,6 +14,7 @@ import math
 import pytest
 
 from ucjlib.data.processed import load_all
+from ucjlib.formatting import format_number
 from ucjlib.model.bases import (
     named_official,
     official_base,
@@ -28,14 +29,15 @@ from ucjlib.view.region import View
 
 REPORT_DATE = dt.date(2026, 12, 6)
 
-# The six pairs of potensi base and BPS employed persons (at most 12 months apart) in the data of
+# The seven pairs of potensi base and BPS employed persons (at most 12 months apart) in the data of
 # December 2026, each potensi ÷ employed:
 PAIRS = {
     "16.06": 213_582 / 322_580,  # Muba, potensi tenaga kerja July 2025 ÷ August 2024 = 0,66211
     "18": 3_058_943 / 4_787_590,  # Lampung, September 2024 ÷ August 2024 = 0,63893
     "52": 1_808_432 / 3_110_000,  # NTB, June 2025 ÷ August 2024 = 0,58149
-    "73": 2_800_000 / 4_890_000,  # Sulawesi Selatan, June 2025 ÷ August 2024 = 0,57260
-    "82": 424_131 / 661_490,  # Maluku Utara, May 2025 ÷ August 2024 = 0,64118
+    "73": 2_800_000 / 4_760_000,  # Sulawesi Selatan, June 2025 ÷ August 2025 = 0,58824
+    "75": 582_000 / 633_263,  # Gorontalo, 16 December 2025 ÷ August 2025 = 0,91905
+    "82": 424_131 / 673_460,  # Maluku Utara, May 2025 ÷ August 2025 (3 months, not August 2024's 9) = 0,62978
     "92": 155_222 / 304_467,  # Papua Barat, August 2023 ÷ February 2024 = 0,50982
 }
 
@@ -46,7 +48,7 @@ def data():
 
 
 @pytest.fixture(scope="module")
-def six(data):
+def pairs(data):
     return tuple(pair for pair in ratio_pairs(data.observations, data.labour_force) if pair.region_code in PAIRS)
 
 
@@ -56,21 +58,20 @@ def model(data, code: str):
     )
 
 
-def test_each_pair_is_the_printed_potensi_base_over_the_nearest_employed_figure(six):
-    assert {pair.region_code: pair.ratio for pair in six} == pytest.approx(PAIRS, abs=1e-12)
-    # Gorontalo's 582 ribu (16 December 2025) is 16 months from its latest employed figure (August 2024): not paired.
+def test_each_pair_is_the_printed_potensi_base_over_the_nearest_employed_figure(pairs):
+    assert {pair.region_code: pair.ratio for pair in pairs} == pytest.approx(PAIRS, abs=1e-12)
 
 
-def test_the_ratio_is_the_mean_with_a_90_percent_prediction_interval(six):
-    ratio = ratio_of(six)
-    # Sum 0,66211 + 0,63893 + 0,58149 + 0,57260 + 0,64118 + 0,50982 = 3,60613; mean 0,601022.
-    assert ratio.estimate == pytest.approx(0.601022, abs=5e-6)
-    # Squared deviations 0,003732 + 0,001437 + 0,000381 + 0,000808 + 0,001613 + 0,008318 = 0,016289;
-    # s = √(0,016289 ÷ 5) = 0,057077; t(0,95; 5) = 2,0150; √(1 + 1/6) = 1,080123;
-    # half-width 2,0150 × 0,057077 × 1,080123 = 0,124226.
-    assert ratio.low == pytest.approx(0.601022 - 0.124226, abs=5e-5)
-    assert ratio.high == pytest.approx(0.601022 + 0.124226, abs=5e-5)
-    assert ratio.regions == 6
+def test_the_ratio_is_the_mean_with_a_90_percent_prediction_interval(pairs):
+    ratio = ratio_of(pairs)
+    # Sum 0,66211 + 0,63893 + 0,58149 + 0,58824 + 0,91905 + 0,62978 + 0,50982 = 4,52942; mean 0,647058.
+    assert ratio.estimate == pytest.approx(0.647058, abs=5e-6)
+    # Squared deviations 0,000226 + 0,000066 + 0,004299 + 0,003460 + 0,073979 + 0,000299 + 0,018835
+    # = 0,101165; s = √(0,101165 ÷ 6) = 0,129849; t(0,95; 6) = 1,9432; √(1 + 1/7) = 1,069045;
+    # half-width 1,9432 × 0,129849 × 1,069045 = 0,269742.
+    assert ratio.low == pytest.approx(0.647058 - 0.269742, abs=5e-5)
+    assert ratio.high == pytest.approx(0.647058 + 0.269742, abs=5e-5)
+    assert ratio.regions == 7
 
 
 def test_a_kabupaten_without_its_own_figure_has_no_official_base(data):
@@ -88,9 +89,9 @@ def test_growth_comes_from_the_official_august_series(data):
     nation = official_growth("00", "", lf)
     assert (nation.origin, nation.first_year, nation.last_year) == ("official", 2015, 2025)
     assert nation.rate == pytest.approx(0.024711, abs=5e-7)
-    # Bali: 2,62 juta (August 2023) → 2,67 juta (August 2024): 2,67 ÷ 2,62 − 1 = 1,9084%.
+    # Bali: 2,62 juta (August 2023) → 2,70 juta (August 2025): √(2,70 ÷ 2,62) − 1 = √1,030534 − 1 = 1,5152%.
     bali = official_growth("51", "51", lf)
-    assert bali.rate == pytest.approx(0.019084, abs=5e-7)
+    assert bali.rate == pytest.approx(0.015152, abs=5e-7)
     # A kabupaten without a series of its own takes its province's: Sumatera Utara, 7,55 juta (August 2023)
     # → 7,98 juta (August 2025): √(1,056954) − 1 = 2,8083%.
     province = official_growth("12.10", "12", lf[lf["region_code"] == "12"])
@@ -100,11 +101,12 @@ def test_growth_comes_from_the_official_august_series(data):
 
 def test_coverage_on_the_employed_base_beside_the_printed_figure(data):
     bali = model(data, "51")
-    # 935.079 participants (31 March 2025) ÷ 2,67 juta employed (August 2024, the nearest round) = 35,0217%.
-    assert bali.on_employed.percent == pytest.approx(35.0217, abs=5e-5)
-    assert (bali.on_employed.participants_as_of, bali.on_employed.employed.as_of) == ("2025-03-31", "2024-08")
+    # 935.079 participants (31 March 2025) ÷ 2,70 juta employed (August 2025, five months on; August 2024 is
+    # seven months back) = 34,6326%.
+    assert bali.on_employed.percent == pytest.approx(34.6326, abs=5e-5)
+    assert (bali.on_employed.participants_as_of, bali.on_employed.employed.as_of) == ("2025-03-31", "2025-08")
     assert bali.coverage.as_printed == "50,88 persen"  # the printed figure stays the headline
-    assert bali.overview.employed_percent == pytest.approx(35.0217, abs=5e-5)
+    assert bali.overview.employed_percent == pytest.approx(34.6326, abs=5e-5)
 
 
 def test_the_national_report_has_a_printed_base_and_a_costed_next_step(data):
@@ -123,24 +125,25 @@ def test_the_national_report_has_a_printed_base_and_a_costed_next_step(data):
 def test_an_estimated_base_is_the_official_base_times_the_ratio_with_its_range(data):
     kalbar = model(data, "61")
     workers, ratio = kalbar.workers, kalbar.workers.ratio
-    # Kalimantan Barat prints 27 persen for 2025, no base and no participant count: BPS's 2,86 juta employed
-    # (August 2024, the nearest of its two rounds) × the ratio.
-    assert (workers.origin, workers.official.as_of, workers.official.value) == (ESTIMATED_BASE, "2024-08", 2_860_000)
-    assert workers.value == pytest.approx(2_860_000 * ratio.estimate)
-    assert workers.band == pytest.approx((2_860_000 * ratio.low, 2_860_000 * ratio.high))
+    # Kalimantan Barat prints 27 persen for 2025, no base and no participant count: BPS's 2,93 juta employed
+    # (August 2025, the nearest of its rounds) × the ratio.
+    assert (workers.origin, workers.official.as_of, workers.official.value) == (ESTIMATED_BASE, "2025-08", 2_930_000)
+    assert workers.value == pytest.approx(2_930_000 * ratio.estimate)
+    assert workers.band == pytest.approx((2_930_000 * ratio.low, 2_930_000 * ratio.high))
     assert kalbar.next_step is not None
     step = View(kalbar, "id").summary()["next_step"]
-    assert step["estimated"]["employed"] == "2.860.000"
+    assert step["estimated"]["employed"] == "2.930.000"
     assert step["estimated"]["ratio"]["regions"] == ratio.regions
 
 
 def test_a_base_of_a_later_round_is_carried_back_to_the_headlines_date(data):
     # Yogyakarta's base is shared out from DIY's August 2023 round, its headline of April 2022: the start takes
-    # the base back 16 months at DIY's growth, 2,18 ÷ 2,14 − 1 = 1,869159% a year (August 2023 to August 2024):
-    # × 1,01869159^(−16/12) = × 0,975610, so that the growth the model adds from the start is not counted twice.
+    # the base back 16 months at DIY's growth, √(2,20 ÷ 2,14) − 1 = √1,0280374 − 1 = 1,392178% a year (August
+    # 2023 to August 2025): × 1,01392178^(−16/12) = exp(−0,0184344) = × 0,981734, so that the growth the model
+    # adds from the start is not counted twice.
     yogyakarta = model(data, "34.71")
-    assert (yogyakarta.start.year, yogyakarta.growth.rate) == (2022, pytest.approx(0.01869159, abs=5e-9))
-    assert yogyakarta.start.workers == pytest.approx(yogyakarta.workers.value * 0.975610, rel=1e-6)
+    assert (yogyakarta.start.year, yogyakarta.growth.rate) == (2022, pytest.approx(0.01392178, abs=5e-9))
+    assert yogyakarta.start.workers == pytest.approx(yogyakarta.workers.value * 0.981734, rel=1e-6)
     assert yogyakarta.start.coverage == pytest.approx(yogyakarta.coverage.value)  # participants follow the base
     # Every Monte Carlo draw is carried back by its own drawn growth: undone, it lies within the estimate's range.
     draws = yogyakarta.recipe.draw()
@@ -149,7 +152,12 @@ def test_a_base_of_a_later_round_is_carried_back_to_the_headlines_date(data):
     assert low - 1e-6 <= undone.min() and undone.max() <= high + 1e-6
     assert draws.growth.rate.min() < draws.growth.rate.max()
     sentence = View(yogyakarta, "id").carried_base()
-    assert "keadaan Agustus 2023, 122.251" in sentence and "ke April 2022" in sentence and "1,87%" in sentence
+    # The base: 2.140.000 × 375.699 ÷ 3.736.489 (= 0,1005487) × the share factor × the potensi ratio.
+    shared = yogyakarta.workers.shared
+    base = 2_140_000 * 375_699 / 3_736_489 * shared.factor.estimate * yogyakarta.workers.ratio.estimate
+    assert yogyakarta.workers.value == pytest.approx(base)
+    assert f"keadaan Agustus 2023, {format_number(base)}" in sentence and "ke April 2022" in sentence
+    assert "1,39%" in sentence
 
 
 def test_a_base_printed_for_a_year_after_the_headline_is_the_nearest_and_carried_back(data):
@@ -289,15 +297,27 @@ def test_the_step_says_the_work_force_it_counts_in_its_target_year(data):
 
 
 def test_a_step_whose_work_force_outgrows_the_population_says_so(data):
-    # Balikpapan's step to 2045 grows its base at Kalimantan Timur's 1.976.447 ÷ 1.847.295 − 1 = 6,99% a year
-    # (August 2023 to August 2024) for twenty years: more workers in 2045 than the city's 725.440 inhabitants
-    # (mid-2025). The page says so, and lists the population row it compares with.
+    # Balikpapan grows at Kalimantan Timur's 1.847.295 (August 2023) → 1.969.739 (August 2025):
+    # √1,066283 − 1 = 3,2610% a year, and its 2045 work force stays below the city's 725.440 inhabitants
+    # (mid-2025). At a reader's 7% a year it does not (more than 725.440 by 2045): the page says so, with the
+    # population row it compares with.
     balikpapan = model(data, "64.71")
-    assert balikpapan.growth.rate == pytest.approx(1_976_447 / 1_847_295 - 1)
-    assert balikpapan.workers_in(2045) > 725_440 == balikpapan.population.value
-    assert balikpapan.outgrows_population and balikpapan.population in balikpapan.labour_force_rows
-    caution = View(balikpapan, "en").outgrown()
-    assert "is more than the region's whole population (725,440, June 2025)" in caution and "2023–2024" in caution
+    assert balikpapan.growth.rate == pytest.approx(0.032610, abs=5e-7)
+    assert balikpapan.workers_in(2045) < 725_440 and not balikpapan.outgrows_population
+    assumed = region_model(
+        "64.71",
+        data.observations,
+        data.checks,
+        data.legal,
+        Assumptions(as_of=REPORT_DATE, workforce_growth=0.07),
+        data.labour_force,
+    )
+    assert assumed.workers_in(2045) > 725_440 == assumed.population.value
+    assert assumed.outgrows_population and assumed.population in assumed.labour_force_rows
+    caution = View(assumed, "en").outgrown()
+    assert "is more than the region's whole population (725,440, June 2025)" in caution
+    assert "the assumed growth of 7.00% a year" in caution and "None" not in caution
+    assert "pertumbuhan yang diasumsikan, 7,00% per tahun" in View(assumed, "id").outgrown()
 
 
 def test_the_labour_force_rows_behind_a_page_are_listed_with_their_pages(data):

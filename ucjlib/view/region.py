@@ -483,17 +483,28 @@ class View:
         model = self.model
         if not model.outgrows_population:
             return None
-        return self._(
-            "Caution: the work force this step counts in %(year)s, %(workers)s, is more than the region's whole "
-            "population (%(population)s, %(date)s): growth measured over %(first)s–%(last)s overstates the step "
-            "when carried so far."
-        ) % {
+        measured = model.growth.first_year is not None  # else the reader's own rate (--workforce-growth)
+        message = (
+            N_(
+                "Caution: the work force this step counts in %(year)s, %(workers)s, is more than the region's whole "
+                "population (%(population)s, %(date)s): growth measured over %(first)s–%(last)s overstates the "
+                "step when carried so far."
+            )
+            if measured
+            else N_(
+                "Caution: the work force this step counts in %(year)s, %(workers)s, is more than the region's "
+                "whole population (%(population)s, %(date)s): the assumed growth of %(rate)s a year overstates "
+                "the step when carried so far."
+            )
+        )
+        return self._(message) % {
             "year": model.next_step.target.year,
             "workers": self.num(model.workers_in(model.next_step.target.year)),
             "population": self.num(model.population.value),
             "date": self.date(model.population.as_of),
             "first": model.growth.first_year,
             "last": model.growth.last_year,
+            "rate": format_percent(model.growth.rate * 100, self.language, 2),
         }
 
     def official_base(self) -> dict | None:
