@@ -107,7 +107,7 @@ def test_index_lists_every_region_with_headline_and_link(rendered):
     )
     # Statuses as of the page's date: Labuhanbatu's 36,48% missed Kemendagri UCJ 2025 (52,15%) by 15,67 points.
     row = index[index.index('href="12.10-kabupaten-labuhanbatu.html"') :].split("</tr>")[0]
-    assert "Kemendagri UCJ 2025: 52,15% (2025)" in row and "<td>15,67</td>" in row and "<td>terlewat</td>" in row
+    assert "Kemendagri UCJ 2025: 52,15% (2025)" in row and "<td>15,67</td>" in row and "<td>tidak tercapai</td>" in row
     labuhanbatu = index[: index.index('href="12.10-kabupaten-labuhanbatu.html"')].rsplit("<tr", 1)[1]
     assert 'class="status-missed"' in labuhanbatu
     # The legend says what each status means, with how many regions have it: Lampung alone has no figure.

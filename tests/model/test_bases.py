@@ -327,8 +327,8 @@ def test_the_labour_force_rows_behind_a_page_are_listed_with_their_pages(data):
     rows = View(lampung_tengah, "id").labour_force_rows()
     assert [(row["region"], row["what"], row["date"], row["value"], row["outlet"]) for row in rows] == [
         ("Lampung", "penduduk bekerja", "Agustus 2025", "4.853.000", "Suara Lampung"),
-        ("Kabupaten Lampung Tengah", "jumlah penduduk pertengahan tahun", "Juni 2022", "1.500.022", "Radar Lampung"),
-        ("Lampung", "jumlah penduduk pertengahan tahun", "Juni 2022", "9.176.546", "Radar Lampung"),
+        ("Kabupaten Lampung Tengah", "jumlah penduduk", "Juni 2022", "1.500.022", "Radar Lampung"),
+        ("Lampung", "jumlah penduduk", "Juni 2022", "9.176.546", "Radar Lampung"),
         ("Lampung", "penduduk bekerja", "Agustus 2024", "4.787.590", "IDN News Publish"),
     ]
     assert all(row["url"].startswith("https://") for row in rows)

@@ -41,6 +41,7 @@ from ucjlib.model.region import (
     RegionModel,
     Target,
 )
+from ucjlib.periods import period_end
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
 
 GAP_DECIMALS = 2
@@ -82,7 +83,7 @@ MISSING = {
 
 # BPS's bases as a report names them (the labour_force.csv indicators).
 OFFICIAL_BASE_WORDS = {LABOUR_FORCE: N_("labour force"), EMPLOYED: N_("employed persons")}
-LABOUR_FORCE_ROW_WORDS = {**OFFICIAL_BASE_WORDS, POPULATION: N_("mid-year population")}
+LABOUR_FORCE_ROW_WORDS = {**OFFICIAL_BASE_WORDS, POPULATION: N_("population")}
 
 
 class View:
@@ -565,6 +566,21 @@ class View:
         if gap.timing == PASSED:
             if gap.reached:
                 return _("reached (coverage of %(date)s)") % {"date": judged}
+            if self._judged_before_its_year(gap):  # the year passed with no figure of it: not known to be missed
+                if gap.persons is None:
+                    return _("no figure for %(year)s; %(points)s points short at the figure of %(date)s") % {
+                        "year": gap.target.year,
+                        "points": self.num(gap.points, GAP_DECIMALS),
+                        "date": judged,
+                    }
+                return _(
+                    "no figure for %(year)s; %(points)s points short, %(persons)s workers, at the figure of %(date)s"
+                ) % {
+                    "year": gap.target.year,
+                    "points": self.num(gap.points, GAP_DECIMALS),
+                    "persons": self.num_range(gap.persons, gap.persons_range),
+                    "date": judged,
+                }
             if gap.persons is None:
                 return _("missed: %(points)s points short (coverage of %(date)s)") % {
                     "points": self.num(gap.points, GAP_DECIMALS),
@@ -589,10 +605,18 @@ class View:
             "persons": self.num_range(gap.persons, gap.persons_range),
         }
 
+    @staticmethod
+    def _judged_before_its_year(gap: Gap) -> bool:
+        """Whether a passed target is judged by a figure from before its own year (none of that year
+        is known): a +20-point rule on a 2024 figure is then exactly 20 points short by construction."""
+        return gap.judged_by is not None and period_end(gap.judged_by.as_of).year < gap.target.year
+
     def status_word(self, gap: Gap) -> str:
         """A target's status in a word or two, for a table column: ``missed (April 2025)``."""
         _ = self._
         if gap.timing == PASSED:
+            if not gap.reached and self._judged_before_its_year(gap):
+                return _("not reached by %(date)s") % {"date": self.date(gap.judged_by.as_of)}
             word = _("reached") if gap.reached else _("missed")
             return f"{word} ({self.date(gap.judged_by.as_of)})"
         if gap.reached:
