@@ -253,6 +253,12 @@ class Gap:
         """A target whose year has passed without the coverage reaching it."""
         return self.timing == PASSED and not self.reached
 
+    @property
+    def judged_early(self) -> bool:
+        """Whether the figure it is judged by is from before the target's own year (none of that year
+        is known): a +20-point rule on a 2024 figure is then exactly 20 points short by construction."""
+        return self.judged_by is not None and self.judged_by.year < self.target.year
+
 
 @dataclass(frozen=True)
 class BudgetYear:

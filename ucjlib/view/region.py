@@ -41,7 +41,6 @@ from ucjlib.model.region import (
     RegionModel,
     Target,
 )
-from ucjlib.periods import period_end
 from ucjlib.view.charts import coverage_over_time, coverage_vs_targets, fan_chart
 
 GAP_DECIMALS = 2
@@ -566,31 +565,22 @@ class View:
         if gap.timing == PASSED:
             if gap.reached:
                 return _("reached (coverage of %(date)s)") % {"date": judged}
-            if self._judged_before_its_year(gap):  # the year passed with no figure of it: not known to be missed
-                if gap.persons is None:
-                    return _("no figure for %(year)s; %(points)s points short at the figure of %(date)s") % {
-                        "year": gap.target.year,
-                        "points": self.num(gap.points, GAP_DECIMALS),
-                        "date": judged,
-                    }
-                return _(
-                    "no figure for %(year)s; %(points)s points short, %(persons)s workers, at the figure of %(date)s"
-                ) % {
-                    "year": gap.target.year,
-                    "points": self.num(gap.points, GAP_DECIMALS),
-                    "persons": self.num_range(gap.persons, gap.persons_range),
-                    "date": judged,
-                }
+            values = {"year": gap.target.year, "points": self.num(gap.points, GAP_DECIMALS), "date": judged}
+            # Judged early, the year passed with no figure of it: the target is not known to be missed.
             if gap.persons is None:
-                return _("missed: %(points)s points short (coverage of %(date)s)") % {
-                    "points": self.num(gap.points, GAP_DECIMALS),
-                    "date": judged,
-                }
-            return _("missed: %(points)s points short, %(persons)s workers (coverage of %(date)s)") % {
-                "points": self.num(gap.points, GAP_DECIMALS),
-                "persons": self.num_range(gap.persons, gap.persons_range),
-                "date": judged,
-            }
+                return (
+                    _(
+                        N_("no figure for %(year)s; %(points)s points short at the figure of %(date)s")
+                        if gap.judged_early
+                        else N_("missed: %(points)s points short (coverage of %(date)s)")
+                    )
+                    % values
+                )
+            return _(
+                N_("no figure for %(year)s; %(points)s points short, %(persons)s workers, at the figure of %(date)s")
+                if gap.judged_early
+                else N_("missed: %(points)s points short, %(persons)s workers (coverage of %(date)s)")
+            ) % {**values, "persons": self.num_range(gap.persons, gap.persons_range)}
         if gap.reached:  # by the latest figure: the target's year is still ahead, and the work force grows
             return _("above it at the latest figure (%(date)s)") % {"date": judged}
         if gap.timing == DUE:
@@ -605,17 +595,11 @@ class View:
             "persons": self.num_range(gap.persons, gap.persons_range),
         }
 
-    @staticmethod
-    def _judged_before_its_year(gap: Gap) -> bool:
-        """Whether a passed target is judged by a figure from before its own year (none of that year
-        is known): a +20-point rule on a 2024 figure is then exactly 20 points short by construction."""
-        return gap.judged_by is not None and period_end(gap.judged_by.as_of).year < gap.target.year
-
     def status_word(self, gap: Gap) -> str:
         """A target's status in a word or two, for a table column: ``missed (April 2025)``."""
         _ = self._
         if gap.timing == PASSED:
-            if not gap.reached and self._judged_before_its_year(gap):
+            if not gap.reached and gap.judged_early:
                 return _("not reached by %(date)s") % {"date": self.date(gap.judged_by.as_of)}
             word = _("reached") if gap.reached else _("missed")
             return f"{word} ({self.date(gap.judged_by.as_of)})"
